@@ -1,0 +1,4 @@
+#include "claims/claims.h"
+namespace doisoat {
+ClaimReading read_claims(const Document&, NumberReading&) { return {}; }
+}

@@ -1,0 +1,178 @@
+// doisoat: audit the figures of Vietnamese socio-economic reports.
+// Exit codes (CONTRACT): 0 no finding at or above --fail-on, 1 some, 2 could not run as asked.
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "engine/engine.h"
+#include "report/emit.h"
+
+using namespace doisoat;
+
+namespace {
+
+enum Exit { kOk = 0, kFindings = 1, kUsage = 2 };
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "error";
+  std::string lang = "vi";
+  std::vector<std::string> enable, disable;
+  std::string config;
+  std::string baseline, write_baseline;
+  int jobs = 0;
+  bool quiet = false;
+  std::string region, period;
+  bool uncovered = false;
+};
+
+int fail(const std::string& message) {
+  std::cerr << "doisoat: " << message << "\n";
+  return kUsage;
+}
+
+int emit(const CommonOptions& o, const std::string& content) {
+  if (o.output.empty()) {
+    std::cout << content;
+    std::cout.flush();
+    return kOk;
+  }
+  auto w = write_atomically(o.output, content);
+  if (!w) return fail(w.error().message());
+  return kOk;
+}
+
+Result<RunOptions> make_run_options(const CommonOptions& o) {
+  RunOptions r;
+  r.paths = o.paths;
+  r.jobs = o.jobs;
+  r.load.region = o.region;
+  r.load.period = o.period;
+  r.checks.lang = o.lang == "en" ? Lang::En : Lang::Vi;
+  for (const auto& id : o.enable) {
+    if (!find_check(id)) return Error{"", "unknown check '" + id + "' (see 'doisoat checks')"};
+    r.enabled.insert(id);
+  }
+  for (const auto& id : o.disable) {
+    if (!find_check(id)) return Error{"", "unknown check '" + id + "' (see 'doisoat checks')"};
+    r.disabled.insert(id);
+  }
+  return r;
+}
+
+int severity_rank(const std::string& s) {
+  if (s == "info") return 0;
+  if (s == "warning") return 1;
+  if (s == "error") return 2;
+  return 3;  // never
+}
+
+int cmd_check(const CommonOptions& o) {
+  Format format;
+  if (!parse_format(o.format, format)) return fail("unknown format '" + o.format + "'");
+  auto ro = make_run_options(o);
+  if (!ro) return fail(ro.error().message());
+  auto report = run(*ro);
+  if (!report) return fail(report.error().message());
+  EmitOptions eo;
+  eo.lang = ro->checks.lang;
+  eo.color = format == Format::Text && o.output.empty() && ::isatty(1);
+  if (int rc = emit(o, emit_findings(format, *report, eo)); rc != kOk) return rc;
+  int threshold = severity_rank(o.fail_on);
+  for (const auto& f : report->findings) {
+    if (f.suppressed) continue;
+    if (severity_rank(to_string(f.severity)) >= threshold) return kFindings;
+  }
+  return kOk;
+}
+
+int cmd_extract(const CommonOptions& o) {
+  if (o.format != "text" && o.format != "json") return fail("extract writes text or json, not '" + o.format + "'");
+  auto ro = make_run_options(o);
+  if (!ro) return fail(ro.error().message());
+  auto report = run(*ro);
+  if (!report) return fail(report.error().message());
+  std::string out = o.format == "json" ? extract_json(*report, o.uncovered).dump(2) + "\n"
+                                       : emit_extract_text(*report, o.uncovered);
+  return emit(o, out);
+}
+
+int cmd_checks(const CommonOptions& o) {
+  std::string out;
+  for (const auto& c : check_registry()) {
+    const auto& m = c->meta();
+    char line[512];
+    std::snprintf(line, sizeof line, "%-24s %-8s %s\n", m.id.c_str(), to_string(m.severity),
+                  (o.lang == "en" ? m.summary_en : m.summary_vi).c_str());
+    out += line;
+  }
+  return emit(o, out);
+}
+
+int cmd_explain(const CommonOptions& o, const std::string& id) {
+  if (!find_check(id)) return fail("unknown check '" + id + "' (see 'doisoat checks')");
+  return emit(o, check_documentation(id));
+}
+
+void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
+  if (with_paths) app->add_option("paths", o.paths, "Report files or folders ('-' = standard input); default reports/");
+  app->add_option("--format", o.format, "text|json|sarif|markdown|html|csv|junit|github")->capture_default_str();
+  app->add_option("-o,--output", o.output, "Write to FILE (atomically) instead of standard output");
+  app->add_option("--fail-on", o.fail_on, "error|warning|info|never")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();
+  app->add_option("--lang", o.lang, "Message language: vi|en")->check(CLI::IsMember({"vi", "en"}))->capture_default_str();
+  app->add_option("--enable", o.enable, "Run only these checks (repeatable)");
+  app->add_option("--disable", o.disable, "Do not run these checks (repeatable)");
+  app->add_option("--config", o.config, "JSON config file");
+  app->add_option("--baseline", o.baseline, "Report only findings not in this baseline file");
+  app->add_option("--write-baseline", o.write_baseline, "Record the current findings as a baseline");
+  app->add_option("--jobs", o.jobs, "Threads (default: one per core)");
+  app->add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr");
+  app->add_option("--region", o.region, "Region of the reports (overrides what is read)");
+  app->add_option("--period", o.period, "Period of the reports (overrides what is read)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"doisoat: đối soát số liệu báo cáo kinh tế - xã hội"};
+  app.set_version_flag("--version", std::string("doisoat ") + DOISOAT_VERSION);
+  app.require_subcommand(1);
+  CommonOptions o;
+  auto* check = app.add_subcommand("check", "Run every enabled check, print findings");
+  add_common(check, o, true);
+  auto* extract = app.add_subcommand("extract", "Print what was read: quantities and claims with verdicts");
+  add_common(extract, o, true);
+  extract->add_flag("--uncovered", o.uncovered, "List numbers in assertive sentences that no claim uses");
+  auto* checks = app.add_subcommand("checks", "List the checks");
+  add_common(checks, o, false);
+  auto* explain = app.add_subcommand("explain", "Print the documentation of one check");
+  std::string explain_id;
+  explain->add_option("check", explain_id, "Check id")->required();
+  add_common(explain, o, false);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  try {
+    if (*check) return cmd_check(o);
+    if (*extract) return cmd_extract(o);
+    if (*checks) return cmd_checks(o);
+    if (*explain) return cmd_explain(o, explain_id);
+  } catch (const std::exception& e) {
+    return fail(std::string("internal error: ") + e.what());
+  }
+  return kUsage;
+}

@@ -1,0 +1,182 @@
+// The data model shared by every layer: read -> understand -> check -> report.
+// Layers only ever flow one way; a later layer never re-parses what an earlier one made.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/decimal.h"
+#include "core/source_map.h"
+
+namespace doisoat {
+
+/// A half-open range of byte offsets into Document::text (the clean text).
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return end <= begin; }
+  uint32_t size() const { return end - begin; }
+};
+
+enum class BlockKind { Heading, Paragraph, Footnote, TableRow };
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  Span span;
+  int level = 0;             // heading level (1 = top); 0 for non-headings
+  std::string number;        // "I.", "1.1.", "a)" for headings; the footnote id for footnotes
+  int section = -1;          // index into Document::sections of the enclosing section
+  std::vector<std::string> cells;  // TableRow: cell texts (spans are not kept per cell)
+  std::vector<Span> cell_spans;    // TableRow: span of each cell in the clean text
+};
+
+struct Section {
+  std::string title;
+  std::string number;
+  int level = 0;
+  int parent = -1;
+  Span span;  // heading span
+};
+
+struct Sentence {
+  Span span;
+  uint32_t block = 0;
+};
+
+/// A footnote mark removed from the running text ("kỳ⁶", "KH1.") and where it pointed.
+struct FootnoteRef {
+  uint32_t offset = 0;  // clean-text offset where the mark stood
+  std::string id;       // "6"
+};
+
+struct Document {
+  std::string path;        // as the user gave it (CONTRACT: Locations)
+  std::string sha256;      // of the original bytes
+  std::string encoding;    // "UTF-8", "UTF-8 BOM", "UTF-16LE", "windows-1258", ...
+  std::vector<std::string> warnings;
+  std::string original;    // decoded original text (UTF-8), positions refer to this
+  std::string text;        // clean NFC text
+  SourceMap map;           // clean offset -> original line:column
+  bool reflowed = false;   // hard-wrapped (PDF) lines were joined into paragraphs
+  std::vector<Block> blocks;
+  std::vector<Section> sections;
+  std::vector<Sentence> sentences;
+  std::vector<FootnoteRef> footnote_refs;
+  std::string region;      // "tỉnh Bắc Kạn"
+  std::string region_level;  // "tỉnh" | "thành phố" | "huyện" | "thị xã" | ""
+  std::string period;      // "6 tháng đầu năm 2023"
+  std::string period_key;  // normalised: "2023-H1", "2023", "2024-Q1", "2023-M9" (9 months), "2023-06"
+
+  std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
+};
+
+enum class Qualifier { None, Approx, AtLeast, AtMost, Estimate };
+
+/// A figure the text states, in the unit written.
+struct Quantity {
+  uint32_t id = 0;
+  Span span;                 // the number itself (not its unit)
+  Span unit_span;            // the unit words, when any
+  std::string text;          // the number as written ("22.214")
+  Decimal value;             // value in the written unit (22214)
+  int precision = 0;         // decimals displayed
+  bool exact_count = false;  // an integer count of things: no rounding interval
+  std::string unit;          // canonical unit ("ha", "tấn", "%", "triệu đồng", "con")
+  std::string dimension;     // "area", "mass", "money", "percent", "pp", "count:con", ...
+  double factor = 1.0;       // written unit -> base unit of the dimension (triệu đồng -> 1e6)
+  Qualifier qualifier = Qualifier::None;
+  bool negative = false;     // "âm 3,7%", "-5,47%"
+  bool malformed = false;
+  std::string malformed_reason;
+  std::optional<Decimal> hint;  // the most likely intended reading of a malformed number
+  std::string indicator;        // normalised indicator key, when known
+  std::string indicator_text;   // the phrase it was read from
+  uint32_t sentence = 0;
+};
+
+/// A number that is not a quantity (date, year, document number, rank, range...).
+struct NonQuantity {
+  Span span;
+  std::string text;
+  std::string kind;  // "date", "year", "doc_number", "rank", "range", "list_number", "name", ...
+};
+
+enum class ClaimKind {
+  Ratio, PercentOfPlan, Sum, PartBound, PpDifference, Share, Growth, AbsChange, Repeat,
+  CrossReport, MalformedNumber
+};
+const char* to_string(ClaimKind k);
+
+enum class Verdict { Consistent, ConsistentTruncated, Discrepancy, Unchecked };
+const char* to_string(Verdict v);
+
+struct Operand {
+  std::string role;  // numerator, denominator, actual, plan, total, part, current, earlier, change, rate, first, second
+  uint32_t quantity = 0;
+};
+
+/// A relation between figures that the text asserts.
+struct Claim {
+  uint32_t id = 0;
+  ClaimKind kind = ClaimKind::Ratio;
+  Span span;                 // the stretch of text the claim was read from
+  std::string quote;
+  std::vector<Operand> operands;
+  uint32_t stated = 0;       // the quantity the claim states (percent, total, rate...)
+  bool decrease = false;     // growth/abs_change/pp: "giảm"
+  bool exhaustive = true;    // sum vs part_bound
+  std::string indicator;
+  std::string template_id;   // which template recognised it
+  // Filled by the checks:
+  Verdict verdict = Verdict::Unchecked;
+  std::optional<double> computed;
+  double expected_lo = 0, expected_hi = 0;
+  std::string reason;
+  std::string unit;          // unit of stated/computed
+};
+
+enum class Severity { Info, Warning, Error };
+const char* to_string(Severity s);
+
+struct RelatedLocation {
+  std::string path;
+  SourcePos begin, end;
+  std::string quote;
+  std::string message;
+};
+
+struct Finding {
+  std::string id;            // stable: hash of check, path, quote
+  std::string check;
+  std::string kind;          // claim kind
+  Severity severity = Severity::Error;
+  bool material = false;
+  bool suppressed = false;
+  std::string suppression_justification;
+  std::string path;
+  SourcePos begin, end;
+  std::string quote;
+  std::string line_text;     // the original line, for carets
+  double stated = 0;
+  std::optional<double> expected;
+  std::string unit;
+  std::string message;       // in the chosen language
+  std::string computation;   // "22.214 / 23.707 = 93,70% → 94%"
+  std::string suggestion;
+  std::vector<RelatedLocation> related;
+  std::vector<Span> highlight;  // figures to highlight, relative to quote start (bytes)
+};
+
+/// Everything read from and found in one document.
+struct DocumentResult {
+  Document doc;
+  std::vector<Quantity> quantities;
+  std::vector<NonQuantity> non_quantities;
+  std::vector<Claim> claims;
+  std::vector<Finding> findings;
+  std::vector<uint32_t> uncovered;  // quantity ids in assertive sentences that no claim uses
+};
+
+}  // namespace doisoat

@@ -1,0 +1,43 @@
+// Maps every byte of the clean text back to a line and column of the original file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace doisoat {
+
+/// 1-based line and column; columns count Unicode code points (CONTRACT: Locations).
+struct SourcePos {
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+class SourceMap {
+ public:
+  /// `original` is the decoded original text (UTF-8); offsets below are byte offsets into it.
+  void reset(const std::string* original);
+  /// Record that the next clean byte came from original byte `origin`.
+  void push(uint32_t origin) { origin_.push_back(origin); }
+  void push_n(uint32_t origin, size_t n) { origin_.insert(origin_.end(), n, origin); }
+  size_t size() const { return origin_.size(); }
+  uint32_t origin(size_t clean_offset) const;
+  /// Position (1-based) of clean byte `clean_offset` in the original file.
+  SourcePos at(size_t clean_offset) const;
+  /// Position just after clean byte range end (for end columns, exclusive).
+  SourcePos end_at(size_t clean_end) const;
+  /// Position of an original byte offset.
+  SourcePos pos_of_original(uint32_t original_offset) const;
+  /// The whole original line with 1-based number `line`, without its line break.
+  std::string_view original_line(uint32_t line) const;
+  std::vector<uint32_t>& origins() { return origin_; }
+  const std::vector<uint32_t>& origins() const { return origin_; }
+
+ private:
+  const std::string* original_ = nullptr;
+  std::vector<uint32_t> origin_;       // per clean byte
+  std::vector<uint32_t> line_starts_;  // byte offsets of line starts in original
+};
+
+}  // namespace doisoat

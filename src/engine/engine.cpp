@@ -1,0 +1,259 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "claims/claims.h"
+#include "num/numbers.h"
+
+namespace doisoat {
+
+const char* to_string(ClaimKind k) {
+  switch (k) {
+    case ClaimKind::Ratio: return "ratio";
+    case ClaimKind::PercentOfPlan: return "percent_of_plan";
+    case ClaimKind::Sum: return "sum";
+    case ClaimKind::PartBound: return "part_bound";
+    case ClaimKind::PpDifference: return "pp_difference";
+    case ClaimKind::Share: return "share";
+    case ClaimKind::Growth: return "growth";
+    case ClaimKind::AbsChange: return "abs_change";
+    case ClaimKind::Repeat: return "repeat";
+    case ClaimKind::CrossReport: return "cross_report";
+    case ClaimKind::MalformedNumber: return "malformed_number";
+  }
+  return "?";
+}
+
+const char* to_string(Verdict v) {
+  switch (v) {
+    case Verdict::Consistent: return "consistent";
+    case Verdict::ConsistentTruncated: return "consistent_truncated";
+    case Verdict::Discrepancy: return "discrepancy";
+    case Verdict::Unchecked: return "unchecked";
+  }
+  return "?";
+}
+
+const char* to_string(Severity s) {
+  switch (s) {
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "?";
+}
+
+std::string stable_id(const std::string& check, const std::string& path, const std::string& quote) {
+  // FNV-1a 64 over the three fields, separated so that ("ab","c") != ("a","bc").
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](const std::string& s) {
+    for (unsigned char c : s) { h ^= c; h *= 1099511628211ULL; }
+    h ^= 0xff; h *= 1099511628211ULL;
+  };
+  mix(check); mix(path); mix(quote);
+  static const char* hex = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) { out[i] = hex[h & 0xf]; h >>= 4; }
+  return out;
+}
+
+Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  std::vector<std::string> roots = paths.empty() ? std::vector<std::string>{"reports"} : paths;
+  for (const auto& p : roots) {
+    auto files = find_report_files(p);
+    if (!files) return files.error();
+    out.insert(out.end(), files->begin(), files->end());
+  }
+  return out;
+}
+
+static bool check_enabled(const RunOptions& o, const std::string& id) {
+  if (o.disabled.count(id)) return false;
+  if (!o.enabled.empty() && !o.enabled.count(id)) return false;
+  return true;
+}
+
+DocumentResult analyze(Document doc, const RunOptions& options) {
+  DocumentResult r;
+  r.doc = std::move(doc);
+  NumberReading numbers = read_numbers(r.doc);
+  ClaimReading claims = read_claims(r.doc, numbers);
+  r.quantities = std::move(numbers.quantities);
+  r.non_quantities = std::move(numbers.non_quantities);
+  r.claims = std::move(claims.claims);
+  r.uncovered = std::move(claims.uncovered);
+  if (!options.run_checks) return r;
+  for (const auto& check : check_registry()) {
+    const auto& meta = check->meta();
+    bool enabled = check_enabled(options, meta.id);
+    std::vector<Finding> found;
+    CheckContext ctx{r.doc, r.quantities, r.claims, options.checks, found};
+    try {
+      check->run(ctx);
+    } catch (const std::exception& e) {
+      Finding f;
+      f.check = "internal-error";
+      f.severity = Severity::Warning;
+      f.path = r.doc.path;
+      f.begin = f.end = SourcePos{1, 1};
+      f.message = meta.id + ": " + e.what();
+      f.id = stable_id(f.check, f.path, meta.id);
+      found = {f};
+    }
+    if (!enabled) continue;  // claims still get their verdicts for extract
+    auto ov = options.severity_override.find(meta.id);
+    for (auto& f : found) {
+      if (ov != options.severity_override.end()) f.severity = ov->second;
+      if (f.path.empty()) f.path = r.doc.path;
+      if (f.id.empty()) f.id = stable_id(f.check, f.path, f.quote);
+      r.findings.push_back(std::move(f));
+    }
+  }
+  return r;
+}
+
+void recount(RunReport& report) {
+  auto& s = report.summary;
+  s.findings_error = s.findings_warning = s.findings_info = s.suppressed = 0;
+  for (const auto& f : report.findings) {
+    if (f.suppressed) { ++s.suppressed; continue; }
+    if (f.severity == Severity::Error) ++s.findings_error;
+    else if (f.severity == Severity::Warning) ++s.findings_warning;
+    else ++s.findings_info;
+  }
+}
+
+Result<RunReport> run(const RunOptions& options) {
+  auto inputs = collect_inputs(options.paths);
+  if (!inputs) return inputs.error();
+  const auto& files = *inputs;
+  RunReport report;
+  report.documents.resize(files.size());
+  std::vector<std::optional<Error>> errors(files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&]() {
+    for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+      auto bytes = read_input(files[i]);
+      if (!bytes) { errors[i] = bytes.error(); continue; }
+      auto doc = load_document(files[i], *bytes, options.load);
+      if (!doc) { errors[i] = doc.error(); continue; }
+      report.documents[i] = analyze(std::move(*doc), options);
+    }
+  };
+  unsigned jobs = options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, std::max<size_t>(1, files.size()));
+  std::vector<std::thread> pool;
+  for (unsigned j = 1; j < jobs; ++j) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (auto& e : errors) if (e) return *e;
+  for (auto& d : report.documents) {
+    report.summary.claims += d.claims.size();
+    report.summary.quantities += d.quantities.size();
+    report.summary.uncovered += d.uncovered.size();
+    for (auto& f : d.findings) report.findings.push_back(f);
+  }
+  report.summary.documents = report.documents.size();
+  std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.path != b.path) return a.path < b.path;
+    if (a.begin.line != b.begin.line) return a.begin.line < b.begin.line;
+    if (a.begin.column != b.begin.column) return a.begin.column < b.begin.column;
+    return a.check < b.check;
+  });
+  recount(report);
+  return report;
+}
+
+static const char* qualifier_name(Qualifier q) {
+  switch (q) {
+    case Qualifier::None: return nullptr;
+    case Qualifier::Approx: return "approximate";
+    case Qualifier::AtLeast: return "at_least";
+    case Qualifier::AtMost: return "at_most";
+    case Qualifier::Estimate: return "estimate";
+  }
+  return nullptr;
+}
+
+nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only) {
+  using nlohmann::ordered_json;
+  json docs = json::array();
+  for (const auto& d : report.documents) {
+    const auto& map = d.doc.map;
+    json jd;
+    jd["path"] = d.doc.path;
+    jd["region"] = d.doc.region;
+    jd["period"] = d.doc.period;
+    if (!d.doc.period_key.empty()) jd["period_key"] = d.doc.period_key;
+    jd["encoding"] = d.doc.encoding;
+    if (!d.doc.warnings.empty()) jd["warnings"] = d.doc.warnings;
+    json sections = json::array();
+    for (const auto& s : d.doc.sections) {
+      auto p = map.at(s.span.begin);
+      sections.push_back({{"title", s.title}, {"number", s.number}, {"level", s.level}, {"parent", s.parent},
+                          {"line", p.line}});
+    }
+    jd["sections"] = sections;
+    std::vector<bool> is_uncovered(d.quantities.size() + 1, false);
+    for (auto id : d.uncovered) if (id < is_uncovered.size()) is_uncovered[id] = true;
+    json qs = json::array();
+    for (const auto& q : d.quantities) {
+      if (uncovered_only && !is_uncovered[q.id]) continue;
+      auto b = map.at(q.span.begin), e = map.end_at(q.span.end);
+      json jq = {{"id", "q" + std::to_string(q.id)}, {"line", b.line}, {"column", b.column},
+                 {"end_line", e.line}, {"end_column", e.column}, {"text", q.text},
+                 {"value", q.value.to_double()}, {"unit", q.unit}, {"dimension", q.dimension},
+                 {"scale", q.factor}, {"precision", q.precision}};
+      if (!q.indicator.empty()) jq["indicator"] = q.indicator;
+      if (auto qn = qualifier_name(q.qualifier)) jq["qualifiers"] = json::array({qn});
+      if (q.negative) jq["negative"] = true;
+      if (q.malformed) {
+        jq["malformed"] = q.malformed_reason;
+        if (q.hint) jq["hint"] = q.hint->to_double();
+      }
+      if (uncovered_only) jq["sentence"] = std::string(d.doc.slice(d.doc.sentences[q.sentence].span));
+      qs.push_back(jq);
+    }
+    jd["quantities"] = qs;
+    json cs = json::array();
+    if (!uncovered_only) {
+      for (const auto& c : d.claims) {
+        auto b = map.at(c.span.begin), e = map.end_at(c.span.end);
+        json jc = {{"id", "c" + std::to_string(c.id)}, {"kind", to_string(c.kind)}, {"line", b.line},
+                   {"column", b.column}, {"end_line", e.line}, {"end_column", e.column}, {"quote", c.quote},
+                   {"unit", c.unit}, {"verdict", to_string(c.verdict)}, {"template", c.template_id}};
+        // CONTRACT: a claim is located where its stated value appears.
+        if (c.stated < d.quantities.size()) {
+          const auto& q = d.quantities[c.stated];
+          jc["line"] = map.at(q.span.begin).line;
+          jc["stated"] = q.value.to_double() * (q.negative ? -1 : 1);
+        }
+        if (c.computed) jc["computed"] = *c.computed;
+        if (!c.reason.empty()) jc["reason"] = c.reason;
+        if (!c.indicator.empty()) jc["indicator"] = c.indicator;
+        json ops = json::array(), roles = json::array();
+        for (const auto& o : c.operands) {
+          ops.push_back("q" + std::to_string(o.quantity));
+          roles.push_back(o.role);
+        }
+        jc["operands"] = ops;
+        jc["roles"] = roles;
+        cs.push_back(jc);
+      }
+    }
+    jd["claims"] = cs;
+    jd["summary"] = {{"quantities", d.quantities.size()}, {"non_quantities", d.non_quantities.size()},
+                     {"claims", d.claims.size()}, {"uncovered", d.uncovered.size()}};
+    docs.push_back(jd);
+  }
+  return json{{"schema", "doisoat/extract/v1"}, {"documents", docs},
+              {"summary", {{"documents", report.summary.documents}, {"claims", report.summary.claims},
+                           {"quantities", report.summary.quantities}, {"uncovered", report.summary.uncovered}}}};
+}
+
+}  // namespace doisoat

@@ -1,0 +1,62 @@
+// One run: load every input, read quantities and claims, run the checks, collect findings.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "checks/check.h"
+#include "core/model.h"
+#include "core/result.h"
+#include "text/load.h"
+
+namespace doisoat {
+
+struct RunOptions {
+  std::vector<std::string> paths;  // files, folders or "-"; empty = "reports"
+  LoadOptions load;
+  CheckConfig checks;
+  std::set<std::string> enabled;   // when not empty, only these
+  std::set<std::string> disabled;
+  std::map<std::string, Severity> severity_override;
+  int jobs = 0;                    // 0 = hardware concurrency
+  bool run_checks = true;          // extract also runs checks so claims carry verdicts
+};
+
+struct Summary {
+  size_t documents = 0;
+  size_t claims = 0;
+  size_t quantities = 0;
+  size_t uncovered = 0;
+  size_t findings_error = 0, findings_warning = 0, findings_info = 0;
+  size_t suppressed = 0;
+};
+
+struct RunReport {
+  std::vector<DocumentResult> documents;  // in input order
+  std::vector<Finding> findings;          // all documents, sorted (path, line, column, check)
+  Summary summary;
+};
+
+/// Expand the paths into report files (errors name the path).
+Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& paths);
+
+/// Read and check every input. Any unreadable input fails the run (exit code 2, nothing written).
+Result<RunReport> run(const RunOptions& options);
+
+/// Analyse one loaded document (quantities, claims, checks, findings).
+DocumentResult analyze(Document doc, const RunOptions& options);
+
+/// Recount the summary from the findings (after baseline/suppressions change them).
+void recount(RunReport& report);
+
+/// `doisoat extract --format json` (CONTRACT: doisoat/extract/v1).
+nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only = false);
+
+/// Stable finding id: a hash of check, path and quote (CONTRACT: ids survive reruns).
+std::string stable_id(const std::string& check, const std::string& path, const std::string& quote);
+
+}  // namespace doisoat
