@@ -1,4 +1,494 @@
+// Claims as templates over the token stream of one block. Each template binds roles to
+// quantities inside a bounded window (clause or sentence); dates, document numbers, ranks and
+// ranges were classified as non-quantities before any template runs, so no template can bind them.
 #include "claims/claims.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "core/vfold.h"
+
 namespace doisoat {
-ClaimReading read_claims(const Document&, NumberReading&) { return {}; }
+
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+struct Reader {
+  const Document& doc;
+  NumberReading& nr;
+  ClaimReading out;
+  std::vector<bool> used;             // per quantity: bound by some claim
+  std::vector<bool> stated_used;      // per quantity: already the stated figure of a claim
+  std::vector<uint32_t> tok_sentence;  // per token: sentence index
+  size_t first = 0, last = 0;         // current block's tokens
+
+  Reader(const Document& d, NumberReading& n) : doc(d), nr(n) {
+    used.assign(nr.quantities.size(), false);
+    stated_used.assign(nr.quantities.size(), false);
+    tok_sentence.assign(nr.tokens.size(), 0);
+    size_t s = 0;
+    for (size_t k = 0; k < nr.tokens.size(); ++k) {
+      while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= nr.tokens[k].span.begin) ++s;
+      tok_sentence[k] = static_cast<uint32_t>(s);
+    }
+  }
+
+  // --- token helpers -------------------------------------------------------------------------
+  const Token& tok(size_t k) const { return nr.tokens[k]; }
+  bool in(size_t k) const { return k >= first && k < last && k != kNone; }
+  bool is(size_t k, TokKind kind) const { return in(k) && tok(k).kind == kind; }
+  bool word(size_t k, std::string_view f) const { return is(k, TokKind::Word) && tok(k).fold == f; }
+  bool punct(size_t k, std::string_view p) const { return in(k) && tok(k).kind == TokKind::Punct && tok(k).fold == p; }
+  bool clause_end(size_t k) const { return punct(k, ";") || (punct(k, ".") && !tok(k).glued) || punct(k, "."); }
+  int qty(size_t k) const { return is(k, TokKind::Number) ? tok(k).quantity : -1; }
+  Quantity& Q(int id) { return nr.quantities[id]; }
+  bool pct(int q) { return q >= 0 && Q(q).unit == "%"; }
+  bool same_sentence(size_t a, size_t b) const { return tok_sentence[a] == tok_sentence[b]; }
+
+  // Words (folded) match at k: "so voi" -> tokens "so" "voi".
+  bool phrase(size_t k, std::initializer_list<std::string_view> ws) const {
+    size_t m = k;
+    for (auto w : ws) {
+      if (!word(m, w)) return false;
+      ++m;
+    }
+    return true;
+  }
+
+  // Token index of a quantity (by span search within the block).
+  std::map<int, size_t> qtok;
+
+  // The start of the clause containing token k (after the last ';' or sentence start).
+  size_t clause_start(size_t k) const {
+    size_t m = k;
+    while (m > first && same_sentence(m - 1, k) && !punct(m - 1, ";")) --m;
+    return m;
+  }
+  size_t clause_stop(size_t k) const {
+    size_t m = k;
+    while (m + 1 < last && same_sentence(m + 1, k) && !punct(m + 1, ";")) ++m;
+    return m + 1;
+  }
+
+  bool compatible(int a, int b) {
+    const auto& qa = Q(a);
+    const auto& qb = Q(b);
+    if (qa.dimension == qb.dimension) return true;
+    if (qa.dimension == "scalar" || qb.dimension == "scalar") return qa.unit != "%" && qb.unit != "%";
+    return false;
+  }
+
+  // --- claims -------------------------------------------------------------------------------
+  Claim& add(ClaimKind kind, size_t from_tok, size_t to_tok, int stated, const char* tmpl) {
+    Claim c;
+    c.id = static_cast<uint32_t>(out.claims.size());
+    c.kind = kind;
+    uint32_t b = tok(from_tok).span.begin, e = tok(to_tok).span.end;
+    // Include a trailing unit in the quote.
+    c.span = Span{b, e};
+    c.quote = std::string(doc.slice(c.span));
+    c.stated = static_cast<uint32_t>(stated);
+    c.template_id = tmpl;
+    stated_used[stated] = true;
+    used[stated] = true;
+    out.claims.push_back(std::move(c));
+    return out.claims.back();
+  }
+  void operand(Claim& c, const char* role, int q) {
+    c.operands.push_back(Operand{role, static_cast<uint32_t>(q)});
+    used[q] = true;
+  }
+  size_t end_of_quantity(size_t k) const {
+    // One past the unit tokens of the number at k.
+    size_t m = k + 1;
+    while (in(m) && (tok(m).unit_part || (tok(m).kind == TokKind::Percent && m == k + 1))) ++m;
+    return m;
+  }
+
+  // A/B ... đạt|bằng X%  ->  ratio.  Also "X% (A/B)".
+  void ratios() {
+    for (size_t k = first; k < last; ++k) {
+      int a = qty(k);
+      if (a < 0 || pct(a)) continue;
+      size_t s = end_of_quantity(k);
+      if (!is(s, TokKind::Slash)) continue;
+      size_t bk = s + 1;
+      if (word(bk, "tong") && word(bk + 1, "so")) bk += 2;  // "284,73ha/ tổng số 3.651,34ha"
+      int b = qty(bk);
+      if (b < 0 || pct(b) || !compatible(a, b)) continue;
+      if (Q(b).value.mantissa == 0) continue;
+      size_t after_b = end_of_quantity(bk);
+      // Forward: the first percent of the clause, unless it compares with last year.
+      int x = -1;
+      size_t xk = kNone;
+      for (size_t m = after_b; m < last && m < after_b + 14 && same_sentence(m, k); ++m) {
+        if (punct(m, ";")) break;
+        if (is(m, TokKind::Number) && is(m + 1, TokKind::Slash)) break;  // the next A/B
+        int q = qty(m);
+        if (q >= 0 && pct(q) && !stated_used[q]) {
+          size_t n = end_of_quantity(m);
+          bool vs_last_year = phrase(n, {"so", "voi", "cung", "ky"}) || phrase(n, {"cung", "ky"}) ||
+                              phrase(n, {"so", "voi", "nam"}) || phrase(n, {"so", "cung", "ky"});
+          if (vs_last_year) break;
+          x = q; xk = m;
+          break;
+        }
+      }
+      if (x < 0) {
+        // Backward: "đạt 45% (3238/7195)", "đạt 100% kế hoạch (đạt 700/700 người)".
+        size_t m = k;
+        if (word(m - 1, "dat")) --m;
+        if (is(m - 1, TokKind::Open)) {
+          for (size_t p = m - 1; p > first && p + 8 > m; --p) {
+            int q = qty(p - 1);
+            if (q >= 0 && pct(q) && !stated_used[q]) { x = q; xk = p - 1; break; }
+          }
+        }
+        if (x < 0) continue;
+        Claim& c = add(ClaimKind::Ratio, xk, after_b - 1, x, "pct-paren-a-b");
+        operand(c, "numerator", a);
+        operand(c, "denominator", b);
+        continue;
+      }
+      Claim& c = add(ClaimKind::Ratio, k, xk + 1 < last ? xk + 1 : xk, x, "a-b-pct");
+      operand(c, "numerator", a);
+      operand(c, "denominator", b);
+    }
+  }
+
+  bool plan_word_before(size_t k, size_t reach) const {
+    for (size_t d = 1; d <= reach && k >= first + d; ++d) {
+      size_t m = k - d;
+      if (is(m, TokKind::Number)) return false;
+      if (word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) ||
+          word(m, "giao"))
+        return true;
+    }
+    return false;
+  }
+  bool plan_word_after(size_t k) const {
+    size_t m = k;
+    if (word(m, "so") && (word(m + 1, "voi") || word(m + 1, "ke") || word(m + 1, "du") || word(m + 1, "kh"))) m += word(m + 1, "voi") ? 2 : 1;
+    return word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"});
+  }
+
+  // "actual …, đạt X% kế hoạch" with the plan stated in the clause or earlier in the section.
+  void percent_of_plan(size_t block_index) {
+    for (size_t k = first; k < last; ++k) {
+      int x = qty(k);
+      if (x < 0 || !pct(x) || stated_used[x]) continue;
+      size_t after = end_of_quantity(k);
+      bool plan_after = plan_word_after(after);
+      bool dat_before = word(k - 1, "dat") || word(k - 1, "bang");
+      if (!dat_before) continue;
+      // The actual: nearest preceding non-percent quantity in the clause.
+      size_t cs = clause_start(k);
+      int actual = -1;
+      size_t ak = kNone;
+      for (size_t m = k; m > cs; --m) {
+        int q = qty(m - 1);
+        if (q >= 0 && !pct(q) && Q(q).dimension != "rate") { actual = q; ak = m - 1; break; }
+      }
+      if (actual < 0) continue;
+      if (is(ak - 1, TokKind::Slash)) continue;  // an A/B denominator: ratio's business
+      // The plan: a quantity of the same dimension announced by a plan word, in this clause
+      // (after the actual) or earlier in this block or the two before it.
+      std::vector<int> cands;
+      size_t cstop = clause_stop(k);
+      for (size_t m = ak + 1; m < cstop; ++m) {
+        int q = qty(m);
+        if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 3)) cands.push_back(q);
+      }
+      if (!plan_after && cands.empty()) {
+        // "đạt 95%" with no plan word: only when a plan figure is in the same clause.
+        continue;
+      }
+      if (cands.empty()) {
+        size_t from_block = block_index >= 2 ? block_index - 2 : 0;
+        size_t lo = nr.block_first[from_block];
+        for (size_t m = lo; m < ak; ++m) {
+          int q = nr.tokens[m].quantity;
+          if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
+          if (!compatible(q, actual)) continue;
+          size_t save_first = first;
+          first = lo;
+          bool pw = plan_word_before(m, 5);
+          first = save_first;
+          if (pw) cands.push_back(q);
+        }
+      }
+      if (cands.empty()) continue;
+      // Several plan figures: the one whose percentage is nearest to what is stated (the
+      // check then decides whether it is near enough).
+      double stated = Q(x).value.to_double();
+      double av = Q(actual).value.to_double() * Q(actual).factor;
+      int best = -1;
+      double best_d = 1e300;
+      for (int q : cands) {
+        double pv = Q(q).value.to_double() * Q(q).factor;
+        if (pv <= 0) continue;
+        double d = std::fabs(av / pv * 100 - stated);
+        if (d < best_d) { best_d = d; best = q; }
+      }
+      if (best < 0) continue;
+      Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, "actual-dat-pct-plan");
+      operand(c, "actual", actual);
+      operand(c, "plan", best);
+    }
+  }
+
+  // Breakdown triggers right after a total.
+  enum class Trigger { None, TrongDo, Gom, Paren, Colon };
+  Trigger trigger_at(size_t m, size_t& body) const {
+    size_t p = m;
+    if (punct(p, ",") || punct(p, ":")) ++p;
+    if (is(p, TokKind::Open)) {
+      body = p + 1;
+      if (phrase(body, {"trong", "do"})) body += 2;
+      else if (word(body, "gom") ) body += 1;
+      if (punct(body, ":")) ++body;
+      return Trigger::Paren;
+    }
+    if (phrase(p, {"trong", "do"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
+    if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
+    if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
+    return Trigger::None;
+  }
+
+  size_t matching_close(size_t open) const {
+    int depth = 0;
+    for (size_t m = open; m < last; ++m) {
+      if (is(m, TokKind::Open)) ++depth;
+      if (is(m, TokKind::Close) && --depth == 0) return m;
+    }
+    return last;
+  }
+
+  // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
+  // own trigger takes the parts after it (nested breakdowns), which its parent then skips.
+  void breakdown(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
+    std::vector<int> parts;
+    std::vector<size_t> part_toks;
+    for (size_t m = body; m < stop; ++m) {
+      if (is(m, TokKind::Open)) {  // a parenthesised aside belongs to the part before it
+        size_t close = matching_close(m);
+        if (!part_toks.empty() && depth < 3) {
+          size_t b2;
+          Trigger t2 = trigger_at(m, b2);
+          int p = parts.back();
+          if (t2 == Trigger::Paren) breakdown(p, part_toks.back(), t2, b2, std::min(close, stop), depth + 1);
+        }
+        m = close;
+        continue;
+      }
+      int q = qty(m);
+      if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
+      if (is(m - 1, TokKind::Slash)) continue;  // a denominator
+      if (!compatible(q, total)) continue;
+      parts.push_back(q);
+      part_toks.push_back(m);
+      // Nested: "…, trong đó X là 802 đơn, gồm: 19 …; 27 … và 756 …"
+      size_t after = end_of_quantity(m);
+      size_t b2;
+      Trigger t2 = trigger_at(after, b2);
+      if (t2 != Trigger::None && t2 != Trigger::Paren && depth < 3) {
+        breakdown(q, m, t2, b2, stop, depth + 1);
+        break;
+      }
+    }
+    if (parts.empty()) return;
+    if (parts.size() == 1 && Q(parts[0]).value == Q(total).value) return;  // a restatement
+    double sum = 0, tv = Q(total).value.to_double() * Q(total).factor;
+    for (int p : parts) sum += Q(p).value.to_double() * Q(p).factor;
+    bool sums = std::fabs(sum - tv) <= 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor;
+    bool exhaustive = (trig == Trigger::Gom) || (parts.size() >= 2 && sums);
+    Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
+                   trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
+    stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
+    c.exhaustive = exhaustive;
+    operand(c, "total", total);
+    for (int p : parts) operand(c, "part", p);
+  }
+
+  void sums() {
+    for (size_t k = first; k < last; ++k) {
+      int t = qty(k);
+      if (t < 0 || pct(t) || Q(t).dimension == "rate") continue;
+      if (is(k + 1, TokKind::Slash)) {
+        // "8.384 con/9.330 con, gồm: …": the breakdown follows the denominator.
+        continue;
+      }
+      size_t after = end_of_quantity(k);
+      // Allow a few words between the total and its trigger: "902 đơn thư các loại, trong đó".
+      size_t body = kNone;
+      Trigger trig = Trigger::None;
+      for (size_t m = after; m < last && m < after + 8; ++m) {
+        trig = trigger_at(m, body);
+        if (trig != Trigger::None) break;
+        if (is(m, TokKind::Number) || punct(m, ";") || punct(m, ".")) break;
+      }
+      if (trig == Trigger::None) continue;
+      size_t stop;
+      if (trig == Trigger::Paren) {
+        size_t open = body;
+        while (open > first && !is(open, TokKind::Open)) --open;
+        stop = matching_close(open);
+      } else {
+        stop = k;
+        while (stop + 1 < last && same_sentence(stop + 1, k)) ++stop;
+        ++stop;
+      }
+      breakdown(t, k, trig, body, stop, 0);
+    }
+  }
+
+  // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
+  void shares(size_t block_index) {
+    for (size_t k = first; k < last; ++k) {
+      int x = qty(k);
+      if (x < 0 || !pct(x) || stated_used[x]) continue;
+      bool chiem = word(k - 1, "chiem") || (word(k - 1, "le") && word(k - 2, "ty"));
+      if (!chiem) continue;
+      size_t cs = clause_start(k);
+      int part = -1;
+      size_t pk = kNone;
+      for (size_t m = k; m > cs && m + 12 > k; --m) {
+        int q = qty(m - 1);
+        if (q >= 0 && !pct(q) && Q(q).dimension != "rate") { part = q; pk = m - 1; break; }
+      }
+      if (part < 0) continue;
+      size_t lo = nr.block_first[block_index >= 1 ? block_index - 1 : 0];
+      int total = -1;
+      int total_tong = -1;
+      for (size_t m = pk; m > lo; --m) {
+        const Token& t = nr.tokens[m - 1];
+        int q = t.kind == TokKind::Number ? t.quantity : -1;
+        if (q < 0 || q == part || pct(q) || !compatible(q, part)) continue;
+        if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
+        if (total < 0) total = q;
+        for (size_t d = 2; d <= 8 && m >= lo + d; ++d)
+          if (nr.tokens[m - d].kind == TokKind::Word && nr.tokens[m - d].fold == "tong") { total_tong = q; break; }
+        if (total_tong >= 0) break;
+      }
+      bool trong_tong = false;
+      size_t after = end_of_quantity(k);
+      for (size_t m = after; m < after + 3; ++m) if (word(m, "tong")) trong_tong = true;
+      int chosen = trong_tong && total_tong >= 0 ? total_tong : total;
+      if (chosen < 0) continue;
+      Claim& c = add(ClaimKind::Share, pk, after - 1, x, "part-chiem-pct");
+      operand(c, "part", part);
+      operand(c, "total", chosen);
+    }
+  }
+
+  // "C, tăng N unit (tăng X%) so với cùng kỳ": earlier = C - N, and X must agree.
+  // "tăng/giảm Y điểm phần trăm … (Z%)": pp difference against the stated earlier rate.
+  void changes() {
+    for (size_t k = first; k < last; ++k) {
+      int n = qty(k);
+      if (n < 0) continue;
+      bool up = word(k - 1, "tang") || (word(k - 1, "hon") && word(k - 2, "tang"));
+      bool down = word(k - 1, "giam") || (word(k - 1, "hon") && word(k - 2, "giam"));
+      if (!up && !down) continue;
+      size_t cs = clause_start(k - 1);
+      // The current value: the nearest quantity before the verb in the clause, same dimension.
+      int cur = -1;
+      size_t ck = kNone;
+      for (size_t m = k - 1; m > cs; --m) {
+        int q = qty(m - 1);
+        if (q >= 0) { cur = q; ck = m - 1; break; }
+      }
+      if (Q(n).dimension == "pp") {
+        if (cur < 0 || !pct(cur)) continue;
+        // The earlier rate: a percent later in the same sentence, in parentheses or after "so với".
+        int earlier = -1;
+        for (size_t m = end_of_quantity(k); m < last && same_sentence(m, k) && m < k + 30; ++m) {
+          int q = qty(m);
+          if (q >= 0 && pct(q)) { earlier = q; break; }
+        }
+        if (earlier < 0) continue;
+        Claim& c = add(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, "rate-change-pp");
+        c.decrease = down;
+        operand(c, "current", cur);
+        operand(c, "earlier", earlier);
+        operand(c, "change", n);
+        continue;
+      }
+      if (pct(n) || cur < 0 || pct(cur) || !compatible(cur, n)) continue;
+      // "(tăng X%)" right after the change.
+      size_t after = end_of_quantity(k);
+      size_t m = after;
+      if (is(m, TokKind::Open)) ++m;
+      if (word(m, "tang") || word(m, "giam")) {
+        int x = qty(m + 1);
+        if (x >= 0 && pct(x)) {
+          Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(m + 1) - 1, x, "value-change-rate");
+          c.decrease = down;
+          operand(c, "current", cur);
+          operand(c, "change", n);
+          operand(c, "rate", x);
+        }
+      }
+    }
+  }
+
+  void malformed() {
+    for (size_t k = first; k < last; ++k) {
+      int q = qty(k);
+      if (q < 0 || !Q(q).malformed) continue;
+      Claim& c = add(ClaimKind::MalformedNumber, k, k, q, "malformed");
+      stated_used[q] = false;
+      operand(c, "number", q);
+    }
+  }
+
+  void uncovered() {
+    // Numbers in sentences that look like they assert a relation, that no claim uses.
+    for (size_t k = first; k < last; ++k) {
+      int q = qty(k);
+      if (q < 0 || used[q]) continue;
+      bool assertive = pct(q);
+      for (size_t m = k > first + 4 ? k - 4 : first; m < k + 4 && m < last && !assertive; ++m)
+        assertive = word(m, "dat") || word(m, "tang") || word(m, "giam") || word(m, "chiem") ||
+                    phrase(m, {"trong", "do"}) || phrase(m, {"so", "voi"});
+      if (assertive) out.uncovered.push_back(static_cast<uint32_t>(q));
+    }
+  }
+
+  void run() {
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      ratios();
+      changes();
+      percent_of_plan(bi);
+      shares(bi);
+      sums();
+      malformed();
+    }
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      uncovered();
+    }
+    // Claims in text order.
+    std::stable_sort(out.claims.begin(), out.claims.end(),
+                     [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+    for (size_t i = 0; i < out.claims.size(); ++i) out.claims[i].id = static_cast<uint32_t>(i);
+  }
+};
+
+}  // namespace
+
+ClaimReading read_claims(const Document& doc, NumberReading& numbers) {
+  Reader r(doc, numbers);
+  r.run();
+  return std::move(r.out);
 }
+
+}  // namespace doisoat

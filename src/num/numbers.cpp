@@ -1,4 +1,738 @@
+// The number grammar. One pass per block: tokenise, classify the numbers that are not
+// quantities, then read each remaining number with its unit, scale, qualifier and sign.
 #include "num/numbers.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/vfold.h"
+
 namespace doisoat {
-NumberReading read_numbers(const Document&) { return {}; }
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// ---------------------------------------------------------------------------------------------
+// Units. Keys are folded phrases (lowercase, no diacritics). Scale words compose with them.
+
+struct UnitEntry {
+  const char* canonical;
+  const char* dimension;
+  double factor;
+  bool count;
+};
+
+const std::unordered_map<std::string, UnitEntry>& unit_table() {
+  static const std::unordered_map<std::string, UnitEntry> t = {
+      {"diem phan tram", {"điểm phần trăm", "pp", 1, false}},
+      {"diem %", {"điểm phần trăm", "pp", 1, false}},
+      {"dong", {"đồng", "money:VND", 1, false}},
+      {"d", {"đồng", "money:VND", 1, false}},
+      {"vnd", {"đồng", "money:VND", 1, false}},
+      {"usd", {"USD", "money:USD", 1, false}},
+      {"do la my", {"USD", "money:USD", 1, false}},
+      {"ha", {"ha", "area", 1e4, false}},
+      {"hecta", {"ha", "area", 1e4, false}},
+      {"m2", {"m2", "area", 1, false}},
+      {"m²", {"m2", "area", 1, false}},
+      {"km2", {"km2", "area", 1e6, false}},
+      {"m3", {"m3", "volume", 1, false}},
+      {"m³", {"m3", "volume", 1, false}},
+      {"km", {"km", "length", 1e3, false}},
+      {"m", {"m", "length", 1, false}},
+      {"tan", {"tấn", "mass", 1e3, false}},
+      {"kg", {"kg", "mass", 1, false}},
+      {"ta", {"tạ", "mass", 100, false}},
+      {"kwh", {"kWh", "energy", 1, false}},
+      {"mw", {"MW", "power", 1, false}},
+      {"lit", {"lít", "volume_l", 1, false}},
+      {"con", {"con", "count:con", 1, true}},
+      {"cay", {"cây", "count:cay", 1, true}},
+      {"luot", {"lượt", "count:luot", 1, true}},
+      {"luot khach", {"lượt khách", "count:luot", 1, true}},
+      {"luot nguoi", {"lượt người", "count:luot", 1, true}},
+      {"luot cong dan", {"lượt công dân", "count:luot", 1, true}},
+      {"nguoi", {"người", "count:nguoi", 1, true}},
+      {"lao dong", {"lao động", "count:nguoi", 1, true}},
+      {"cong dan", {"công dân", "count:nguoi", 1, true}},
+      {"hoc sinh", {"học sinh", "count:hoc sinh", 1, true}},
+      {"hoc vien", {"học viên", "count:hoc vien", 1, true}},
+      {"sinh vien", {"sinh viên", "count:sinh vien", 1, true}},
+      {"doi tuong", {"đối tượng", "count:doi tuong", 1, true}},
+      {"ho", {"hộ", "count:ho", 1, true}},
+      {"gia dinh", {"gia đình", "count:gia dinh", 1, true}},
+      {"xa", {"xã", "count:xa", 1, true}},
+      {"thon", {"thôn", "count:thon", 1, true}},
+      {"to", {"tổ", "count:to", 1, true}},
+      {"ban", {"bản", "count:thon", 1, true}},
+      {"huyen", {"huyện", "count:huyen", 1, true}},
+      {"doanh nghiep", {"doanh nghiệp", "count:doanh nghiep", 1, true}},
+      {"htx", {"HTX", "count:htx", 1, true}},
+      {"hop tac xa", {"HTX", "count:htx", 1, true}},
+      {"to hop tac", {"tổ hợp tác", "count:to hop tac", 1, true}},
+      {"du an", {"dự án", "count:du an", 1, true}},
+      {"cong trinh", {"công trình", "count:cong trinh", 1, true}},
+      {"vu", {"vụ", "count:vu", 1, true}},
+      {"vu viec", {"vụ việc", "count:vu viec", 1, true}},
+      {"vu an", {"vụ án", "count:vu", 1, true}},
+      {"cuoc", {"cuộc", "count:cuoc", 1, true}},
+      {"don", {"đơn", "count:don", 1, true}},
+      {"don thu", {"đơn thư", "count:don", 1, true}},
+      {"co so", {"cơ sở", "count:co so", 1, true}},
+      {"san pham", {"sản phẩm", "count:san pham", 1, true}},
+      {"tieu chi", {"tiêu chí", "count:tieu chi", 1, true}},
+      {"chi tieu", {"chỉ tiêu", "count:chi tieu", 1, true}},
+      {"truong", {"trường", "count:truong", 1, true}},
+      {"lop", {"lớp", "count:lop", 1, true}},
+      {"buoi", {"buổi", "count:buoi", 1, true}},
+      {"nhiem vu", {"nhiệm vụ", "count:nhiem vu", 1, true}},
+      {"ho so", {"hồ sơ", "count:ho so", 1, true}},
+      {"giay chung nhan", {"giấy chứng nhận", "count:giay chung nhan", 1, true}},
+      {"truong hop", {"trường hợp", "count:truong hop", 1, true}},
+      {"ca", {"ca", "count:ca", 1, true}},
+      {"tin", {"tin", "count:tin", 1, true}},
+      {"bai", {"bài", "count:bai", 1, true}},
+      {"chuong trinh", {"chương trình", "count:chuong trinh", 1, true}},
+      {"mo hinh", {"mô hình", "count:mo hinh", 1, true}},
+      {"phuong tien", {"phương tiện", "count:phuong tien", 1, true}},
+      {"giuong benh", {"giường bệnh", "count:giuong benh", 1, true}},
+      {"giuong", {"giường", "count:giuong benh", 1, true}},
+      {"cai", {"cái", "count:cai", 1, true}},
+      {"chiec", {"chiếc", "count:chiec", 1, true}},
+      {"dot", {"đợt", "count:dot", 1, true}},
+      {"lan", {"lần", "times", 1, false}},
+      {"diem", {"điểm", "score", 1, false}},
+      {"tieu chi/xa", {"tiêu chí/xã", "rate", 1, false}},
+  };
+  return t;
 }
+
+struct ScaleEntry {
+  const char* word;
+  double factor;
+};
+
+// Scale words ("nghìn tỷ" before "tỷ": longest first).
+bool match_scale(const std::vector<std::string_view>& words, size_t at, size_t& used, double& factor,
+                 std::string& display) {
+  auto w = [&](size_t k) -> std::string_view { return at + k < words.size() ? words[at + k] : std::string_view(); };
+  if ((w(0) == "nghin" || w(0) == "ngan") && (w(1) == "ty" || w(1) == "ti")) {
+    used = 2; factor = 1e12; display = "nghìn tỷ"; return true;
+  }
+  if (w(0) == "nghin" || w(0) == "ngan") { used = 1; factor = 1e3; display = "nghìn"; return true; }
+  if (w(0) == "trieu") { used = 1; factor = 1e6; display = "triệu"; return true; }
+  if (w(0) == "ty" || w(0) == "ti") { used = 1; factor = 1e9; display = "tỷ"; return true; }
+  return false;
+}
+
+// Words that never serve as a unit of a count: verbs, prepositions, keywords.
+const std::unordered_set<std::string>& not_unit_words() {
+  static const std::unordered_set<std::string> s = {
+      "dat", "tang", "giam", "so", "voi", "bang", "trong", "do", "va", "la", "cua", "duoc", "chiem",
+      "gom", "co", "tai", "theo", "tren", "duoi", "nam", "thang", "ngay", "quy", "tuan", "gio", "phut",
+      "nay", "thi", "khi", "vao", "den", "tu", "cho", "ve", "nhu", "vuot", "con", "lai", "hon", "gan",
+      "khoang", "uoc", "kh", "ke", "du", "thuc", "hien", "cung", "ky", "tuoi", "hoac", "nhung", "cac",
+      "moi", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "tram", "so", "tong",
+      "gap", "o", "tinh", "nguon", "von", "dang", "da", "se", "bi", "phai", "truoc", "sau", "lan", "thu",
+  };
+  return s;
+}
+
+bool is_period_word(std::string_view f) {
+  return f == "thang" || f == "nam" || f == "quy" || f == "ngay" || f == "tuan" || f == "gio" ||
+         f == "phut" || f == "tuoi";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokenizer
+
+struct Tokenizer {
+  const std::string& text;
+  std::vector<Token>& out;
+
+  void run(Span block) {
+    size_t i = block.begin;
+    const size_t e = block.end;
+    bool glued = false;
+    while (i < e) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { ++i; glued = false; continue; }
+      Token t;
+      t.glued = glued;
+      glued = true;
+      if (is_digit(static_cast<char>(c))) {
+        size_t j = i;
+        while (j < e && is_digit(text[j])) ++j;
+        while (j + 1 < e && (text[j] == '.' || text[j] == ',') && is_digit(text[j + 1])) {
+          ++j;
+          while (j < e && is_digit(text[j])) ++j;
+        }
+        t.kind = TokKind::Number;
+        t.span = Span{uint32_t(i), uint32_t(j)};
+        t.fold = text.substr(i, j - i);
+        out.push_back(std::move(t));
+        i = j;
+        continue;
+      }
+      size_t j = i;
+      char32_t cp = decode_utf8(std::string_view(text).substr(0, e), j);
+      if (is_letter(cp) || cp == 0xB2 || cp == 0xB3) {
+        bool upper = is_upper(cp), all_upper = upper;
+        size_t k = j;
+        while (k < e) {
+          size_t n = k;
+          char32_t d = decode_utf8(std::string_view(text).substr(0, e), n);
+          bool combining = d >= 0x300 && d < 0x370;
+          bool sup = (d == 0xB2 || d == 0xB3);
+          if (!is_letter(d) && !combining && !sup) break;
+          if (is_letter(d) && !is_upper(d)) all_upper = false;
+          k = n;
+        }
+        t.kind = TokKind::Word;
+        t.span = Span{uint32_t(i), uint32_t(k)};
+        t.fold = vfold(std::string_view(text).substr(i, k - i));
+        t.upper = upper;
+        t.all_upper = all_upper;
+        out.push_back(std::move(t));
+        i = k;
+        continue;
+      }
+      t.span = Span{uint32_t(i), uint32_t(j)};
+      t.fold = text.substr(i, j - i);
+      if (cp == '%') t.kind = TokKind::Percent;
+      else if (cp == '/') t.kind = TokKind::Slash;
+      else if (cp == '(' || cp == '[') t.kind = TokKind::Open;
+      else if (cp == ')' || cp == ']') t.kind = TokKind::Close;
+      else t.kind = TokKind::Punct;
+      if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) t.fold = "-";  // dashes and minus as '-'
+      out.push_back(std::move(t));
+      i = j;
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Written form -> exact value
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
+}
+
+Decimal digits_to_decimal(std::string_view int_part, std::string_view frac_part) {
+  Decimal d;
+  for (char c : int_part) d.mantissa = d.mantissa * 10 + (c - '0');
+  for (char c : frac_part) { d.mantissa = d.mantissa * 10 + (c - '0'); ++d.scale; }
+  return d;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  size_t b = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) { parts.push_back(s.substr(b, i - b)); b = i + 1; }
+  }
+  return parts;
+}
+
+}  // namespace
+
+bool parse_number(std::string_view w, NumberConvention conv, ParsedNumber& out) {
+  out = ParsedNumber{};
+  if (w.empty() || !is_digit(w.front()) || !is_digit(w.back())) return false;
+  const char group = conv == NumberConvention::Vietnamese ? '.' : ',';
+  const char point = conv == NumberConvention::Vietnamese ? ',' : '.';
+  size_t n_group = std::count(w.begin(), w.end(), group);
+  size_t n_point = std::count(w.begin(), w.end(), point);
+  std::string_view int_part = w, frac_part;
+  if (n_point >= 1) {
+    size_t p = w.find(point);
+    int_part = w.substr(0, p);
+    frac_part = w.substr(p + 1);
+    if (n_point > 1) {
+      // "2.850,4,5": two decimal marks.
+      out.malformed = true;
+      out.reason = "hai dấu thập phân";
+      frac_part = frac_part.substr(0, frac_part.find(point));
+      if (frac_part.find(group) != std::string_view::npos) frac_part = frac_part.substr(0, frac_part.find(group));
+    } else if (frac_part.find(group) != std::string_view::npos) {
+      // "1,234.5" in a Vietnamese document: the other convention's order.
+      out.malformed = true;
+      out.reason = "dấu phân cách lẫn lộn";
+      std::string a, b;
+      for (char c : w.substr(0, w.rfind(group))) if (is_digit(c)) a += c;
+      b = std::string(w.substr(w.rfind(group) + 1));
+      out.value = digits_to_decimal(a, "");
+      out.has_hint = true;
+      out.hint = digits_to_decimal(a, b);
+      out.precision = 0;
+      return true;
+    }
+  }
+  // Integer part with thousands groups.
+  auto groups = split(int_part, group);
+  std::string int_digits;
+  bool groups_ok = groups.front().size() >= 1 && groups.front().size() <= 3;
+  for (size_t g = 1; g < groups.size(); ++g) groups_ok = groups_ok && groups[g].size() == 3;
+  for (auto g : groups) int_digits += g;
+  out.grouped = n_group > 0;
+  if (n_group > 0 && !groups_ok) {
+    out.malformed = true;
+    auto last = groups.back();
+    if (groups.size() == 2 && last.size() < 3 && frac_part.empty()) {
+      // "310.00", "97.5": a short last group. Read the dot as a decimal point (as written);
+      // the likely intent is a dropped digit ("310.000") unless it reads as a decimal.
+      out.reason = "nhóm hàng nghìn chỉ có " + std::to_string(last.size()) + " chữ số";
+      out.value = digits_to_decimal(groups.front(), last);
+      out.precision = static_cast<int>(last.size());
+      out.has_hint = true;
+      std::string padded = std::string(groups.front()) + std::string(last) + std::string(3 - last.size(), '0');
+      out.hint = digits_to_decimal(padded, "");
+      return true;
+    }
+    out.reason = "nhóm chữ số hàng nghìn không hợp lệ";
+    out.value = digits_to_decimal(int_digits, frac_part);
+    out.precision = static_cast<int>(frac_part.size());
+    out.has_hint = true;
+    out.hint = out.value;
+    return true;
+  }
+  if (int_digits.size() > 17 || frac_part.size() > 9) {
+    out.malformed = true;
+    out.reason = "số quá dài";
+    int_digits = int_digits.substr(0, 17);
+    frac_part = frac_part.substr(0, 9);
+  }
+  out.value = digits_to_decimal(int_digits, frac_part);
+  out.precision = static_cast<int>(frac_part.size());
+  return true;
+}
+
+bool lookup_unit(std::string_view folded, UnitInfo& out) {
+  const auto& t = unit_table();
+  auto it = t.find(std::string(folded));
+  if (it == t.end()) return false;
+  out.canonical = it->second.canonical;
+  out.dimension = it->second.dimension;
+  out.factor = it->second.factor;
+  out.count = it->second.count;
+  return true;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Classification and reading of one block's tokens.
+
+struct BlockReader {
+  const Document& doc;
+  NumberReading& r;
+  size_t first, last;  // token range of the block
+  uint32_t sentence_hint = 0;
+
+  Token& tok(size_t k) { return r.tokens[k]; }
+  bool in(size_t k) const { return k >= first && k < last; }
+  bool is(size_t k, TokKind kind) { return in(k) && tok(k).kind == kind; }
+  bool word(size_t k, std::string_view f) { return is(k, TokKind::Word) && tok(k).fold == f; }
+  bool punct(size_t k, std::string_view p) { return in(k) && tok(k).kind == TokKind::Punct && tok(k).fold == p; }
+  std::string_view raw(size_t k) { return doc.slice(tok(k).span); }
+
+  void non_quantity(size_t k, const char* kind) {
+    if (!is(k, TokKind::Number) || tok(k).non_quantity >= 0 || tok(k).quantity >= 0) return;
+    tok(k).non_quantity = static_cast<int>(r.non_quantities.size());
+    NonQuantity nq;
+    nq.span = tok(k).span;
+    nq.text = std::string(raw(k));
+    nq.kind = kind;
+    r.non_quantities.push_back(std::move(nq));
+  }
+
+  static bool is_year(std::string_view s) {
+    if (s.size() != 4 || !all_digits(s)) return false;
+    int y = std::stoi(std::string(s));
+    return y >= 1945 && y <= 2100;
+  }
+  static int small_int(std::string_view s) {
+    if (s.empty() || s.size() > 4 || !all_digits(s)) return -1;
+    return std::stoi(std::string(s));
+  }
+
+  // Does a unit (known or plausible count noun) start at token k?
+  bool unit_follows(size_t k) {
+    if (is(k, TokKind::Percent)) return true;
+    if (!is(k, TokKind::Word)) return false;
+    UnitInfo u;
+    std::string two = tok(k).fold;
+    if (is(k + 1, TokKind::Word)) two += " " + tok(k + 1).fold;
+    if (lookup_unit(two, u) || lookup_unit(tok(k).fold, u)) return true;
+    double f; size_t used; std::string disp;
+    std::vector<std::string_view> ws = {tok(k).fold};
+    return match_scale(ws, 0, used, f, disp);
+  }
+
+  void classify() {
+    for (size_t k = first; k < last; ++k) {
+      if (!is(k, TokKind::Number) || tok(k).non_quantity >= 0) continue;
+      std::string_view w = raw(k);
+      const bool glued_prev_word = tok(k).glued && is(k - 1, TokKind::Word);
+      // "QL3", "COVID-19", "UV2+", "H5N1": a number glued to letters is part of a name,
+      // except the exponent of m2/m3/km2 (a unit).
+      if (glued_prev_word) {
+        const auto& f = tok(k - 1).fold;
+        if (f == "m" || f == "km") { non_quantity(k, "unit_exponent"); continue; }
+        non_quantity(k, "name");
+        continue;
+      }
+      if (tok(k).glued && punct(k - 1, "-") && is(k - 2, TokKind::Word) && tok(k - 1).glued && tok(k - 2).all_upper) {
+        non_quantity(k, "name");  // COVID-19
+        continue;
+      }
+      if (is(k + 1, TokKind::Word) && tok(k + 1).glued && (tok(k + 1).fold == "h" || tok(k + 1).fold == "g") &&
+          is(k + 2, TokKind::Number) && tok(k + 2).glued) {
+        non_quantity(k, "time");  // 17h00
+        non_quantity(k + 2, "time");
+        continue;
+      }
+      // Document numbers: "52/NQ-HĐND", "01/2022/NQ-HĐND", "10-NQ/TU", "1553/UBND-VP".
+      if (is(k + 1, TokKind::Slash) && tok(k + 1).glued && is(k + 2, TokKind::Word) && tok(k + 2).glued &&
+          tok(k + 2).upper) {
+        non_quantity(k, "doc_number");
+        continue;
+      }
+      if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number) && is(k + 3, TokKind::Slash) &&
+          is(k + 4, TokKind::Word) && tok(k + 4).upper && tok(k + 1).glued && tok(k + 3).glued) {
+        non_quantity(k, "doc_number");
+        non_quantity(k + 2, "doc_number");
+        continue;
+      }
+      if (punct(k + 1, "-") && tok(k + 1).glued && is(k + 2, TokKind::Word) && tok(k + 2).glued && tok(k + 2).all_upper &&
+          tok(k + 2).fold != "kh") {
+        non_quantity(k, "doc_number");
+        continue;
+      }
+      // "ISO 9001:2015"
+      if (punct(k + 1, ":") && tok(k + 1).glued && is(k + 2, TokKind::Number) && tok(k + 2).glued) {
+        non_quantity(k, "name");
+        non_quantity(k + 2, "name");
+        continue;
+      }
+      // Dates: d/m/yyyy, d/m, m/yyyy, d-d/m, m-m/yyyy.
+      if (is(k + 1, TokKind::Slash) && tok(k + 1).glued && is(k + 2, TokKind::Number) && tok(k + 2).glued) {
+        std::string_view b = raw(k + 2);
+        int a = small_int(w), bb = small_int(b);
+        bool three = is(k + 3, TokKind::Slash) && tok(k + 3).glued && is(k + 4, TokKind::Number) && tok(k + 4).glued;
+        if (three && a >= 1 && a <= 31 && bb >= 1 && bb <= 12 && is_year(raw(k + 4))) {
+          non_quantity(k, "date"); non_quantity(k + 2, "date"); non_quantity(k + 4, "date");
+          continue;
+        }
+        if (a >= 1 && a <= 12 && is_year(b) && !three) {
+          non_quantity(k, "date"); non_quantity(k + 2, "date");  // 02/2023
+          continue;
+        }
+        bool date_word_before = false;
+        for (size_t d = 1; d <= 2; ++d) {
+          if (!is(k - d, TokKind::Word)) break;
+          const auto& f = tok(k - d).fold;
+          if (f == "ngay" || f == "den" || f == "tu" || f == "het" || f == "truoc" || f == "dip" || f == "toi") {
+            date_word_before = true;
+          }
+        }
+        if (a >= 1 && a <= 31 && bb >= 1 && bb <= 12 && w.size() <= 2 && b.size() <= 2 &&
+            (date_word_before || !unit_follows(k + 3))) {
+          non_quantity(k, "date"); non_quantity(k + 2, "date");
+          continue;
+        }
+      }
+      // Ranges "2021-2025", "30-70%", "15-18 tiêu chí", "9-10/2023", "01-02/6", "2023- 2024", "2022 -2025".
+      if (punct(k + 1, "-") && is(k + 2, TokKind::Number) && !(tok(k + 1).glued ^ tok(k + 2).glued ? false : false)) {
+        bool tight = tok(k + 1).glued || tok(k + 2).glued;
+        std::string_view b = raw(k + 2);
+        if (tight || (is_year(w) && is_year(b))) {
+          ParsedNumber pa, pb;
+          bool ok = parse_number(w, r.convention, pa) && parse_number(b, r.convention, pb);
+          if (ok && pa.value.to_double() <= pb.value.to_double()) {
+            const char* kind = is_year(w) && is_year(b) ? "year_range" : "range";
+            non_quantity(k, kind);
+            non_quantity(k + 2, kind);
+            if (is(k + 3, TokKind::Slash) && is(k + 4, TokKind::Number) && tok(k + 3).glued) non_quantity(k + 4, "date");
+            continue;
+          }
+        }
+      }
+      // Ordinals and ranks: "thứ 35/63", "xếp thứ 57", "vị trí 22/63", "TOP 183", "hạng 3", "lần thứ 14".
+      if (is(k - 1, TokKind::Word)) {
+        const auto& f = tok(k - 1).fold;
+        if (f == "thu" || f == "top" || f == "hang" || (f == "tri" && word(k - 2, "vi")) || f == "khoa") {
+          non_quantity(k, "rank");
+          if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number)) non_quantity(k + 2, "rank");
+          continue;
+        }
+        // "năm 2023", "giai đoạn 2021", "năm học 2023"
+        if (is_year(w) && (f == "nam" || f == "doan" || f == "hoc" || f == "ky" || f == "tu" || f == "den" || f == "vu")) {
+          non_quantity(k, "year");
+          continue;
+        }
+        // "ngày 19", "tháng 6", "quý 2"
+        if ((f == "ngay" || f == "thang" || f == "quy") && small_int(w) >= 0 && small_int(w) <= 31 && !unit_follows(k + 1)) {
+          non_quantity(k, "date");
+          if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number)) non_quantity(k + 2, "date");
+          continue;
+        }
+        // "Đề án 06", "Chương trình 135", "Nghị định 100", "Chỉ thị 08", "Kế hoạch số 12"
+        if ((f == "an" && word(k - 2, "de")) || (f == "dinh" && word(k - 2, "nghi")) || (f == "thi" && word(k - 2, "chi")) ||
+            (f == "so" && !unit_follows(k + 1) && !is(k + 1, TokKind::Percent))) {
+          if (!unit_follows(k + 1)) { non_quantity(k, "name"); continue; }
+        }
+      }
+      // Bare years with no unit: "(2023)", "2023."
+      if (is_year(w) && !unit_follows(k + 1) && !is(k + 1, TokKind::Slash) && !(is(k - 1, TokKind::Slash))) {
+        non_quantity(k, "year");
+        continue;
+      }
+      // Durations "6 tháng", "3 năm", "18 tuổi".
+      if (is(k + 1, TokKind::Word) && is_period_word(tok(k + 1).fold) && !w.empty() && w.find(',') == std::string_view::npos) {
+        non_quantity(k, "duration");
+        continue;
+      }
+      // List and heading numbers: "1.", "3.1.", "(1)", "1)", "a)" at a block or clause start.
+      bool at_start = k == first || punct(k - 1, ":") || punct(k - 1, ";") || punct(k - 1, "+") || punct(k - 1, "-") ||
+                      punct(k - 1, "*") || punct(k - 1, "•");
+      if (at_start && (punct(k + 1, ".") || is(k + 1, TokKind::Close)) && tok(k + 1).glued && small_int(w) >= 0) {
+        non_quantity(k, "list_number");
+        continue;
+      }
+      if (k == first && w.find('.') != std::string_view::npos && w.size() <= 8 && punct(k + 1, ".") ) {
+        non_quantity(k, "list_number");  // 3.1.
+        continue;
+      }
+      if (is(k - 1, TokKind::Open) && is(k + 1, TokKind::Close) && small_int(w) >= 0 && small_int(w) < 30 &&
+          tok(k).glued && tok(k + 1).glued && !unit_follows(k + 2)) {
+        non_quantity(k, "list_number");  // (1)
+        continue;
+      }
+      // "4.0" after a name: "chợ 4.0", "công nghiệp 4.0", "phiên bản 2.1".
+      if (w.size() == 3 && w[1] == '.' && !is(k + 1, TokKind::Percent)) {
+        non_quantity(k, "name");
+        continue;
+      }
+      // Phone numbers: a leading zero and nine or more digits.
+      if (w.size() >= 9 && w[0] == '0' && std::count_if(w.begin(), w.end(), [](char c) { return is_digit(c); }) >= 9 &&
+          w.find(',') == std::string_view::npos) {
+        non_quantity(k, "phone");
+        continue;
+      }
+    }
+  }
+
+  // Read the unit after the number token k. Returns the number of tokens consumed.
+  size_t read_unit(size_t k, Quantity& q) {
+    size_t j = k + 1;
+    // "99,%": a decimal comma with no decimals.
+    if (punct(j, ",") && tok(j).glued && is(j + 1, TokKind::Percent) && tok(j + 1).glued) {
+      q.malformed = true;
+      q.malformed_reason = "dấu thập phân không có chữ số";
+      q.hint = q.value;
+      ++j;
+    }
+    // "1.414.100.000,đ"
+    if (punct(j, ",") && tok(j).glued && is(j + 1, TokKind::Word) && tok(j + 1).glued && tok(j + 1).fold == "d") ++j;
+    if (is(j, TokKind::Percent)) {
+      q.unit = "%";
+      q.dimension = "percent";
+      q.unit_span = tok(j).span;
+      return j + 1 - k - 1;
+    }
+    // Gather up to five following words (stop at anything else).
+    std::vector<std::string_view> ws;
+    std::vector<size_t> idx;
+    for (size_t m = j; m < last && ws.size() < 5; ++m) {
+      if (tok(m).kind == TokKind::Word) { ws.push_back(tok(m).fold); idx.push_back(m); continue; }
+      if (tok(m).kind == TokKind::Percent && ws.size() >= 1 && ws.back() == "diem") { ws.push_back("%"); idx.push_back(m); continue; }
+      break;
+    }
+    if (ws.empty() || idx.front() != j) return 0;
+    // "m3" / "km2" written with a plain digit after the letters (from m<sup>3</sup>).
+    if ((ws[0] == "m" || ws[0] == "km") && is(j + 1, TokKind::Number) && tok(j + 1).glued &&
+        (raw(j + 1) == "2" || raw(j + 1) == "3")) {
+      UnitInfo u;
+      lookup_unit(std::string(ws[0]) + std::string(raw(j + 1)), u);
+      q.unit = u.canonical;
+      q.dimension = u.dimension;
+      q.factor = u.factor;
+      q.unit_span = Span{tok(j).span.begin, tok(j + 1).span.end};
+      tok(j).unit_part = tok(j + 1).unit_part = true;
+      return 2;
+    }
+    size_t at = 0;
+    double scale = 1;
+    std::string scale_disp;
+    size_t used = 0;
+    if (match_scale(ws, 0, used, scale, scale_disp)) at = used;
+    // Longest known unit phrase.
+    UnitInfo u;
+    size_t best = 0;
+    for (size_t len = std::min<size_t>(4, ws.size() - at); len >= 1; --len) {
+      std::string phrase;
+      for (size_t m = at; m < at + len; ++m) {
+        if (m > at) phrase += ' ';
+        phrase += ws[m];
+      }
+      if (lookup_unit(phrase, u)) { best = len; break; }
+    }
+    size_t end_word;  // index into ws, one past the unit
+    if (best > 0) {
+      end_word = at + best;
+      q.dimension = u.dimension;
+      q.factor = u.factor * scale;
+      q.exact_count = u.count && scale == 1 && q.precision == 0;
+      q.unit = scale_disp.empty() ? u.canonical : scale_disp + " " + u.canonical;
+    } else if (at > 0) {
+      // "3 tỷ", "5 triệu": a bare scale; an unknown noun after it is its unit.
+      end_word = at;
+      std::string noun;
+      if (at < ws.size() && !not_unit_words().count(std::string(ws[at])) && !tok(idx[at]).upper) {
+        noun = std::string(doc.slice(tok(idx[at]).span));
+        end_word = at + 1;
+      }
+      q.unit = scale_disp + (noun.empty() ? "" : " " + noun);
+      q.dimension = noun.empty() ? "scalar" : "count:" + std::string(ws[at]);
+      q.factor = scale;
+    } else {
+      // An unknown count noun: keep it as text ("12 mô hình" -> "mô").
+      if (not_unit_words().count(std::string(ws[0])) || tok(idx[0]).all_upper) return 0;
+      end_word = 1;
+      q.unit = std::string(doc.slice(tok(idx[0]).span));
+      q.dimension = "count:" + std::string(ws[0]);
+      q.exact_count = q.precision == 0;
+    }
+    size_t last_tok = idx[end_word - 1];
+    q.unit_span = Span{tok(j).span.begin, tok(last_tok).span.end};
+    for (size_t m = j; m <= last_tok; ++m) tok(m).unit_part = true;
+    // Rates: "kg/người/năm", "tiêu chí/xã", "triệu đồng/tháng": a slash then a word.
+    size_t m = last_tok + 1;
+    while (is(m, TokKind::Slash) && is(m + 1, TokKind::Word) && tok(m + 1).glued) {
+      q.unit += "/" + std::string(doc.slice(tok(m + 1).span));
+      q.dimension = "rate";
+      q.exact_count = false;
+      q.unit_span.end = tok(m + 1).span.end;
+      m += 2;
+    }
+    return m - k - 1;
+  }
+
+  void read_qualifier_and_sign(size_t k, Quantity& q) {
+    // Sign: "-5,47%" (a minus with space before it), "âm 3,7%".
+    if (punct(k - 1, "-") && tok(k).glued && !(is(k - 2, TokKind::Number) || (is(k - 2, TokKind::Word) && tok(k - 1).glued)))
+      q.negative = true;
+    if (word(k - 1, "am")) q.negative = true;
+    if (punct(k - 1, "<")) q.qualifier = Qualifier::AtMost;
+    if (punct(k - 1, ">")) q.qualifier = Qualifier::AtLeast;
+    for (size_t d = 1; d <= 3; ++d) {
+      if (!is(k - d, TokKind::Word)) break;
+      const auto& f = tok(k - d).fold;
+      if (d == 1 || (d == 2 && (tok(k - 1).fold == "dat" || tok(k - 1).fold == "duoc"))) {
+        if (f == "khoang" || (f == "xi" && word(k - d - 1, "xap"))) { q.qualifier = Qualifier::Approx; return; }
+        if (f == "hon" || f == "tren" || (f == "thieu" && word(k - d - 1, "toi"))) { q.qualifier = Qualifier::AtLeast; return; }
+        if (f == "duoi" || f == "gan" || (f == "da" && word(k - d - 1, "toi"))) { q.qualifier = Qualifier::AtMost; return; }
+      }
+      if (f == "uoc" || (f == "kien" && word(k - d - 1, "du"))) { q.qualifier = Qualifier::Estimate; return; }
+    }
+  }
+
+  void read_quantities() {
+    for (size_t k = first; k < last; ++k) {
+      if (!is(k, TokKind::Number) || tok(k).non_quantity >= 0) continue;
+      ParsedNumber p;
+      if (!parse_number(raw(k), r.convention, p)) continue;
+      Quantity q;
+      q.id = static_cast<uint32_t>(r.quantities.size());
+      q.span = tok(k).span;
+      q.text = std::string(raw(k));
+      q.value = p.value;
+      q.precision = p.precision;
+      q.malformed = p.malformed;
+      q.malformed_reason = p.reason;
+      if (p.has_hint) q.hint = p.hint;
+      q.dimension = "scalar";
+      read_qualifier_and_sign(k, q);
+      read_unit(k, q);
+      // Ungrouped figures of five or more digits in a document that groups thousands.
+      if (!q.malformed && !p.grouped && q.text.size() >= 5 && q.text[0] != '0' && q.text.find(',') == std::string::npos &&
+          q.unit != "%") {
+        q.malformed = true;
+        q.malformed_reason = "thiếu dấu phân cách hàng nghìn";
+        q.hint = q.value;
+      }
+      while (sentence_hint + 1 < doc.sentences.size() && doc.sentences[sentence_hint].span.end <= q.span.begin)
+        ++sentence_hint;
+      q.sentence = sentence_hint;
+      tok(k).quantity = static_cast<int>(q.id);
+      r.quantities.push_back(std::move(q));
+    }
+    // A/B: "22.214/23.707 ha" - A takes B's unit when it has none.
+    for (size_t k = first; k + 2 < last; ++k) {
+      if (!is(k, TokKind::Number) || !is(k + 1, TokKind::Slash) || !is(k + 2, TokKind::Number)) continue;
+      int a = tok(k).quantity, b = tok(k + 2).quantity;
+      if (a < 0 || b < 0) continue;
+      auto& qa = r.quantities[a];
+      const auto& qb = r.quantities[b];
+      if (qa.unit.empty() && !qb.unit.empty() && qb.unit != "%") {
+        qa.unit = qb.unit;
+        qa.dimension = qb.dimension;
+        qa.factor = qb.factor;
+        qa.exact_count = qb.exact_count && qa.precision == 0;
+      }
+    }
+  }
+};
+
+NumberConvention detect_convention(const std::string& text) {
+  // Count unambiguous forms: "1.234,5" / "12,5" (Vietnamese) against "1,234.5" / "12.5" (English).
+  size_t vi = 0, en = 0;
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) continue;
+    size_t j = i;
+    std::string seps;
+    std::vector<size_t> group_len;
+    size_t len = 0;
+    while (j < text.size() && (is_digit(text[j]) || ((text[j] == '.' || text[j] == ',') && j + 1 < text.size() && is_digit(text[j + 1])))) {
+      if (is_digit(text[j])) ++len;
+      else { seps += text[j]; group_len.push_back(len); len = 0; }
+      ++j;
+    }
+    group_len.push_back(len);
+    if (seps.size() >= 2 && seps.front() == '.' && seps.back() == ',') ++vi;
+    else if (seps.size() >= 2 && seps.front() == ',' && seps.back() == '.') ++en;
+    else if (seps == "," && group_len.back() != 3) ++vi;
+    else if (seps == "." && group_len.back() != 3 && group_len.front() > 1) ++en;
+    i = j;
+  }
+  return en > 2 * vi + 3 ? NumberConvention::English : NumberConvention::Vietnamese;
+}
+
+}  // namespace
+
+NumberReading read_numbers(const Document& doc) {
+  NumberReading r;
+  r.convention = detect_convention(doc.text);
+  r.tokens.reserve(doc.text.size() / 4);
+  Tokenizer tz{doc.text, r.tokens};
+  uint32_t sentence_hint = 0;
+  for (const auto& block : doc.blocks) {
+    size_t first = r.tokens.size();
+    tz.run(block.span);
+    size_t last = r.tokens.size();
+    r.block_first.push_back(static_cast<uint32_t>(first));
+    r.block_last.push_back(static_cast<uint32_t>(last));
+    BlockReader br{doc, r, first, last, sentence_hint};
+    br.classify();
+    br.read_quantities();
+    sentence_hint = br.sentence_hint;
+  }
+  return r;
+}
+
+}  // namespace doisoat

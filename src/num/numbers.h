@@ -21,6 +21,9 @@ struct Token {
   int quantity = -1;   // Number tokens: index into NumberReading::quantities
   int non_quantity = -1;
   bool unit_part = false;  // word consumed as (part of) a quantity's unit
+  bool glued = false;      // no white space before this token
+  bool upper = false;      // words: starts with an uppercase letter
+  bool all_upper = false;  // words: every letter uppercase ("UBND", "KH")
 };
 
 /// Number-format convention of a document.
