@@ -3,6 +3,18 @@
 #include <map>
 
 #include "checks/check.h"
+#include "checks/abs_change.h"
+#include "checks/growth_rate.h"
+#include "checks/malformed_number.h"
+#include "checks/part_bound.h"
+#include "checks/percent_of_plan.h"
+#include "checks/percent_vs_points.h"
+#include "checks/pp_difference.h"
+#include "checks/ratio_recompute.h"
+#include "checks/repeat_agreement.h"
+#include "checks/rounding_convention.h"
+#include "checks/share.h"
+#include "checks/sum_total.h"
 
 namespace doisoat {
 
@@ -11,7 +23,19 @@ const std::map<std::string, std::string>& embedded_check_docs();
 const std::vector<std::unique_ptr<Check>>& check_registry() {
   static const std::vector<std::unique_ptr<Check>> checks = [] {
     std::vector<std::unique_ptr<Check>> v;
-    // (checks are added here, sorted by id)
+    // Sorted by id (the catalogue test keeps it so).
+    v.push_back(std::make_unique<AbsChangeCheck>());  // abs-change
+    v.push_back(std::make_unique<GrowthRateCheck>());  // growth-rate
+    v.push_back(std::make_unique<MalformedNumberCheck>());  // malformed-number
+    v.push_back(std::make_unique<PartBoundCheck>());  // part-bound
+    v.push_back(std::make_unique<PercentOfPlanCheck>());  // percent-of-plan
+    v.push_back(std::make_unique<PercentVsPointsCheck>());  // percent-vs-points
+    v.push_back(std::make_unique<PpDifferenceCheck>());  // pp-difference
+    v.push_back(std::make_unique<RatioRecomputeCheck>());  // ratio-recompute
+    v.push_back(std::make_unique<RepeatAgreementCheck>());  // repeat-agreement
+    v.push_back(std::make_unique<RoundingConventionCheck>());  // rounding-convention
+    v.push_back(std::make_unique<ShareCheck>());  // share
+    v.push_back(std::make_unique<SumTotalCheck>());  // sum-total
     return v;
   }();
   return checks;

@@ -164,7 +164,8 @@ struct Reader {
   bool plan_word_before(size_t k, size_t reach) const {
     for (size_t d = 1; d <= reach && k >= first + d; ++d) {
       size_t m = k - d;
-      if (is(m, TokKind::Number)) return false;
+      if (is(m, TokKind::Number) && tok(m).quantity >= 0) return false;
+      if (punct(m, ";") || punct(m, ".")) return false;
       if (word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) ||
           word(m, "giao"))
         return true;
@@ -202,7 +203,7 @@ struct Reader {
       size_t cstop = clause_stop(k);
       for (size_t m = ak + 1; m < cstop; ++m) {
         int q = qty(m);
-        if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 3)) cands.push_back(q);
+        if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
       }
       if (!plan_after && cands.empty()) {
         // "đạt 95%" with no plan word: only when a plan figure is in the same clause.
@@ -217,7 +218,7 @@ struct Reader {
           if (!compatible(q, actual)) continue;
           size_t save_first = first;
           first = lo;
-          bool pw = plan_word_before(m, 5);
+          bool pw = plan_word_before(m, 8);
           first = save_first;
           if (pw) cands.push_back(q);
         }
@@ -271,66 +272,92 @@ struct Reader {
 
   // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
   // own trigger takes the parts after it (nested breakdowns), which its parent then skips.
+  // Which side of an A/B a number is on: 0 plain, 1 numerator, 2 denominator.
+  int ab_side(size_t m) const {
+    if (is(m - 1, TokKind::Slash)) return 2;
+    size_t e = end_of_quantity(m);
+    if (is(e, TokKind::Slash) && is(e + 1, TokKind::Number)) return 1;
+    return 0;
+  }
+
   void breakdown(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
+    const int side = ab_side(total_tok);
+    bool incompatible_seen = false;
     for (size_t m = body; m < stop; ++m) {
       if (is(m, TokKind::Open)) {  // a parenthesised aside belongs to the part before it
         size_t close = matching_close(m);
         if (!part_toks.empty() && depth < 3) {
           size_t b2;
           Trigger t2 = trigger_at(m, b2);
-          int p = parts.back();
-          if (t2 == Trigger::Paren) breakdown(p, part_toks.back(), t2, b2, std::min(close, stop), depth + 1);
+          if (t2 == Trigger::Paren) breakdown(parts.back(), part_toks.back(), t2, b2, std::min(close, stop), depth + 1);
         }
         m = close;
         continue;
       }
       int q = qty(m);
       if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
-      if (is(m - 1, TokKind::Slash)) continue;  // a denominator
-      if (!compatible(q, total)) continue;
+      int qs = ab_side(m);
+      if ((side == 2) != (qs == 2)) continue;  // denominators sum to denominators
+      if (!compatible(q, total)) { incompatible_seen = true; continue; }
+      if (Q(q).dimension != Q(total).dimension && incompatible_seen) continue;  // a bare number after another unit
       parts.push_back(q);
       part_toks.push_back(m);
-      // Nested: "…, trong đó X là 802 đơn, gồm: 19 …; 27 … và 756 …"
+      // Nested: "…, trong đó X là 802 đơn, gồm: 19 …; 27 … và 756 …", "446 cơ sở: đạt 425, …"
       size_t after = end_of_quantity(m);
       size_t b2;
       Trigger t2 = trigger_at(after, b2);
-      if (t2 != Trigger::None && t2 != Trigger::Paren && depth < 3) {
+      if (t2 == Trigger::None && punct(after, ":") && depth < 3) { t2 = Trigger::Colon; b2 = after + 1; }
+      if (t2 != Trigger::None && t2 != Trigger::Paren && depth < 3 && side == 0) {
         breakdown(q, m, t2, b2, stop, depth + 1);
         break;
       }
     }
     if (parts.empty()) return;
     if (parts.size() == 1 && Q(parts[0]).value == Q(total).value) return;  // a restatement
-    double sum = 0, tv = Q(total).value.to_double() * Q(total).factor;
-    for (int p : parts) sum += Q(p).value.to_double() * Q(p).factor;
-    bool sums = std::fabs(sum - tv) <= 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor;
-    bool exhaustive = (trig == Trigger::Gom) || (parts.size() >= 2 && sums);
+    auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
+    const double tv = base(total);
+    const double tol = 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor;
+    double sum = 0;
+    for (int p : parts) sum += base(p);
+    bool sums = std::fabs(sum - tv) <= tol;
+    if (!sums && sum > tv + tol && parts.size() > 2) {
+      // A list that runs on past the breakdown ("gia súc gồm trâu, bò, ngựa; dê …; lợn …"):
+      // keep the prefix that adds up exactly, when there is one.
+      double run = 0;
+      for (size_t n = 0; n + 1 < parts.size(); ++n) {
+        run += base(parts[n]);
+        if (n >= 1 && std::fabs(run - tv) <= tol) { parts.resize(n + 1); part_toks.resize(n + 1); sums = true; break; }
+      }
+    }
+    bool exhaustive = (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums);
     Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
                    trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
     stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
     c.exhaustive = exhaustive;
     operand(c, "total", total);
     for (int p : parts) operand(c, "part", p);
+    last_breakdown_parts = parts.size();
   }
+  size_t last_breakdown_parts = 0;
 
   void sums() {
     for (size_t k = first; k < last; ++k) {
       int t = qty(k);
       if (t < 0 || pct(t) || Q(t).dimension == "rate") continue;
-      if (is(k + 1, TokKind::Slash)) {
-        // "8.384 con/9.330 con, gồm: …": the breakdown follows the denominator.
-        continue;
-      }
+      if (ab_side(k) == 1) continue;  // the numerator is handled with its denominator below
       size_t after = end_of_quantity(k);
-      // Allow a few words between the total and its trigger: "902 đơn thư các loại, trong đó".
+      // Allow a few words, percents and dates between the total and its trigger:
+      // "902 đơn thư các loại, trong đó", "4.000 người, đạt 67% kế hoạch (trong đó …)".
       size_t body = kNone;
       Trigger trig = Trigger::None;
-      for (size_t m = after; m < last && m < after + 8; ++m) {
+      for (size_t m = after; m < last && m < after + 14 && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
         if (trig != Trigger::None) break;
-        if (is(m, TokKind::Number) || punct(m, ";") || punct(m, ".")) break;
+        if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
+        if (qty(m) >= 0 && !pct(qty(m))) break;
+        if (punct(m, ";") || punct(m, ".") || is(m, TokKind::Open)) break;
       }
       if (trig == Trigger::None) continue;
       size_t stop;
@@ -343,8 +370,56 @@ struct Reader {
         while (stop + 1 < last && same_sentence(stop + 1, k)) ++stop;
         ++stop;
       }
-      breakdown(t, k, trig, body, stop, 0);
+      breakdown_with_ab(t, k, trig, body, stop);
     }
+    // "Total …. Trong đó: part …; part …": a sentence that opens with "Trong đó" breaks down the
+    // main figure of the sentence before it.
+    for (size_t k = first + 1; k + 2 < last; ++k) {
+      if (!phrase(k, {"trong", "do"}) || same_sentence(k - 1, k)) continue;
+      size_t prev = k - 1;
+      size_t s0 = prev;
+      while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
+      int t = -1;
+      size_t tk = kNone;
+      for (size_t m = s0; m < k; ++m) {
+        int q = qty(m);
+        if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && ab_side(m) != 2) { t = q; tk = m; break; }
+      }
+      if (t < 0) continue;
+      size_t body = k + 2;
+      if (punct(body, ":") || punct(body, ",")) ++body;
+      size_t stop = k;
+      while (stop + 1 < last && same_sentence(stop + 1, k)) ++stop;
+      breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop + 1);
+    }
+  }
+
+  // A/B totals break down side by side: numerators into numerators, denominators into
+  // denominators, over the same items.
+  void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop) {
+    if (ab_side(k) == 2) {
+      size_t nk = k - 1;
+      while (nk > first && !is(nk, TokKind::Number)) --nk;
+      breakdown(t, k, trig, body, stop, 0);
+      size_t n_parts = last_breakdown_parts;
+      int num = qty(nk);
+      if (num < 0) return;
+      size_t before = out.claims.size();
+      breakdown(num, nk, trig, body, stop, 0);
+      // Same items on both sides: cut the numerator list to the denominator's length.
+      if (out.claims.size() > before && n_parts > 0) {
+        Claim& c = out.claims.back();
+        if (c.operands.size() > n_parts + 1) {
+          c.operands.resize(n_parts + 1);
+          double sum = 0, tv = Q(num).value.to_double();
+          for (size_t i = 1; i < c.operands.size(); ++i) sum += Q(c.operands[i].quantity).value.to_double();
+          c.kind = (trig == Trigger::Gom || std::fabs(sum - tv) < 1e-9) ? ClaimKind::Sum : ClaimKind::PartBound;
+          c.exhaustive = c.kind == ClaimKind::Sum;
+        }
+      }
+      return;
+    }
+    breakdown(t, k, trig, body, stop, 0);
   }
 
   // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
@@ -352,8 +427,10 @@ struct Reader {
     for (size_t k = first; k < last; ++k) {
       int x = qty(k);
       if (x < 0 || !pct(x) || stated_used[x]) continue;
-      bool chiem = word(k - 1, "chiem") || (word(k - 1, "le") && word(k - 2, "ty"));
-      if (!chiem) continue;
+      bool chiem = word(k - 1, "chiem");
+      bool ty_le = word(k - 1, "le") && word(k - 2, "ty");
+      if (!chiem && !ty_le) continue;
+      const bool is_rate_share = chiem;
       size_t cs = clause_start(k);
       int part = -1;
       size_t pk = kNone;
@@ -368,7 +445,8 @@ struct Reader {
       for (size_t m = pk; m > lo; --m) {
         const Token& t = nr.tokens[m - 1];
         int q = t.kind == TokKind::Number ? t.quantity : -1;
-        if (q < 0 || q == part || pct(q) || !compatible(q, part)) continue;
+        if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension || Q(q).dimension == "scalar") continue;
+        if (!same_sentence(m - 1, pk) && !is_rate_share) continue;
         if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
         if (total < 0) total = q;
         for (size_t d = 2; d <= 8 && m >= lo + d; ++d)
@@ -380,6 +458,12 @@ struct Reader {
       for (size_t m = after; m < after + 3; ++m) if (word(m, "tong")) trong_tong = true;
       int chosen = trong_tong && total_tong >= 0 ? total_tong : total;
       if (chosen < 0) continue;
+      if (ty_le) {
+        // "570 việc, trong đó có 175 …, đạt tỷ lệ 30,7%": only a part of a stated total.
+        bool linked = false;
+        for (size_t m = pk; m > first && m + 10 > pk; --m) if (phrase(m - 1, {"trong", "do"})) linked = true;
+        if (!linked) continue;
+      }
       Claim& c = add(ClaimKind::Share, pk, after - 1, x, "part-chiem-pct");
       operand(c, "part", part);
       operand(c, "total", chosen);

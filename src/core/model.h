@@ -167,6 +167,7 @@ struct Finding {
   std::string suggestion;
   std::vector<RelatedLocation> related;
   std::vector<Span> highlight;  // figures to highlight, relative to quote start (bytes)
+  int32_t claim = -1;           // index into DocumentResult::claims when about one claim (blame)
 };
 
 /// Everything read from and found in one document.

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "checks/blame.h"
 #include "claims/claims.h"
 #include "num/numbers.h"
 
@@ -114,6 +115,8 @@ DocumentResult analyze(Document doc, const RunOptions& options) {
       r.findings.push_back(std::move(f));
     }
   }
+  // Last pass: one finding per real error, with the most likely correction (checks/blame.h).
+  apply_blame(r, options.checks);
   return r;
 }
 

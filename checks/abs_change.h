@@ -1,0 +1,13 @@
+#pragma once
+
+#include "checks/common.h"
+
+namespace doisoat {
+
+/// The value and the earlier value against "tăng/giảm N so với …".
+class AbsChangeCheck : public ClaimKindCheck {
+ public:
+  AbsChangeCheck();
+};
+
+}  // namespace doisoat

@@ -1,0 +1,482 @@
+#include "checks/common.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace doisoat {
+
+namespace {
+
+const Quantity* first_role(const Claim& c, const QuantityView& qs, std::initializer_list<const char*> names) {
+  for (const char* name : names)
+    for (const auto& o : c.operands)
+      if (o.role == name) return qs.get(o.quantity);
+  return nullptr;
+}
+
+std::vector<const Quantity*> all_role(const Claim& c, const QuantityView& qs, const char* name) {
+  std::vector<const Quantity*> out;
+  for (const auto& o : c.operands)
+    if (o.role == name)
+      if (auto q = qs.get(o.quantity)) out.push_back(q);
+  return out;
+}
+
+bool has_role(const Claim& c, const char* name) {
+  return std::any_of(c.operands.begin(), c.operands.end(), [&](const Operand& o) { return o.role == name; });
+}
+
+/// Can `q` be expressed in the unit of `ref`? Figures with no unit take the other's.
+bool compatible(const Quantity& q, const Quantity& ref) {
+  if (q.unit.empty() || ref.unit.empty()) return true;
+  if (!q.dimension.empty() && !ref.dimension.empty()) return q.dimension == ref.dimension;
+  return q.unit == ref.unit;
+}
+
+/// Factor that converts a value of q's written unit into ref's written unit.
+Rational conversion(const Quantity& q, const Quantity& ref) {
+  if (q.unit.empty() || ref.unit.empty() || q.unit == ref.unit) return Rational(1);
+  return Rational::of_factor(q.factor) / Rational::of_factor(ref.factor);
+}
+
+Interval in_unit_of(const Quantity& q, const Quantity& ref, OperandMode mode, const ToleranceOptions& o) {
+  return operand_interval(q, mode, o) * conversion(q, ref);
+}
+
+std::string shown(const Quantity& q) {
+  std::string s = q.negative ? "-" + q.text : q.text;
+  return s;
+}
+
+std::string with_unit(const std::string& number, const std::string& unit) {
+  if (unit.empty()) return number;
+  if (unit == "%") return number + "%";
+  return number + " " + unit;
+}
+
+int decimals_of(const Quantity& q) { return std::max(q.precision, q.value.scale); }
+
+/// "→ 94%" / "→ 94%, cắt bỏ: 93%" pieces.
+std::string rounded_to_stated(const Rational& computed, const Quantity& stated) {
+  return format_vi(round_half_up(computed, decimals_of(stated)), decimals_of(stated));
+}
+
+void set_messages(Evaluation& ev, const std::string& lhs, const Quantity& stated, const std::string& unit) {
+  std::string st = with_unit(shown(stated), unit);
+  ev.message_vi = lhs + ", báo cáo ghi " + st;
+  ev.message_en = lhs + ", the report states " + st;
+}
+
+void unchecked(Evaluation& ev, const std::string& reason) {
+  ev.verdict = Verdict::Unchecked;
+  ev.reason = reason;
+}
+
+Verdict verdict_of(Agreement a) {
+  switch (a) {
+    case Agreement::Consistent: return Verdict::Consistent;
+    case Agreement::ConsistentTruncated: return Verdict::ConsistentTruncated;
+    case Agreement::Discrepancy: return Verdict::Discrepancy;
+  }
+  return Verdict::Unchecked;
+}
+
+// ---- percent of: ratio, percent_of_plan, share --------------------------------------------
+
+void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
+  const Quantity* num = first_role(c, qs, {"numerator", "actual", "part"});
+  const Quantity* den = first_role(c, qs, {"denominator", "plan", "total"});
+  const Quantity* st = qs.get(c.stated);
+  if (!num || !den || !st) return unchecked(ev, "missing operand");
+  if (!compatible(*num, *den)) return unchecked(ev, "units differ: " + num->unit + " / " + den->unit);
+  ev.unit = "%";
+  int k = decimals_of(*st);
+  ev.display_decimals = std::max(2, k + 2);
+  Rational hundred(100);
+  Interval n = in_unit_of(*num, *den, OperandMode::AsPrinted, o);
+  Interval d = operand_interval(*den, OperandMode::AsPrinted, o);
+  if (d.contains_zero()) return unchecked(ev, "denominator is zero");
+  Interval p = (n / d) * hundred;
+  ev.computed = p.centre();
+  ev.computed_interval = p;
+  Agreement a = agree(p, *st, o);
+  ev.verdict = verdict_of(a);
+  std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
+  ev.computation = shown(*num) + " / " + shown(*den) + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + "%";
+  if (a == Agreement::ConsistentTruncated) {
+    ev.reason = "matches only if truncated";
+    ev.computation += " (" + format_vi(*ev.computed, ev.display_decimals) + " cắt bỏ → " + shown(*st) + "%)";
+  }
+  set_messages(ev, shown(*num) + "/" + shown(*den) + " = " + pc, *st, "%");
+  if (a != Agreement::Discrepancy) return;
+  try {
+    Interval nr = in_unit_of(*num, *den, OperandMode::Rounded, o);
+    Interval dr = operand_interval(*den, OperandMode::Rounded, o);
+    if (!dr.contains_zero()) ev.rounding_only = meets((nr / dr) * hundred, rounding_interval(*st, o));
+  } catch (const std::exception&) {
+  }
+  Rational sv = value_of(*st), cr = round_half_up(*ev.computed, k);
+  if (c.kind == ClaimKind::Share) {
+    ev.material = sv > hundred || cr > hundred;
+  } else {
+    ev.material = (sv >= hundred) != (cr >= hundred);
+  }
+}
+
+// ---- sum and part bound --------------------------------------------------------------------
+
+void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev, bool bound) {
+  const Quantity* total = qs.get(c.stated);
+  if (const Quantity* t = first_role(c, qs, {"total"})) total = t;
+  auto parts = all_role(c, qs, "part");
+  if (!total || parts.empty()) return unchecked(ev, "missing total or parts");
+  for (auto* p : parts)
+    if (!compatible(*p, *total)) return unchecked(ev, "units differ: " + p->unit + " / " + total->unit);
+  ev.unit = total->unit;
+  int k = decimals_of(*total);
+  for (auto* p : parts) k = std::max(k, decimals_of(*p));
+  ev.display_decimals = k;
+  Interval sum_printed = Interval::point(Rational(0)), sum_rounded = sum_printed;
+  std::string expr;
+  const Quantity* biggest = nullptr;
+  Interval biggest_i = sum_printed;
+  for (auto* p : parts) {
+    Interval r = in_unit_of(*p, *total, OperandMode::Rounded, o);
+    sum_printed = sum_printed + in_unit_of(*p, *total, OperandMode::AsPrinted, o);
+    sum_rounded = sum_rounded + r;
+    if (!biggest || r.lo > biggest_i.lo) { biggest = p; biggest_i = r; }
+    expr += (expr.empty() ? "" : " + ") + shown(*p);
+  }
+  ev.computed = sum_printed.centre();
+  ev.computed_interval = sum_rounded;
+  Interval t = rounding_interval(*total, o);
+  std::string sum_text = format_vi(*ev.computed, k);
+  if (!bound) {
+    ev.verdict = meets(sum_rounded, t) ? Verdict::Consistent : Verdict::Discrepancy;
+    ev.computation = expr + " = " + sum_text + " ≠ " + shown(*total);
+    set_messages(ev, expr + " = " + with_unit(sum_text, ev.unit), *total, ev.unit);
+    if (ev.verdict == Verdict::Consistent) ev.computation = expr + " = " + sum_text;
+    return;
+  }
+  // A part, or the parts together, can never be above the total.
+  auto above = [&](const Interval& x) { return x.lo > t.hi || (x.lo == t.hi && t.hi_open); };
+  bool sum_above = above(sum_rounded), part_above = above(biggest_i);
+  ev.verdict = (sum_above || part_above) ? Verdict::Discrepancy : Verdict::Consistent;
+  if (part_above) {
+    ev.computed = in_unit_of(*biggest, *total, OperandMode::AsPrinted, o).centre();
+    ev.computed_interval = biggest_i;
+    ev.computation = shown(*biggest) + " > " + shown(*total);
+    ev.message_vi = "phần " + with_unit(shown(*biggest), biggest->unit) + " lớn hơn tổng " + with_unit(shown(*total), total->unit);
+    ev.message_en = "the part " + with_unit(shown(*biggest), biggest->unit) + " is larger than the total " +
+                    with_unit(shown(*total), total->unit);
+  } else {
+    ev.computation = expr + " = " + sum_text + (sum_above ? " > " : " ≤ ") + shown(*total);
+    ev.message_vi = "các phần cộng lại " + expr + " = " + with_unit(sum_text, ev.unit) + ", lớn hơn tổng " +
+                    with_unit(shown(*total), total->unit);
+    ev.message_en = "the parts add up to " + expr + " = " + with_unit(sum_text, ev.unit) + ", more than the total " +
+                    with_unit(shown(*total), total->unit);
+  }
+}
+
+// ---- changes: growth, abs_change, pp_difference ------------------------------------------
+
+void evaluate_growth(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
+  const Quantity* cur = first_role(c, qs, {"current"});
+  const Quantity* ear = first_role(c, qs, {"earlier"});
+  const Quantity* st = qs.get(c.stated);
+  bool index = has_role(c, "index");
+  if (const Quantity* r = first_role(c, qs, {"rate", "index"})) st = r;
+  if (!cur || !ear || !st) return unchecked(ev, "earlier or current value not stated");
+  if (!compatible(*cur, *ear)) return unchecked(ev, "units differ: " + cur->unit + " / " + ear->unit);
+  ev.unit = "%";
+  int k = decimals_of(*st);
+  ev.display_decimals = std::max(2, k + 2);
+  Rational hundred(100);
+  auto rate_of = [&](OperandMode mode) {
+    Interval cv = in_unit_of(*cur, *ear, mode, o), e = operand_interval(*ear, mode, o);
+    Interval ratio = (cv / e) * hundred;
+    if (index) return ratio;
+    Interval g = ratio - Interval::point(hundred);
+    return c.decrease ? -g : g;
+  };
+  if (operand_interval(*ear, OperandMode::AsPrinted, o).contains_zero()) return unchecked(ev, "earlier value is zero");
+  Interval p = rate_of(OperandMode::AsPrinted);
+  ev.computed = p.centre();
+  ev.computed_interval = p;
+  // "giảm -3%" is unusual; the stated rate is compared by magnitude in the claim's direction.
+  Quantity stated_mag = *st;
+  if (c.decrease) stated_mag.negative = false;
+  Agreement a = agree(p, stated_mag, o);
+  ev.verdict = verdict_of(a);
+  std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
+  std::string word_vi = index ? "bằng " : (c.decrease ? "giảm " : "tăng ");
+  std::string word_en = index ? "index " : (c.decrease ? "fall of " : "growth of ");
+  std::string formula = index ? shown(*cur) + " / " + shown(*ear) + " × 100"
+                              : (c.decrease ? "(1 − " + shown(*cur) + " / " + shown(*ear) + ") × 100"
+                                            : "(" + shown(*cur) + " / " + shown(*ear) + " − 1) × 100");
+  ev.computation = formula + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + "%";
+  ev.message_vi = shown(*cur) + " so với " + shown(*ear) + " là " + word_vi + pc + ", báo cáo ghi " + word_vi + shown(*st) + "%";
+  ev.message_en = shown(*cur) + " against " + shown(*ear) + " is a " + word_en + pc + ", the report states " + shown(*st) + "%";
+  if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
+  if (a != Agreement::Discrepancy) return;
+  try {
+    ev.rounding_only = meets(rate_of(OperandMode::Rounded), rounding_interval(stated_mag, o));
+  } catch (const std::exception&) {
+  }
+  if (index) {
+    Rational cr = round_half_up(*ev.computed, k);
+    ev.material = (value_of(stated_mag) >= hundred) != (cr >= hundred);
+  } else {
+    // The text says "tăng" and the figures fall (or the reverse).
+    ev.material = ev.computed->negative() && !value_of(stated_mag).negative() &&
+                  round_half_up(*ev.computed, k).negative();
+  }
+  // Percent vs points: rates stated in % whose difference in points is what the text says.
+  if (!index && cur->unit == "%" && ear->unit == "%") {
+    Interval pp = operand_interval(*cur, OperandMode::AsPrinted, o) - operand_interval(*ear, OperandMode::AsPrinted, o);
+    if (c.decrease) pp = -pp;
+    if (meets(pp, rounding_interval(stated_mag, o))) {
+      ev.points_fit = true;
+      ev.points_text = shown(*cur) + " − " + shown(*ear) + " = " + format_vi(pp.centre(), k) + " điểm phần trăm";
+    }
+  }
+}
+
+void evaluate_difference(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev, bool points) {
+  const Quantity* cur = first_role(c, qs, {"current"});
+  const Quantity* ear = first_role(c, qs, {"earlier"});
+  const Quantity* st = qs.get(c.stated);
+  if (const Quantity* ch = first_role(c, qs, {"change"})) st = ch;
+  if (!cur || !ear || !st) return unchecked(ev, "earlier or current value not stated");
+  if (!compatible(*cur, *ear) || (!points && !compatible(*cur, *st)))
+    return unchecked(ev, "units differ: " + cur->unit + " / " + ear->unit);
+  ev.unit = points ? "điểm phần trăm" : st->unit;
+  if (!points && ev.unit.empty()) ev.unit = cur->unit;
+  int k = decimals_of(*st);
+  ev.display_decimals = std::max({k, decimals_of(*cur), decimals_of(*ear)});
+  const Quantity& ref = points ? *cur : *st;
+  auto diff_of = [&](OperandMode mode) {
+    Interval d = in_unit_of(*cur, ref, mode, o) - in_unit_of(*ear, ref, mode, o);
+    return c.decrease ? -d : d;
+  };
+  Quantity stated_mag = *st;
+  if (c.decrease) stated_mag.negative = false;
+  Interval p = diff_of(OperandMode::AsPrinted);
+  ev.computed = p.centre();
+  ev.computed_interval = p;
+  // Changes of independently rounded figures: consistent when some values they round from agree.
+  Interval r = diff_of(points ? OperandMode::AsPrinted : OperandMode::Rounded);
+  Agreement a = agree(r, stated_mag, o, points);
+  ev.verdict = verdict_of(a);
+  std::string word_vi = c.decrease ? "giảm " : "tăng ", word_en = c.decrease ? "a fall of " : "a rise of ";
+  std::string dt = format_vi(*ev.computed, ev.display_decimals);
+  std::string formula = c.decrease ? shown(*ear) + " − " + shown(*cur) : shown(*cur) + " − " + shown(*ear);
+  std::string u = points ? " điểm phần trăm" : (ev.unit.empty() ? "" : " " + ev.unit);
+  ev.computation = formula + " = " + dt + u;
+  ev.message_vi = formula + " = " + dt + u + ", báo cáo ghi " + word_vi + shown(*st) + u;
+  ev.message_en = formula + " = " + dt + u + ", the report states " + word_en + shown(*st) + u;
+  if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
+  if (a != Agreement::Discrepancy) return;
+  if (points) {
+    try {
+      ev.rounding_only = meets(diff_of(OperandMode::Rounded), rounding_interval(stated_mag, o));
+    } catch (const std::exception&) {
+    }
+  }
+  ev.material = ev.computed->negative() && !value_of(stated_mag).negative() &&
+                round_half_up(*ev.computed, k).negative();
+  if (points && !operand_interval(*ear, OperandMode::AsPrinted, o).contains_zero()) {
+    // The change may be a relative change written as points.
+    Interval rel = (operand_interval(*cur, OperandMode::AsPrinted, o) / operand_interval(*ear, OperandMode::AsPrinted, o)) *
+                       Rational(100) - Interval::point(Rational(100));
+    if (c.decrease) rel = -rel;
+    if (meets(rel, rounding_interval(stated_mag, o))) {
+      ev.points_fit = true;
+      ev.points_text = "(" + shown(*cur) + " / " + shown(*ear) + " − 1) × 100 = " + format_vi(rel.centre(), k) + "%";
+    }
+  }
+}
+
+// ---- repeat and malformed ----------------------------------------------------------------
+
+void evaluate_repeat(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
+  const Quantity* first = first_role(c, qs, {"first"});
+  const Quantity* second = first_role(c, qs, {"second"});
+  if (!second) second = qs.get(c.stated);
+  if (!first || !second) return unchecked(ev, "missing statement");
+  if (!compatible(*first, *second)) return unchecked(ev, "units differ: " + first->unit + " / " + second->unit);
+  ev.unit = second->unit;
+  ev.display_decimals = std::max(decimals_of(*first), decimals_of(*second));
+  Interval f = in_unit_of(*first, *second, OperandMode::Rounded, o);
+  ev.computed = in_unit_of(*first, *second, OperandMode::AsPrinted, o).centre();
+  ev.computed_interval = f;
+  ev.verdict = meets(f, rounding_interval(*second, o)) ? Verdict::Consistent : Verdict::Discrepancy;
+  ev.computation = with_unit(shown(*first), first->unit) + " ≠ " + with_unit(shown(*second), second->unit);
+  ev.message_vi = "cùng chỉ tiêu được ghi hai lần với hai giá trị: " + with_unit(shown(*first), first->unit) + " và " +
+                  with_unit(shown(*second), second->unit);
+  ev.message_en = "the same figure is stated twice with two values: " + with_unit(shown(*first), first->unit) +
+                  " and " + with_unit(shown(*second), second->unit);
+}
+
+void evaluate_malformed(const Claim& c, const QuantityView& qs, Evaluation& ev) {
+  const Quantity* q = qs.get(c.stated);
+  if (const Quantity* n = first_role(c, qs, {"number"})) q = n;
+  if (!q) return unchecked(ev, "missing number");
+  ev.unit = q->unit;
+  ev.verdict = Verdict::Discrepancy;
+  ev.reason = q->malformed_reason;
+  ev.display_decimals = q->hint ? q->hint->scale : decimals_of(*q);
+  std::string why_vi = q->malformed_reason.empty() ? "cách viết số không hợp lệ" : q->malformed_reason;
+  ev.message_vi = "số \"" + q->text + "\" viết sai quy cách (" + why_vi + ")";
+  ev.message_en = "the number \"" + q->text + "\" is malformed (" +
+                  (q->malformed_reason.empty() ? std::string("invalid written form") : q->malformed_reason) + ")";
+  if (q->hint) {
+    ev.computed = Rational::of(*q->hint);
+    ev.computed_interval = Interval::point(*ev.computed);
+    ev.computation = q->text + " → " + q->hint->to_vi();
+    ev.message_vi += ", có lẽ là " + q->hint->to_vi();
+    ev.message_en += ", probably " + q->hint->to_vi();
+  } else {
+    ev.computation = q->text;
+  }
+}
+
+}  // namespace
+
+ToleranceOptions tolerance_options(const CheckConfig& config) {
+  ToleranceOptions o;
+  o.extra_relative = config.extra_relative_tolerance;
+  return o;
+}
+
+Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+  Evaluation ev;
+  ToleranceOptions o = tolerance_options(config);
+  try {
+    switch (c.kind) {
+      case ClaimKind::Ratio:
+      case ClaimKind::PercentOfPlan:
+      case ClaimKind::Share: evaluate_percent(c, qs, o, ev); break;
+      case ClaimKind::Sum: evaluate_sum(c, qs, o, ev, false); break;
+      case ClaimKind::PartBound: evaluate_sum(c, qs, o, ev, true); break;
+      case ClaimKind::Growth: evaluate_growth(c, qs, o, ev); break;
+      case ClaimKind::AbsChange: evaluate_difference(c, qs, o, ev, false); break;
+      case ClaimKind::PpDifference: evaluate_difference(c, qs, o, ev, true); break;
+      case ClaimKind::Repeat: evaluate_repeat(c, qs, o, ev); break;
+      case ClaimKind::MalformedNumber: evaluate_malformed(c, qs, ev); break;
+      case ClaimKind::CrossReport: unchecked(ev, "needs a figure from another report"); break;
+    }
+  } catch (const std::exception& e) {
+    Evaluation failed;
+    failed.reason = e.what();
+    return failed;
+  }
+  return ev;
+}
+
+const char* check_for(ClaimKind kind) {
+  switch (kind) {
+    case ClaimKind::Ratio: return "ratio-recompute";
+    case ClaimKind::PercentOfPlan: return "percent-of-plan";
+    case ClaimKind::Sum: return "sum-total";
+    case ClaimKind::PartBound: return "part-bound";
+    case ClaimKind::PpDifference: return "pp-difference";
+    case ClaimKind::Share: return "share";
+    case ClaimKind::Growth: return "growth-rate";
+    case ClaimKind::AbsChange: return "abs-change";
+    case ClaimKind::Repeat: return "repeat-agreement";
+    case ClaimKind::MalformedNumber: return "malformed-number";
+    case ClaimKind::CrossReport: return "";
+  }
+  return "";
+}
+
+void apply(Claim& c, const Evaluation& ev) {
+  c.verdict = ev.verdict;
+  c.reason = ev.reason;
+  if (ev.points_fit && c.reason.empty()) c.reason = "fits as " + ev.points_text;
+  c.unit = ev.unit;
+  c.computed.reset();
+  if (ev.computed) c.computed = ev.computed->to_double();
+  if (ev.computed_interval) {
+    c.expected_lo = ev.computed_interval->lo.to_double();
+    c.expected_hi = ev.computed_interval->hi.to_double();
+  }
+}
+
+std::vector<uint32_t> claim_figures(const Claim& c) {
+  std::vector<uint32_t> out;
+  for (const auto& o : c.operands)
+    if (std::find(out.begin(), out.end(), o.quantity) == out.end()) out.push_back(o.quantity);
+  if (std::find(out.begin(), out.end(), c.stated) == out.end()) out.push_back(c.stated);
+  return out;
+}
+
+Finding make_finding(const CheckContext& ctx, const Claim& c, const Evaluation& ev, const CheckMeta& meta,
+                     uint32_t claim_index) {
+  Finding f;
+  f.check = meta.id;
+  f.kind = to_string(c.kind);
+  f.severity = meta.severity;
+  f.material = ev.material;
+  if (ev.rounding_only && !ev.material && f.severity == Severity::Error) f.severity = Severity::Warning;
+  f.path = ctx.doc.path;
+  f.claim = static_cast<int32_t>(claim_index);
+  const Quantity* st = c.stated < ctx.quantities.size() ? &ctx.quantities[c.stated] : nullptr;
+  Span where = c.span;
+  if (where.empty() && st) where = st->span;
+  f.begin = ctx.doc.map.at(where.begin);
+  f.end = ctx.doc.map.end_at(where.end);
+  if (st) {
+    // CONTRACT: a claim is located where its stated value appears.
+    SourcePos sp = ctx.doc.map.at(st->span.begin);
+    if (sp.line != f.begin.line) {
+      f.begin = sp;
+      if (f.end.line < sp.line || (f.end.line == sp.line && f.end.column < sp.column)) f.end = ctx.doc.map.end_at(st->span.end);
+    }
+    Rational sv = value_of(*st);
+    if (c.decrease && c.kind != ClaimKind::Repeat && c.kind != ClaimKind::MalformedNumber) sv = sv.abs();
+    f.stated = sv.to_double();
+  }
+  f.quote = c.quote.empty() ? std::string(ctx.doc.slice(where)) : c.quote;
+  f.line_text = std::string(ctx.doc.map.original_line(f.begin.line));
+  if (ev.computed) f.expected = ev.computed->to_double();
+  f.unit = ev.unit;
+  f.message = ctx.config.lang == Lang::En ? ev.message_en : ev.message_vi;
+  f.computation = ev.computation;
+  if (ev.rounding_only) {
+    f.message += ctx.config.lang == Lang::En ? " (only unrounded operands could give the stated figure)"
+                                             : " (chỉ khớp nếu các số liệu gốc chưa làm tròn)";
+  }
+  for (uint32_t qi : claim_figures(c)) {
+    if (qi >= ctx.quantities.size()) continue;
+    const Quantity& q = ctx.quantities[qi];
+    if (q.span.begin >= c.span.begin && q.span.end <= c.span.end && !c.span.empty())
+      f.highlight.push_back(Span{q.span.begin - c.span.begin, q.span.end - c.span.begin});
+    if (qi == c.stated) continue;
+    bool inside = q.span.begin >= c.span.begin && q.span.end <= c.span.end;
+    if (inside && c.kind != ClaimKind::Repeat) continue;
+    RelatedLocation r;
+    r.path = ctx.doc.path;
+    r.begin = ctx.doc.map.at(q.span.begin);
+    r.end = ctx.doc.map.end_at(q.span.end);
+    r.quote = q.text + (q.unit.empty() ? "" : (q.unit == "%" ? "%" : " " + q.unit));
+    r.message = ctx.config.lang == Lang::En ? "operand" : "số liệu liên quan";
+    f.related.push_back(std::move(r));
+  }
+  return f;
+}
+
+void ClaimKindCheck::run(CheckContext& ctx) const {
+  QuantityView view(ctx.quantities);
+  for (uint32_t i = 0; i < ctx.claims.size(); ++i) {
+    Claim& c = ctx.claims[i];
+    if (c.kind != kind_) continue;
+    Evaluation ev = evaluate(c, view, ctx.config);
+    apply(c, ev);
+    // A change that fits as points (or as %) is percent-vs-points' finding, not a wrong figure.
+    if (ev.verdict == Verdict::Discrepancy && !ev.points_fit) ctx.findings.push_back(make_finding(ctx, c, ev, meta_, i));
+  }
+}
+
+}  // namespace doisoat

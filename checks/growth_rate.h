@@ -1,0 +1,13 @@
+#pragma once
+
+#include "checks/common.h"
+
+namespace doisoat {
+
+/// The value and the earlier value against "tăng/giảm X% so với cùng kỳ".
+class GrowthRateCheck : public ClaimKindCheck {
+ public:
+  GrowthRateCheck();
+};
+
+}  // namespace doisoat

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "checks/common.h"
+
+namespace doisoat {
+
+/// Numbers whose written form is invalid or suspicious ("310.00" for "310.000").
+class MalformedNumberCheck : public ClaimKindCheck {
+ public:
+  MalformedNumberCheck();
+};
+
+}  // namespace doisoat

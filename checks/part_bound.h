@@ -1,0 +1,13 @@
+#pragma once
+
+#include "checks/common.h"
+
+namespace doisoat {
+
+/// A non-exhaustive "trong đó" list: no part, and not their sum, exceeds the total.
+class PartBoundCheck : public ClaimKindCheck {
+ public:
+  PartBoundCheck();
+};
+
+}  // namespace doisoat
