@@ -205,12 +205,10 @@ struct Reader {
         int q = qty(m);
         if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
       }
-      if (!plan_after && cands.empty()) {
-        // "đạt 95%" with no plan word: only when a plan figure is in the same clause.
-        continue;
-      }
       if (cands.empty()) {
-        size_t from_block = block_index >= 2 ? block_index - 2 : 0;
+        // Earlier in this block or the two before it; with no plan word after the percent,
+        // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
+        size_t from_block = plan_after ? (block_index >= 2 ? block_index - 2 : 0) : block_index;
         size_t lo = nr.block_first[from_block];
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
@@ -218,7 +216,7 @@ struct Reader {
           if (!compatible(q, actual)) continue;
           size_t save_first = first;
           first = lo;
-          bool pw = plan_word_before(m, 8);
+          bool pw = plan_word_before(m, 12);
           first = save_first;
           if (pw) cands.push_back(q);
         }

@@ -185,6 +185,7 @@ static const char* qualifier_name(Qualifier q) {
 
 nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only) {
   using nlohmann::ordered_json;
+  using json = nlohmann::ordered_json;
   json docs = json::array();
   for (const auto& d : report.documents) {
     const auto& map = d.doc.map;
