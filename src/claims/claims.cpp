@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "core/vfold.h"
 
@@ -529,6 +530,160 @@ struct Reader {
     }
   }
 
+  // --- repeats: a table row restated in the prose ------------------------------------------
+  struct Row {
+    size_t block = 0;
+    std::vector<std::string> phrase;  // folded indicator words
+    std::string dimension;            // from the unit cell, "" when none
+    std::vector<std::pair<int, std::string>> values;  // quantity, column header (folded)
+  };
+
+  // Cells of a table row: tab-separated or Markdown pipes. Returns token ranges per cell.
+  std::vector<std::pair<size_t, size_t>> cells_of(size_t bi) {
+    std::vector<std::pair<size_t, size_t>> cells;
+    const Block& b = doc.blocks[bi];
+    std::string_view t = doc.slice(b.span);
+    char sep = t.find('\t') != std::string_view::npos ? '\t' : '|';
+    if (std::count(t.begin(), t.end(), sep) < 2) return cells;
+    size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
+    size_t m = lo;
+    uint32_t cell_begin = b.span.begin;
+    for (size_t i = 0; i <= t.size(); ++i) {
+      if (i < t.size() && t[i] != sep) continue;
+      uint32_t cell_end = b.span.begin + static_cast<uint32_t>(i);
+      size_t a = m;
+      while (m < hi && nr.tokens[m].span.begin < cell_end) ++m;
+      if (!(sep == '|' && nr.tokens.size() > a && a < hi && nr.tokens[a].fold == "|")) cells.emplace_back(a, m);
+      while (m < hi && nr.tokens[m].fold == "|") ++m;
+      cell_begin = cell_end + 1;
+    }
+    (void)cell_begin;
+    return cells;
+  }
+
+  void repeats() {
+    std::vector<Row> rows;
+    std::vector<std::string> header;  // folded header text per column
+    std::vector<bool> is_table(doc.blocks.size(), false);
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      auto cells = cells_of(bi);
+      if (cells.size() < 3) continue;
+      is_table[bi] = true;
+      Row row;
+      row.block = bi;
+      bool any_number = false;
+      std::vector<std::string> texts;
+      for (auto [a, e] : cells) {
+        std::string f;
+        for (size_t m = a; m < e; ++m) { if (!f.empty()) f += ' '; f += nr.tokens[m].fold; }
+        texts.push_back(f);
+        if (e == a + 1 && nr.tokens[a].kind == TokKind::Number) any_number = true;
+      }
+      if (!any_number) { header = texts; continue; }
+      for (size_t c = 0; c < cells.size(); ++c) {
+        auto [a, e] = cells[c];
+        if (e == a) continue;
+        bool has_word = false;
+        for (size_t m = a; m < e; ++m) has_word = has_word || nr.tokens[m].kind == TokKind::Word;
+        if (row.phrase.empty() && has_word) {
+          for (size_t m = a; m < e; ++m) {
+            if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
+            if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
+          }
+          // The unit cell after it.
+          if (c + 1 < cells.size()) {
+            UnitInfo u;
+            if (texts[c + 1] == "%") row.dimension = "percent";
+            else if (lookup_unit(texts[c + 1], u)) row.dimension = u.dimension;
+          }
+          continue;
+        }
+        if (e == a + 1 || (e == a + 2 && nr.tokens[a].kind == TokKind::Punct)) {
+          size_t m = e - 1;
+          int q = nr.tokens[m].quantity;
+          if (q >= 0) row.values.emplace_back(q, c < header.size() ? header[c] : std::string());
+        }
+      }
+      if (row.phrase.size() >= 2 && !row.values.empty()) rows.push_back(std::move(row));
+    }
+    if (rows.empty()) return;
+    // Prose word index: first word -> token positions (prose blocks only).
+    std::unordered_map<std::string, std::vector<size_t>> index;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (is_table[bi]) continue;
+      for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m)
+        if (nr.tokens[m].kind == TokKind::Word) index[nr.tokens[m].fold].push_back(m);
+    }
+    auto block_of = [&](size_t m) {
+      auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
+      return static_cast<size_t>(it - nr.block_first.begin()) - 1;
+    };
+    for (const Row& row : rows) {
+      // Try the whole phrase, then shorter prefixes down to two words.
+      std::vector<size_t> hits;
+      size_t len = std::min<size_t>(row.phrase.size(), 6);
+      for (; len >= 2 && hits.empty(); --len) {
+        auto it = index.find(row.phrase[0]);
+        if (it == index.end()) break;
+        for (size_t p : it->second) {
+          bool ok = true;
+          for (size_t w = 1; w < len && ok; ++w)
+            ok = p + w < nr.tokens.size() && nr.tokens[p + w].kind == TokKind::Word && nr.tokens[p + w].fold == row.phrase[w];
+          if (ok) hits.push_back(p + len);
+        }
+        if (!hits.empty()) break;
+      }
+      if (hits.empty() || hits.size() > 3) continue;
+      size_t bi = block_of(hits[0]);
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      size_t e = hits[0];
+      // Figures right after the phrase, in the same sentence.
+      std::vector<size_t> near;
+      for (size_t m = e; m < last && m < e + 16 && same_sentence(m, e); ++m) {
+        if (punct(m, ";")) break;
+        int q = qty(m);
+        if (q < 0) continue;
+        if (!row.dimension.empty() && Q(q).dimension != row.dimension &&
+            !(row.dimension == "percent" && pct(q))) continue;
+        near.push_back(m);
+      }
+      if (near.empty()) continue;
+      for (auto [tq, head] : row.values) {
+        const Quantity& tv = Q(tq);
+        if (stated_used[tq]) continue;
+        int match = -1;
+        for (size_t m : near) if (Q(qty(m)).value.to_double() == tv.value.to_double() ||
+                                  std::fabs(Q(qty(m)).value.to_double() - tv.value.to_double()) < 1e-9) { match = qty(m); break; }
+        bool actual_col = head.find("thuc hien") != std::string::npos || head.find("uoc") != std::string::npos ||
+                          head == "th" || head.find("ket qua") != std::string::npos;
+        if (match < 0) {
+          if (!actual_col) continue;
+          // The actual figure stated first after the phrase, when it is close enough to be the same one.
+          int other = qty(near.front());
+          double a = tv.value.to_double() * tv.factor, b = Q(other).value.to_double() * Q(other).factor;
+          if (Q(other).dimension != tv.dimension && tv.dimension != "scalar") continue;
+          if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
+          match = other;
+        }
+        Claim c;
+        c.id = static_cast<uint32_t>(out.claims.size());
+        c.kind = ClaimKind::Repeat;
+        c.span = Span{doc.blocks[row.block].span.begin, doc.blocks[row.block].span.end};
+        c.quote = std::string(doc.slice(c.span));
+        c.stated = static_cast<uint32_t>(tq);
+        c.template_id = "table-row-restated";
+        c.operands.push_back(Operand{"first", static_cast<uint32_t>(match)});
+        c.operands.push_back(Operand{"second", static_cast<uint32_t>(tq)});
+        used[tq] = used[match] = true;
+        stated_used[tq] = true;
+        out.claims.push_back(std::move(c));
+      }
+    }
+  }
+
   void uncovered() {
     // Numbers in sentences that look like they assert a relation, that no claim uses.
     for (size_t k = first; k < last; ++k) {
@@ -553,6 +708,7 @@ struct Reader {
       sums();
       malformed();
     }
+    repeats();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
