@@ -219,7 +219,13 @@ struct Reader {
           first = lo;
           bool pw = plan_word_before(m, 12);
           first = save_first;
-          if (pw) cands.push_back(q);
+          if (pw) {
+            cands.push_back(q);
+            for (const Claim& c : out.claims)
+              if ((c.kind == ClaimKind::Sum || c.kind == ClaimKind::PartBound) && c.operands[0].quantity == uint32_t(q))
+                for (size_t i = 1; i < c.operands.size(); ++i)
+                  if (compatible(int(c.operands[i].quantity), actual)) cands.push_back(int(c.operands[i].quantity));
+          }
         }
       }
       if (cands.empty()) continue;
@@ -249,6 +255,10 @@ struct Reader {
     if (punct(p, ",") || punct(p, ":")) ++p;
     if (is(p, TokKind::Open)) {
       body = p + 1;
+      // "(chỉ tiêu giao 311.350 con)", "(tăng 5%)", "(so với …)" are comparisons, not parts.
+      static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy"};
+      if (is(body, TokKind::Word))
+        for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
       if (phrase(body, {"trong", "do"})) body += 2;
       else if (word(body, "gom") ) body += 1;
       if (punct(body, ":")) ++body;
@@ -285,6 +295,9 @@ struct Reader {
     const int side = ab_side(total_tok);
     bool incompatible_seen = false;
     for (size_t m = body; m < stop; ++m) {
+      if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0) {
+        continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
+      }
       if (is(m, TokKind::Open)) {  // a parenthesised aside belongs to the part before it
         size_t close = matching_close(m);
         if (!part_toks.empty() && depth < 3) {
@@ -351,8 +364,14 @@ struct Reader {
       // "902 đơn thư các loại, trong đó", "4.000 người, đạt 67% kế hoạch (trong đó …)".
       size_t body = kNone;
       Trigger trig = Trigger::None;
+      bool clean_gap = true;  // only words between the total and a parenthesis
       for (size_t m = after; m < last && m < after + 14 && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
+        if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom")) {
+          trig = Trigger::None;  // an aside further on, after other figures
+          break;
+        }
+        if (is(m, TokKind::Number) || is(m, TokKind::Percent)) clean_gap = false;
         if (trig != Trigger::None) break;
         if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
         if (qty(m) >= 0 && !pct(qty(m))) break;
@@ -382,7 +401,7 @@ struct Reader {
       size_t tk = kNone;
       for (size_t m = s0; m < k; ++m) {
         int q = qty(m);
-        if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && ab_side(m) != 2) { t = q; tk = m; break; }
+        if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2) { t = q; tk = m; break; }
       }
       if (t < 0) continue;
       size_t body = k + 2;
@@ -563,13 +582,34 @@ struct Reader {
 
   void repeats() {
     std::vector<Row> rows;
+    std::vector<size_t> label_rows;
     std::vector<std::string> header;  // folded header text per column
     std::vector<bool> is_table(doc.blocks.size(), false);
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       auto cells = cells_of(bi);
-      if (cells.size() < 3) continue;
+      if (cells.size() < 3) {
+        // A summary line "Thu ngân sách trên địa bàn: thực hiện đạt 197,022 tỷ đồng (chỉ tiêu giao 260 tỷ đồng)".
+        size_t lead = first;
+        while (lead < last && (tok(lead).kind == TokKind::Punct)) ++lead;
+        size_t colon = lead;
+        while (colon < last && colon < first + 14 && tok(colon).kind == TokKind::Word) ++colon;
+        if (colon - lead < 3 || !punct(colon, ":") || last - first > 40) continue;
+        Row row;
+        row.block = bi;
+        for (size_t m = lead; m < colon; ++m) row.phrase.push_back(tok(m).fold);
+        bool first_value = true;
+        for (size_t m = colon + 1; m < last; ++m) {
+          int q = qty(m);
+          if (q < 0) continue;
+          row.values.emplace_back(q, first_value ? "thuc hien" : "");
+          if (row.dimension.empty()) row.dimension = Q(q).dimension;
+          first_value = false;
+        }
+        if (!row.values.empty()) { label_rows.push_back(rows.size()); rows.push_back(std::move(row)); }
+        continue;
+      }
       is_table[bi] = true;
       Row row;
       row.block = bi;
@@ -620,6 +660,7 @@ struct Reader {
       auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
       return static_cast<size_t>(it - nr.block_first.begin()) - 1;
     };
+    (void)label_rows;
     for (const Row& row : rows) {
       // Try the whole phrase, then shorter prefixes down to two words.
       std::vector<size_t> hits;
@@ -635,6 +676,7 @@ struct Reader {
         }
         if (!hits.empty()) break;
       }
+      hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) { return block_of(h) == row.block; }), hits.end());
       if (hits.empty() || hits.size() > 3) continue;
       size_t bi = block_of(hits[0]);
       first = nr.block_first[bi];
@@ -665,6 +707,7 @@ struct Reader {
           int other = qty(near.front());
           double a = tv.value.to_double() * tv.factor, b = Q(other).value.to_double() * Q(other).factor;
           if (Q(other).dimension != tv.dimension && tv.dimension != "scalar") continue;
+          if (len < 3 || near.front() > e + 6) continue;  // a weak match never makes a discrepancy
           if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
           match = other;
         }
@@ -702,10 +745,10 @@ struct Reader {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       ratios();
+      sums();
       changes();
       percent_of_plan(bi);
       shares(bi);
-      sums();
       malformed();
     }
     repeats();

@@ -487,6 +487,13 @@ struct BlockReader {
           if (!unit_follows(k + 1)) { non_quantity(k, "name"); continue; }
         }
       }
+      // Labels: "Dự án 2", "Tiểu dự án 1", "Nội dung 3", "Điều 5", "Mục 4".
+      if (!unit_follows(k + 1) && is(k - 1, TokKind::Word)) {
+        const auto& f = tok(k - 1).fold;
+        bool label = (f == "an" && word(k - 2, "du") && tok(k - 2).upper) || (f == "dung" && word(k - 2, "noi") && tok(k - 2).upper) ||
+                     ((f == "dieu" || f == "khoan" || f == "muc" || f == "chuong" || f == "phan") && tok(k - 1).upper);
+        if (label) { non_quantity(k, "name"); continue; }
+      }
       // Bare years with no unit: "(2023)", "2023."
       if (is_year(w) && !unit_follows(k + 1) && !is(k + 1, TokKind::Slash) && !(is(k - 1, TokKind::Slash))) {
         non_quantity(k, "year");
