@@ -1,13 +1,20 @@
 // doisoat: audit the figures of Vietnamese socio-economic reports.
 // Exit codes (CONTRACT): 0 no finding at or above --fail-on, 1 some, 2 could not run as asked.
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
 #include "engine/engine.h"
 #include "report/emit.h"
+#include "report/gate.h"
 
 using namespace doisoat;
 
@@ -24,6 +31,8 @@ struct CommonOptions {
   std::vector<std::string> enable, disable;
   std::string config;
   std::string baseline, write_baseline;
+  std::string suppressions;
+  bool no_suppressions = false;
   int jobs = 0;
   bool quiet = false;
   std::string region, period;
@@ -46,6 +55,48 @@ int emit(const CommonOptions& o, const std::string& content) {
   return kOk;
 }
 
+// Found in the current folder when --suppressions is not given (the CI checkout root).
+constexpr const char* kDefaultSuppressions = ".doisoat-suppressions.json";
+
+/// A one-line progress bar on stderr, drawn only on a terminal and only for long batches.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  ~ProgressBar() { finish(); }
+  void update(size_t done, size_t total) {
+    if (!enabled_) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto now = std::chrono::steady_clock::now();
+    bool long_batch = total >= 10 || now - start_ > std::chrono::seconds(1);
+    if (!long_batch || (done < total && now - last_ < std::chrono::milliseconds(100))) return;
+    last_ = now;
+    const int width = 30;
+    int filled = total ? static_cast<int>(width * done / total) : width;
+    std::string bar(static_cast<size_t>(filled), '#');
+    bar.append(static_cast<size_t>(width - filled), '.');
+    std::fprintf(stderr, "\r[%s] %zu/%zu", bar.c_str(), done, total);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void finish() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (drawn_) std::fputs("\r\x1b[K", stderr);
+    drawn_ = false;
+  }
+
+ private:
+  bool enabled_;
+  std::mutex mutex_;
+  std::chrono::steady_clock::time_point start_, last_{};
+  bool drawn_ = false;
+};
+
+std::set<std::string> known_check_ids() {
+  std::set<std::string> ids;
+  for (const auto& c : check_registry()) ids.insert(c->meta().id);
+  return ids;
+}
+
 Result<RunOptions> make_run_options(const CommonOptions& o) {
   RunOptions r;
   r.paths = o.paths;
@@ -61,14 +112,12 @@ Result<RunOptions> make_run_options(const CommonOptions& o) {
     if (!find_check(id)) return Error{"", "unknown check '" + id + "' (see 'doisoat checks')"};
     r.disabled.insert(id);
   }
+  if (!o.config.empty()) {
+    auto config = load_config(o.config, known_check_ids());
+    if (!config) return config.error();
+    apply_config(*config, r);
+  }
   return r;
-}
-
-int severity_rank(const std::string& s) {
-  if (s == "info") return 0;
-  if (s == "warning") return 1;
-  if (s == "error") return 2;
-  return 3;  // never
 }
 
 int cmd_check(const CommonOptions& o) {
@@ -76,18 +125,43 @@ int cmd_check(const CommonOptions& o) {
   if (!parse_format(o.format, format)) return fail("unknown format '" + o.format + "'");
   auto ro = make_run_options(o);
   if (!ro) return fail(ro.error().message());
+  // Read every side file before the (long) run, so a typo fails fast.
+  std::vector<Suppression> suppressions;
+  std::string suppressions_path = o.suppressions;
+  if (suppressions_path.empty() && !o.no_suppressions && std::filesystem::exists(kDefaultSuppressions))
+    suppressions_path = kDefaultSuppressions;
+  if (!suppressions_path.empty()) {
+    auto s = load_suppressions(suppressions_path);
+    if (!s) return fail(s.error().message());
+    suppressions = std::move(*s);
+  }
+  std::optional<std::set<std::string>> baseline;
+  if (!o.baseline.empty()) {
+    auto b = load_baseline(o.baseline);
+    if (!b) return fail(b.error().message());
+    baseline = std::move(*b);
+  }
+  ProgressBar progress(!o.quiet && ::isatty(2));
+  ro->progress = [&progress](size_t done, size_t total) { progress.update(done, total); };
   auto report = run(*ro);
+  progress.finish();
   if (!report) return fail(report.error().message());
+  apply_suppressions(*report, suppressions);
+  if (baseline) apply_baseline(*report, *baseline);
+  if (!o.write_baseline.empty()) {
+    // The written baseline knows every current finding; this run already counts them as known.
+    if (auto w = write_atomically(o.write_baseline, baseline_json(*report, DOISOAT_VERSION)); !w)
+      return fail(w.error().message());
+    std::set<std::string> all;
+    for (const auto& f : report->findings) all.insert(f.id);
+    apply_baseline(*report, all);
+  }
   EmitOptions eo;
   eo.lang = ro->checks.lang;
-  eo.color = format == Format::Text && o.output.empty() && ::isatty(1);
+  eo.fail_on = fail_threshold(o.fail_on);
+  eo.color = format == Format::Text && o.output.empty() && ::isatty(1) && !std::getenv("NO_COLOR");
   if (int rc = emit(o, emit_findings(format, *report, eo)); rc != kOk) return rc;
-  int threshold = severity_rank(o.fail_on);
-  for (const auto& f : report->findings) {
-    if (f.suppressed) continue;
-    if (severity_rank(to_string(f.severity)) >= threshold) return kFindings;
-  }
-  return kOk;
+  return gate_fails(*report, eo.fail_on) ? kFindings : kOk;
 }
 
 int cmd_extract(const CommonOptions& o) {
@@ -127,9 +201,15 @@ void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
   app->add_option("--lang", o.lang, "Message language: vi|en")->check(CLI::IsMember({"vi", "en"}))->capture_default_str();
   app->add_option("--enable", o.enable, "Run only these checks (repeatable)");
   app->add_option("--disable", o.disable, "Do not run these checks (repeatable)");
-  app->add_option("--config", o.config, "JSON config file");
+  app->add_option("--config", o.config,
+                  "JSON config: {\"checks\": {\"CHECK-ID\": {\"enabled\": false, \"severity\": \"warning\"}}}");
   app->add_option("--baseline", o.baseline, "Report only findings not in this baseline file");
-  app->add_option("--write-baseline", o.write_baseline, "Record the current findings as a baseline");
+  app->add_option("--write-baseline", o.write_baseline,
+                  "Record the current findings (by stable id) as a baseline; they count as known in this run");
+  app->add_option("--suppressions", o.suppressions,
+                  "JSON file of accepted findings: {\"suppressions\": [{\"id\", \"justification\", \"accepted_by\"}]}; "
+                  "default: ./.doisoat-suppressions.json when it exists");
+  app->add_flag("--no-suppressions", o.no_suppressions, "Do not read ./.doisoat-suppressions.json");
   app->add_option("--jobs", o.jobs, "Threads (default: one per core)");
   app->add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr");
   app->add_option("--region", o.region, "Region of the reports (overrides what is read)");

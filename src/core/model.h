@@ -168,6 +168,10 @@ struct Finding {
   std::vector<RelatedLocation> related;
   std::vector<Span> highlight;  // figures to highlight, relative to quote start (bytes)
   int32_t claim = -1;           // index into DocumentResult::claims when about one claim (blame)
+  // Added for the reports (issue 6):
+  std::string replacement;      // when the fix is a literal edit: the text to put in place of begin..end
+  std::string suppression_accepted_by;  // who accepted a suppressed finding (sidecar file)
+  bool baselined = false;       // suppressed because its id is in the --baseline file
 };
 
 /// Everything read from and found in one document.

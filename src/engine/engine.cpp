@@ -139,6 +139,7 @@ Result<RunReport> run(const RunOptions& options) {
   report.documents.resize(files.size());
   std::vector<std::optional<Error>> errors(files.size());
   std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
   auto worker = [&]() {
     for (size_t i; (i = next.fetch_add(1)) < files.size();) {
       auto bytes = read_input(files[i]);
@@ -146,6 +147,7 @@ Result<RunReport> run(const RunOptions& options) {
       auto doc = load_document(files[i], *bytes, options.load);
       if (!doc) { errors[i] = doc.error(); continue; }
       report.documents[i] = analyze(std::move(*doc), options);
+      if (options.progress) options.progress(done.fetch_add(1) + 1, files.size());
     }
   };
   unsigned jobs = options.jobs > 0 ? unsigned(options.jobs) : std::max(1u, std::thread::hardware_concurrency());

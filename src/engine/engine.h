@@ -1,6 +1,7 @@
 // One run: load every input, read quantities and claims, run the checks, collect findings.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -24,6 +25,9 @@ struct RunOptions {
   std::map<std::string, Severity> severity_override;
   int jobs = 0;                    // 0 = hardware concurrency
   bool run_checks = true;          // extract also runs checks so claims carry verdicts
+  /// Called from the worker threads after each input is done (done, total); may be empty.
+  /// Must be thread-safe. The CLI uses it for the progress bar on a terminal.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 struct Summary {

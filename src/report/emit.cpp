@@ -1,10 +1,16 @@
 #include "report/emit.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "report/emitters.h"
 
 namespace doisoat {
 
@@ -24,57 +30,63 @@ static std::string fmt_num(double v) {
   return buf;
 }
 
-static std::string emit_text(const RunReport& r, const EmitOptions& o) {
-  std::ostringstream out;
-  for (const auto& f : r.findings) {
-    if (f.suppressed) continue;
-    out << f.path << ":" << f.begin.line << ":" << f.begin.column << ": " << to_string(f.severity) << ": ["
-        << f.check << "] " << f.message << "\n";
-    if (!f.line_text.empty()) out << "  " << f.line_text << "\n";
-    if (!f.computation.empty()) out << "  " << f.computation << "\n";
-    if (!f.suggestion.empty()) out << "  " << (o.lang == Lang::Vi ? "gợi ý: " : "suggestion: ") << f.suggestion << "\n";
-  }
-  const auto& s = r.summary;
-  out << s.documents << (o.lang == Lang::Vi ? " tài liệu, " : " documents, ") << s.claims
-      << (o.lang == Lang::Vi ? " quan hệ đã kiểm tra: " : " claims checked: ") << s.findings_error
-      << (o.lang == Lang::Vi ? " lỗi, " : " errors, ") << s.findings_warning
-      << (o.lang == Lang::Vi ? " cảnh báo, " : " warnings, ") << s.findings_info
-      << (o.lang == Lang::Vi ? " ghi chú" : " notes") << "\n";
-  return out.str();
-}
-
-static nlohmann::ordered_json findings_json(const RunReport& r, const EmitOptions& o) {
-  using nlohmann::ordered_json;
+nlohmann::ordered_json findings_json(const RunReport& r, const EmitOptions& o) {
+  using json = nlohmann::ordered_json;
+  auto optional_string = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
   json fs = json::array();
-  for (const auto& f : r.findings) {
+  for (const Finding* fp : report::ordered_findings(r)) {
+    const Finding& f = *fp;
     json j = {{"id", f.id}, {"check", f.check}, {"kind", f.kind}, {"severity", to_string(f.severity)},
               {"path", f.path}, {"line", f.begin.line}, {"column", f.begin.column},
               {"end_line", f.end.line}, {"end_column", f.end.column}, {"quote", f.quote},
-              {"stated", f.stated}, {"unit", f.unit}, {"message", f.message}, {"material", f.material}};
+              {"stated", f.stated}};
     j["expected"] = f.expected ? json(*f.expected) : json(nullptr);
+    j["unit"] = f.unit;
+    j["message"] = f.message;
     json rel = json::array();
-    for (const auto& x : f.related)
-      rel.push_back({{"path", x.path}, {"line", x.begin.line}, {"column", x.begin.column}, {"quote", x.quote}});
+    for (const auto& x : f.related) {
+      json jr = {{"path", x.path}, {"line", x.begin.line}, {"column", x.begin.column},
+                 {"end_line", x.end.line}, {"end_column", x.end.column}, {"quote", x.quote}};
+      if (!x.message.empty()) jr["message"] = x.message;
+      rel.push_back(jr);
+    }
     j["related"] = rel;
-    if (!f.suggestion.empty()) j["suggestion"] = f.suggestion;
-    if (!f.computation.empty()) j["computation"] = f.computation;
-    if (f.suppressed) j["suppressed"] = {{"justification", f.suppression_justification}};
+    j["suggestion"] = optional_string(f.suggestion);
+    j["computation"] = optional_string(f.computation);
+    if (!f.replacement.empty()) j["replacement"] = f.replacement;
+    j["material"] = f.material;
+    if (f.suppressed) {
+      json s = {{"kind", f.baselined ? "baseline" : "sidecar"},
+                {"justification", f.baselined && f.suppression_justification.empty()
+                                      ? report::suppression_note(f, Lang::En) : f.suppression_justification}};
+      if (!f.suppression_accepted_by.empty()) s["accepted_by"] = f.suppression_accepted_by;
+      j["suppressed"] = s;
+    } else {
+      j["suppressed"] = nullptr;
+    }
     fs.push_back(j);
   }
-  const auto& s = r.summary;
+  report::Tally t = report::tally(r);
   return json{{"schema", "doisoat/findings/v1"},
               {"tool", {{"name", "doisoat"}, {"version", o.version}}},
-              {"summary", {{"documents", s.documents}, {"claims", s.claims},
-                           {"findings", {{"error", s.findings_error}, {"warning", s.findings_warning}, {"info", s.findings_info}}},
-                           {"suppressed", s.suppressed}}},
+              {"summary", {{"documents", r.summary.documents}, {"claims", r.summary.claims},
+                           {"findings", {{"error", t.error}, {"warning", t.warning}, {"info", t.info}}},
+                           {"suppressed", t.suppressed}, {"baselined", t.baselined}}},
               {"findings", fs}};
 }
 
 std::string emit_findings(Format format, const RunReport& report, const EmitOptions& options) {
   switch (format) {
+    case Format::Text: return report::emit_text(report, options);
     case Format::Json: return findings_json(report, options).dump(2) + "\n";
-    default: return emit_text(report, options);
+    case Format::Sarif: return report::emit_sarif(report, options);
+    case Format::Markdown: return report::emit_markdown(report, options);
+    case Format::Html: return report::emit_html(report, options);
+    case Format::Csv: return report::emit_csv(report, options);
+    case Format::Junit: return report::emit_junit(report, options);
+    case Format::Github: return report::emit_github(report, options);
   }
+  return report::emit_text(report, options);
 }
 
 std::string emit_extract_text(const RunReport& report, bool uncovered_only) {
@@ -105,26 +117,49 @@ std::string emit_extract_text(const RunReport& report, bool uncovered_only) {
 }
 
 Result<bool> write_atomically(const std::string& path, const std::string& content) {
+  // A temp file in the same folder (so rename stays on one file system), written and synced,
+  // then renamed over the target: readers see the old file or the whole new one, never half.
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{path, "cannot write output"};
-    out << content;
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return Error{path, "cannot write output"};
-    }
-  }
   std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return Error{path, "cannot write output: " + ec.message()};
+  if (fs::is_directory(target, ec)) return Error{path, "cannot write output: is a folder"};
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) return Error{path, std::string("cannot write output: ") + std::strerror(errno)};
+  std::string tmp(name.data());
+  auto give_up = [&](int err) -> Result<bool> {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return Error{path, std::string("cannot write output: ") + std::strerror(err)};
+  };
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return give_up(errno);
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  // mkstemp creates 0600; a report is an ordinary file (0666 minus umask).
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  if (::fsync(fd) != 0) return give_up(errno);
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return Error{path, std::string("cannot write output: ") + std::strerror(err)};
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return Error{path, std::string("cannot write output: ") + std::strerror(err)};
   }
   return true;
 }

@@ -2,7 +2,11 @@
 // An emitter never recomputes anything; it formats what the checks found.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/engine.h"
 
@@ -17,10 +21,19 @@ struct EmitOptions {
   bool color = false;        // ANSI colours (text format on a terminal only)
   std::string version = DOISOAT_VERSION;
   size_t github_cap = 50;    // annotations before the summary line
+  /// Findings at or above this severity fail the gate (JUnit failures); nullopt = never.
+  std::optional<Severity> fail_on = Severity::Error;
+  /// The rules SARIF lists; nullopt = the check registry (tests inject a fixed catalogue).
+  std::optional<std::vector<CheckMeta>> catalogue;
+  /// Text format: widest original line shown before it is cut around the span.
+  size_t text_line_width = 100;
 };
 
 /// Findings of a `check` run in the given format.
 std::string emit_findings(Format format, const RunReport& report, const EmitOptions& options);
+
+/// CONTRACT `doisoat/findings/v1`.
+nlohmann::ordered_json findings_json(const RunReport& report, const EmitOptions& options);
 
 /// `extract` output in text form (JSON is extract_json()).
 std::string emit_extract_text(const RunReport& report, bool uncovered_only);

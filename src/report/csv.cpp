@@ -1,0 +1,39 @@
+// One row per finding for spreadsheet users: UTF-8 with a BOM (so spreadsheet programs read
+// Vietnamese correctly), RFC 4180 quoting and CRLF line ends.
+#include <sstream>
+
+#include "report/emitters.h"
+
+namespace doisoat::report {
+
+std::string emit_csv(const RunReport& r, const EmitOptions& o) {
+  const Lang L = o.lang;
+  std::ostringstream out;
+  out << "\xEF\xBB\xBF";
+  const char* header[] = {"id", tr(L, "tệp", "path"), tr(L, "dòng", "line"), tr(L, "cột", "column"),
+                          tr(L, "dòng cuối", "end_line"), tr(L, "cột cuối", "end_column"), tr(L, "mức", "severity"),
+                          tr(L, "kiểm tra", "check"), tr(L, "loại", "kind"), tr(L, "trích dẫn", "quote"),
+                          tr(L, "báo cáo ghi", "stated"), tr(L, "tính lại", "expected"), tr(L, "đơn vị", "unit"),
+                          tr(L, "nhận xét", "message"), tr(L, "phép tính", "computation"), tr(L, "gợi ý", "suggestion"),
+                          tr(L, "đã bỏ qua", "suppressed"), tr(L, "lý do bỏ qua", "justification")};
+  bool first = true;
+  for (const char* h : header) {
+    out << (first ? "" : ",") << csv_field(h);
+    first = false;
+  }
+  out << "\r\n";
+  for (const Finding* fp : ordered_findings(r)) {
+    const Finding& f = *fp;
+    std::vector<std::string> row = {f.id, f.path, std::to_string(f.begin.line), std::to_string(f.begin.column),
+                                    std::to_string(f.end.line), std::to_string(f.end.column), to_string(f.severity),
+                                    f.check, f.kind, f.quote, plain_number(f.stated),
+                                    f.expected ? plain_number(*f.expected) : "", f.unit, f.message, f.computation,
+                                    f.suggestion, f.suppressed ? "true" : "false",
+                                    f.suppressed ? suppression_note(f, L) : ""};
+    for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(row[i]);
+    out << "\r\n";
+  }
+  return out.str();
+}
+
+}  // namespace doisoat::report
