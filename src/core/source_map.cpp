@@ -4,18 +4,42 @@
 
 namespace doisoat {
 
+namespace {
+constexpr uint32_t kCheckpointShift = 8;
+inline bool is_cp_start(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+}  // namespace
+
 void SourceMap::reset(const std::string* original) {
-  original_ = original;
+  original_ = std::make_shared<const std::string>(original ? *original : std::string());
+  const std::string& o = *original_;
   origin_.clear();
   line_starts_.assign(1, 0);
-  for (size_t i = 0; i < original->size(); ++i) {
-    char c = (*original)[i];
+  cp_checkpoints_.clear();
+  cp_checkpoints_.reserve((o.size() >> kCheckpointShift) + 2);
+  uint32_t cps = 0;
+  const size_t n = o.size();
+  for (size_t i = 0; i < n; ++i) {
+    if ((i & ((1u << kCheckpointShift) - 1)) == 0) cp_checkpoints_.push_back(cps);
+    char c = o[i];
+    cps += is_cp_start(c);
     if (c == '\n') {
       line_starts_.push_back(static_cast<uint32_t>(i + 1));
-    } else if (c == '\r' && (i + 1 >= original->size() || (*original)[i + 1] != '\n')) {
+    } else if (c == '\r' && (i + 1 >= n || o[i + 1] != '\n')) {
       line_starts_.push_back(static_cast<uint32_t>(i + 1));  // old Mac line ends
     }
   }
+  cp_checkpoints_.push_back(cps);  // sentinel for off == size on a boundary
+}
+
+uint32_t SourceMap::cps_before(uint32_t off) const {
+  if (!original_) return 0;
+  const std::string& o = *original_;
+  if (off > o.size()) off = static_cast<uint32_t>(o.size());
+  size_t k = off >> kCheckpointShift;
+  if (k >= cp_checkpoints_.size()) k = cp_checkpoints_.size() - 1;
+  uint32_t n = cp_checkpoints_[k];
+  for (size_t i = k << kCheckpointShift; i < off; ++i) n += is_cp_start(o[i]);
+  return n;
 }
 
 uint32_t SourceMap::origin(size_t clean_offset) const {
@@ -25,12 +49,11 @@ uint32_t SourceMap::origin(size_t clean_offset) const {
 }
 
 SourcePos SourceMap::pos_of_original(uint32_t off) const {
+  if (!original_ || line_starts_.empty()) return {1, 1};
+  if (off > original_->size()) off = static_cast<uint32_t>(original_->size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
   size_t line_idx = static_cast<size_t>(it - line_starts_.begin()) - 1;
-  uint32_t col = 1;
-  for (uint32_t i = line_starts_[line_idx]; i < off && i < original_->size(); ++i) {
-    if ((static_cast<unsigned char>((*original_)[i]) & 0xC0) != 0x80) ++col;
-  }
+  uint32_t col = cps_before(off) - cps_before(line_starts_[line_idx]) + 1;
   return {static_cast<uint32_t>(line_idx + 1), col};
 }
 
@@ -42,7 +65,7 @@ SourcePos SourceMap::end_at(size_t clean_end) const {
   uint32_t o = origin(clean_end - 1);
   if (original_ && o < original_->size()) {
     ++o;
-    while (o < original_->size() && (static_cast<unsigned char>((*original_)[o]) & 0xC0) == 0x80) ++o;
+    while (o < original_->size() && !is_cp_start((*original_)[o])) ++o;
   }
   return pos_of_original(o);
 }

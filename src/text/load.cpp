@@ -1,6 +1,13 @@
-// Minimal first version: UTF-8 in, light cleaning, paragraphs at line breaks.
-// (The full text layer replaces this: encodings, NFC, reflow, sections, metadata.)
+// One pass per layer: decode -> NFC (with edits) -> clean + layout -> sections, sentences,
+// metadata. Every clean byte keeps the original byte it came from.
 #include "text/load.h"
+
+#include "text/decode.h"
+#include "text/layout.h"
+#include "text/metadata.h"
+#include "text/normalize.h"
+#include "text/sha256.h"
+#include "text/structure.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -30,6 +37,10 @@ Result<std::string> read_input(const std::string& path) {
 static bool is_report_file(const fs::path& p) {
   auto ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  std::string name = p.filename().string();
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  if (lower.rfind("readme", 0) == 0 || lower == "index.json" || name.empty() || name[0] == '.') return false;
   return ext == ".txt" || ext == ".md";
 }
 
@@ -55,62 +66,48 @@ Result<std::vector<std::string>> find_report_files(const std::string& path) {
 }
 
 Result<Document> load_document(const std::string& path, std::string_view bytes, const LoadOptions& options) {
+  auto decoded = decode_bytes(path, bytes);
+  if (!decoded) return decoded.error();
   Document doc;
   doc.path = path;
-  if (bytes.empty()) return Error{path, "empty file"};
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  doc.original.assign(bytes);
-  doc.encoding = "UTF-8";
-  doc.map.reset(&doc.original);
-  const std::string& o = doc.original;
-  // Clean: drop Markdown emphasis, <sup>/<sub> tags (keep content), heading marks.
-  size_t line_start_clean = 0;
-  auto flush_block = [&](size_t end) {
-    size_t b = line_start_clean;
-    while (b < end && doc.text[b] == ' ') ++b;
-    size_t e = end;
-    while (e > b && doc.text[e - 1] == ' ') --e;
-    if (e > b) {
-      Block blk;
-      blk.span = Span{uint32_t(b), uint32_t(e)};
-      doc.blocks.push_back(blk);
-    }
-  };
-  for (size_t i = 0; i < o.size();) {
-    char c = o[i];
-    if (c == '\r') { ++i; continue; }
-    if (c == '\n') {
-      flush_block(doc.text.size());
-      doc.text.push_back('\n');
-      doc.map.push(uint32_t(i));
-      ++i;
-      line_start_clean = doc.text.size();
-      continue;
-    }
-    if (c == '*') { ++i; continue; }
-    if (c == '<') {
-      static const char* tags[] = {"<sup>", "</sup>", "<sub>", "</sub>"};
-      bool hit = false;
-      for (auto t : tags) {
-        size_t n = std::char_traits<char>::length(t);
-        if (o.compare(i, n, t) == 0) { i += n; hit = true; break; }
+  doc.sha256 = sha256_hex(bytes);
+  doc.encoding = decoded->encoding;
+  doc.warnings = std::move(decoded->warnings);
+  doc.original = std::move(decoded->text);
+  if (doc.original.size() >= 0xFFFFFFF0u) return Error{path, "file too large (4 GB or more)"};
+  {
+    NfcText nfc = to_nfc(doc.original);
+    Layout layout = build_layout(nfc.text);
+    doc.reflowed = layout.reflowed;
+    doc.text = std::move(layout.text);
+    doc.map.reset(&doc.original);
+    auto& origins = doc.map.origins();
+    origins = std::move(layout.origin);
+    if (!nfc.origin.empty())
+      for (auto& o : origins) o = nfc.origin[o];
+    doc.blocks = std::move(layout.blocks);
+    doc.footnote_refs = std::move(layout.footnote_refs);
+    build_sections(doc, layout.heading_style);
+  }
+  split_sentences(doc);
+  read_metadata(doc);
+  if (!options.region.empty()) {
+    doc.region = options.region;
+    doc.region_level.clear();
+    for (const char* level : {"thành phố", "thị xã", "tỉnh", "huyện", "quận"}) {
+      std::string l(level);
+      if (doc.region.rfind(l + " ", 0) == 0) {
+        doc.region_level = l;
+        break;
       }
-      if (hit) continue;
     }
-    if (c == '#' && doc.text.size() == line_start_clean) { ++i; continue; }
-    doc.text.push_back(c);
-    doc.map.push(uint32_t(i));
-    ++i;
   }
-  flush_block(doc.text.size());
-  for (uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
-    Sentence sen;
-    sen.span = doc.blocks[bi].span;
-    sen.block = bi;
-    doc.sentences.push_back(sen);
+  if (!options.period.empty()) {
+    PeriodInfo p = parse_period(options.period);
+    doc.period = options.period;
+    doc.period_key = p.key;
   }
-  doc.region = options.region;
-  doc.period = options.period;
+  if (doc.blocks.empty()) doc.warnings.push_back("no text found");
   return doc;
 }
 

@@ -1,0 +1,289 @@
+#include "text/metadata.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <vector>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace doisoat {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads a number at folded[i]; returns digits count.
+size_t read_int(std::string_view f, size_t i, int& value) {
+  size_t k = i;
+  value = 0;
+  while (k < f.size() && is_digit(f[k]) && k - i < 5) value = value * 10 + (f[k++] - '0');
+  return k - i;
+}
+
+int roman_value(std::string_view r) {
+  if (r == "i") return 1;
+  if (r == "ii") return 2;
+  if (r == "iii") return 3;
+  if (r == "iv") return 4;
+  return 0;
+}
+
+bool word_start(std::string_view f, size_t i) {
+  return i == 0 || !(std::isalnum(static_cast<unsigned char>(f[i - 1])));
+}
+
+struct Match {
+  size_t pos = std::string::npos;
+  PeriodInfo info;
+};
+
+// Earliest period phrase in folded text `f`.
+Match find_period(std::string_view f, int default_year) {
+  Match best;
+  auto consider = [&](size_t pos, PeriodInfo info) {
+    if (pos < best.pos) {
+      best.pos = pos;
+      best.info = std::move(info);
+    }
+  };
+  auto year_after = [&](size_t from, int& year) -> size_t {
+    // " nam 2023" | "/2023" | " 2023"
+    size_t k = from;
+    while (k < f.size() && f[k] == ' ') ++k;
+    if (f.compare(k, 3, "nam") == 0) {
+      k += 3;
+      while (k < f.size() && f[k] == ' ') ++k;
+    } else if (k < f.size() && f[k] == '/') {
+      ++k;
+    }
+    size_t n = read_int(f, k, year);
+    if (n == 4 && year >= 1990 && year <= 2100) return k + 4;
+    year = 0;
+    return std::string::npos;
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (!word_start(f, i)) continue;
+    int n = 0;
+    size_t nd = is_digit(f[i]) ? read_int(f, i, n) : 0;
+    if (nd >= 1 && nd <= 2 && f.compare(i + nd, 7, " thang ") == 0) {
+      // "6 tháng đầu năm 2023", "6 tháng cuối năm", "9 tháng năm 2023", "9 tháng"
+      size_t k = i + nd + 7;
+      bool first = f.compare(k, 3, "dau") == 0, last = f.compare(k, 4, "cuoi") == 0;
+      if (first) k += 4;
+      if (last) k += 5;
+      int year = 0;
+      size_t ye = std::string::npos;
+      if (f.compare(k, 3, "nam") == 0) ye = year_after(k, year);
+      if (year == 0) year = default_year;
+      if (year == 0 || n < 1 || n > 12) continue;
+      PeriodInfo p;
+      std::string y = std::to_string(year);
+      if (n == 6 && last) { p.key = y + "-H2"; p.period = "6 tháng cuối năm " + y; }
+      else if (n == 6) { p.key = y + "-H1"; p.period = "6 tháng đầu năm " + y; }
+      else if (n == 3) { p.key = y + "-Q1"; p.period = "3 tháng đầu năm " + y; }
+      else if (n == 12) { p.key = y; p.period = "năm " + y; }
+      else { p.key = y + "-" + std::to_string(n) + "M"; p.period = std::to_string(n) + " tháng năm " + y; }
+      (void)ye;
+      consider(i, std::move(p));
+      continue;
+    }
+    if (f.compare(i, 4, "quy ") == 0) {
+      size_t k = i + 4, rb = k;
+      while (k < f.size() && (f[k] == 'i' || f[k] == 'v')) ++k;
+      int q = roman_value(f.substr(rb, k - rb));
+      if (q == 0 && k < f.size() && is_digit(f[k]) && (k + 1 >= f.size() || !is_digit(f[k + 1]))) { q = f[k] - '0'; ++k; }
+      if (q < 1 || q > 4) continue;
+      int year = 0;
+      year_after(k, year);
+      if (year == 0) year = default_year;
+      if (year == 0) continue;
+      static const std::array<const char*, 4> kRoman{"I", "II", "III", "IV"};
+      PeriodInfo p;
+      p.key = std::to_string(year) + "-Q" + std::to_string(q);
+      p.period = std::string("quý ") + kRoman[static_cast<size_t>(q - 1)] + "/" + std::to_string(year);
+      consider(i, std::move(p));
+      continue;
+    }
+    if (f.compare(i, 6, "thang ") == 0) {
+      int m = 0;
+      size_t md = read_int(f, i + 6, m);
+      if (md < 1 || md > 2 || m < 1 || m > 12) continue;
+      int year = 0;
+      year_after(i + 6 + md, year);
+      if (year == 0) continue;
+      PeriodInfo p;
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, m);
+      p.key = buf;
+      p.period = "tháng " + std::to_string(m) + "/" + std::to_string(year);
+      consider(i, std::move(p));
+      continue;
+    }
+    if (f.compare(i, 4, "nam ") == 0) {
+      int year = 0;
+      size_t nd2 = read_int(f, i + 4, year);
+      if (nd2 != 4 || year < 1990 || year > 2100) continue;
+      if (i + 8 < f.size() && (is_digit(f[i + 8]) || f[i + 8] == '-')) continue;  // "năm 2021-2025"
+      PeriodInfo p;
+      p.key = std::to_string(year);
+      p.period = "năm " + std::to_string(year);
+      consider(i, std::move(p));
+    }
+  }
+  return best;
+}
+
+int first_year(std::string_view f) {
+  for (size_t i = 0; i + 4 <= f.size(); ++i) {
+    if (!word_start(f, i)) continue;
+    int y = 0;
+    if (read_int(f, i, y) == 4 && y >= 1990 && y <= 2100) return y;
+  }
+  return 0;
+}
+
+struct LevelWord {
+  std::string_view folded;
+  std::string_view canonical;
+};
+constexpr std::array<LevelWord, 5> kLevels{{{"thanh pho", "thành phố"},
+                                            {"thi xa", "thị xã"},
+                                            {"tinh", "tỉnh"},
+                                            {"huyen", "huyện"},
+                                            {"quan", "quận"}}};
+
+// "tỉnh Cao Bằng" -> counts by (level, name) over the whole text; names are capitalised words.
+std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text) {
+  std::map<std::pair<std::string, std::string>, int> counts;
+  std::vector<uint32_t> origin;
+  std::string f = fold(text, &origin);
+  for (const auto& lw : kLevels) {
+    for (size_t p = f.find(lw.folded); p != std::string::npos; p = f.find(lw.folded, p + 1)) {
+      size_t e = p + lw.folded.size();
+      if (!word_start(f, p) || e >= f.size() || f[e] != ' ') continue;
+      size_t ob = origin[e];  // original offset of the space after the level word
+      // Collect up to 3 capitalised words.
+      std::string name;
+      size_t k = ob;
+      int words = 0;
+      while (words < 3 && k < text.size() && text[k] == ' ') {
+        size_t wb = k + 1;
+        int len = 0;
+        if (wb >= text.size() || !utf8::is_upper(utf8::decode(text, wb, len))) break;
+        size_t we = wb;
+        bool stop = false;
+        while (we < text.size() && text[we] != ' ') {
+          char c = text[we];
+          if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '\n') { stop = true; break; }
+          ++we;
+        }
+        if (!name.empty()) name.push_back(' ');
+        name.append(text.substr(wb, we - wb));
+        ++words;
+        k = we;
+        if (stop) break;
+      }
+      if (name.empty() || utf8::count_cps(name) < 3) continue;
+      ++counts[{std::string(lw.canonical), name}];
+    }
+  }
+  return counts;
+}
+
+// The issuer's level, from "UBND tỉnh", "Hội đồng nhân dân thành phố", "HĐND huyện"...
+std::string issuer_level(std::string_view folded) {
+  size_t best = std::string::npos;
+  std::string level;
+  for (std::string_view who : {std::string_view("ubnd "), std::string_view("uy ban nhan dan "),
+                               std::string_view("hdnd "), std::string_view("hoi dong nhan dan ")}) {
+    for (const auto& lw : kLevels) {
+      std::string pat = std::string(who) + std::string(lw.folded);
+      size_t p = folded.find(pat);
+      if (p != std::string::npos && p < best) {
+        best = p;
+        level = std::string(lw.canonical);
+      }
+    }
+  }
+  return level;
+}
+
+}  // namespace
+
+PeriodInfo parse_period(std::string_view text, int default_year) {
+  std::string f = fold(text);
+  if (default_year == 0) default_year = first_year(f);
+  return find_period(f, default_year).info;
+}
+
+void read_metadata(Document& doc) {
+  // The title block: from "BÁO CÁO" (when near the top) through the next few blocks, skipping
+  // the place-and-date line ("Bắc Kạn, ngày ... tháng ... năm 2023").
+  size_t first = 0, n = doc.blocks.size();
+  for (size_t bi = 0; bi < std::min<size_t>(n, 12); ++bi) {
+    if (fold(doc.slice(doc.blocks[bi].span)).rfind("bao cao", 0) == 0) {
+      first = bi + 1;
+      break;
+    }
+  }
+  std::string title;
+  for (size_t bi = first, taken = 0; bi < n && taken < 4; ++bi) {
+    std::string f = fold(doc.slice(doc.blocks[bi].span));
+    if (f.find("ngay") != std::string::npos && f.find("thang") != std::string::npos && f.size() < 90) continue;
+    if (f.rfind("so:", 0) == 0 || f.rfind("kinh gui", 0) == 0) continue;
+    title += f;
+    title += " \n ";
+    ++taken;
+  }
+  std::string all = fold(doc.text);
+  int year = first_year(title);
+  Match m = find_period(title, year);
+  if (m.info.key.empty()) {
+    // Not in the title: the period the text names most.
+    std::map<std::string, std::pair<int, PeriodInfo>> votes;
+    std::string_view rest = all;
+    for (size_t off = 0; off < rest.size();) {
+      Match x = find_period(rest.substr(off, 400), 0);
+      if (x.info.key.empty()) { off += 300; continue; }
+      auto& v = votes[x.info.key];
+      ++v.first;
+      v.second = x.info;
+      off += x.pos + 1;
+    }
+    int best = 0;
+    for (auto& [k, v] : votes)
+      if (v.first > best) { best = v.first; m.info = v.second; }
+  }
+  doc.period = m.info.period;
+  doc.period_key = m.info.key;
+
+  // Region: the issuer's level from the title block (or the text), then the name the text
+  // gives that level most often.
+  std::string head;
+  for (size_t bi = 0; bi < std::min<size_t>(n, first + 8); ++bi) head += fold(doc.slice(doc.blocks[bi].span)) + " \n ";
+  std::string level = issuer_level(head);
+  if (level.empty()) level = issuer_level(all);
+  auto counts = count_regions(doc.text);
+  int best = 0;
+  std::pair<std::string, std::string> pick;
+  for (const auto& [key, c] : counts) {
+    if (!level.empty() && key.first != level) continue;
+    if (c > best) { best = c; pick = key; }
+  }
+  if (best == 0) {  // no name for the issuer's level: the most named region of any level
+    for (const auto& [key, c] : counts)
+      if (c > best) { best = c; pick = key; }
+  }
+  if (best > 0) {
+    doc.region_level = pick.first;
+    doc.region = pick.first + " " + pick.second;
+  } else {
+    doc.region_level = level;
+  }
+}
+
+}  // namespace doisoat

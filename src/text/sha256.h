@@ -1,0 +1,12 @@
+// SHA-256 of a report's bytes (FIPS 180-4), so a finding can name exactly the file it is about.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace doisoat {
+
+/// Lowercase hex digest.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace doisoat
