@@ -499,11 +499,15 @@ struct Reader {
       if (!up && !down) continue;
       size_t cs = clause_start(k - 1);
       // The current value: the nearest quantity before the verb in the clause, same dimension.
+      // (for a change in points, the nearest percent; otherwise the nearest figure of the
+      // change's own dimension, skipping "đạt 57,9% kế hoạch" in between).
+      const bool in_points = Q(n).dimension == "pp";
       int cur = -1;
       size_t ck = kNone;
       for (size_t m = k - 1; m > cs; --m) {
         int q = qty(m - 1);
-        if (q >= 0) { cur = q; ck = m - 1; break; }
+        if (q < 0) continue;
+        if (in_points ? pct(q) : (!pct(q) && compatible(q, n))) { cur = q; ck = m - 1; break; }
       }
       if (Q(n).dimension == "pp") {
         if (cur < 0 || !pct(cur)) continue;
