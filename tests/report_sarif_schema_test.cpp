@@ -41,6 +41,15 @@ TEST(ReportSarifSchema, EmptyReportAndRealRegistryAreValidSarif) {
   EXPECT_EQ(validate(emit_findings(Format::Sarif, RunReport{}, o), "empty.sarif", out), 0) << out;
 }
 
+TEST(ReportSarifSchema, RealReportsGiveValidSarif) {
+  fs::path file = fs::path(DOISOAT_BIN).parent_path() / "report-test" / "reports.sarif";
+  fs::create_directories(file.parent_path());
+  std::string cmd = "'" DOISOAT_BIN "' check '" REPORTS_DIR "' --format sarif --fail-on never -o '" + file.string() + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::string out;
+  EXPECT_EQ(validate(read_text(file.string()), "reports.sarif", out), 0) << out;
+}
+
 TEST(ReportSarifSchema, ValidatorRejectsBrokenSarif) {
   // The validation would be worthless if anything passed.
   std::string text = emit_findings(Format::Sarif, sample_report(), sample_options());
