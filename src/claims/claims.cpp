@@ -48,7 +48,8 @@ struct Reader {
   bool clause_end(size_t k) const { return punct(k, ";") || (punct(k, ".") && !tok(k).glued) || punct(k, "."); }
   int qty(size_t k) const { return is(k, TokKind::Number) ? tok(k).quantity : -1; }
   Quantity& Q(int id) { return nr.quantities[id]; }
-  bool pct(int q) { return q >= 0 && Q(q).unit == "%"; }
+  const Quantity& Q(int id) const { return nr.quantities[id]; }
+  bool pct(int q) const { return q >= 0 && Q(q).unit == "%"; }
   bool same_sentence(size_t a, size_t b) const { return tok_sentence[a] == tok_sentence[b]; }
 
   // Words (folded) match at k: "so voi" -> tokens "so" "voi".
@@ -124,6 +125,10 @@ struct Reader {
       if (b < 0 || pct(b) || !compatible(a, b)) continue;
       if (Q(b).value.mantissa == 0) continue;
       size_t after_b = end_of_quantity(bk);
+      // "2.596/10/361,8": a chain of slashes is a broken number, not a ratio.
+      if ((is(after_b, TokKind::Slash) && is(after_b + 1, TokKind::Number)) ||
+          (is(k - 1, TokKind::Slash) && is(k - 2, TokKind::Number)))
+        continue;
       // Forward: the first percent of the clause, unless it compares with last year.
       int x = -1;
       size_t xk = kNone;
@@ -168,8 +173,14 @@ struct Reader {
       if (is(m, TokKind::Number) && tok(m).quantity >= 0) return false;
       if (punct(m, ";") || punct(m, ".")) return false;
       if (word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) ||
-          word(m, "giao"))
+          word(m, "giao")) {
+        // "đạt 57,9% kế hoạch năm, tăng 138.037 lượt": that plan word belongs to the percent.
+        size_t b = m;
+        while (b > first && is(b - 1, TokKind::Word) && (word(b - 1, "ke") || word(b - 1, "so") || word(b - 1, "voi"))) --b;
+        if (is(b - 1, TokKind::Percent) || (is(b - 1, TokKind::Number) && tok(b - 1).quantity >= 0 && pct(tok(b - 1).quantity)))
+          return false;
         return true;
+      }
     }
     return false;
   }
@@ -188,6 +199,10 @@ struct Reader {
       bool plan_after = plan_word_after(after);
       bool dat_before = word(k - 1, "dat") || word(k - 1, "bang");
       if (!dat_before) continue;
+      // "bằng 103,89% so với cùng kỳ" is an index against last year, not a percent of plan.
+      if (phrase(after, {"so", "voi", "cung"}) || phrase(after, {"cung", "ky"}) || phrase(after, {"so", "cung"}) ||
+          phrase(after, {"so", "voi", "nam"}) || phrase(after, {"so", "voi", "thang"}) || phrase(after, {"so", "voi", "quy"}))
+        continue;
       // The actual: nearest preceding non-percent quantity in the clause.
       size_t cs = clause_start(k);
       int actual = -1;
@@ -209,8 +224,9 @@ struct Reader {
       if (cands.empty()) {
         // Earlier in this block or the two before it; with no plan word after the percent,
         // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
-        size_t from_block = plan_after ? (block_index >= 2 ? block_index - 2 : 0) : block_index;
-        size_t lo = nr.block_first[from_block];
+        // Only this block: a plan figure further away belongs to another indicator as often as not.
+        size_t lo = nr.block_first[block_index];
+        const uint32_t min_sentence = plan_after ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
@@ -220,7 +236,7 @@ struct Reader {
           bool pw = plan_word_before(m, 12);
           first = save_first;
           if (pw) {
-            cands.push_back(q);
+            if (tok_sentence[m] >= min_sentence) cands.push_back(q);
             for (const Claim& c : out.claims)
               if ((c.kind == ClaimKind::Sum || c.kind == ClaimKind::PartBound) && c.operands[0].quantity == uint32_t(q))
                 for (size_t i = 1; i < c.operands.size(); ++i)
@@ -293,8 +309,13 @@ struct Reader {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
     const int side = ab_side(total_tok);
+    if (!broken_down.insert(total).second) return;  // one breakdown per total
     bool incompatible_seen = false;
+    bool any_quantity = false;
+    char separator = 0;  // the first separator seen between parts: ',' or ';'
     for (size_t m = body; m < stop; ++m) {
+      if (!parts.empty() && (punct(m, ",") || punct(m, ";")) && separator == 0) separator = tok(m).fold[0];
+      if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
       if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0) {
         continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
       }
@@ -312,7 +333,14 @@ struct Reader {
       if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
       int qs = ab_side(m);
       if ((side == 2) != (qs == 2)) continue;  // denominators sum to denominators
-      if (!compatible(q, total)) { incompatible_seen = true; continue; }
+      const bool first_quantity = !any_quantity;
+      any_quantity = true;
+      if (!compatible(q, total)) {
+        // "04 đợt (446 cơ sở: …)": the parenthesis details something else.
+        if (first_quantity) return;
+        incompatible_seen = true;
+        continue;
+      }
       if (Q(q).dimension != Q(total).dimension && incompatible_seen) continue;  // a bare number after another unit
       parts.push_back(q);
       part_toks.push_back(m);
@@ -321,6 +349,12 @@ struct Reader {
       size_t b2;
       Trigger t2 = trigger_at(after, b2);
       if (t2 == Trigger::None && punct(after, ":") && depth < 3) { t2 = Trigger::Colon; b2 = after + 1; }
+      // "406 tỷ đồng đạt 19,5%, trong đó …": a percent of plan may stand between.
+      for (size_t g = after; t2 == Trigger::None && g < stop && g < after + 8; ++g) {
+        if (qty(g) >= 0 && !pct(qty(g))) break;
+        if (punct(g, ";") || is(g, TokKind::Open)) break;
+        if (phrase(g, {"trong", "do"}) || word(g, "gom")) t2 = trigger_at(g, b2);
+      }
       if (t2 != Trigger::None && t2 != Trigger::Paren && depth < 3 && side == 0) {
         breakdown(q, m, t2, b2, stop, depth + 1);
         break;
@@ -335,6 +369,16 @@ struct Reader {
     for (int p : parts) sum += base(p);
     bool sums = std::fabs(sum - tv) <= tol;
     if (!sums && sum > tv + tol && parts.size() > 2) {
+      // Parts followed by their own breakdown with no trigger word ("cấp xã: 180 đơn, tiếp nhận
+      // trong kỳ 179 đơn, kỳ trước chuyển sang 01 đơn"): the list is a hierarchy the text does
+      // not mark; no claim rather than a wrong one.
+      for (size_t i = 0; i + 2 < parts.size(); ++i) {
+        double run = 0;
+        for (size_t j = i + 1; j < parts.size(); ++j) {
+          run += base(parts[j]);
+          if (j > i + 1 && std::fabs(run - base(parts[i])) <= 1e-9 * std::max(1.0, run)) return;
+        }
+      }
       // A list that runs on past the breakdown ("gia súc gồm trâu, bò, ngựa; dê …; lợn …"):
       // keep the prefix that adds up exactly, when there is one.
       double run = 0;
@@ -353,6 +397,7 @@ struct Reader {
     last_breakdown_parts = parts.size();
   }
   size_t last_breakdown_parts = 0;
+  std::set<int> broken_down;
 
   void sums() {
     for (size_t k = first; k < last; ++k) {
@@ -458,6 +503,7 @@ struct Reader {
       }
       if (part < 0) continue;
       size_t lo = nr.block_first[block_index >= 1 ? block_index - 1 : 0];
+      const size_t lo_section = nr.block_first[block_index >= 4 ? block_index - 4 : 0];
       int total = -1;
       int total_tong = -1;
       for (size_t m = pk; m > lo; --m) {
@@ -471,10 +517,49 @@ struct Reader {
           if (nr.tokens[m - d].kind == TokKind::Word && nr.tokens[m - d].fold == "tong") { total_tong = q; break; }
         if (total_tong >= 0) break;
       }
-      bool trong_tong = false;
+      // "chiếm X% (trong) tổng dư nợ": the total is the figure announced as "tổng dư nợ".
       size_t after = end_of_quantity(k);
-      for (size_t m = after; m < after + 3; ++m) if (word(m, "tong")) trong_tong = true;
-      int chosen = trong_tong && total_tong >= 0 ? total_tong : total;
+      std::vector<std::string> noun;
+      for (size_t m = after; m < after + 3; ++m) {
+        if (!word(m, "tong")) continue;
+        for (size_t w = m + 1; w < m + 3 && is(w, TokKind::Word); ++w) noun.push_back(tok(w).fold);
+        break;
+      }
+      int chosen = -1;
+      if (!noun.empty()) {
+        const size_t lo = lo_section;
+        for (size_t m = pk; m > lo && chosen < 0; --m) {
+          const Token& t = nr.tokens[m - 1];
+          int q = t.kind == TokKind::Number ? t.quantity : -1;
+          if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
+          for (size_t d = 2; d <= 18 && m >= lo + d + 1 && chosen < 0; ++d) {
+            const Token& w0 = nr.tokens[m - d];
+            if (w0.kind != TokKind::Word || w0.fold != "tong") continue;
+            bool same = true;
+            for (size_t i = 0; i < noun.size() && same; ++i) {
+              size_t at = m - d + 1 + i;
+              same = at < m - 1 && nr.tokens[at].kind == TokKind::Word && nr.tokens[at].fold == noun[i];
+            }
+            if (same) chosen = q;
+          }
+        }
+      } else if (chiem && total_tong >= 0 && same_sentence(pk, k)) {
+        chosen = total_tong;
+        // The announced total must be in the same sentence as the part.
+        bool near_total = false;
+        for (size_t m = clause_start(pk); m < pk; ++m) if (qty(m) == chosen) near_total = true;
+        for (size_t m = pk; m > first && !near_total && same_sentence(m - 1, pk); --m) if (qty(m - 1) == chosen) near_total = true;
+        if (!near_total) chosen = -1;
+      } else if (ty_le) {
+        // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the figure before "trong đó".
+        for (size_t m = pk; m > first && m + 12 > pk && chosen < 0; --m) {
+          if (!phrase(m - 1, {"trong", "do"})) continue;
+          for (size_t b = m - 1; b > first && b + 6 > m; --b) {
+            int q = qty(b - 1);
+            if (q >= 0 && !pct(q)) { chosen = q; break; }
+          }
+        }
+      }
       if (chosen < 0) continue;
       if (ty_le) {
         // "570 việc, trong đó có 175 …, đạt tỷ lệ 30,7%": only a part of a stated total.
@@ -681,34 +766,42 @@ struct Reader {
         if (!hits.empty()) break;
       }
       hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) { return block_of(h) == row.block; }), hits.end());
-      if (hits.empty() || hits.size() > 3) continue;
-      size_t bi = block_of(hits[0]);
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      size_t e = hits[0];
-      // Figures right after the phrase, in the same sentence.
+      if (hits.empty() || hits.size() > 4) continue;
+      // Figures right after the phrase, in the same sentence; the first hit's first, then the others'.
       std::vector<size_t> near;
-      for (size_t m = e; m < last && m < e + 16 && same_sentence(m, e); ++m) {
-        if (punct(m, ";")) break;
-        int q = qty(m);
-        if (q < 0) continue;
-        if (!row.dimension.empty() && Q(q).dimension != row.dimension &&
-            !(row.dimension == "percent" && pct(q))) continue;
-        near.push_back(m);
+      size_t near_first_hit = 0;
+      for (size_t h = 0; h < hits.size(); ++h) {
+        size_t bi = block_of(hits[h]);
+        first = nr.block_first[bi];
+        last = nr.block_last[bi];
+        size_t e = hits[h];
+        for (size_t m = e; m < last && m < e + 16 && same_sentence(m, e); ++m) {
+          if (punct(m, ";")) break;
+          int q = qty(m);
+          if (q < 0) continue;
+          if (!row.dimension.empty() && Q(q).dimension != row.dimension &&
+              !(row.dimension == "percent" && pct(q))) continue;
+          if (h == 0 && m > e + 6 && near.empty()) break;
+          near.push_back(m);
+        }
+        if (h == 0) near_first_hit = near.size();
       }
       if (near.empty()) continue;
+      const size_t e = hits[0];
       for (auto [tq, head] : row.values) {
         const Quantity& tv = Q(tq);
         if (stated_used[tq]) continue;
         int match = -1;
-        for (size_t m : near) if (Q(qty(m)).value.to_double() == tv.value.to_double() ||
-                                  std::fabs(Q(qty(m)).value.to_double() - tv.value.to_double()) < 1e-9) { match = qty(m); break; }
+        for (size_t m : near) {
+          int q = nr.tokens[m].quantity;
+          if (Q(q).value == tv.value || std::fabs(Q(q).value.to_double() - tv.value.to_double()) < 1e-9) { match = q; break; }
+        }
         bool actual_col = head.find("thuc hien") != std::string::npos || head.find("uoc") != std::string::npos ||
                           head == "th" || head.find("ket qua") != std::string::npos;
         if (match < 0) {
-          if (!actual_col) continue;
+          if (!actual_col || hits.size() != 1 || near_first_hit == 0) continue;
           // The actual figure stated first after the phrase, when it is close enough to be the same one.
-          int other = qty(near.front());
+          int other = nr.tokens[near.front()].quantity;
           double a = tv.value.to_double() * tv.factor, b = Q(other).value.to_double() * Q(other).factor;
           if (Q(other).dimension != tv.dimension && tv.dimension != "scalar") continue;
           if (len < 3 || near.front() > e + 6) continue;  // a weak match never makes a discrepancy
@@ -744,10 +837,18 @@ struct Reader {
     }
   }
 
+  bool table_row(size_t bi) const {
+    const Block& b = doc.blocks[bi];
+    if (b.kind == BlockKind::TableRow) return true;
+    std::string_view t = doc.slice(b.span);
+    return std::count(t.begin(), t.end(), '\t') >= 2 || std::count(t.begin(), t.end(), '|') >= 3;
+  }
+
   void run() {
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
+      if (table_row(bi)) { malformed(); continue; }  // rows are read as rows (repeats), not prose
       ratios();
       sums();
       changes();

@@ -1,0 +1,37 @@
+// Indicators: which measure each figure is about ("Tổng mức bán lẻ hàng hóa và doanh thu dịch
+// vụ" -> retail_sales_services), read from the words before it in its clause and normalised
+// against the canonical list in data/indicators.json (embedded at build time), so that the same
+// indicator phrased differently, or OCR-damaged, gets the same key in every report.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "num/numbers.h"
+
+namespace doisoat {
+
+/// One canonical indicator of data/indicators.json.
+struct IndicatorDef {
+  std::string key;        // "retail_sales_services"
+  std::string dimension;  // usual dimension family: "money", "count", "percent", "area", ...
+  std::vector<std::string> phrases;  // folded, words separated by one space
+};
+
+/// The canonical indicators (parsed once from the embedded data file).
+const std::vector<IndicatorDef>& indicator_catalogue();
+
+/// True when `key` is one of the catalogue's keys (fallback keys start with '~').
+bool is_canonical_indicator(std::string_view key);
+
+/// The canonical key of a phrase (any spelling, with or without diacritics), "" if none.
+/// The longest catalogue phrase found in the text wins; ties go to the one nearest its end.
+std::string match_indicator(std::string_view phrase);
+
+/// Set indicator, indicator_text, role, base, status and period_key of every quantity from the
+/// words around it in its clause. One pass over the tokens; phrases are looked up by hashing.
+void assign_indicators(const Document& doc, NumberReading& numbers);
+
+}  // namespace doisoat
