@@ -132,10 +132,11 @@ struct Reader {
       // Forward: the first percent of the clause, unless it compares with last year.
       int x = -1;
       size_t xk = kNone;
-      for (size_t m = after_b; m < last && m < after_b + 14 && same_sentence(m, k); ++m) {
+      for (size_t m = after_b; m < last && m < after_b + 20 && same_sentence(m, k); ++m) {
         if (punct(m, ";")) break;
         if (is(m, TokKind::Number) && is(m + 1, TokKind::Slash)) break;  // the next A/B
         int q = qty(m);
+        if (q >= 0 && !pct(q) && m > after_b + 1) break;  // another figure first: not this ratio's percent
         if (q >= 0 && pct(q) && !stated_used[q]) {
           size_t n = end_of_quantity(m);
           bool vs_last_year = phrase(n, {"so", "voi", "cung", "ky"}) || phrase(n, {"cung", "ky"}) ||
@@ -283,6 +284,11 @@ struct Reader {
     if (phrase(p, {"trong", "do"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
     if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
     if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
+    // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
+    if (p == m + 1 && punct(m, ":") && m > first && tok(m - 1).unit_part) {
+      for (size_t n = m + 1; n < last && n < m + 5; ++n)
+        if (is(n, TokKind::Number) && tok(n).quantity >= 0) { body = m + 1; return Trigger::Colon; }
+    }
     return Trigger::None;
   }
 
@@ -312,9 +318,10 @@ struct Reader {
     if (!broken_down.insert(total).second) return;  // one breakdown per total
     bool incompatible_seen = false;
     bool any_quantity = false;
-    char separator = 0;  // the first separator seen between parts: ',' or ';'
+    char separator = 0;       // the separator between the first two parts: ',' or ';'
+    char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
-      if (!parts.empty() && (punct(m, ",") || punct(m, ";")) && separator == 0) separator = tok(m).fold[0];
+      if (!parts.empty() && (punct(m, ",") || punct(m, ";"))) last_separator = tok(m).fold[0];
       if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
       if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0) {
         continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
@@ -342,6 +349,7 @@ struct Reader {
         continue;
       }
       if (Q(q).dimension != Q(total).dimension && incompatible_seen) continue;  // a bare number after another unit
+      if (parts.size() == 1) separator = last_separator;
       parts.push_back(q);
       part_toks.push_back(m);
       // Nested: "…, trong đó X là 802 đơn, gồm: 19 …; 27 … và 756 …", "446 cơ sở: đạt 425, …"
@@ -412,6 +420,7 @@ struct Reader {
       bool clean_gap = true;  // only words between the total and a parenthesis
       for (size_t m = after; m < last && m < after + 14 && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
+        if (trig == Trigger::Colon && (m != after || Q(t).dimension == "scalar")) { trig = Trigger::None; break; }
         if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom")) {
           trig = Trigger::None;  // an aside further on, after other figures
           break;
