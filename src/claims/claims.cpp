@@ -4,6 +4,7 @@
 #include "claims/claims.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -494,6 +495,56 @@ struct Reader {
     breakdown(t, k, trig, body, stop, 0);
   }
 
+  // "… 19 nhà, với số tiền là 906 triệu đồng¹⁸" with footnote 18 listing the items: the
+  // figures of the clause that cites a footnote break down into the footnote's figures.
+  void footnote_breakdowns() {
+    std::unordered_map<std::string, size_t> footnote_block;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi)
+      if (doc.blocks[bi].kind == BlockKind::Footnote && !doc.blocks[bi].number.empty())
+        footnote_block.emplace(doc.blocks[bi].number, bi);
+    for (const FootnoteRef& ref : doc.footnote_refs) {
+      auto fb = footnote_block.find(ref.id);
+      if (fb == footnote_block.end()) continue;
+      // The citing block and the tokens before the mark, in its clause.
+      auto it = std::upper_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
+                                 [](uint32_t off, const Token& t) { return off < t.span.begin; });
+      if (it == nr.tokens.begin()) continue;
+      size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;  // last token before the mark
+      auto bb = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(before));
+      size_t bi = static_cast<size_t>(bb - nr.block_first.begin()) - 1;
+      if (bi == fb->second || doc.blocks[bi].kind == BlockKind::Footnote) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      std::vector<std::pair<int, size_t>> totals;
+      for (size_t m = before + 1; m > first && totals.size() < 2; --m) {
+        if (punct(m - 1, ";") || (punct(m - 1, ".") && m - 1 != before)) break;
+        int q = qty(m - 1);
+        if (q >= 0 && !pct(q) && Q(q).dimension != "scalar" && Q(q).dimension != "rate") totals.emplace_back(q, m - 1);
+      }
+      for (auto [q, tk] : totals) {
+        size_t save = out.claims.size();
+        first = nr.block_first[fb->second];
+        last = nr.block_last[fb->second];
+        // "⁶ 07 nhiệm vụ cấp tỉnh: giảm 02 …": a footnote that restates the figure comments on it.
+        bool restated = false;
+        for (size_t m = first; m < last; ++m) {
+          int p = qty(m);
+          if (p < 0 || !compatible(p, q)) continue;
+          restated = Q(p).value == Q(q).value;
+          break;
+        }
+        if (restated) continue;
+        breakdown(q, tk, Trigger::TrongDo, first, last, 0);
+        if (out.claims.size() > save) {
+          Claim& c = out.claims.back();
+          c.span = Span{Q(q).span.begin, Q(q).unit_span.end > Q(q).span.end ? Q(q).unit_span.end : Q(q).span.end};
+          c.quote = std::string(doc.slice(c.span));
+          c.template_id = "total-footnote-parts";
+        }
+      }
+    }
+  }
+
   // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
   void shares(size_t block_index) {
     for (size_t k = first; k < last; ++k) {
@@ -678,7 +729,23 @@ struct Reader {
     return cells;
   }
 
+  // The year a block's enclosing sections are about ("B. NHIỆM VỤ … NĂM 2024"), "" if none says.
+  std::string block_year(size_t bi) const {
+    for (int sec = doc.blocks[bi].section; sec >= 0; sec = doc.sections[sec].parent) {
+      const std::string& t = doc.sections[sec].title;
+      for (size_t i = 0; i + 4 <= t.size(); ++i) {
+        if (t.compare(i, 2, "20") != 0 || (i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])))) continue;
+        if (std::isdigit(static_cast<unsigned char>(t[i + 2])) && std::isdigit(static_cast<unsigned char>(t[i + 3])) &&
+            (i + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 4]))))
+          return t.substr(i, 4);
+      }
+      if (doc.sections[sec].parent == sec) break;
+    }
+    return {};
+  }
+
   void repeats() {
+    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
     std::vector<Row> rows;
     std::vector<size_t> label_rows;
     std::vector<std::string> header;  // folded header text per column
@@ -770,11 +837,22 @@ struct Reader {
           bool ok = true;
           for (size_t w = 1; w < len && ok; ++w)
             ok = p + w < nr.tokens.size() && nr.tokens[p + w].kind == TokKind::Word && nr.tokens[p + w].fold == row.phrase[w];
-          if (ok) hits.push_back(p + len);
+          if (!ok) continue;
+          size_t end = p + len;  // extend over the rest of the row's words when they follow
+          for (size_t w = len; w < row.phrase.size() && end < nr.tokens.size() && nr.tokens[end].kind == TokKind::Word &&
+                               nr.tokens[end].fold == row.phrase[w];
+               ++w)
+            ++end;
+          hits.push_back(end);
         }
         if (!hits.empty()) break;
       }
-      hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) { return block_of(h) == row.block; }), hits.end());
+      hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) {
+                   // Not the row itself, and not a section about another year ("Nhiệm vụ năm 2024").
+                   size_t hb = block_of(h);
+                   return hb == row.block || (!doc_year.empty() && !block_year(hb).empty() && block_year(hb) != doc_year);
+                 }),
+                 hits.end());
       if (hits.empty() || hits.size() > 4) continue;
       // Figures right after the phrase, in the same sentence; the first hit's first, then the others'.
       std::vector<size_t> near;
@@ -813,7 +891,8 @@ struct Reader {
           int other = nr.tokens[near.front()].quantity;
           double a = tv.value.to_double() * tv.factor, b = Q(other).value.to_double() * Q(other).factor;
           if (Q(other).dimension != tv.dimension && tv.dimension != "scalar") continue;
-          if (len < 3 || near.front() > e + 6) continue;  // a weak match never makes a discrepancy
+          // A weak match never makes a discrepancy.
+          if (len < 3 || 5 * len < 3 * row.phrase.size() || near.front() > e + 6) continue;
           if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
           match = other;
         }
@@ -865,6 +944,7 @@ struct Reader {
       shares(bi);
       malformed();
     }
+    footnote_breakdowns();
     repeats();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];

@@ -127,6 +127,15 @@ bool filler_word(const std::string& w) {
   return false;
 }
 
+// Words of a comparison that closes the previous figure ("kế hoạch năm", "so với cùng kỳ năm trước").
+bool comparison_word(const std::string& w) {
+  static const char* const words[] = {"kh", "ke", "hoach", "so", "voi", "cung", "ky", "nam", "truoc", "du", "toan",
+                                      "chi", "tieu", "giao", "trung", "uong", "hdnd", "tinh", "nghi", "quyet"};
+  if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  for (const char* f : words) if (w == f) return true;
+  return false;
+}
+
 bool is_year(std::string_view s) {
   return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
          (s[0] == '1' || s[0] == '2');
@@ -227,7 +236,6 @@ struct Assigner {
   }
 
   void run() {
-    std::vector<size_t> qtok(nr.quantities.size(), SIZE_MAX);
     for (size_t bi = 0; bi < nr.block_first.size() && bi < nr.block_last.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
@@ -238,13 +246,24 @@ struct Assigner {
         if (k > first && boundary(k, k - 1)) { window_start = k; prev_q = -1; }
         int q = qty(k);
         if (q < 0) continue;
-        qtok[q] = k;
         Quantity& Q = nr.quantities[q];
+        // Idempotent: a second call gives the same result.
+        Q.role.clear(); Q.base = -1; Q.status.clear(); Q.period_key.clear(); Q.decrease = false;
+        Q.indicator.clear(); Q.indicator_text.clear();
         // The words between the previous boundary or figure and this one.
         std::vector<std::string> words;
         std::vector<size_t> word_tok;
         for (size_t m = window_start; m < k; ++m)
           if (tok(m).kind == TokKind::Word && !tok(m).unit_part) { words.push_back(tok(m).fold); word_tok.push_back(m); }
+        if (prev_q >= 0) {
+          // "… đạt 96% KH, xuất chuồng 11.745 con": the comparison after the previous figure is its own.
+          size_t drop = 0;
+          while (drop < words.size() && comparison_word(words[drop])) ++drop;
+          if (drop > 0 && drop < words.size()) {
+            words.erase(words.begin(), words.begin() + long(drop));
+            word_tok.erase(word_tok.begin(), word_tok.begin() + long(drop));
+          }
+        }
         size_t after = end_of_quantity(k);
         classify(q, k, after, prev_q, words);
         if (!target_year.empty() && Q.role.empty()) { Q.role = "plan"; Q.period_key = target_year; }
@@ -305,8 +324,13 @@ struct Assigner {
     } else if (!pct && !pp) {
       // "kế hoạch năm 2023 là 1.200 tỷ đồng", "(chỉ tiêu giao 311.350 con)", "KH 260 tỷ".
       for (size_t d = 0; d < words.size() && d < 6; ++d) {
-        const std::string& w = words[words.size() - 1 - d];
-        if (w == "kh" || w == "hoach" || w == "tieu" || w == "toan") { Q.role = "plan"; break; }
+        size_t i = words.size() - 1 - d;
+        const std::string& w = words[i];
+        const std::string prev = i > 0 ? words[i - 1] : std::string();
+        if (w == "kh" || (w == "hoach" && prev == "ke") || (w == "tieu" && prev == "chi") || (w == "toan" && prev == "du")) {
+          Q.role = "plan";
+          break;
+        }
       }
       if (Q.role == "plan") {
         // Annual plans name their year: "kế hoạch năm 2024".
