@@ -226,6 +226,14 @@ nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only
       qs.push_back(jq);
     }
     jd["quantities"] = qs;
+    if (!uncovered_only) {
+      json nqs = json::array();
+      for (const auto& nq : d.non_quantities) {
+        auto b = map.at(nq.span.begin);
+        nqs.push_back({{"text", nq.text}, {"kind", nq.kind}, {"line", b.line}, {"column", b.column}});
+      }
+      jd["non_quantities"] = nqs;
+    }
     json cs = json::array();
     if (!uncovered_only) {
       for (const auto& c : d.claims) {

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <unicode/unistr.h>
+
 #include "core/vfold.h"
 
 namespace doisoat {
@@ -142,6 +144,25 @@ const std::unordered_set<std::string>& not_unit_words() {
   return s;
 }
 
+// Short unit words whose folded form is shared with other common words ("ca" / "cá" fish,
+// "tấn" / "tân", "xã" / "xa", "tạ" / "tả", "hộ" / "họ"): the unit only when written with
+// its own diacritics.
+const std::unordered_map<std::string, std::string>& exact_unit_spelling() {
+  static const std::unordered_map<std::string, std::string> m = {
+      {"ca", "ca"},   {"ta", "tạ"},  {"tan", "tấn"}, {"xa", "xã"},   {"to", "tổ"},  {"ban", "bản"},
+      {"ho", "hộ"},   {"con", "con"}, {"lan", "lần"}, {"don", "đơn"}, {"vu", "vụ"},  {"bai", "bài"},
+      {"dot", "đợt"}, {"cai", "cái"}, {"d", "đ"},     {"ha", "ha"},   {"tin", "tin"}, {"lop", "lớp"},
+      {"diem", "điểm"}, {"cay", "cây"}, {"buoi", "buổi"}, {"cuoc", "cuộc"},
+  };
+  return m;
+}
+
+std::string lower_utf8(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
+  return out;
+}
+
 bool is_period_word(std::string_view f) {
   return f == "thang" || f == "nam" || f == "quy" || f == "ngay" || f == "tuan" || f == "gio" ||
          f == "phut" || f == "tuoi";
@@ -205,8 +226,8 @@ struct Tokenizer {
       t.fold = text.substr(i, j - i);
       if (cp == '%') t.kind = TokKind::Percent;
       else if (cp == '/') t.kind = TokKind::Slash;
-      else if (cp == '(' || cp == '[') t.kind = TokKind::Open;
-      else if (cp == ')' || cp == ']') t.kind = TokKind::Close;
+      else if (cp == '(' || cp == '[' || cp == '{') t.kind = TokKind::Open;  // '{' for '(' in OCR text
+      else if (cp == ')' || cp == ']' || cp == '}') t.kind = TokKind::Close;
       else t.kind = TokKind::Punct;
       if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) t.fold = "-";  // dashes and minus as '-'
       out.push_back(std::move(t));
@@ -252,13 +273,24 @@ bool parse_number(std::string_view w, NumberConvention conv, ParsedNumber& out) 
     size_t p = w.find(point);
     int_part = w.substr(0, p);
     frac_part = w.substr(p + 1);
-    if (n_point > 1) {
+    const bool other_order = n_group > 0 && w.rfind(group) > w.rfind(point);
+    if (n_point > 1 && !other_order) {
       // "2.850,4,5": two decimal marks.
+      // "2.850,4,5": two decimal marks. Read up to the second mark; the likely intent is a
+      // stray mark among the decimals ("2.850,45").
       out.malformed = true;
       out.reason = "hai dấu thập phân";
+      std::string all_frac;
+      for (char c : frac_part) if (is_digit(c)) all_frac += c;
       frac_part = frac_part.substr(0, frac_part.find(point));
       if (frac_part.find(group) != std::string_view::npos) frac_part = frac_part.substr(0, frac_part.find(group));
-    } else if (frac_part.find(group) != std::string_view::npos) {
+      std::string hint_int;
+      for (char c : int_part) if (is_digit(c)) hint_int += c;
+      if (all_frac.size() <= 9) {
+        out.has_hint = true;
+        out.hint = digits_to_decimal(hint_int, all_frac);
+      }
+    } else if (other_order) {
       // "1,234.5" in a Vietnamese document: the other convention's order.
       out.malformed = true;
       out.reason = "dấu phân cách lẫn lộn";
@@ -286,11 +318,16 @@ bool parse_number(std::string_view w, NumberConvention conv, ParsedNumber& out) 
       // "310.00", "97.5": a short last group. Read the dot as a decimal point (as written);
       // the likely intent is a dropped digit ("310.000") unless it reads as a decimal.
       out.reason = "nhóm hàng nghìn chỉ có " + std::to_string(last.size()) + " chữ số";
+      out.short_group = true;
       out.value = digits_to_decimal(groups.front(), last);
       out.precision = static_cast<int>(last.size());
       out.has_hint = true;
-      std::string padded = std::string(groups.front()) + std::string(last) + std::string(3 - last.size(), '0');
-      out.hint = digits_to_decimal(padded, "");
+      if (last.size() == 1) {
+        out.hint = out.value;  // "97.5": one digit is a decimal written with the other mark
+      } else {
+        std::string padded = std::string(groups.front()) + std::string(last) + std::string(3 - last.size(), '0');
+        out.hint = digits_to_decimal(padded, "");
+      }
       return true;
     }
     out.reason = "nhóm chữ số hàng nghìn không hợp lệ";
@@ -340,6 +377,23 @@ struct BlockReader {
   bool punct(size_t k, std::string_view p) { return in(k) && tok(k).kind == TokKind::Punct && tok(k).fold == p; }
   std::string_view raw(size_t k) { return doc.slice(tok(k).span); }
 
+  // The rest of a document code glued to its number: "55/2014/QH13", "15/2023/TT-BTC".
+  void doc_code_tail(size_t k) {
+    for (size_t m = k + 1; in(m) && tok(m).glued; ++m) {
+      TokKind kind = tok(m).kind;
+      if (kind == TokKind::Number) { non_quantity(m, "doc_number"); continue; }
+      if (kind == TokKind::Word || kind == TokKind::Slash || punct(m, "-") || punct(m, ".")) continue;
+      break;
+    }
+  }
+
+  // "II" in "quý II/2024".
+  bool roman(size_t k) {
+    if (!is(k, TokKind::Word) || !tok(k).all_upper) return false;
+    std::string_view w = raw(k);
+    return !w.empty() && w.size() <= 4 && w.find_first_not_of("IVX") == std::string_view::npos;
+  }
+
   void non_quantity(size_t k, const char* kind) {
     if (!is(k, TokKind::Number) || tok(k).non_quantity >= 0 || tok(k).quantity >= 0) return;
     tok(k).non_quantity = static_cast<int>(r.non_quantities.size());
@@ -373,6 +427,18 @@ struct BlockReader {
     return match_scale(ws, 0, used, f, disp);
   }
 
+  // A unit or a plain lowercase noun that can count things ("06/10 giải", "07/8 giải"): then
+  // d/m is a count of a total, not a date.
+  bool count_noun_follows(size_t k) {
+    if (unit_follows(k)) return true;
+    if (!is(k, TokKind::Word) || tok(k).upper) return false;
+    const auto& f = tok(k).fold;
+    static const std::unordered_set<std::string> after_dates = {"nam", "cua", "tai", "va", "ve", "theo", "thi", "da", "den",
+                                                                "tu", "hoac", "nay", "vua", "qua", "toi", "luc", "sang",
+                                                                "chieu", "toi", "dem", "nhu", "voi", "cho"};
+    return !after_dates.count(f) && !not_unit_words().count(f);
+  }
+
   void classify() {
     for (size_t k = first; k < last; ++k) {
       if (!is(k, TokKind::Number) || tok(k).non_quantity >= 0) continue;
@@ -400,18 +466,38 @@ struct BlockReader {
       if (is(k + 1, TokKind::Slash) && tok(k + 1).glued && is(k + 2, TokKind::Word) && tok(k + 2).glued &&
           tok(k + 2).upper) {
         non_quantity(k, "doc_number");
+        doc_code_tail(k);
         continue;
       }
       if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number) && is(k + 3, TokKind::Slash) &&
           is(k + 4, TokKind::Word) && tok(k + 4).upper && tok(k + 1).glued && tok(k + 3).glued) {
         non_quantity(k, "doc_number");
         non_quantity(k + 2, "doc_number");
+        doc_code_tail(k + 2);
         continue;
       }
       if (punct(k + 1, "-") && tok(k + 1).glued && is(k + 2, TokKind::Word) && tok(k + 2).glued && tok(k + 2).all_upper &&
           tok(k + 2).fold != "kh") {
         non_quantity(k, "doc_number");
+        doc_code_tail(k);
         continue;
+      }
+      // "2023/2022": one year against another.
+      if (is_year(w) && is(k + 1, TokKind::Slash) && tok(k + 1).glued && is(k + 2, TokKind::Number) &&
+          tok(k + 2).glued && is_year(raw(k + 2))) {
+        non_quantity(k, "year");
+        non_quantity(k + 2, "year");
+        continue;
+      }
+      // "quý II/2024": a period written with a Roman numeral.
+      if (is_year(w) && is(k - 1, TokKind::Slash) && tok(k).glued && tok(k - 1).glued && roman(k - 2)) {
+        non_quantity(k, "date");
+        continue;
+      }
+      // "5G", "3D": a number glued to capitals that are not a unit is part of a name.
+      if (is(k + 1, TokKind::Word) && tok(k + 1).glued && tok(k + 1).all_upper && tok(k + 1).fold != "kh") {
+        UnitInfo u;
+        if (!lookup_unit(tok(k + 1).fold, u)) { non_quantity(k, "name"); continue; }
       }
       // "ISO 9001:2015"
       if (punct(k + 1, ":") && tok(k + 1).glued && is(k + 2, TokKind::Number) && tok(k + 2).glued) {
@@ -441,23 +527,28 @@ struct BlockReader {
           }
         }
         if (a >= 1 && a <= 31 && bb >= 1 && bb <= 12 && w.size() <= 2 && b.size() <= 2 &&
-            (date_word_before || !unit_follows(k + 3))) {
+            (date_word_before || !count_noun_follows(k + 3))) {
           non_quantity(k, "date"); non_quantity(k + 2, "date");
           continue;
         }
       }
       // Ranges "2021-2025", "30-70%", "15-18 tiêu chí", "9-10/2023", "01-02/6", "2023- 2024", "2022 -2025".
-      if (punct(k + 1, "-") && is(k + 2, TokKind::Number) && !(tok(k + 1).glued ^ tok(k + 2).glued ? false : false)) {
+      if (punct(k + 1, "-") && is(k + 2, TokKind::Number)) {
         bool tight = tok(k + 1).glued || tok(k + 2).glued;
         std::string_view b = raw(k + 2);
-        if (tight || (is_year(w) && is_year(b))) {
+        // "từ 10 - 12 tấn", "khoảng 5 - 7%": spaced, but introduced as a range.
+        bool introduced = word(k - 1, "tu") || word(k - 1, "khoang");
+        if (tight || introduced || (is_year(w) && is_year(b))) {
           ParsedNumber pa, pb;
           bool ok = parse_number(w, r.convention, pa) && parse_number(b, r.convention, pb);
           if (ok && pa.value.to_double() <= pb.value.to_double()) {
-            const char* kind = is_year(w) && is_year(b) ? "year_range" : "range";
+            // "01-02/6", "9-10/2023": days of a month, months of a year.
+            bool dated = is(k + 3, TokKind::Slash) && is(k + 4, TokKind::Number) && tok(k + 3).glued && tok(k + 4).glued &&
+                         small_int(w) >= 1 && small_int(b) <= 31;
+            const char* kind = dated ? "date" : is_year(w) && is_year(b) ? "year_range" : "range";
             non_quantity(k, kind);
             non_quantity(k + 2, kind);
-            if (is(k + 3, TokKind::Slash) && is(k + 4, TokKind::Number) && tok(k + 3).glued) non_quantity(k + 4, "date");
+            if (dated) non_quantity(k + 4, "date");
             continue;
           }
         }
@@ -483,7 +574,7 @@ struct BlockReader {
         }
         // "Đề án 06", "Chương trình 135", "Nghị định 100", "Chỉ thị 08", "Kế hoạch số 12"
         if ((f == "an" && word(k - 2, "de")) || (f == "dinh" && word(k - 2, "nghi")) || (f == "thi" && word(k - 2, "chi")) ||
-            (f == "so" && !unit_follows(k + 1) && !is(k + 1, TokKind::Percent))) {
+            (f == "so" && raw(k - 1) != "sở" && raw(k - 1) != "Sở" && !unit_follows(k + 1) && !is(k + 1, TokKind::Percent))) {
           if (!unit_follows(k + 1)) { non_quantity(k, "name"); continue; }
         }
       }
@@ -491,6 +582,7 @@ struct BlockReader {
       if (!unit_follows(k + 1) && is(k - 1, TokKind::Word)) {
         const auto& f = tok(k - 1).fold;
         bool label = (f == "an" && word(k - 2, "du") && tok(k - 2).upper) || (f == "dung" && word(k - 2, "noi") && tok(k - 2).upper) ||
+                     (f == "trinh" && word(k - 2, "chuong") && tok(k - 2).upper) ||
                      ((f == "dieu" || f == "khoan" || f == "muc" || f == "chuong" || f == "phan") && tok(k - 1).upper);
         if (label) { non_quantity(k, "name"); continue; }
       }
@@ -524,6 +616,18 @@ struct BlockReader {
       if (w.size() == 3 && w[1] == '.' && !is(k + 1, TokKind::Percent)) {
         non_quantity(k, "name");
         continue;
+      }
+      // Phone numbers after "điện thoại", "ĐT", "hotline", "fax": "0206 3852 123".
+      if (w[0] == '0' && w.size() >= 3) {
+        size_t p = punct(k - 1, ":") ? k - 2 : k - 1;
+        if (is(p, TokKind::Word)) {
+          const auto& f = tok(p).fold;
+          if (f == "thoai" || f == "dt" || f == "sdt" || f == "hotline" || f == "fax") {
+            for (size_t m = k; is(m, TokKind::Number) && all_digits(raw(m)) && (m == k || !tok(m).glued); ++m)
+              non_quantity(m, "phone");
+            if (tok(k).non_quantity >= 0) continue;
+          }
+        }
       }
       // Phone numbers: a leading zero and nine or more digits.
       if (w.size() >= 9 && w[0] == '0' && std::count_if(w.begin(), w.end(), [](char c) { return is_digit(c); }) >= 9 &&
@@ -587,7 +691,14 @@ struct BlockReader {
         if (m > at) phrase += ' ';
         phrase += ws[m];
       }
-      if (lookup_unit(phrase, u)) { best = len; break; }
+      if (lookup_unit(phrase, u)) {
+        if (len == 1) {
+          auto ex = exact_unit_spelling().find(phrase);
+          if (ex != exact_unit_spelling().end() && lower_utf8(doc.slice(tok(idx[at]).span)) != ex->second) continue;
+        }
+        best = len;
+        break;
+      }
     }
     size_t end_word;  // index into ws, one past the unit
     if (best > 0) {
@@ -621,11 +732,22 @@ struct BlockReader {
     // Rates: "kg/người/năm", "tiêu chí/xã", "triệu đồng/tháng": a slash then a word.
     size_t m = last_tok + 1;
     while (is(m, TokKind::Slash) && is(m + 1, TokKind::Word) && tok(m + 1).glued) {
+      // "tấn/KH": the plan, not a rate ("5.200 tấn/KH 5.000 tấn").
+      UnitInfo per;
+      if (tok(m + 1).fold == "kh" || (tok(m + 1).all_upper && !lookup_unit(tok(m + 1).fold, per))) break;
       q.unit += "/" + std::string(doc.slice(tok(m + 1).span));
       q.dimension = "rate";
       q.exact_count = false;
       q.unit_span.end = tok(m + 1).span.end;
+      tok(m).unit_part = tok(m + 1).unit_part = true;
       m += 2;
+      // "người/km2": the exponent of the denominator.
+      if ((tok(m - 1).fold == "m" || tok(m - 1).fold == "km") && is(m, TokKind::Number) && tok(m).glued &&
+          (raw(m) == "2" || raw(m) == "3")) {
+        q.unit += std::string(raw(m));
+        q.unit_span.end = tok(m).span.end;
+        ++m;
+      }
     }
     return m - k - 1;
   }
@@ -666,6 +788,8 @@ struct BlockReader {
       q.dimension = "scalar";
       read_qualifier_and_sign(k, q);
       read_unit(k, q);
+      // "12.5%": a percent with a short group is a decimal written with the other mark.
+      if (p.short_group && q.unit == "%") q.hint = q.value;
       // Ungrouped figures of five or more digits in a document that groups thousands.
       if (!q.malformed && !p.grouped && q.text.size() >= 5 && q.text[0] != '0' && q.text.find(',') == std::string::npos &&
           q.unit != "%") {

@@ -51,6 +51,7 @@ struct ParsedNumber {
   bool has_hint = false;
   Decimal hint;
   bool grouped = false;   // used a thousands separator
+  bool short_group = false;  // "310.00", "97.5": a last group of one or two digits
 };
 bool parse_number(std::string_view written, NumberConvention conv, ParsedNumber& out);
 
