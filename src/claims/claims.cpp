@@ -319,6 +319,10 @@ struct Reader {
     if (!broken_down.insert(total).second) return;  // one breakdown per total
     bool incompatible_seen = false;
     bool any_quantity = false;
+    // Counts of different kinds that may all be kinds of the total's unit ("67 chủ thể, trong đó:
+    // 22 HTX, 1 tổ hợp tác, 14 doanh nghiệp, 30 hộ"): used only when they add up exactly.
+    std::vector<int> umbrella;
+    std::vector<size_t> umbrella_toks;
     char separator = 0;       // the separator between the first two parts: ',' or ';'
     char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
@@ -345,8 +349,12 @@ struct Reader {
       any_quantity = true;
       if (!compatible(q, total)) {
         // "04 đợt (446 cơ sở: …)": the parenthesis details something else.
-        if (first_quantity) return;
+        if (first_quantity && trig == Trigger::Paren) return;
         incompatible_seen = true;
+        if (Q(q).dimension.rfind("count:", 0) == 0 && Q(total).dimension.rfind("count:", 0) == 0) {
+          umbrella.push_back(q);
+          umbrella_toks.push_back(m);
+        }
         continue;
       }
       if (Q(q).dimension != Q(total).dimension && incompatible_seen) continue;  // a bare number after another unit
@@ -369,9 +377,24 @@ struct Reader {
         break;
       }
     }
+    auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
+    if (!umbrella.empty() && umbrella.size() + parts.size() >= 2) {
+      double all = 0;
+      for (int p : parts) all += base(p);
+      for (int p : umbrella) all += base(p);
+      if (std::fabs(all - base(total)) <= 1e-9 * std::max(1.0, all)) {
+        // Merge in text order.
+        std::vector<std::pair<size_t, int>> merged;
+        for (size_t i = 0; i < parts.size(); ++i) merged.emplace_back(part_toks[i], parts[i]);
+        for (size_t i = 0; i < umbrella.size(); ++i) merged.emplace_back(umbrella_toks[i], umbrella[i]);
+        std::sort(merged.begin(), merged.end());
+        parts.clear();
+        part_toks.clear();
+        for (auto [t, q] : merged) { part_toks.push_back(t); parts.push_back(q); }
+      }
+    }
     if (parts.empty()) return;
     if (parts.size() == 1 && Q(parts[0]).value == Q(total).value) return;  // a restatement
-    auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
     const double tv = base(total);
     const double tol = 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor;
     double sum = 0;
@@ -419,7 +442,8 @@ struct Reader {
       size_t body = kNone;
       Trigger trig = Trigger::None;
       bool clean_gap = true;  // only words between the total and a parenthesis
-      for (size_t m = after; m < last && m < after + 14 && same_sentence(m, k); ++m) {
+      bool passed_parallel = false;
+      for (size_t m = after; m < last && m < after + 22 && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
         if (trig == Trigger::Colon && (m != after || Q(t).dimension == "scalar")) { trig = Trigger::None; break; }
         if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom")) {
@@ -429,8 +453,22 @@ struct Reader {
         if (is(m, TokKind::Number) || is(m, TokKind::Percent)) clean_gap = false;
         if (trig != Trigger::None) break;
         if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
-        if (qty(m) >= 0 && !pct(qty(m))) break;
-        if (punct(m, ";") || punct(m, ".") || is(m, TokKind::Open)) break;
+        if (qty(m) >= 0 && !pct(qty(m))) {
+          // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
+          bool parallel = !passed_parallel && Q(qty(m)).dimension != Q(t).dimension && m >= after + 1 &&
+                          (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi"));
+          if (!parallel) break;
+          passed_parallel = true;
+          m = end_of_quantity(m) - 1;
+          continue;
+        }
+        if (punct(m, ";") || punct(m, ".")) break;
+        if (is(m, TokKind::Open)) {  // "(đạt 33,59%), trong đó: …" — step over the aside
+          clean_gap = false;
+          m = matching_close(m);
+          continue;
+        }
+        if (m >= after + 14) break;
       }
       if (trig == Trigger::None) continue;
       size_t stop;

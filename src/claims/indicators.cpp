@@ -102,6 +102,8 @@ Match best_match(const std::vector<std::string>& words, const std::string& fam) 
       if (it == cat.phrase_to_def.end()) continue;
       const std::string& dfam = cat.defs[it->second].dimension;
       bool fits = fam.empty() || dfam == fam || (fam == "pp" && dfam == "percent");
+      // A phrase of another kind of measure does not name this figure ("khách du lịch … 400 tỷ đồng").
+      if (!fits && !dfam.empty() && fam != "scalar" && fam != "rate" && fam != "score") continue;
       bool better = best.def == SIZE_MAX || (fits && !best_fits) ||
                     (fits == best_fits && (len > best_len || (len == best_len && i + len >= best.end)));
       if (better) {
@@ -133,6 +135,16 @@ bool comparison_word(const std::string& w) {
                                       "chi", "tieu", "giao", "trung", "uong", "hdnd", "tinh", "nghi", "quyet"};
   if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
   for (const char* f : words) if (w == f) return true;
+  return false;
+}
+
+// "(cùng kỳ năm trước đạt 6,35%)": the figure is of the same period a year earlier. Only right
+// before the figure, and not after "so với" (that compares the figure before it).
+bool earlier_period(const std::vector<std::string>& words) {
+  size_t from = words.size() > 5 ? words.size() - 5 : 0;
+  for (size_t i = from; i + 1 < words.size(); ++i)
+    if (words[i] == "cung" && words[i + 1] == "ky")
+      return !(i >= 1 && words[i - 1] == "so") && !(i >= 2 && words[i - 2] == "so" && words[i - 1] == "voi");
   return false;
 }
 
@@ -337,13 +349,10 @@ struct Assigner {
         for (size_t i = 0; i + 1 < words.size(); ++i)
           if (words[i] == "nam" && is_year(words[i + 1])) Q.period_key = words[i + 1];
       } else {
-        // "cùng kỳ năm trước đạt 6,35%": a figure of the same period a year earlier.
-        for (size_t i = 0; i + 1 < words.size(); ++i)
-          if (words[i] == "cung" && words[i + 1] == "ky") Q.period_key = shift_year(doc.period_key, -1);
+        if (earlier_period(words)) Q.period_key = shift_year(doc.period_key, -1);
       }
     } else if ((pct || pp) && !change && !ratio) {
-      for (size_t i = 0; i + 1 < words.size(); ++i)
-        if (words[i] == "cung" && words[i + 1] == "ky") Q.period_key = shift_year(doc.period_key, -1);
+      if (earlier_period(words)) Q.period_key = shift_year(doc.period_key, -1);
     }
     // Status as the text gives it.
     for (size_t i = 0; i < words.size(); ++i) {
