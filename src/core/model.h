@@ -94,6 +94,14 @@ struct Quantity {
   std::string indicator;        // normalised indicator key, when known
   std::string indicator_text;   // the phrase it was read from
   uint32_t sentence = 0;
+  // Filled by claims/indicators.cpp (issue 7): how the figure relates to others, for the facts
+  // store and the cross-report checks.
+  std::string role;        // "" a level; "plan"; "plan_pct" (đạt X% kế hoạch); "yoy_rate" (tăng/giảm X%
+                           // so với cùng kỳ); "yoy_ratio" (bằng X% so với cùng kỳ); "yoy_change"; "yoy_pp"
+  int32_t base = -1;       // the level figure a rate or change is about (index into quantities)
+  std::string status;      // "estimate" (ước), "preliminary" (sơ bộ), "official" (chính thức), "" not said
+  std::string period_key;  // when the text names another period than the document's ("cùng kỳ năm trước")
+  bool decrease = false;   // yoy_rate / yoy_change / yoy_pp read after "giảm"
 };
 
 /// A number that is not a quantity (date, year, document number, rank, range...).
