@@ -556,6 +556,15 @@ struct Reader {
       std::vector<std::pair<int, size_t>> totals;
       for (size_t m = before + 1; m > first && totals.size() < 2; --m) {
         if (punct(m - 1, ";") || (punct(m - 1, ".") && m - 1 != before)) break;
+        if (is(m - 1, TokKind::Close)) {  // figures inside parentheses are parts, not the cited total
+          int depth = 0;
+          while (m > first) {
+            if (is(m - 1, TokKind::Close)) ++depth;
+            if (is(m - 1, TokKind::Open) && --depth == 0) break;
+            --m;
+          }
+          continue;
+        }
         int q = qty(m - 1);
         if (q >= 0 && !pct(q) && Q(q).dimension != "scalar" && Q(q).dimension != "rate") totals.emplace_back(q, m - 1);
       }
