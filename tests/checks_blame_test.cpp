@@ -1,0 +1,166 @@
+// Inject each kind of typo into a consistent claim and check that the finding appears and that
+// its suggestion names the injected figure (and the correct value). Values checked with python3.
+#include <gtest/gtest.h>
+
+#include "checks_support.h"
+
+using namespace doisoat;
+using namespace doisoat::testing;
+
+namespace {
+Operand op(const char* role, uint32_t q) { return Operand{role, q}; }
+
+bool mentions(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+}  // namespace
+
+TEST(Blame, TransposedDigits) {
+  // 5.672/9.400 = 60,34%; typed 5.762.
+  DocBuilder b("Tiêm vắc xin lở mồm long móng 5.762/9.400 liều, đạt 60,34% kế hoạch.");
+  uint32_t n = b.q("5.762", "liều"), d = b.q("9.400", "liều"), p = b.q("60,34", "%");
+  b.claim(ClaimKind::Ratio, {op("numerator", n), op("denominator", d)}, p);
+  auto f = by_check(b.run(), "ratio-recompute");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"5.762\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "5.672")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "đảo hai chữ số")) << f[0]->suggestion;
+}
+
+TEST(Blame, WrongDigit) {
+  // 5.345,97/5.470 = 97,73%; typed 5.245,97.
+  DocBuilder b("Diện tích lúa ước đạt 5.245,97/5.470 ha, đạt 97,73% kế hoạch.");
+  uint32_t n = b.q("5.245,97", "ha"), d = b.q("5.470", "ha"), p = b.q("97,73", "%");
+  b.claim(ClaimKind::Ratio, {op("numerator", n), op("denominator", d)}, p);
+  auto f = by_check(b.run(), "ratio-recompute");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"5.245,97\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "5.345,97")) << f[0]->suggestion;
+}
+
+TEST(Blame, DroppedZero) {
+  // 2.150 + 1.380 + 1.970 = 5.500; typed 197.
+  DocBuilder b("Tổng số khách đạt 5.500 lượt, gồm nội địa 2.150 lượt, quốc tế 1.380 lượt và lưu trú 197 lượt.");
+  uint32_t t = b.q("5.500", "lượt"), a = b.q("2.150", "lượt"), c = b.q("1.380", "lượt"), d = b.q("197", "lượt");
+  b.claim(ClaimKind::Sum, {op("total", t), op("part", a), op("part", c), op("part", d)}, t);
+  auto f = by_check(b.run(), "sum-total");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"197\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "1.970")) << f[0]->suggestion;
+}
+
+TEST(Blame, ExtraDigit) {
+  // 5.672/9.400 = 60,34%; typed 56.672 (an extra 6).
+  DocBuilder b("Tiêm vắc xin lở mồm long móng 56.672/9.400 liều, đạt 60,34% kế hoạch.");
+  uint32_t n = b.q("56.672", "liều"), d = b.q("9.400", "liều"), p = b.q("60,34", "%");
+  b.claim(ClaimKind::Ratio, {op("numerator", n), op("denominator", d)}, p);
+  auto f = by_check(b.run(), "ratio-recompute");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"56.672\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "5.672")) << f[0]->suggestion;
+}
+
+TEST(Blame, ThousandsSeparatorSlip) {
+  // 175.666/310.000 = 56,67% → 57%; typed 310.00 (read 310,00, hint 310.000).
+  DocBuilder b("Khai thác gỗ 175.666/310.00 m3, đạt 57% kế hoạch.");
+  uint32_t n = b.q("175.666", "m3"), d = b.q("310.00", "m3"), p = b.q("57", "%");
+  b.quantity(d).value = Decimal{31000, 2};
+  b.quantity(d).precision = 2;
+  b.quantity(d).malformed = true;
+  b.quantity(d).hint = Decimal{310000, 0};
+  b.claim(ClaimKind::Ratio, {op("numerator", n), op("denominator", d)}, p);
+  auto f = by_check(b.run(), "ratio-recompute");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"310.00\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "310.000")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "dấu phân cách")) << f[0]->suggestion;
+}
+
+TEST(Blame, UnitSlip) {
+  // The total 2.500 tỷ also closes a sum (1.100 + 1.400), so only the part can be the slip:
+  // 1.625 tỷ / 2.500 tỷ = 65%; typed "1.625 triệu đồng".
+  DocBuilder b(
+      "Tổng dư nợ 2.500 tỷ đồng, gồm ngắn hạn 1.100 tỷ đồng và trung dài hạn 1.400 tỷ đồng. "
+      "Dư nợ nông nghiệp 1.625 triệu đồng, chiếm 65% tổng dư nợ.");
+  uint32_t t = b.q("2.500", "tỷ đồng"), s1 = b.q("1.100", "tỷ đồng"), s2 = b.q("1.400", "tỷ đồng");
+  uint32_t a = b.q("1.625", "triệu đồng"), p = b.q("65", "%");
+  b.claim(ClaimKind::Sum, {op("total", t), op("part", s1), op("part", s2)}, t);
+  b.claim(ClaimKind::Share, {op("part", a), op("total", t)}, p);
+  auto& r = b.run();
+  auto f = by_check(r, "share");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(by_check(r, "sum-total").empty());
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"1.625\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "1.625.000")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "đơn vị")) << f[0]->suggestion;
+}
+
+TEST(Blame, PercentInsteadOfPoints) {
+  // 6,5% → 5,2% is a fall of 1,3 points; written "giảm 1,3%".
+  DocBuilder b("Tỷ lệ hộ nghèo còn 5,2%, giảm 1,3% so với năm trước (6,5%).");
+  uint32_t c = b.q("5,2", "%"), r = b.q("1,3", "%"), e = b.q("6,5", "%");
+  b.claim(ClaimKind::Growth, {op("current", c), op("earlier", e), op("rate", r)}, r, true);
+  auto f = by_check(b.run(), "percent-vs-points");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "1,3 điểm phần trăm")) << f[0]->suggestion;
+}
+
+TEST(Blame, FigureCopiedFromTheNeighbouringLine) {
+  // Line 2 repeats the 5.845 of line 1 as its numerator: 5.845/2.930 = 199,5%, not 71%.
+  DocBuilder b("Đàn trâu 5.845/6.050 con, đạt 96,6% kế hoạch.\nĐàn bò 5.845/2.930 con, đạt 71% kế hoạch.");
+  uint32_t n1 = b.q("5.845", "con"), d1 = b.q("6.050", "con"), p1 = b.q("96,6", "%");
+  uint32_t n2 = b.q("5.845", "con"), d2 = b.q("2.930", "con"), p2 = b.q("71", "%");
+  b.claim(ClaimKind::Ratio, {op("numerator", n1), op("denominator", d1)}, p1);
+  b.claim(ClaimKind::Ratio, {op("numerator", n2), op("denominator", d2)}, p2);
+  auto f = by_check(b.run(), "ratio-recompute");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0]->begin.line, 2u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"5.845\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "dòng 1")) << f[0]->suggestion;
+}
+
+TEST(Blame, NoSuggestionWhenTwoCorrectionsFit) {
+  // 834.165/1.634.000 = 51,05% stated 50%: "51%" or "814.165" both fit; say nothing.
+  DocBuilder b("Trồng cây phân tán được 834.165/1.634.000 cây, đạt 50% kế hoạch.");
+  uint32_t n = b.q("834.165", "cây"), d = b.q("1.634.000", "cây"), p = b.q("50", "%");
+  b.claim(ClaimKind::Ratio, {op("numerator", n), op("denominator", d)}, p);
+  auto f = by_check(b.run(), "ratio-recompute");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(f[0]->suggestion.empty()) << f[0]->suggestion;
+}
+
+TEST(Blame, OneErrorInTwoRelationsIsOneFinding) {
+  // 1.380 should be 1.280: it breaks the visitor total (2.150 + 1.280 + 1.970 = 5.400) and its
+  // own breakdown (800 + 480 = 1.280). Fellegi-Holt names it; the second finding is related.
+  DocBuilder b(
+      "Tổng số khách đạt 5.400 lượt, gồm nội địa 2.150 lượt, quốc tế 1.380 lượt và lưu trú 1.970 lượt.\n"
+      "Khách quốc tế gồm khách châu Á 800 lượt và khách châu Âu 480 lượt.");
+  uint32_t t = b.q("5.400", "lượt"), a = b.q("2.150", "lượt"), x = b.q("1.380", "lượt"), c = b.q("1.970", "lượt");
+  uint32_t asia = b.q("800", "lượt"), eu = b.q("480", "lượt");
+  b.claim(ClaimKind::Sum, {op("total", t), op("part", a), op("part", x), op("part", c)}, t);
+  b.claim(ClaimKind::Sum, {op("total", x), op("part", asia), op("part", eu)}, x);
+  auto& r = b.run();
+  auto f = by_check(r, "sum-total");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"1.380\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "1.280")) << f[0]->suggestion;
+  bool related_second = false;
+  for (const auto& rel : f[0]->related) related_second |= mentions(rel.message, "cùng một lỗi") && mentions(rel.quote, "480");
+  EXPECT_TRUE(related_second);
+}
+
+TEST(Blame, CandidatesIncludeEachTypoKind) {
+  DocBuilder b("Giá trị 1.625 triệu đồng.");
+  uint32_t q = b.q("1.625", "triệu đồng");
+  auto& r = b.result();
+  auto cands = typo_candidates(r.quantities, q, r.claims, 0);
+  auto has = [&](int64_t m, int scale, TypoKind k) {
+    for (const auto& c : cands)
+      if (c.value == Decimal{m, scale} && c.kind == k) return true;
+    return false;
+  };
+  EXPECT_TRUE(has(1265, 0, TypoKind::Transposition));
+  EXPECT_TRUE(has(125, 0, TypoKind::ExtraDigit));
+  EXPECT_TRUE(has(16250, 0, TypoKind::DroppedDigit));
+  EXPECT_TRUE(has(1725, 0, TypoKind::WrongDigit));
+  EXPECT_TRUE(has(1625000, 0, TypoKind::UnitSlip));
+  for (const auto& c : cands) EXPECT_FALSE(c.value == Decimal(1625, 0));
+}

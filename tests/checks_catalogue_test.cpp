@@ -1,0 +1,88 @@
+// The catalogue stays in step: registry sorted, every check documented with an example that
+// fires and one that does not, ids <-> file names, a fixture folder per check.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "checks/check.h"
+
+using namespace doisoat;
+namespace fs = std::filesystem;
+
+namespace {
+const std::set<std::string> kNotChecks = {"check", "registry", "common", "blame"};
+}
+
+TEST(CheckCatalogue, IdsAreSortedAndUnique) {
+  std::vector<std::string> ids;
+  for (const auto& c : check_registry()) ids.push_back(c->meta().id);
+  ASSERT_EQ(ids.size(), 12u);
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
+}
+
+TEST(CheckCatalogue, EveryCheckIsDocumented) {
+  for (const auto& c : check_registry()) {
+    const auto& m = c->meta();
+    SCOPED_TRACE(m.id);
+    std::string doc = check_documentation(m.id);
+    EXPECT_FALSE(doc.empty());
+    EXPECT_EQ(doc, m.doc);
+    EXPECT_NE(doc.find("## Example that fires"), std::string::npos);
+    EXPECT_NE(doc.find("## Example that does not fire"), std::string::npos);
+    EXPECT_NE(doc.find("## How to silence it"), std::string::npos);
+    EXPECT_NE(doc.find("--disable " + m.id), std::string::npos);
+    EXPECT_FALSE(m.summary_vi.empty());
+    EXPECT_FALSE(m.summary_en.empty());
+    EXPECT_EQ(find_check(m.id), c.get());
+  }
+}
+
+TEST(CheckCatalogue, IdsMatchFileNames) {
+  std::set<std::string> ids, files;
+  for (const auto& c : check_registry()) ids.insert(c->meta().id);
+  for (const auto& e : fs::directory_iterator(fs::path(SOURCE_DIR) / "checks")) {
+    std::string stem = e.path().stem().string();
+    if (kNotChecks.count(stem)) continue;
+    std::string id = stem;
+    std::replace(id.begin(), id.end(), '_', '-');
+    files.insert(id);
+    EXPECT_TRUE(ids.count(id)) << e.path();
+  }
+  for (const auto& id : ids) {
+    std::string stem = id;
+    std::replace(stem.begin(), stem.end(), '-', '_');
+    for (const char* ext : {".h", ".cpp", ".md"})
+      EXPECT_TRUE(fs::exists(fs::path(SOURCE_DIR) / "checks" / (stem + ext))) << stem << ext;
+  }
+}
+
+TEST(CheckCatalogue, DefaultSeverities) {
+  auto sev = [](const char* id) { return find_check(id)->meta().severity; };
+  EXPECT_EQ(sev("malformed-number"), Severity::Warning);
+  EXPECT_EQ(sev("percent-vs-points"), Severity::Warning);
+  EXPECT_EQ(sev("rounding-convention"), Severity::Info);
+  for (const char* id : {"ratio-recompute", "percent-of-plan", "sum-total", "part-bound", "pp-difference", "share",
+                         "growth-rate", "abs-change", "repeat-agreement"})
+    EXPECT_EQ(sev(id), Severity::Error) << id;
+}
+
+TEST(CheckCatalogue, EveryCheckHasFixtures) {
+  for (const auto& c : check_registry()) {
+    fs::path dir = fs::path(FIXTURES_DIR) / c->meta().id;
+    SCOPED_TRACE(dir.string());
+    ASSERT_TRUE(fs::is_directory(dir));
+    int firing = 0, quiet = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.path().extension() != ".txt") continue;
+      fs::path expected = e.path();
+      expected.replace_extension(".expected");
+      ASSERT_TRUE(fs::exists(expected)) << expected;
+      (fs::file_size(expected) > 0 ? firing : quiet)++;
+    }
+    EXPECT_GE(firing, 5);
+    EXPECT_GE(quiet, 5);
+  }
+}
