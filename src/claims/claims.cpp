@@ -404,7 +404,10 @@ struct Reader {
       // Parts followed by their own breakdown with no trigger word ("cấp xã: 180 đơn, tiếp nhận
       // trong kỳ 179 đơn, kỳ trước chuyển sang 01 đơn"): the list is a hierarchy the text does
       // not mark; no claim rather than a wrong one.
+      // Only when the part is a labelled sub-list head ("cấp xã: 180 đơn"); "325 ha, 194 ha, 131 ha"
+      // adding up by chance is no hierarchy.
       for (size_t i = 0; i + 2 < parts.size(); ++i) {
+        if (!punct(part_toks[i] - 1, ":")) continue;
         double run = 0;
         for (size_t j = i + 1; j < parts.size(); ++j) {
           run += base(parts[j]);
