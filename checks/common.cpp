@@ -291,8 +291,11 @@ void evaluate_difference(const Claim& c, const QuantityView& qs, const Tolerance
                        Rational(100) - Interval::point(Rational(100));
     if (c.decrease) rel = -rel;
     if (meets(rel, rounding_interval(stated_mag, o))) {
-      ev.points_fit = true;
-      ev.points_text = "(" + shown(*cur) + " / " + shown(*ear) + " − 1) × 100 = " + format_vi(rel.centre(), k) + "%";
+      // "điểm phần trăm" is written explicitly, so a wrong figure is likelier than a wrong unit:
+      // keep the finding here and mention the relative reading.
+      ev.points_text = "(" + shown(*cur) + " / " + shown(*ear) + " − 1) × 100 = " + format_vi(rel.centre(), k + 2) + "%";
+      ev.message_vi += " (tốc độ tương đối " + ev.points_text + " khớp với số ghi: có thể nhầm % với điểm phần trăm)";
+      ev.message_en += " (the relative change " + ev.points_text + " matches the stated figure: % and points may be confused)";
     }
   }
 }
