@@ -328,7 +328,8 @@ struct Reader {
     for (size_t m = body; m < stop; ++m) {
       if (!parts.empty() && (punct(m, ",") || punct(m, ";"))) last_separator = tok(m).fold[0];
       if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
-      if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0) {
+      if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0 &&
+          matching_close(m) == end_of_quantity(m + 1)) {
         continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
       }
       if (is(m, TokKind::Open)) {  // a parenthesised aside belongs to the part before it
@@ -584,7 +585,11 @@ struct Reader {
           break;
         }
         if (restated) continue;
-        breakdown(q, tk, Trigger::TrongDo, first, last, 0);
+        Trigger ftrig = Trigger::TrongDo;
+        size_t fbody = first;
+        while (fbody < last && tok(fbody).kind == TokKind::Punct) ++fbody;
+        if (phrase(fbody, {"bao", "gom"}) || word(fbody, "gom")) ftrig = Trigger::Gom;
+        breakdown(q, tk, ftrig, first, last, 0);
         if (out.claims.size() > save) {
           Claim& c = out.claims.back();
           c.span = Span{Q(q).span.begin, Q(q).unit_span.end > Q(q).span.end ? Q(q).unit_span.end : Q(q).span.end};
