@@ -804,6 +804,7 @@ struct Reader {
     std::vector<Row> rows;
     std::vector<size_t> label_rows;
     std::vector<std::string> header;  // folded header text per column
+    size_t header_indicator = 1;      // the header's indicator column ("Chỉ tiêu")
     std::vector<bool> is_table(doc.blocks.size(), false);
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
@@ -841,13 +842,24 @@ struct Reader {
         texts.push_back(f);
         if (e == a + 1 && nr.tokens[a].kind == TokKind::Number) any_number = true;
       }
-      if (!any_number) { header = texts; continue; }
+      if (!any_number) {
+        header = texts;
+        header_indicator = 1;
+        for (size_t c = 0; c < texts.size(); ++c)
+          if (texts[c].find("chi tieu") != std::string::npos || texts[c].find("noi dung") != std::string::npos) {
+            header_indicator = c;
+            break;
+          }
+        continue;
+      }
+      long offset = 0;  // header column = row column + offset (rows may drop an empty first cell)
       for (size_t c = 0; c < cells.size(); ++c) {
         auto [a, e] = cells[c];
         if (e == a) continue;
         bool has_word = false;
         for (size_t m = a; m < e; ++m) has_word = has_word || nr.tokens[m].kind == TokKind::Word;
         if (row.phrase.empty() && has_word) {
+          offset = static_cast<long>(header_indicator) - static_cast<long>(c);
           for (size_t m = a; m < e; ++m) {
             if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
             if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
@@ -863,7 +875,8 @@ struct Reader {
         if (e == a + 1 || (e == a + 2 && nr.tokens[a].kind == TokKind::Punct)) {
           size_t m = e - 1;
           int q = nr.tokens[m].quantity;
-          if (q >= 0) row.values.emplace_back(q, c < header.size() ? header[c] : std::string());
+          long hc = static_cast<long>(c) + offset;
+          if (q >= 0) row.values.emplace_back(q, hc >= 0 && hc < static_cast<long>(header.size()) ? header[hc] : std::string());
         }
       }
       if (row.phrase.size() >= 2 && !row.values.empty()) rows.push_back(std::move(row));
