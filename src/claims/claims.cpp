@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "claims/indicators.h"
 #include "core/vfold.h"
 
 namespace doisoat {
@@ -1019,6 +1020,14 @@ struct Reader {
       last = nr.block_last[bi];
       uncovered();
     }
+    for (Claim& c : out.claims)
+      if (c.indicator.empty() && c.stated < nr.quantities.size()) {
+        c.indicator = nr.quantities[c.stated].indicator;
+        // a percent's indicator is usually on its base figure
+        if (c.indicator.empty())
+          for (const Operand& o : c.operands)
+            if (!nr.quantities[o.quantity].indicator.empty()) { c.indicator = nr.quantities[o.quantity].indicator; break; }
+      }
     // Claims in text order.
     std::stable_sort(out.claims.begin(), out.claims.end(),
                      [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
@@ -1029,6 +1038,7 @@ struct Reader {
 }  // namespace
 
 ClaimReading read_claims(const Document& doc, NumberReading& numbers) {
+  assign_indicators(doc, numbers);
   Reader r(doc, numbers);
   r.run();
   return std::move(r.out);
