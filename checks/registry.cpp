@@ -4,6 +4,10 @@
 
 #include "checks/check.h"
 #include "checks/abs_change.h"
+#include "checks/cross_report_agreement.h"
+#include "checks/cross_report_growth.h"
+#include "checks/cross_report_hierarchy.h"
+#include "checks/cross_report_plan.h"
 #include "checks/growth_rate.h"
 #include "checks/malformed_number.h"
 #include "checks/part_bound.h"
@@ -25,6 +29,10 @@ const std::vector<std::unique_ptr<Check>>& check_registry() {
     std::vector<std::unique_ptr<Check>> v;
     // Sorted by id (the catalogue test keeps it so).
     v.push_back(std::make_unique<AbsChangeCheck>());  // abs-change
+    v.push_back(std::make_unique<CrossReportAgreementCheck>());  // cross-report-agreement
+    v.push_back(std::make_unique<CrossReportGrowthCheck>());  // cross-report-growth
+    v.push_back(std::make_unique<CrossReportHierarchyCheck>());  // cross-report-hierarchy
+    v.push_back(std::make_unique<CrossReportPlanCheck>());  // cross-report-plan
     v.push_back(std::make_unique<GrowthRateCheck>());  // growth-rate
     v.push_back(std::make_unique<MalformedNumberCheck>());  // malformed-number
     v.push_back(std::make_unique<PartBoundCheck>());  // part-bound

@@ -8,7 +8,9 @@
 
 #include "checks/blame.h"
 #include "claims/claims.h"
+#include "claims/indicators.h"
 #include "num/numbers.h"
+#include "store/cross.h"
 
 namespace doisoat {
 
@@ -83,6 +85,8 @@ DocumentResult analyze(Document doc, const RunOptions& options) {
   DocumentResult r;
   r.doc = std::move(doc);
   NumberReading numbers = read_numbers(r.doc);
+  // Indicator, role and status of each figure (idempotent; read_claims may call it too).
+  assign_indicators(r.doc, numbers);
   ClaimReading claims = read_claims(r.doc, numbers);
   r.quantities = std::move(numbers.quantities);
   r.non_quantities = std::move(numbers.non_quantities);
@@ -157,6 +161,8 @@ Result<RunReport> run(const RunOptions& options) {
   worker();
   for (auto& t : pool) t.join();
   for (auto& e : errors) if (e) return *e;
+  // Across reports: the facts of every document and of the store (store/cross.h).
+  if (auto cross = cross_report_stage(report, options); !cross) return cross.error();
   for (auto& d : report.documents) {
     report.summary.claims += d.claims.size();
     report.summary.quantities += d.quantities.size();

@@ -28,6 +28,10 @@ struct RunOptions {
   /// Called from the worker threads after each input is done (done, total); may be empty.
   /// Must be thread-safe. The CLI uses it for the progress bar on a terminal.
   std::function<void(size_t done, size_t total)> progress;
+  /// Across reports (issue 7): the SQLite facts store (`--db FILE`, "" for none) and a declared
+  /// region hierarchy (`--regions FILE`: {"tỉnh X": ["huyện A", ...]}, "" for none).
+  std::string db;
+  std::string regions;
 };
 
 struct Summary {

@@ -122,6 +122,7 @@ DocumentFacts document_facts(const DocumentResult& r, const std::string& read_at
     f.base = q.base;
     double sign = (q.negative || q.decrease) ? -1.0 : 1.0;
     f.value = sign * q.value.to_double() * q.factor;
+    f.factor = q.factor;
     f.half_width = q.exact_count ? 0.0 : q.value.half_ulp() * q.factor;
     if (q.qualifier == Qualifier::Approx) f.half_width = std::max(f.half_width, 0.05 * std::fabs(f.value));
     f.precision = q.precision;
@@ -150,7 +151,7 @@ CREATE TABLE IF NOT EXISTS documents(
 CREATE TABLE IF NOT EXISTS facts(
   id INTEGER PRIMARY KEY, document INTEGER NOT NULL REFERENCES documents(id), quantity INTEGER,
   indicator TEXT NOT NULL, indicator_text TEXT, region TEXT, period_key TEXT, unit TEXT, dimension TEXT,
-  role TEXT, base INTEGER, value REAL NOT NULL, half_width REAL, precision INTEGER, text TEXT, status TEXT,
+  role TEXT, base INTEGER, value REAL NOT NULL, half_width REAL, factor REAL, precision INTEGER, text TEXT, status TEXT,
   line INTEGER, "column" INTEGER, end_line INTEGER, end_column INTEGER, quote TEXT);
 CREATE TABLE IF NOT EXISTS claims(
   id INTEGER PRIMARY KEY, document INTEGER NOT NULL REFERENCES documents(id), kind TEXT, verdict TEXT,
@@ -271,7 +272,7 @@ namespace {
 
 const char* kFactColumns =
     "f.quantity, f.indicator, f.indicator_text, f.period_key, f.unit, f.dimension, f.role, f.base, f.value, "
-    "f.half_width, f.precision, f.text, f.status, f.line, f.\"column\", f.end_line, f.end_column, f.quote";
+    "f.half_width, f.factor, f.precision, f.text, f.status, f.line, f.\"column\", f.end_line, f.end_column, f.quote";
 
 Fact read_fact(const Statement& st, int c) {
   Fact f;
@@ -285,12 +286,13 @@ Fact read_fact(const Statement& st, int c) {
   f.base = st.integer(c + 7);
   f.value = st.real(c + 8);
   f.half_width = st.real(c + 9);
-  f.precision = int(st.integer(c + 10));
-  f.text = st.text(c + 11);
-  f.status = st.text(c + 12);
-  f.begin = SourcePos{uint32_t(st.integer(c + 13)), uint32_t(st.integer(c + 14))};
-  f.end = SourcePos{uint32_t(st.integer(c + 15)), uint32_t(st.integer(c + 16))};
-  f.quote = st.text(c + 17);
+  f.factor = st.real(c + 10);
+  f.precision = int(st.integer(c + 11));
+  f.text = st.text(c + 12);
+  f.status = st.text(c + 13);
+  f.begin = SourcePos{uint32_t(st.integer(c + 14)), uint32_t(st.integer(c + 15))};
+  f.end = SourcePos{uint32_t(st.integer(c + 16)), uint32_t(st.integer(c + 17))};
+  f.quote = st.text(c + 18);
   return f;
 }
 
@@ -351,8 +353,8 @@ Result<bool> FactStore::save(const std::vector<DocumentFacts>& documents) {
                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     Statement ins_f(db_,
                     "INSERT INTO facts(document, quantity, indicator, indicator_text, region, period_key, unit, dimension, "
-                    "role, base, value, half_width, precision, text, status, line, \"column\", end_line, end_column, quote) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+                    "role, base, value, half_width, factor, precision, text, status, line, \"column\", end_line, end_column, quote) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
     Statement ins_c(db_,
                     "INSERT INTO claims(document, kind, verdict, indicator, template, unit, computed, reason, span_begin, "
                     "span_end, quote, operands) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
@@ -397,14 +399,15 @@ Result<bool> FactStore::save(const std::vector<DocumentFacts>& documents) {
         ins_f.bind(10, f.base);
         ins_f.bind(11, f.value);
         ins_f.bind(12, f.half_width);
-        ins_f.bind(13, int64_t(f.precision));
-        ins_f.bind(14, f.text);
-        ins_f.bind(15, f.status);
-        ins_f.bind(16, int64_t(f.begin.line));
-        ins_f.bind(17, int64_t(f.begin.column));
-        ins_f.bind(18, int64_t(f.end.line));
-        ins_f.bind(19, int64_t(f.end.column));
-        ins_f.bind(20, f.quote);
+        ins_f.bind(13, f.factor);
+        ins_f.bind(14, int64_t(f.precision));
+        ins_f.bind(15, f.text);
+        ins_f.bind(16, f.status);
+        ins_f.bind(17, int64_t(f.begin.line));
+        ins_f.bind(18, int64_t(f.begin.column));
+        ins_f.bind(19, int64_t(f.end.line));
+        ins_f.bind(20, int64_t(f.end.column));
+        ins_f.bind(21, f.quote);
         if (ins_f.step() != SQLITE_DONE) return rollback("cannot write");
         ins_f.reset();
       }

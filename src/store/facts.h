@@ -26,6 +26,7 @@ struct Fact {
   int64_t base = -1;          // quantity index of the level a rate is about
   double value = 0;           // in base units of the dimension, signed ("giảm 4,1%" -> -4.1)
   double half_width = 0;      // half the displayed-precision interval, base units (0: exact count)
+  double factor = 1;          // written unit -> base unit ("tỷ đồng": 1e9)
   int precision = 0;
   std::string text;           // as written
   std::string status;         // "estimate" | "preliminary" | "official" | ""

@@ -1,0 +1,291 @@
+#include "store/cross.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <Eigen/Dense>
+#include <Eigen/SparseCore>
+#include <nlohmann/json.hpp>
+
+#include "core/tolerance.h"
+#include "core/vfold.h"
+#include "engine/engine.h"
+
+namespace doisoat {
+
+std::string region_key(const std::string& region, const std::string& level) {
+  if (region.empty()) return {};
+  return region_level_key(region, level) + "|" + region_name_key(region);
+}
+
+std::string document_region_key(const DocumentFacts& d) { return region_key(d.region, d.region_level); }
+
+Result<RegionHierarchy> load_region_hierarchy(const std::string& path) {
+  RegionHierarchy h;
+  if (path.empty()) return h;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path, "cannot read the region hierarchy file"};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  try {
+    auto j = nlohmann::json::parse(ss.str());
+    if (!j.is_object()) return Error{path, "a region hierarchy is a JSON object {\"tỉnh X\": [\"huyện A\", ...]}"};
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (!it.value().is_array()) return Error{path, "the parts of '" + it.key() + "' must be a list of regions"};
+      auto& kids = h.children[region_key(it.key())];
+      for (const auto& c : it.value()) kids.insert(region_key(c.get<std::string>()));
+    }
+  } catch (const std::exception& e) {
+    return Error{path, std::string("invalid region hierarchy: ") + e.what()};
+  }
+  return h;
+}
+
+bool facts_agree(double a, double ha, double b, double hb) {
+  double slack = 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
+  return std::fabs(a - b) <= ha + hb + slack;
+}
+
+std::string previous_year_key(const std::string& k) {
+  if (k.size() < 4) return {};
+  for (int i = 0; i < 4; ++i) if (k[i] < '0' || k[i] > '9') return {};
+  return std::to_string(std::stoi(k.substr(0, 4)) - 1) + k.substr(4);
+}
+
+std::string display(const Fact& f, double base_value, int extra_decimals) {
+  double written = base_value / (f.factor != 0 ? f.factor : 1.0);
+  std::string s = format_vi(written, f.precision + extra_decimals);
+  if (!f.unit.empty()) s += (f.unit == "%" ? "" : " ") + f.unit;
+  return s;
+}
+
+bool additive_dimension(const std::string& d) {
+  for (const char* a : {"area", "mass", "volume", "energy"}) if (d == a) return true;
+  return d.rfind("count", 0) == 0 || d.rfind("money", 0) == 0;
+}
+
+std::string figure_name(const Fact& f) { return f.indicator_text.empty() ? f.indicator : f.indicator_text; }
+
+std::optional<FactRef> CrossContext::fact_of_quantity(size_t document, int64_t quantity) const {
+  const auto& fs = documents[document].facts;
+  for (size_t i = 0; i < fs.size(); ++i)
+    if (fs[i].quantity == quantity) return FactRef{document, i};
+  return std::nullopt;
+}
+
+std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::string& indicator,
+                                                 const std::string& period_key, const std::string& dimension,
+                                                 const std::string& role) const {
+  const auto& fs = documents[document].facts;
+  std::optional<FactRef> found;
+  for (size_t i = 0; i < fs.size(); ++i) {
+    const Fact& f = fs[i];
+    if (f.indicator != indicator || f.period_key != period_key || f.dimension != dimension || f.role != role) continue;
+    if (found) {
+      const Fact& g = fs[found->fact];
+      if (!facts_agree(f.value, f.half_width, g.value, g.half_width)) return std::nullopt;  // two values: not a key
+      continue;
+    }
+    found = FactRef{document, i};
+  }
+  return found;
+}
+
+std::optional<CrossFinding> CrossContext::make(const CheckMeta& meta, FactRef at, FactRef other, double stated,
+                                               std::optional<double> expected, const std::string& unit,
+                                               const std::string& message_vi, const std::string& message_en) const {
+  if (!documents[at.document].current) return std::nullopt;
+  const DocumentFacts& d = documents[at.document];
+  const DocumentFacts& o = documents[other.document];
+  const Fact& f = fact(at);
+  const Fact& g = fact(other);
+  CrossFinding cf;
+  cf.document = d.document;
+  Finding& x = cf.finding;
+  x.check = meta.id;
+  x.kind = "cross_report";
+  x.severity = meta.severity;
+  x.path = d.path;
+  x.begin = f.begin;
+  x.end = f.end;
+  x.quote = f.quote;
+  x.stated = stated;
+  x.expected = expected;
+  x.unit = unit;
+  x.message = config.lang == Lang::En ? message_en : message_vi;
+  RelatedLocation rel;
+  rel.path = o.path;
+  rel.begin = g.begin;
+  rel.end = g.end;
+  rel.quote = g.quote;
+  rel.message = (config.lang == Lang::En ? "stated in " : "ghi trong ") + o.path +
+                (o.period.empty() ? std::string() : " (" + o.period + ")");
+  x.related.push_back(rel);
+  x.id = stable_id(x.check, x.path, x.quote + "\x1f" + rel.path + "\x1f" + rel.quote);
+  cf.stated = at;
+  cf.figures = {at, other};
+  return cf;
+}
+
+// --- reconciliation ------------------------------------------------------------------------
+
+void reconcile(std::vector<CrossFinding>& findings, const std::vector<DocumentFacts>& documents, Lang lang) {
+  // Incidence of figures in failing relations (relations x figures), sparse.
+  std::map<std::pair<size_t, size_t>, int> column;
+  std::vector<std::pair<size_t, size_t>> figures;
+  std::vector<Eigen::Triplet<double>> entries;
+  std::vector<size_t> failing;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    if (f.finding.severity == Severity::Info || f.solves.empty()) continue;
+    int row = int(failing.size());
+    failing.push_back(i);
+    for (size_t k = 0; k < f.figures.size(); ++k) {
+      if (k >= f.solves.size() || !f.solves[k]) continue;
+      auto key = std::make_pair(f.figures[k].document, f.figures[k].fact);
+      auto [it, fresh] = column.emplace(key, int(figures.size()));
+      if (fresh) figures.push_back(key);
+      entries.emplace_back(row, it->second, 1.0);
+    }
+  }
+  if (failing.size() < 2 || figures.empty()) return;
+  Eigen::SparseMatrix<double> incidence(int(failing.size()), int(figures.size()));
+  incidence.setFromTriplets(entries.begin(), entries.end());
+  Eigen::VectorXd in_relations = Eigen::RowVectorXd::Ones(int(failing.size())) * incidence;
+  // For each figure in two or more failing relations: the single value that best satisfies them
+  // (least squares over the values each relation alone asks for), and how many it resolves.
+  int best = -1;
+  int best_resolved = 1;
+  double best_value = 0;
+  std::vector<size_t> best_rows;
+  for (int c = 0; c < int(figures.size()); ++c) {
+    if (in_relations(c) < 2) continue;
+    std::vector<double> wanted, tol;
+    std::vector<size_t> rows;
+    for (Eigen::SparseMatrix<double>::InnerIterator it(incidence, c); it; ++it) {
+      const auto& f = findings[failing[size_t(it.row())]];
+      for (size_t k = 0; k < f.figures.size(); ++k)
+        if (f.figures[k].document == figures[size_t(c)].first && f.figures[k].fact == figures[size_t(c)].second &&
+            k < f.solves.size() && f.solves[k]) {
+          wanted.push_back(*f.solves[k]);
+          tol.push_back(k < f.tolerances.size() ? f.tolerances[k] : 0.0);
+          rows.push_back(failing[size_t(it.row())]);
+        }
+    }
+    Eigen::MatrixXd A = Eigen::MatrixXd::Ones(Eigen::Index(wanted.size()), 1);
+    Eigen::VectorXd b = Eigen::Map<Eigen::VectorXd>(wanted.data(), Eigen::Index(wanted.size()));
+    double x = A.colPivHouseholderQr().solve(b)(0);
+    // The median is the robust choice when one relation disagrees with the rest.
+    std::vector<double> sorted = wanted;
+    std::sort(sorted.begin(), sorted.end());
+    double median = sorted[sorted.size() / 2];
+    int resolved_mean = 0, resolved_median = 0;
+    std::vector<size_t> rows_mean, rows_median;
+    for (size_t i = 0; i < wanted.size(); ++i) {
+      double t = tol[i] + 1e-9 * std::max(1.0, std::fabs(wanted[i]));
+      if (std::fabs(wanted[i] - x) <= t) { ++resolved_mean; rows_mean.push_back(rows[i]); }
+      if (std::fabs(wanted[i] - median) <= t) { ++resolved_median; rows_median.push_back(rows[i]); }
+    }
+    if (resolved_median > resolved_mean) { x = median; resolved_mean = resolved_median; rows_mean = rows_median; }
+    if (resolved_mean > best_resolved) {
+      best = c;
+      best_resolved = resolved_mean;
+      best_value = x;
+      best_rows = rows_mean;
+    }
+  }
+  if (best < 0) return;
+  const auto& d = documents[figures[size_t(best)].first];
+  const Fact& f = d.facts[figures[size_t(best)].second];
+  std::string v = display(f, best_value, 1);
+  std::string where = d.path + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
+  std::string text = lang == Lang::En
+                         ? "most likely wrong: " + f.text + " at " + where + "; with " + v + " instead, " +
+                               std::to_string(best_resolved) + " cross-report disagreements are resolved"
+                         : "nhiều khả năng sai: " + f.text + " tại " + where + "; nếu là " + v + " thì " +
+                               std::to_string(best_resolved) + " chỗ vênh giữa các báo cáo được giải quyết";
+  for (size_t r : best_rows) {
+    auto& s = findings[r].finding.suggestion;
+    s = s.empty() ? text : s + "; " + text;
+  }
+}
+
+// --- the stage -----------------------------------------------------------------------------
+
+namespace {
+
+bool enabled(const RunOptions& o, const std::string& id) {
+  if (o.disabled.count(id)) return false;
+  if (!o.enabled.empty() && !o.enabled.count(id)) return false;
+  return true;
+}
+
+}  // namespace
+
+Result<bool> cross_report_stage(RunReport& report, const RunOptions& options) {
+  std::vector<const CrossCheck*> checks;
+  for (const auto& c : check_registry())
+    if (auto cc = dynamic_cast<const CrossCheck*>(c.get()); cc && enabled(options, c->meta().id)) checks.push_back(cc);
+  const std::string read_at = now_iso8601();
+  std::vector<DocumentFacts> docs;
+  for (size_t i = 0; i < report.documents.size(); ++i) {
+    docs.push_back(document_facts(report.documents[i], read_at));
+    docs.back().document = i;
+  }
+  std::unique_ptr<FactStore> store;
+  if (!options.db.empty()) {
+    auto opened = FactStore::open(options.db);
+    if (!opened) return opened.error();
+    store = std::move(*opened);
+    auto stored = store->load();
+    if (!stored) return stored.error();
+    for (auto& s : *stored) {
+      // This run's reading of a file replaces what the store holds for it.
+      bool replaced = false;
+      for (const auto& d : report.documents)
+        if (d.doc.sha256 == s.sha256 || d.doc.path == s.path) replaced = true;
+      if (!replaced) docs.push_back(std::move(s));
+    }
+  }
+  auto hierarchy = load_region_hierarchy(options.regions);
+  if (!hierarchy) return hierarchy.error();
+  if (options.run_checks && !checks.empty() && docs.size() >= 2) {
+    std::vector<CrossFinding> found;
+    CrossContext ctx{docs, *hierarchy, options.checks, found};
+    for (const CrossCheck* c : checks) {
+      size_t before = found.size();
+      try {
+        c->run_cross(ctx);
+      } catch (const std::exception& e) {
+        found.resize(before);
+        CrossFinding cf;
+        cf.document = 0;
+        cf.finding.check = "internal-error";
+        cf.finding.severity = Severity::Warning;
+        cf.finding.path = report.documents.empty() ? std::string() : report.documents[0].doc.path;
+        cf.finding.begin = cf.finding.end = SourcePos{1, 1};
+        cf.finding.message = c->meta().id + ": " + e.what();
+        cf.finding.id = stable_id(cf.finding.check, cf.finding.path, c->meta().id);
+        if (!report.documents.empty()) found.push_back(std::move(cf));
+      }
+    }
+    reconcile(found, docs, options.checks.lang);
+    for (auto& cf : found) {
+      auto& dr = report.documents[cf.document];
+      Finding& f = cf.finding;
+      auto ov = options.severity_override.find(f.check);
+      if (ov != options.severity_override.end()) f.severity = ov->second;
+      if (f.begin.line > 0) f.line_text = std::string(dr.doc.map.original_line(f.begin.line));
+      dr.findings.push_back(std::move(f));
+    }
+  }
+  if (store) {
+    std::vector<DocumentFacts> current(docs.begin(), docs.begin() + long(report.documents.size()));
+    if (auto saved = store->save(current); !saved) return saved.error();
+  }
+  return true;
+}
+
+}  // namespace doisoat
