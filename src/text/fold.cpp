@@ -118,8 +118,9 @@ std::string fold(std::string_view s, std::vector<uint32_t>* origin) {
   return out;
 }
 
-FoldedText::FoldedText(std::string_view original)
-    : folded_(fold(original, &origin_)), original_size_(static_cast<uint32_t>(original.size())) {}
+FoldedText::FoldedText(std::string_view original) : original_size_(static_cast<uint32_t>(original.size())) {
+  folded_ = fold(original, &origin_);
+}
 
 size_t FoldedText::find(std::string_view needle, size_t from) const {
   std::string f = fold(needle);

@@ -630,6 +630,8 @@ void find_pdf_footnotes(std::string_view s, const std::vector<RawLine>& lines, u
   }
 }
 
+bool is_terminal(std::string_view t);
+
 // Last place in `line` where footnote number `id` is glued to a word or a closing bracket.
 size_t find_mark_before(std::string_view s, const RawLine& line, int id) {
   std::string want = std::to_string(id);
@@ -676,7 +678,10 @@ std::vector<bool> find_furniture(std::string_view s, const std::vector<RawLine>&
     skip("-- ");
     if (number && k == f.size()) out[li] = true;
     auto it = seen.find(t);
-    if (it != seen.end() && it->second >= 3 && utf8::count_cps(t) >= 8) {
+    // A running header stands on its own: not the tail of a wrapped line, nor a sentence.
+    bool after_wrap = li > 0 && !lines.empty() && lines[li - 1].e > lines[li - 1].b && s[lines[li - 1].e - 1] == ' ';
+    if (it != seen.end() && it->second >= 3 && utf8::count_cps(t) >= 8 && utf8::count_cps(t) <= 70 && !after_wrap &&
+        !is_terminal(t)) {
       std::string num;
       size_t rest = 0;
       if (parse_heading_number(t, num, rest) < 0) out[li] = true;
