@@ -15,6 +15,7 @@
 #include "engine/engine.h"
 #include "report/emit.h"
 #include "report/gate.h"
+#include "store/facts_cli.h"
 
 using namespace doisoat;
 
@@ -36,6 +37,7 @@ struct CommonOptions {
   int jobs = 0;
   bool quiet = false;
   std::string region, period;
+  std::string db, regions;  // facts store and declared region hierarchy (issue 7)
   bool uncovered = false;
 };
 
@@ -103,6 +105,8 @@ Result<RunOptions> make_run_options(const CommonOptions& o) {
   r.jobs = o.jobs;
   r.load.region = o.region;
   r.load.period = o.period;
+  r.db = o.db;
+  r.regions = o.regions;
   r.checks.lang = o.lang == "en" ? Lang::En : Lang::Vi;
   for (const auto& id : o.enable) {
     if (!find_check(id)) return Error{"", "unknown check '" + id + "' (see 'doisoat checks')"};
@@ -214,6 +218,8 @@ void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
   app->add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr");
   app->add_option("--region", o.region, "Region of the reports (overrides what is read)");
   app->add_option("--period", o.period, "Period of the reports (overrides what is read)");
+  app->add_option("--db", o.db, "SQLite facts store: created on first use; checks against every report it holds");
+  app->add_option("--regions", o.regions, "JSON region hierarchy: {\"tỉnh X\": [\"huyện A\", ...]}");
 }
 
 }  // namespace
@@ -230,6 +236,13 @@ int main(int argc, char** argv) {
   extract->add_flag("--uncovered", o.uncovered, "List numbers in assertive sentences that no claim uses");
   auto* checks = app.add_subcommand("checks", "List the checks");
   add_common(checks, o, false);
+  FactsCommand facts_cmd;
+  auto* facts = app.add_subcommand("facts", "List the facts store (--db FILE) as JSON Lines or CSV");
+  facts->add_option("--db", facts_cmd.db, "SQLite facts store")->required();
+  facts->add_option("--indicator", facts_cmd.indicator, "Indicator key or phrase");
+  facts->add_option("--region", facts_cmd.region, "Region (substring, diacritics optional)");
+  facts->add_option("--period", facts_cmd.period, "Period key (2023-H1) or period text");
+  facts->add_option("--format", facts_cmd.format, "jsonl|csv")->check(CLI::IsMember({"jsonl", "csv"}))->capture_default_str();
   auto* explain = app.add_subcommand("explain", "Print the documentation of one check");
   std::string explain_id;
   explain->add_option("check", explain_id, "Check id")->required();
@@ -251,6 +264,7 @@ int main(int argc, char** argv) {
     if (*extract) return cmd_extract(o);
     if (*checks) return cmd_checks(o);
     if (*explain) return cmd_explain(o, explain_id);
+    if (*facts) return run_facts_command(facts_cmd, std::cout, std::cerr);
   } catch (const std::exception& e) {
     return fail(std::string("internal error: ") + e.what());
   }
