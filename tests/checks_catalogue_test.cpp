@@ -18,7 +18,10 @@ const std::set<std::string> kNotChecks = {"check", "registry", "common", "blame"
 TEST(CheckCatalogue, IdsAreSortedAndUnique) {
   std::vector<std::string> ids;
   for (const auto& c : check_registry()) ids.push_back(c->meta().id);
-  ASSERT_EQ(ids.size(), 12u);
+  for (const char* id : {"abs-change", "growth-rate", "malformed-number", "part-bound", "percent-of-plan",
+                         "percent-vs-points", "pp-difference", "ratio-recompute", "repeat-agreement",
+                         "rounding-convention", "share", "sum-total"})
+    EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
   EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
   EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
 }
