@@ -337,6 +337,56 @@ const ReadCase kNames[] = {
 };
 INSTANTIATE_TEST_SUITE_P(Names, NumberReadingTest, ::testing::ValuesIn(kNames));
 
+// Labels, grades and rounds: a small number after them names something.
+const ReadCase kLabels[] = {
+    {"Tỷ lệ huy động trẻ vào lớp 6 đạt 99,5%.", "name; 99.5 %"},
+    {"Có 12 trường đạt chuẩn quốc gia mức độ 1.", "12 trường; name"},
+    {"Toàn tỉnh ở cấp độ 1 về dịch bệnh.", "name"},
+    {"Đã tổ chức thi vòng 2 cấp tỉnh.", "name"},
+    {"Tỷ lệ tiêm mũi 3 đạt 83,4%.", "name; 83.4 %"},
+    {"Vụ việc xảy ra tại tổ 17 phường Phùng Chí Kiên.", "name"},
+    {"Miễn học phí học kỳ 2 cho 120 học sinh.", "name; 120 học sinh"},
+    {"Chăm sóc rừng trồng năm 3 được 450 ha.", "name; 450 ha"},
+    {"Tiểu dự án 2 hỗ trợ 35 hộ.", "name; 35 hộ"},
+    {"Hoàn thành Chỉ tiêu 11 về y tế.", "name"},
+    {"Dự án Khu dân cư Nam Sơn 4 đang triển khai.", "name"},
+    {"Phê duyệt quy hoạch tỷ lệ 1/500 khu trung tâm.", "name; name"},
+    {"Kỷ niệm 80 năm (1943 - 2023) ngày thành lập.", "duration; year_range; year_range"},
+    {"Phòng chống dịch Covid-19 và sốt xuất huyết.", "name"},
+    {"Kiểm soát dịch covid-19 trên địa bàn.", "name"},
+    {"Sau dịch Covid -19 để thu hút đầu tư.", "name"},
+    {"Các loại cây: (1) Cây chè: 1.200 ha; (2) Cây quế: 800 ha.", "list_number; 1200 ha; list_number; 800 ha"},
+    {"Khen thưởng 52 cá nhân và 18 tập thể.", "52 cá nhân; 18 tập thể"},
+    {"Có 42 đại biểu tham dự.", "42 đại biểu"},
+    {"Ban hành 181 quyết định xử phạt.", "181 quyết định"},
+    {"Hỗ trợ 25 hỗ trợ viên pháp lý.", "25 hỗ"},
+    {"Có 3 hồ chứa nước bị xuống cấp.", "3 hồ"},
+    {"Xây dựng 12 bãi rác tập trung.", "12 bãi"},
+    {"Thành lập 4 đồn biên phòng.", "4 đồn"},
+    {"Diện tích tự nhiên 9,526 km² sau sáp nhập.", "9.526 km2"},
+};
+INSTANTIATE_TEST_SUITE_P(Labels, NumberReadingTest, ::testing::ValuesIn(kLabels));
+
+// Table rows: the row number is a list number; a unit column gives its unit to the figures
+// after it.
+const ReadCase kTables[] = {
+    {"TT\tChỉ tiêu\tĐơn vị\tKế hoạch\tThực hiện\n1\tThu ngân sách trên địa bàn\tTỷ đồng\t260\t201,922\n",
+     "list_number; 260 tỷ đồng; 201.922 tỷ đồng"},
+    {"TT\tChỉ tiêu\tĐơn vị\tKế hoạch\tThực hiện\n5\tTrồng rừng mới\tHa\t150\t172,86\n",
+     "list_number; 150 ha; 172.86 ha"},
+    {"TT\tChỉ tiêu\tĐơn vị\tKế hoạch\tThực hiện\n2.1\tTỷ lệ che phủ rừng\t%\t66\t66,2\n",
+     "list_number; 66 %; 66.2 %"},
+    {"TT\tChỉ tiêu\tĐơn vị\tKế hoạch\tThực hiện\n7\tĐàn trâu, bò\tCon\t1.175\t1.730\n",
+     "list_number; 1175 con; 1730 con"},
+    {"TT\tChỉ tiêu\tĐơn vị\tKế hoạch\tThực hiện\n3\tNăng suất lúa\tTạ/ha\t52\t53,4\n",
+     "list_number; 52 tạ/ha; 53.4 tạ/ha"},
+    {"TT\tChỉ tiêu\tĐơn vị\tKế hoạch\tThực hiện\n4\tĐiện thương phẩm\tTriệu kWh\t95\t96,3\n",
+     "list_number; 95 triệu kWh; 96.3 triệu kWh"},
+    {"TT\tChỉ tiêu\tĐơn vị\tKế hoạch\tThực hiện\n8\tThu hút khách du lịch\tLượt khách\t12.000\t13.500 lượt\n",
+     "list_number; 12000 lượt khách; 13500 lượt"},
+};
+INSTANTIATE_TEST_SUITE_P(Tables, NumberReadingTest, ::testing::ValuesIn(kTables));
+
 // Phone numbers.
 const ReadCase kPhones[] = {
     {"Đường dây nóng 0209.3870.123 luôn hoạt động.", "phone"},

@@ -42,6 +42,7 @@ const std::unordered_map<std::string, UnitEntry>& unit_table() {
       {"m2", {"m2", "area", 1, false}},
       {"m²", {"m2", "area", 1, false}},
       {"km2", {"km2", "area", 1e6, false}},
+      {"km²", {"km2", "area", 1e6, false}},
       {"m3", {"m3", "volume", 1, false}},
       {"m³", {"m3", "volume", 1, false}},
       {"km", {"km", "length", 1e3, false}},
@@ -106,6 +107,35 @@ const std::unordered_map<std::string, UnitEntry>& unit_table() {
       {"cai", {"cái", "count:cai", 1, true}},
       {"chiec", {"chiếc", "count:chiec", 1, true}},
       {"dot", {"đợt", "count:dot", 1, true}},
+      // Count nouns of two words, so that the noun is kept whole ("52 cá nhân", not "52 cá").
+      {"ca nhan", {"cá nhân", "count:ca nhan", 1, true}},
+      {"tap the", {"tập thể", "count:tap the", 1, true}},
+      {"dai bieu", {"đại biểu", "count:dai bieu", 1, true}},
+      {"can bo", {"cán bộ", "count:can bo", 1, true}},
+      {"cong chuc", {"công chức", "count:cong chuc", 1, true}},
+      {"vien chuc", {"viên chức", "count:vien chuc", 1, true}},
+      {"chi nhanh", {"chi nhánh", "count:chi nhanh", 1, true}},
+      {"di tich", {"di tích", "count:di tich", 1, true}},
+      {"di san", {"di sản", "count:di san", 1, true}},
+      {"huy chuong", {"huy chương", "count:huy chuong", 1, true}},
+      {"van dong vien", {"vận động viên", "count:van dong vien", 1, true}},
+      {"khach hang", {"khách hàng", "count:khach hang", 1, true}},
+      {"thanh vien", {"thành viên", "count:thanh vien", 1, true}},
+      {"quyet dinh", {"quyết định", "count:quyet dinh", 1, true}},
+      {"nhan khau", {"nhân khẩu", "count:nhan khau", 1, true}},
+      {"trung tam", {"trung tâm", "count:trung tam", 1, true}},
+      {"ket luan", {"kết luận", "count:ket luan", 1, true}},
+      {"hoi nghi", {"hội nghị", "count:hoi nghi", 1, true}},
+      {"dia diem", {"địa điểm", "count:dia diem", 1, true}},
+      {"benh nhan", {"bệnh nhân", "count:benh nhan", 1, true}},
+      {"thiet bi", {"thiết bị", "count:thiet bi", 1, true}},
+      {"chi so", {"chỉ số", "count:chi so", 1, true}},
+      {"nan nhan", {"nạn nhân", "count:nan nhan", 1, true}},
+      {"phong su", {"phóng sự", "count:phong su", 1, true}},
+      {"lanh dao", {"lãnh đạo", "count:lanh dao", 1, true}},
+      {"kien tuong", {"kiện tướng", "count:kien tuong", 1, true}},
+      {"quoc gia", {"quốc gia", "count:quoc gia", 1, true}},
+      {"noi dung", {"nội dung", "count:noi dung", 1, true}},
       {"lan", {"lần", "times", 1, false}},
       {"diem", {"điểm", "score", 1, false}},
       {"tieu chi/xa", {"tiêu chí/xã", "rate", 1, false}},
@@ -140,21 +170,46 @@ const std::unordered_set<std::string>& not_unit_words() {
       "khoang", "uoc", "kh", "ke", "du", "thuc", "hien", "cung", "ky", "tuoi", "hoac", "nhung", "cac",
       "moi", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "tram", "so", "tong",
       "gap", "o", "tinh", "nguon", "von", "dang", "da", "se", "bi", "phai", "truoc", "sau", "lan", "thu",
+      "de", "tro", "thuoc", "nhung", "cung", "deu", "ma", "neu", "vi", "nen", "roi",
   };
   return s;
 }
 
-// Short unit words whose folded form is shared with other common words ("ca" / "cá" fish,
-// "tấn" / "tân", "xã" / "xa", "tạ" / "tả", "hộ" / "họ"): the unit only when written with
-// its own diacritics.
-const std::unordered_map<std::string, std::string>& exact_unit_spelling() {
-  static const std::unordered_map<std::string, std::string> m = {
-      {"ca", "ca"},   {"ta", "tạ"},  {"tan", "tấn"}, {"xa", "xã"},   {"to", "tổ"},  {"ban", "bản"},
-      {"ho", "hộ"},   {"con", "con"}, {"lan", "lần"}, {"don", "đơn"}, {"vu", "vụ"},  {"bai", "bài"},
-      {"dot", "đợt"}, {"cai", "cái"}, {"d", "đ"},     {"ha", "ha"},   {"tin", "tin"}, {"lop", "lớp"},
-      {"diem", "điểm"}, {"cay", "cây"}, {"buoi", "buổi"}, {"cuoc", "cuộc"},
+// Short unit words whose folded form is shared with other common words: the spellings that are
+// those other words ("cá"/"cả" for ca, "hỗ"/"họ"/"hồ" for hộ, "cải" for cái, "Đồn" for đơn, the
+// Latin "d" of "3D" for đ). Misspelled units ("tan", "tân" for tấn in OCR text) still count.
+const std::unordered_map<std::string, std::unordered_set<std::string>>& other_word_spellings() {
+  static const std::unordered_map<std::string, std::unordered_set<std::string>> m = {
+      {"ca", {"cá", "cả", "cà", "cạ", "cã"}},
+      {"ho", {"hỗ", "họ", "hồ", "hổ", "hò", "hô", "hố", "hơ", "hở", "hợ", "hờ", "hó"}},
+      {"cai", {"cải", "cài", "cãi", "cại"}},
+      {"d", {"d"}},
+      {"ta", {"tả", "tà", "tá"}},
+      {"xa", {"xá", "xà"}},
+      {"to", {"to", "tô", "tò", "tó", "tơ", "tờ", "tở", "tỏ"}},
+      {"ban", {"ban", "bán", "bàn", "bạn", "bẩn"}},
+      {"con", {"còn", "cơn", "cồn", "cọn"}},
+      {"lan", {"lan", "làn", "lân", "lạn", "lấn"}},
+      {"don", {"đồn", "dồn", "đón", "đòn", "đôn", "dọn", "đốn"}},
+      {"vu", {"vũ", "vú", "vù"}},
+      {"bai", {"bãi", "bại", "bái", "bài"}},
+      {"dot", {"đốt", "dột", "đột"}},
+      {"tin", {"tín", "tìn"}},
+      {"lop", {"lợp", "lốp"}},
+      {"cay", {"cày", "cấy"}},
+      {"buoi", {"bưởi"}},
+      {"cuoc", {"cuốc"}},
+      {"ha", {"hà", "hạ", "hả", "há", "hã"}},
+      {"tan", {"tàn", "tản", "tạn"}},
+      {"m", {"mở", "mỡ", "mờ"}},
+      {"km", {}},
   };
   return m;
+}
+
+bool spelled_as_other_word(std::string_view folded, std::string_view lower_raw) {
+  auto it = other_word_spellings().find(std::string(folded));
+  return it != other_word_spellings().end() && it->second.count(std::string(lower_raw)) > 0;
 }
 
 std::string lower_utf8(std::string_view s) {
@@ -369,6 +424,112 @@ struct BlockReader {
   NumberReading& r;
   size_t first, last;  // token range of the block
   uint32_t sentence_hint = 0;
+  const Block* block = nullptr;
+  std::vector<int> cell_of;  // table rows: cell index of each token of the block (-1 outside cells)
+
+  // Table rows: which cell each token stands in (cells and tokens are both in text order).
+  void map_cells() {
+    if (!block || block->kind != BlockKind::TableRow || block->cell_spans.empty()) return;
+    cell_of.assign(last - first, -1);
+    size_t c = 0;
+    for (size_t k = first; k < last; ++k) {
+      while (c < block->cell_spans.size() && block->cell_spans[c].end <= tok(k).span.begin) ++c;
+      if (c < block->cell_spans.size() && block->cell_spans[c].begin <= tok(k).span.begin) cell_of[k - first] = static_cast<int>(c);
+    }
+  }
+  int cell(size_t k) const { return cell_of.empty() || k < first || k >= last ? -1 : cell_of[k - first]; }
+
+  // The row number of a table row ("1", "2.3", "10."): the only token of the first cell that
+  // has any, in a row of three cells or more.
+  void table_row_number() {
+    if (cell_of.empty() || block->cell_spans.size() < 3) return;
+    size_t k = first;
+    while (k < last && cell(k) < 0) ++k;
+    if (k >= last || !is(k, TokKind::Number)) return;
+    int c = cell(k);
+    size_t m = k + 1;
+    if (punct(m, ".") && cell(m) == c) ++m;
+    if (m < last && cell(m) == c) return;
+    std::string_view w = raw(k);
+    if (w.size() <= 2 || (w.size() <= 6 && w.find(',') == std::string_view::npos && w.find('.') != std::string_view::npos &&
+                          w.find('.') <= 2 && w.size() - w.find('.') <= 3))
+      non_quantity(k, "list_number");
+  }
+
+  // A table's unit column ("Tỷ đồng", "%", "Ha", "Con"): figures in the cells after it that have
+  // no unit of their own are in that unit.
+  void apply_table_unit() {
+    if (cell_of.empty()) return;
+    for (size_t k = first; k < last;) {
+      int c = cell(k);
+      size_t e = k;
+      while (e < last && cell(e) == c) ++e;
+      if (c >= 1) {
+        Quantity u;
+        if (cell_unit(k, e, u)) {
+          for (size_t m = e; m < last; ++m) {
+            if (!is(m, TokKind::Number) || tok(m).quantity < 0) continue;
+            Quantity& q = r.quantities[static_cast<size_t>(tok(m).quantity)];
+            if (!q.unit.empty() || q.dimension != "scalar") continue;
+            q.unit = u.unit;
+            q.dimension = u.dimension;
+            q.factor = u.factor;
+            q.exact_count = u.exact_count && q.precision == 0;
+          }
+          return;
+        }
+      }
+      k = e;
+    }
+  }
+
+  // Is the cell [k, e) a unit phrase and nothing else?
+  bool cell_unit(size_t k, size_t e, Quantity& u) {
+    if (k >= e) return false;
+    if (is(k, TokKind::Percent) && e == k + 1) {
+      u.unit = "%";
+      u.dimension = "percent";
+      return true;
+    }
+    std::vector<std::string_view> ws;
+    for (size_t m = k; m < e; ++m) {
+      if (is(m, TokKind::Word)) { ws.push_back(tok(m).fold); continue; }
+      if (is(m, TokKind::Slash) && m + 1 < e && is(m + 1, TokKind::Word)) continue;
+      return false;  // a number, a trailing slash, punctuation: not a plain unit
+    }
+    size_t at = 0, used = 0;
+    double scale = 1;
+    std::string scale_disp;
+    if (match_scale(ws, 0, used, scale, scale_disp)) at = used;
+    std::string phrase;
+    for (size_t m = at; m < ws.size(); ++m) phrase += (m > at ? " " : "") + std::string(ws[m]);
+    UnitInfo info;
+    bool rate = false;
+    if (!lookup_unit(phrase, info)) {
+      // "Tạ/ha", "Triệu đồng/người/năm": the unit before the first slash.
+      size_t n_before = 0;
+      for (size_t m = k; m < e && !is(m, TokKind::Slash); ++m) n_before += is(m, TokKind::Word) ? 1 : 0;
+      if (n_before == ws.size() || n_before <= at) return false;
+      phrase.clear();
+      for (size_t m = at; m < n_before; ++m) phrase += (m > at ? " " : "") + std::string(ws[m]);
+      if (!lookup_unit(phrase, info)) return false;
+      rate = true;
+    }
+    u.unit = scale_disp.empty() ? info.canonical : scale_disp + " " + info.canonical;
+    u.dimension = info.dimension;
+    u.factor = info.factor * scale;
+    u.exact_count = info.count && scale == 1;
+    if (rate) {
+      bool after_slash = false;
+      for (size_t m = k; m < e; ++m) {
+        if (is(m, TokKind::Slash)) { after_slash = true; continue; }
+        if (after_slash) { u.unit += "/" + std::string(raw(m)); after_slash = false; }
+      }
+      u.dimension = "rate";
+      u.exact_count = false;
+    }
+    return true;
+  }
 
   Token& tok(size_t k) { return r.tokens[k]; }
   bool in(size_t k) const { return k >= first && k < last; }
@@ -407,12 +568,20 @@ struct BlockReader {
   static bool is_year(std::string_view s) {
     if (s.size() != 4 || !all_digits(s)) return false;
     int y = std::stoi(std::string(s));
-    return y >= 1945 && y <= 2100;
+    return y >= 1900 && y <= 2100;
   }
   static int small_int(std::string_view s) {
     if (s.empty() || s.size() > 4 || !all_digits(s)) return -1;
     return std::stoi(std::string(s));
   }
+
+  // The word at k is a known one-word unit, written with the unit's own spelling
+  // ("cái" but not "cải", "hộ" but not "hỗ").
+  bool unit_word(size_t k, UnitInfo& u) {
+    if (!is(k, TokKind::Word) || !lookup_unit(tok(k).fold, u)) return false;
+    return !spelled_as_other_word(tok(k).fold, lower_utf8(raw(k)));
+  }
+  bool spelled(size_t k, std::string_view lower) { return is(k, TokKind::Word) && lower_utf8(raw(k)) == lower; }
 
   // Does a unit (known or plausible count noun) start at token k?
   bool unit_follows(size_t k) {
@@ -421,7 +590,7 @@ struct BlockReader {
     UnitInfo u;
     std::string two = tok(k).fold;
     if (is(k + 1, TokKind::Word)) two += " " + tok(k + 1).fold;
-    if (lookup_unit(two, u) || lookup_unit(tok(k).fold, u)) return true;
+    if ((is(k + 1, TokKind::Word) && lookup_unit(two, u)) || unit_word(k, u)) return true;
     double f; size_t used; std::string disp;
     std::vector<std::string_view> ws = {tok(k).fold};
     return match_scale(ws, 0, used, f, disp);
@@ -452,8 +621,20 @@ struct BlockReader {
         non_quantity(k, "name");
         continue;
       }
-      if (tok(k).glued && punct(k - 1, "-") && is(k - 2, TokKind::Word) && tok(k - 1).glued && tok(k - 2).all_upper) {
-        non_quantity(k, "name");  // COVID-19
+      if (tok(k).glued && punct(k - 1, "-") && is(k - 2, TokKind::Word) && tok(k - 1).glued) {
+        non_quantity(k, "name");  // COVID-19, Covid-19, SARS-CoV-2
+        continue;
+      }
+      // "Covid -19": a dash glued to the number after a capitalised word inside a sentence.
+      if (tok(k).glued && punct(k - 1, "-") && !tok(k - 1).glued && is(k - 2, TokKind::Word) && tok(k - 2).upper &&
+          is(k - 3, TokKind::Word) && !unit_follows(k + 1) && small_int(w) >= 0) {
+        non_quantity(k, "name");
+        continue;
+      }
+      // "tỷ lệ 1/500": the scale of a map or plan.
+      if (w == "1" && is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number) && word(k - 1, "le") && word(k - 2, "ty")) {
+        non_quantity(k, "name");
+        non_quantity(k + 2, "name");
         continue;
       }
       if (is(k + 1, TokKind::Word) && tok(k + 1).glued && (tok(k + 1).fold == "h" || tok(k + 1).fold == "g") &&
@@ -497,7 +678,7 @@ struct BlockReader {
       // "5G", "3D": a number glued to capitals that are not a unit is part of a name.
       if (is(k + 1, TokKind::Word) && tok(k + 1).glued && tok(k + 1).all_upper && tok(k + 1).fold != "kh") {
         UnitInfo u;
-        if (!lookup_unit(tok(k + 1).fold, u)) { non_quantity(k, "name"); continue; }
+        if (!unit_word(k + 1, u)) { non_quantity(k, "name"); continue; }
       }
       // "ISO 9001:2015"
       if (punct(k + 1, ":") && tok(k + 1).glued && is(k + 2, TokKind::Number) && tok(k + 2).glued) {
@@ -556,7 +737,9 @@ struct BlockReader {
       // Ordinals and ranks: "thứ 35/63", "xếp thứ 57", "vị trí 22/63", "TOP 183", "hạng 3", "lần thứ 14".
       if (is(k - 1, TokKind::Word)) {
         const auto& f = tok(k - 1).fold;
-        if (f == "thu" || f == "top" || f == "hang" || (f == "tri" && word(k - 2, "vi")) || f == "khoa") {
+        // "thu 15 tỷ đồng" (collected) and "hàng" (goods) are not ranks: match the spelling.
+        if ((f == "thu" && spelled(k - 1, "thứ")) || f == "top" || (f == "hang" && spelled(k - 1, "hạng")) ||
+            (f == "tri" && word(k - 2, "vi")) || (f == "khoa" && (spelled(k - 1, "khóa") || spelled(k - 1, "khoá")))) {
           non_quantity(k, "rank");
           if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number)) non_quantity(k + 2, "rank");
           continue;
@@ -581,10 +764,22 @@ struct BlockReader {
       // Labels: "Dự án 2", "Tiểu dự án 1", "Nội dung 3", "Điều 5", "Mục 4".
       if (!unit_follows(k + 1) && is(k - 1, TokKind::Word)) {
         const auto& f = tok(k - 1).fold;
-        bool label = (f == "an" && word(k - 2, "du") && tok(k - 2).upper) || (f == "dung" && word(k - 2, "noi") && tok(k - 2).upper) ||
+        bool label = (f == "an" && word(k - 2, "du") && (tok(k - 2).upper || word(k - 3, "tieu"))) ||
+                     (f == "dung" && word(k - 2, "noi") && tok(k - 2).upper) ||
                      (f == "trinh" && word(k - 2, "chuong") && tok(k - 2).upper) ||
+                     (f == "tieu" && word(k - 2, "chi") && tok(k - 2).upper) ||
                      ((f == "dieu" || f == "khoan" || f == "muc" || f == "chuong" || f == "phan") && tok(k - 1).upper);
-        if (label) { non_quantity(k, "name"); continue; }
+        // Ordinal labels: "lớp 6", "mức độ 1", "cấp độ 3", "vòng 2", "mũi 3", "tổ 17", "kỳ 3", "năm 4"
+        // (of a crop cycle): a small number after them, with no unit, names a grade or a round.
+        const int n = small_int(w);
+        bool ordinal = n >= 0 && n <= 99 && w.find(',') == std::string_view::npos &&
+                       (f == "lop" || f == "vong" || f == "mui" || (f == "do" && (word(k - 2, "muc") || word(k - 2, "cap"))) ||
+                        (f == "to" && spelled(k - 1, "tổ")) || (f == "ky" && (spelled(k - 1, "kỳ") || spelled(k - 1, "kì"))) ||
+                        (f == "nam" && n <= 10 && spelled(k - 1, "năm")));
+        // A proper name of two capitalised words and a number: "Khu dân cư Đức Xuân 4".
+        bool proper = n >= 0 && n <= 999 && tok(k - 1).upper && !tok(k - 1).all_upper && is(k - 2, TokKind::Word) &&
+                      tok(k - 2).upper && !tok(k - 2).all_upper && tok(k).glued == false && in(k - 3);
+        if (label || ordinal || proper) { non_quantity(k, "name"); continue; }
       }
       // Bare years with no unit: "(2023)", "2023."
       if (is_year(w) && !unit_follows(k + 1) && !is(k + 1, TokKind::Slash) && !(is(k - 1, TokKind::Slash))) {
@@ -608,8 +803,8 @@ struct BlockReader {
         continue;
       }
       if (is(k - 1, TokKind::Open) && is(k + 1, TokKind::Close) && small_int(w) >= 0 && small_int(w) < 30 &&
-          tok(k).glued && tok(k + 1).glued && !unit_follows(k + 2)) {
-        non_quantity(k, "list_number");  // (1)
+          tok(k).glued && tok(k + 1).glued && (!unit_follows(k + 2) || (is(k + 2, TokKind::Word) && tok(k + 2).upper))) {
+        non_quantity(k, "list_number");  // (1), "(6) Cây sắn"
         continue;
       }
       // "4.0" after a name: "chợ 4.0", "công nghiệp 4.0", "phiên bản 2.1".
@@ -675,7 +870,7 @@ struct BlockReader {
       q.factor = u.factor;
       q.unit_span = Span{tok(j).span.begin, tok(j + 1).span.end};
       tok(j).unit_part = tok(j + 1).unit_part = true;
-      return 2;
+      return read_rate(k, j + 2, q);
     }
     size_t at = 0;
     double scale = 1;
@@ -692,10 +887,7 @@ struct BlockReader {
         phrase += ws[m];
       }
       if (lookup_unit(phrase, u)) {
-        if (len == 1) {
-          auto ex = exact_unit_spelling().find(phrase);
-          if (ex != exact_unit_spelling().end() && lower_utf8(doc.slice(tok(idx[at]).span)) != ex->second) continue;
-        }
+        if (len == 1 && spelled_as_other_word(phrase, lower_utf8(doc.slice(tok(idx[at]).span)))) continue;
         best = len;
         break;
       }
@@ -724,13 +916,18 @@ struct BlockReader {
       end_word = 1;
       q.unit = std::string(doc.slice(tok(idx[0]).span));
       q.dimension = "count:" + std::string(ws[0]);
+      UnitInfo same_fold;  // "hỗ" is not "hộ": keep the spelling when the folded form is a unit's
+      if (lookup_unit(ws[0], same_fold)) q.dimension = "count:" + lower_utf8(q.unit);
       q.exact_count = q.precision == 0;
     }
     size_t last_tok = idx[end_word - 1];
     q.unit_span = Span{tok(j).span.begin, tok(last_tok).span.end};
     for (size_t m = j; m <= last_tok; ++m) tok(m).unit_part = true;
-    // Rates: "kg/người/năm", "tiêu chí/xã", "triệu đồng/tháng": a slash then a word.
-    size_t m = last_tok + 1;
+    return read_rate(k, last_tok + 1, q);
+  }
+
+  // Rates: "kg/người/năm", "tiêu chí/xã", "triệu đồng/tháng", "m3/ngày": a slash then a word.
+  size_t read_rate(size_t k, size_t m, Quantity& q) {
     while (is(m, TokKind::Slash) && is(m + 1, TokKind::Word) && tok(m + 1).glued) {
       // "tấn/KH": the plan, not a rate ("5.200 tấn/KH 5.000 tấn").
       UnitInfo per;
@@ -756,7 +953,7 @@ struct BlockReader {
     // Sign: "-5,47%" (a minus with space before it), "âm 3,7%".
     if (punct(k - 1, "-") && tok(k).glued && !(is(k - 2, TokKind::Number) || (is(k - 2, TokKind::Word) && tok(k - 1).glued)))
       q.negative = true;
-    if (word(k - 1, "am")) q.negative = true;
+    if (word(k - 1, "am") && spelled(k - 1, "âm")) q.negative = true;
     if (punct(k - 1, "<")) q.qualifier = Qualifier::AtMost;
     if (punct(k - 1, ">")) q.qualifier = Qualifier::AtLeast;
     for (size_t d = 1; d <= 3; ++d) {
@@ -858,9 +1055,12 @@ NumberReading read_numbers(const Document& doc) {
     size_t last = r.tokens.size();
     r.block_first.push_back(static_cast<uint32_t>(first));
     r.block_last.push_back(static_cast<uint32_t>(last));
-    BlockReader br{doc, r, first, last, sentence_hint};
+    BlockReader br{doc, r, first, last, sentence_hint, &block, {}};
+    br.map_cells();
+    br.table_row_number();
     br.classify();
     br.read_quantities();
+    br.apply_table_unit();
     sentence_hint = br.sentence_hint;
   }
   return r;
