@@ -29,6 +29,7 @@ struct Reader {
   std::vector<bool> stated_used;      // per quantity: already the stated figure of a claim
   std::vector<uint32_t> tok_sentence;  // per token: sentence index
   size_t first = 0, last = 0;         // current block's tokens
+  size_t current_block = 0;
 
   Reader(const Document& d, NumberReading& n) : doc(d), nr(n) {
     used.assign(nr.quantities.size(), false);
@@ -220,6 +221,11 @@ struct Reader {
       // (after the actual) or earlier in this block or the two before it.
       std::vector<int> cands;
       size_t cstop = clause_stop(k);
+      if (plan_after) {  // "…, đạt 63% kế hoạch năm; kế hoạch năm là 2.600 tỷ đồng."
+        cstop = k;
+        while (cstop + 1 < last && same_sentence(cstop + 1, k)) ++cstop;
+        ++cstop;
+      }
       for (size_t m = ak + 1; m < cstop; ++m) {
         int q = qty(m);
         if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
@@ -305,6 +311,35 @@ struct Reader {
 
   // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
   // own trigger takes the parts after it (nested breakdowns), which its parent then skips.
+  // Labels that partition a whole: "nội địa / quốc tế", "nam / nữ", "đạt / không đạt", …
+  bool complements(size_t a, size_t b) const {
+    auto label = [&](size_t k) {
+      std::string l;
+      size_t m = k;
+      for (size_t n = 0; n < 5 && m > first; ++n) {
+        --m;
+        if (tok(m).kind != TokKind::Word) break;
+        l = tok(m).fold + (l.empty() ? "" : " ") + l;
+      }
+      return " " + l + " ";
+    };
+    std::string la = label(a), lb = label(b);
+    static const std::pair<const char*, const char*> pairs[] = {
+        {" noi dia ", " quoc te "}, {" trong nuoc ", " nuoc ngoai "}, {" trong nuoc ", " quoc te "},
+        {" nam ", " nu "}, {" thanh thi ", " nong thon "}, {" cong lap ", " ngoai cong lap "},
+        {" dat ", " khong dat "}, {" dat ", " chua dat "}, {" thanh cong ", " khong thanh cong "},
+        {" dung han ", " qua han "}, {" trong han ", " qua han "}, {" nha nuoc ", " ngoai nha nuoc "}};
+    for (auto [x, y] : pairs) {
+      if ((la.find(x) != std::string::npos && lb.find(y) != std::string::npos) ||
+          (la.find(y) != std::string::npos && lb.find(x) != std::string::npos)) {
+        // "đạt" is inside "không đạt": the pair must differ.
+        if (std::string(x) == " dat " && la.find(" khong dat ") != std::string::npos && lb.find(" khong dat ") != std::string::npos) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Which side of an A/B a number is on: 0 plain, 1 numerator, 2 denominator.
   int ab_side(size_t m) const {
     if (is(m - 1, TokKind::Slash)) return 2;
@@ -318,6 +353,8 @@ struct Reader {
     std::vector<size_t> part_toks;
     const int side = ab_side(total_tok);
     if (!broken_down.insert(total).second) return;  // one breakdown per total
+    // "(gồm …)", "(trong đó: …)": the parenthesis says it lists parts.
+    const bool explicit_list = trig != Trigger::Paren || (body > first && !is(body - 1, TokKind::Open));
     bool incompatible_seen = false;
     bool any_quantity = false;
     // Counts of different kinds that may all be kinds of the total's unit ("67 chủ thể, trong đó:
@@ -327,7 +364,7 @@ struct Reader {
     char separator = 0;       // the separator between the first two parts: ',' or ';'
     char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
-      if (!parts.empty() && (punct(m, ",") || punct(m, ";"))) last_separator = tok(m).fold[0];
+      if (parts.size() == 1 && last_separator == 0 && (punct(m, ",") || punct(m, ";"))) last_separator = tok(m).fold[0];
       if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
       if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0 &&
           matching_close(m) == end_of_quantity(m + 1)) {
@@ -351,7 +388,7 @@ struct Reader {
       any_quantity = true;
       if (!compatible(q, total)) {
         // "04 đợt (446 cơ sở: …)": the parenthesis details something else.
-        if (first_quantity && trig == Trigger::Paren) return;
+        if (first_quantity && trig == Trigger::Paren && !explicit_list) return;
         incompatible_seen = true;
         if (Q(q).dimension.rfind("count:", 0) == 0 && Q(total).dimension.rfind("count:", 0) == 0) {
           umbrella.push_back(q);
@@ -424,7 +461,8 @@ struct Reader {
         if (n >= 1 && std::fabs(run - tv) <= tol) { parts.resize(n + 1); part_toks.resize(n + 1); sums = true; break; }
       }
     }
-    bool exhaustive = (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums);
+    bool exhaustive = (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums) ||
+                      (parts.size() == 2 && complements(part_toks[0], part_toks[1]));
     Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
                    trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
     stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
@@ -485,6 +523,22 @@ struct Reader {
         stop = k;
         while (stop + 1 < last && same_sentence(stop + 1, k)) ++stop;
         ++stop;
+      }
+      if (body >= last && trig != Trigger::Paren) {
+        // "… 46.820 con, gồm:" and the parts as bullet lines below.
+        size_t save_last = last;
+        size_t bi = current_block + 1;
+        while (bi < doc.blocks.size() && bi < nr.block_first.size() && doc.blocks[bi].kind == BlockKind::Paragraph) {
+          size_t f = nr.block_first[bi];
+          if (f >= nr.block_last[bi]) break;
+          const std::string& lead = nr.tokens[f].fold;
+          if (lead != "-" && lead != "+" && lead != "•" && lead != "*") break;
+          last = nr.block_last[bi];
+          ++bi;
+        }
+        if (last > save_last) breakdown_with_ab(t, k, trig, body, last);
+        last = save_last;
+        continue;
       }
       breakdown_with_ab(t, k, trig, body, stop);
     }
@@ -1005,6 +1059,7 @@ struct Reader {
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
+      current_block = bi;
       if (table_row(bi)) { malformed(); continue; }  // rows are read as rows (repeats), not prose
       ratios();
       sums();
