@@ -211,9 +211,14 @@ struct Reader {
       size_t cs = clause_start(k);
       int actual = -1;
       size_t ak = kNone;
+      int plan_between = -1;  // "đạt 1.250 tỷ đồng, dự toán giao 1.400 tỷ đồng, đạt 92% dự toán"
       for (size_t m = k; m > cs; --m) {
         int q = qty(m - 1);
-        if (q >= 0 && !pct(q) && Q(q).dimension != "rate") { actual = q; ak = m - 1; break; }
+        if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
+        if (plan_between < 0 && plan_word_before(m - 1, 3)) { plan_between = q; continue; }
+        actual = q;
+        ak = m - 1;
+        break;
       }
       if (actual < 0) continue;
       if (is(ak - 1, TokKind::Slash)) continue;  // an A/B denominator: ratio's business
@@ -230,6 +235,7 @@ struct Reader {
         int q = qty(m);
         if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
       }
+      if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
       if (cands.empty()) {
         // Earlier in this block or the two before it; with no plan word after the percent,
         // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
@@ -486,9 +492,12 @@ struct Reader {
       Trigger trig = Trigger::None;
       bool clean_gap = true;  // only words between the total and a parenthesis
       bool passed_parallel = false;
+      bool compared = false;
       for (size_t m = after; m < last && m < after + 22 && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
         if (trig == Trigger::Colon && (m != after || Q(t).dimension == "scalar")) { trig = Trigger::None; break; }
+        if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
+        if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || word(m, "tang") || word(m, "giam")) compared = true;
         if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom")) {
           trig = Trigger::None;  // an aside further on, after other figures
           break;
@@ -696,7 +705,14 @@ struct Reader {
         break;
       }
       int chosen = -1;
-      if (!noun.empty()) {
+      // "chiếm 60% tổng dư nợ 2.500 tỷ đồng": the total right after.
+      for (size_t m = after; m < after + 8 && m < last && !noun.empty(); ++m) {
+        int q = qty(m);
+        if (q < 0) continue;
+        if (!pct(q) && Q(q).dimension == Q(part).dimension) chosen = q;
+        break;
+      }
+      if (chosen < 0 && !noun.empty()) {
         const size_t lo = lo_section;
         for (size_t m = pk; m > lo && chosen < 0; --m) {
           const Token& t = nr.tokens[m - 1];
@@ -745,13 +761,56 @@ struct Reader {
 
   // "C, tăng N unit (tăng X%) so với cùng kỳ": earlier = C - N, and X must agree.
   // "tăng/giảm Y điểm phần trăm … (Z%)": pp difference against the stated earlier rate.
+  // The earlier value stated in parentheses after the comparison: "so với cùng kỳ (3.120 tỷ đồng)",
+  // "so với năm trước (41.980 lượt)". Returns the quantity or -1.
+  int earlier_in_parens(size_t from, int like) {
+    size_t m = from;
+    bool compared = false;
+    for (size_t n = 0; n < 8 && m < last; ++n, ++m) {
+      if (phrase(m, {"so", "voi"}) || word(m, "ky") || word(m, "truoc")) compared = true;
+      if (is(m, TokKind::Open)) break;
+      if (qty(m) >= 0 || punct(m, ";") || punct(m, ".")) return -1;
+    }
+    if (!compared || !is(m, TokKind::Open)) return -1;
+    size_t close = matching_close(m);
+    for (size_t p = m + 1; p < close && p < m + 12; ++p) {
+      int q = qty(p);
+      if (q < 0) continue;
+      if (pct(q) || !compatible(q, like)) return -1;
+      return q;
+    }
+    return -1;
+  }
+
   void changes() {
     for (size_t k = first; k < last; ++k) {
       int n = qty(k);
       if (n < 0) continue;
       bool up = word(k - 1, "tang") || (word(k - 1, "hon") && word(k - 2, "tang"));
       bool down = word(k - 1, "giam") || (word(k - 1, "hon") && word(k - 2, "giam"));
-      if (!up && !down) continue;
+      bool index = word(k - 1, "bang") && pct(n);
+      if (!up && !down && !index) continue;
+      if (pct(n)) {
+        // "C, tăng X% so với cùng kỳ (E)" / "C, bằng X% so với cùng kỳ (E)"
+        int cur = -1;
+        size_t ck = kNone;
+        size_t cs = clause_start(k - 1);
+        for (size_t m = k - 1; m > cs; --m) {
+          int q = qty(m - 1);
+          if (q >= 0 && !pct(q)) { cur = q; ck = m - 1; break; }
+          if (q >= 0) break;
+        }
+        if (cur < 0) continue;
+        int ear = earlier_in_parens(end_of_quantity(k), cur);
+        if (ear < 0) continue;
+        Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? "value-index-earlier" : "value-rate-earlier");
+        c.decrease = down;
+        operand(c, "current", cur);
+        operand(c, "earlier", ear);
+        operand(c, index ? "index" : "rate", n);
+        continue;
+      }
+      if (index) continue;
       size_t cs = clause_start(k - 1);
       // The current value: the nearest quantity before the verb in the clause, same dimension.
       // (for a change in points, the nearest percent; otherwise the nearest figure of the
@@ -781,8 +840,17 @@ struct Reader {
         continue;
       }
       if (pct(n) || cur < 0 || pct(cur) || !compatible(cur, n)) continue;
-      // "(tăng X%)" right after the change.
       size_t after = end_of_quantity(k);
+      // "C, tăng N so với cùng kỳ (E)": an absolute change with the earlier value stated.
+      if (int ear = earlier_in_parens(after, cur); ear >= 0) {
+        Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, "value-change-earlier");
+        c.decrease = down;
+        operand(c, "current", cur);
+        operand(c, "earlier", ear);
+        operand(c, "change", n);
+        continue;
+      }
+      // "(tăng X%)" right after the change.
       size_t m = after;
       if (is(m, TokKind::Open)) ++m;
       if (word(m, "tang") || word(m, "giam")) {
