@@ -282,6 +282,9 @@ const ReadCase kDocNumbers[] = {
     {"Xử phạt theo Nghị định 100 về giao thông.", "name"},
     {"Thực hiện Quyết định 1719/QĐ-TTg.", "doc_number"},
     {"Theo Thông báo số 245-TB/VPTU ngày 3/4/2024.", "doc_number; date; date; date"},
+    {"Thực hiện Chương trình hành động số 15-CTr/TU của Tỉnh ủy.", "doc_number"},
+    {"Hỗ trợ làm nhà cho tổng số 19 nhà.", "19 nhà"},
+    {"Triển khai gói thầu số 02 đúng tiến độ.", "name"},
 };
 INSTANTIATE_TEST_SUITE_P(DocNumbers, NumberReadingTest, ::testing::ValuesIn(kDocNumbers));
 

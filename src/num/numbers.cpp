@@ -663,6 +663,13 @@ struct BlockReader {
         doc_code_tail(k);
         continue;
       }
+      // "11-CTr/TU": a number, a dash, a code word and a slash.
+      if (punct(k + 1, "-") && tok(k + 1).glued && is(k + 2, TokKind::Word) && tok(k + 2).glued && tok(k + 2).upper &&
+          is(k + 3, TokKind::Slash) && tok(k + 3).glued) {
+        non_quantity(k, "doc_number");
+        doc_code_tail(k);
+        continue;
+      }
       // "2023/2022": one year against another.
       if (is_year(w) && is(k + 1, TokKind::Slash) && tok(k + 1).glued && is(k + 2, TokKind::Number) &&
           tok(k + 2).glued && is_year(raw(k + 2))) {
@@ -757,7 +764,8 @@ struct BlockReader {
         }
         // "Đề án 06", "Chương trình 135", "Nghị định 100", "Chỉ thị 08", "Kế hoạch số 12"
         if ((f == "an" && word(k - 2, "de")) || (f == "dinh" && word(k - 2, "nghi")) || (f == "thi" && word(k - 2, "chi")) ||
-            (f == "so" && raw(k - 1) != "sở" && raw(k - 1) != "Sở" && !unit_follows(k + 1) && !is(k + 1, TokKind::Percent))) {
+            (f == "so" && raw(k - 1) != "sở" && raw(k - 1) != "Sở" && !word(k - 2, "tong") && !unit_follows(k + 1) &&
+             !is(k + 1, TokKind::Percent))) {
           if (!unit_follows(k + 1)) { non_quantity(k, "name"); continue; }
         }
       }
