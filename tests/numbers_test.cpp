@@ -367,6 +367,12 @@ const ReadCase kLabels[] = {
     {"Xây dựng 12 bãi rác tập trung.", "12 bãi"},
     {"Thành lập 4 đồn biên phòng.", "4 đồn"},
     {"Diện tích tự nhiên 9,526 km² sau sáp nhập.", "9.526 km2"},
+    {"Xảy ra 02 ổ dịch ở 3 xã.", "2 ổ; 3 xã"},
+    {"Căng treo 71 băng rôn, bằng 90% kế hoạch.", "71 băng; 90 %"},
+    {"Đăng ký 116 mã QR thanh toán.", "116 mã"},
+    {"Thẩm định 04 dự thảo văn bản.", "4 dự thảo"},
+    {"Cấp phát hơn 300 tài liệu tại hội nghị.", "300 tài liệu >"},
+    {"Phòng chống dịch COVID- 19 hiệu quả.", "name"},
 };
 INSTANTIATE_TEST_SUITE_P(Labels, NumberReadingTest, ::testing::ValuesIn(kLabels));
 

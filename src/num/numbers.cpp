@@ -136,6 +136,8 @@ const std::unordered_map<std::string, UnitEntry>& unit_table() {
       {"kien tuong", {"kiện tướng", "count:kien tuong", 1, true}},
       {"quoc gia", {"quốc gia", "count:quoc gia", 1, true}},
       {"noi dung", {"nội dung", "count:noi dung", 1, true}},
+      {"du thao", {"dự thảo", "count:du thao", 1, true}},
+      {"tai lieu", {"tài liệu", "count:tai lieu", 1, true}},
       {"lan", {"lần", "times", 1, false}},
       {"diem", {"điểm", "score", 1, false}},
       {"tieu chi/xa", {"tiêu chí/xã", "rate", 1, false}},
@@ -216,6 +218,17 @@ std::string lower_utf8(std::string_view s) {
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
   return out;
+}
+
+// Function words whose folded form is also a count noun: only the function word's own spelling
+// stops a unit ("ở" but not "02 ổ dịch", "bằng" but not "71 băng rôn", "mà" but not "116 mã").
+bool is_function_word(std::string_view folded, std::string_view lower_raw) {
+  static const std::unordered_map<std::string, std::string> spelling = {
+      {"o", "ở"}, {"bang", "bằng"}, {"tai", "tại"}, {"ma", "mà"},
+  };
+  if (!not_unit_words().count(std::string(folded))) return false;
+  auto it = spelling.find(std::string(folded));
+  return it == spelling.end() || it->second == lower_raw;
 }
 
 bool is_period_word(std::string_view f) {
@@ -625,6 +638,12 @@ struct BlockReader {
         non_quantity(k, "name");  // COVID-19, Covid-19, SARS-CoV-2
         continue;
       }
+      // "COVID- 19": a name broken after its dash at the end of a PDF line.
+      if (punct(k - 1, "-") && tok(k - 1).glued && !tok(k).glued && is(k - 2, TokKind::Word) && tok(k - 2).all_upper &&
+          small_int(w) >= 0 && !unit_follows(k + 1)) {
+        non_quantity(k, "name");
+        continue;
+      }
       // "Covid -19": a dash glued to the number after a capitalised word inside a sentence.
       if (tok(k).glued && punct(k - 1, "-") && !tok(k - 1).glued && is(k - 2, TokKind::Word) && tok(k - 2).upper &&
           is(k - 3, TokKind::Word) && !unit_follows(k + 1) && small_int(w) >= 0) {
@@ -911,7 +930,7 @@ struct BlockReader {
       // "3 tỷ", "5 triệu": a bare scale; an unknown noun after it is its unit.
       end_word = at;
       std::string noun;
-      if (at < ws.size() && !not_unit_words().count(std::string(ws[at])) && !tok(idx[at]).upper) {
+      if (at < ws.size() && !is_function_word(ws[at], lower_utf8(raw(idx[at]))) && !tok(idx[at]).upper) {
         noun = std::string(doc.slice(tok(idx[at]).span));
         end_word = at + 1;
       }
@@ -920,7 +939,7 @@ struct BlockReader {
       q.factor = scale;
     } else {
       // An unknown count noun: keep it as text ("12 mô hình" -> "mô").
-      if (not_unit_words().count(std::string(ws[0])) || tok(idx[0]).all_upper) return 0;
+      if (is_function_word(ws[0], lower_utf8(raw(idx[0]))) || tok(idx[0]).all_upper) return 0;
       end_word = 1;
       q.unit = std::string(doc.slice(tok(idx[0]).span));
       q.dimension = "count:" + std::string(ws[0]);
