@@ -370,7 +370,11 @@ struct Reader {
     char separator = 0;       // the separator between the first two parts: ',' or ';'
     char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
-      if (parts.size() == 1 && last_separator == 0 && (punct(m, ",") || punct(m, ";"))) last_separator = tok(m).fold[0];
+      // The item separator: a comma that goes on with "đạt/bằng/tăng …" continues the item.
+      if (parts.size() == 1 && last_separator == 0 && (punct(m, ",") || punct(m, ";")) &&
+          !(word(m + 1, "dat") || word(m + 1, "bang") || word(m + 1, "tang") || word(m + 1, "giam") ||
+            word(m + 1, "chiem") || word(m + 1, "so") || word(m + 1, "trong") || word(m + 1, "uoc") || word(m + 1, "vuot")))
+        last_separator = tok(m).fold[0];
       if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
       if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0 &&
           matching_close(m) == end_of_quantity(m + 1)) {
@@ -1103,6 +1107,68 @@ struct Reader {
     }
   }
 
+  // --- repeats in prose: the same indicator phrase stated twice --------------------------------
+  // "Sản lượng lương thực cả năm đạt 182.450 tấn." … "Sản lượng lương thực cả năm đạt 182.540 tấn."
+  // The signature is the words right before the figure (verbs like "đạt", "là" dropped), at least
+  // four of them; the figures must share a unit, sit in different sentences, and be about the
+  // document's own year.
+  void prose_repeats() {
+    static const std::set<std::string> verbs = {"dat", "la", "uoc", "co", "duoc", "khoang", "tren", "hon", "gan",
+                                                "thuc", "hien", "con", "vao", "len"};
+    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    std::map<std::string, std::vector<int>> by_signature;
+    std::vector<size_t> qtok(nr.quantities.size(), kNone);
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || doc.blocks[bi].kind == BlockKind::Footnote) continue;
+      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k < last; ++k) {
+        int q = qty(k);
+        if (q < 0 || Q(q).dimension == "scalar" || !Q(q).role.empty()) continue;
+        // Only a catalogue indicator: a generic phrase ("Tiếp nhận và giải quyết") recurs for other things.
+        if (!is_canonical_indicator(Q(q).indicator)) continue;
+        qtok[q] = k;
+        // The whole sentence before the figure must be words: "Tỷ lệ che phủ rừng đạt 72,8%."
+        std::vector<std::string> words;
+        size_t m = k;
+        while (m > first && is(m - 1, TokKind::Word) && verbs.count(tok(m - 1).fold)) --m;
+        bool whole = true;
+        for (; m > first && same_sentence(m - 1, k); --m) {
+          if (!is(m - 1, TokKind::Word)) {
+            // a leading bullet may open the sentence
+            if (!(tok(m - 1).kind == TokKind::Punct && (m - 1 == first || !same_sentence(m - 2, k)))) whole = false;
+            break;
+          }
+          const std::string& f = tok(m - 1).fold;
+          if (f == "tang" || f == "giam" || f == "bang" || f == "chiem" || f == "voi" || f == "ky") { whole = false; break; }
+          words.push_back(f);
+        }
+        if (!whole || words.size() < 4 || words.size() > 14) continue;
+        std::string sig = Q(q).unit + "|";
+        for (auto it = words.rbegin(); it != words.rend(); ++it) sig += *it + " ";
+        by_signature[sig].push_back(q);
+      }
+    }
+    for (auto& [sig, qs] : by_signature) {
+      if (qs.size() != 2) continue;  // three or more: a list of like items, not a restatement
+      int a = qs[0], b = qs[1];
+      if (tok_sentence[qtok[a]] == tok_sentence[qtok[b]] || stated_used[b]) continue;
+      Claim c;
+      c.id = static_cast<uint32_t>(out.claims.size());
+      c.kind = ClaimKind::Repeat;
+      c.span = Span{Q(b).span.begin, Q(b).unit_span.end > Q(b).span.end ? Q(b).unit_span.end : Q(b).span.end};
+      c.quote = std::string(doc.slice(c.span));
+      c.stated = static_cast<uint32_t>(b);
+      c.template_id = "same-phrase-restated";
+      c.operands.push_back(Operand{"first", static_cast<uint32_t>(a)});
+      c.operands.push_back(Operand{"second", static_cast<uint32_t>(b)});
+      used[a] = used[b] = true;
+      stated_used[b] = true;
+      out.claims.push_back(std::move(c));
+    }
+  }
+
   void uncovered() {
     // Numbers in sentences that look like they assert a relation, that no claim uses.
     for (size_t k = first; k < last; ++k) {
@@ -1138,6 +1204,7 @@ struct Reader {
     }
     footnote_breakdowns();
     repeats();
+    prose_repeats();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
