@@ -186,6 +186,45 @@ void evaluate_growth(const Claim& c, const QuantityView& qs, const ToleranceOpti
   const Quantity* st = qs.get(c.stated);
   bool index = has_role(c, "index");
   if (const Quantity* r = first_role(c, qs, {"rate", "index"})) st = r;
+  const Quantity* chg = first_role(c, qs, {"change"});
+  if (cur && !ear && chg && st && !index) {
+    // "402.588 lượt, tăng 138.037 lượt (tăng 21,5%)": earlier = current ∓ change, rate = change / earlier.
+    if (!compatible(*cur, *chg)) return unchecked(ev, "units differ: " + cur->unit + " / " + chg->unit);
+    ev.unit = "%";
+    int k = decimals_of(*st);
+    ev.display_decimals = std::max(2, k + 2);
+    Rational hundred(100);
+    auto rate_of = [&](OperandMode mode) {
+      Interval cv = operand_interval(*cur, mode, o), ch = in_unit_of(*chg, *cur, mode, o);
+      Interval e = c.decrease ? cv + ch : cv - ch;
+      return (ch / e) * hundred;
+    };
+    Interval ev_earlier = c.decrease ? operand_interval(*cur, OperandMode::AsPrinted, o) + in_unit_of(*chg, *cur, OperandMode::AsPrinted, o)
+                                     : operand_interval(*cur, OperandMode::AsPrinted, o) - in_unit_of(*chg, *cur, OperandMode::AsPrinted, o);
+    if (ev_earlier.contains_zero()) return unchecked(ev, "earlier value is zero");
+    Interval p = rate_of(OperandMode::AsPrinted);
+    ev.computed = p.centre();
+    ev.computed_interval = p;
+    Quantity stated_mag = *st;
+    stated_mag.negative = false;
+    Agreement a = agree(p, stated_mag, o);
+    ev.verdict = verdict_of(a);
+    std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
+    std::string earlier_text = format_vi(ev_earlier.centre(), decimals_of(*cur));
+    ev.computation = shown(*chg) + " / (" + shown(*cur) + (c.decrease ? " + " : " − ") + shown(*chg) + ") × 100 = " + pc +
+                     " → " + rounded_to_stated(*ev.computed, *st) + "%";
+    ev.message_vi = std::string(c.decrease ? "giảm " : "tăng ") + shown(*chg) + " so với kỳ trước " + earlier_text + " là " + pc +
+                    ", báo cáo ghi " + shown(*st) + "%";
+    ev.message_en = std::string(c.decrease ? "a fall of " : "a rise of ") + shown(*chg) + " on an earlier " + earlier_text + " is " + pc +
+                    ", the report states " + shown(*st) + "%";
+    if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
+    if (a != Agreement::Discrepancy) return;
+    try {
+      ev.rounding_only = meets(rate_of(OperandMode::Rounded), rounding_interval(stated_mag, o));
+    } catch (const std::exception&) {
+    }
+    return;
+  }
   if (!cur || !ear || !st) return unchecked(ev, "earlier or current value not stated");
   if (!compatible(*cur, *ear)) return unchecked(ev, "units differ: " + cur->unit + " / " + ear->unit);
   ev.unit = "%";
