@@ -4,7 +4,7 @@
 //
 //   KIND STATED VERDICT        e.g. "ratio 95 consistent", "sum 2850.4 discrepancy"
 //
-// sorted by the line of the stated figure, then kind (then stated, then verdict). `stated` is the
+// sorted by the line of the stated figure, then kind, then text order of the stated figure. `stated` is the
 // stated quantity of the claim, sign applied, as in `doisoat extract --format json`. An empty file
 // means no claim may be read (a NOT-a-claim case). Lines starting with '#' are comments.
 //
@@ -34,6 +34,7 @@ namespace {
 
 struct ClaimLine {
   int line = 0;            // line of the stated figure (only used for ordering)
+  uint32_t offset = 0;     // where the stated figure stands (orders claims of one kind on one line)
   std::string kind;
   double stated = 0;
   std::string stated_text;
@@ -98,16 +99,18 @@ std::vector<ClaimLine> read_claims_of(const fs::path& txt) {
     if (c.stated < r.quantities.size()) {
       const Quantity& q = r.quantities[c.stated];
       l.line = static_cast<int>(r.doc.map.at(q.span.begin).line);
+      l.offset = q.span.begin;
       l.stated = q.value.to_double() * (q.negative ? -1 : 1);
       l.stated_text = plain_number(q.value, q.negative);
     } else {
       l.line = static_cast<int>(r.doc.map.at(c.span.begin).line);
+      l.offset = c.span.begin;
       l.stated_text = "?";
     }
     got.push_back(l);
   }
   std::stable_sort(got.begin(), got.end(), [](const ClaimLine& a, const ClaimLine& b) {
-    return std::tie(a.line, a.kind, a.stated, a.verdict) < std::tie(b.line, b.kind, b.stated, b.verdict);
+    return std::tie(a.line, a.kind, a.offset, a.verdict) < std::tie(b.line, b.kind, b.offset, b.verdict);
   });
   return got;
 }
