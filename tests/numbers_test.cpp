@@ -373,6 +373,10 @@ const ReadCase kLabels[] = {
     {"Thẩm định 04 dự thảo văn bản.", "4 dự thảo"},
     {"Cấp phát hơn 300 tài liệu tại hội nghị.", "300 tài liệu >"},
     {"Phòng chống dịch COVID- 19 hiệu quả.", "name"},
+    {"Số hộ nghèo giảm 1.245 hộ so với đầu năm.", "1245 hộ"},
+    {"Tiếp nhận 1.245 hồ sơ so với 1.100 hồ sơ năm trước.", "1245 hồ sơ; 1100 hồ sơ"},
+    {"Trong đó học sinh dân tộc thiểu số 97 em.", "97 em"},
+    {"Thành lập 152 công ty cổ phần.", "152 công ty"},
 };
 INSTANTIATE_TEST_SUITE_P(Labels, NumberReadingTest, ::testing::ValuesIn(kLabels));
 
@@ -393,6 +397,11 @@ const ReadCase kTables[] = {
      "list_number; 95 triệu kWh; 96.3 triệu kWh"},
     {"TT\tChỉ tiêu\tĐơn vị\tKế hoạch\tThực hiện\n8\tThu hút khách du lịch\tLượt khách\t12.000\t13.500 lượt\n",
      "list_number; 12000 lượt khách; 13500 lượt"},
+    // A ratio column ("% so KH", "Tỷ lệ", "So sánh") keeps its figures out of the row's unit.
+    {"Chỉ tiêu\tĐVT\tKế hoạch\tThực hiện\t% so KH\nTrồng rừng tập trung\tha\t4.800\t4.915\t102,4\n",
+     "4800 ha; 4915 ha; 102.4"},
+    {"| Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ |\n|---|---|---|---|---|\n| Giải quyết việc làm | người | 2.400 | 2.186 | 91,1 |\n",
+     "2400 người; 2186 người; 91.1"},
 };
 INSTANTIATE_TEST_SUITE_P(Tables, NumberReadingTest, ::testing::ValuesIn(kTables));
 

@@ -137,6 +137,7 @@ const std::unordered_map<std::string, UnitEntry>& unit_table() {
       {"quoc gia", {"quốc gia", "count:quoc gia", 1, true}},
       {"noi dung", {"nội dung", "count:noi dung", 1, true}},
       {"du thao", {"dự thảo", "count:du thao", 1, true}},
+      {"cong ty", {"công ty", "count:cong ty", 1, true}},
       {"tai lieu", {"tài liệu", "count:tai lieu", 1, true}},
       {"lan", {"lần", "times", 1, false}},
       {"diem", {"điểm", "score", 1, false}},
@@ -439,6 +440,7 @@ struct BlockReader {
   uint32_t sentence_hint = 0;
   const Block* block = nullptr;
   std::vector<int> cell_of;  // table rows: cell index of each token of the block (-1 outside cells)
+  const std::vector<bool>* ratio_columns = nullptr;  // columns whose header is "% so KH", "Tỷ lệ", "So sánh"
 
   // Table rows: which cell each token stands in (cells and tokens are both in text order).
   void map_cells() {
@@ -484,6 +486,8 @@ struct BlockReader {
             if (!is(m, TokKind::Number) || tok(m).quantity < 0) continue;
             Quantity& q = r.quantities[static_cast<size_t>(tok(m).quantity)];
             if (!q.unit.empty() || q.dimension != "scalar") continue;
+            size_t col = static_cast<size_t>(cell(m));
+            if (ratio_columns && col < ratio_columns->size() && (*ratio_columns)[col]) continue;
             q.unit = u.unit;
             q.dimension = u.dimension;
             q.factor = u.factor;
@@ -783,7 +787,8 @@ struct BlockReader {
         }
         // "Đề án 06", "Chương trình 135", "Nghị định 100", "Chỉ thị 08", "Kế hoạch số 12"
         if ((f == "an" && word(k - 2, "de")) || (f == "dinh" && word(k - 2, "nghi")) || (f == "thi" && word(k - 2, "chi")) ||
-            (f == "so" && raw(k - 1) != "sở" && raw(k - 1) != "Sở" && !word(k - 2, "tong") && !unit_follows(k + 1) &&
+            (f == "so" && raw(k - 1) != "sở" && raw(k - 1) != "Sở" && !word(k - 2, "tong") && !word(k - 2, "thieu") &&
+             !word(k - 2, "da") && !unit_follows(k + 1) &&
              !is(k + 1, TokKind::Percent))) {
           if (!unit_follows(k + 1)) { non_quantity(k, "name"); continue; }
         }
@@ -915,6 +920,16 @@ struct BlockReader {
       }
       if (lookup_unit(phrase, u)) {
         if (len == 1 && spelled_as_other_word(phrase, lower_utf8(doc.slice(tok(idx[at]).span)))) continue;
+        // "giảm 1.245 hộ so với": "hộ so" folds like "hồ sơ"; a longer unit spelled otherwise
+        // gives way to a first word that is a unit in its own spelling.
+        if (len > 1) {
+          std::string written = lower_utf8(std::string_view(doc.text).substr(
+              tok(idx[at]).span.begin, tok(idx[at + len - 1]).span.end - tok(idx[at]).span.begin));
+          UnitInfo first_word;
+          if (vfold(u.canonical) == phrase && written != lower_utf8(u.canonical) && lookup_unit(ws[at], first_word) &&
+              lower_utf8(raw(idx[at])) == lower_utf8(first_word.canonical))
+            continue;
+        }
         best = len;
         break;
       }
@@ -1076,13 +1091,33 @@ NumberReading read_numbers(const Document& doc) {
   r.tokens.reserve(doc.text.size() / 4);
   Tokenizer tz{doc.text, r.tokens};
   uint32_t sentence_hint = 0;
+  std::vector<bool> ratio_columns;
   for (const auto& block : doc.blocks) {
     size_t first = r.tokens.size();
     tz.run(block.span);
     size_t last = r.tokens.size();
     r.block_first.push_back(static_cast<uint32_t>(first));
     r.block_last.push_back(static_cast<uint32_t>(last));
-    BlockReader br{doc, r, first, last, sentence_hint, &block, {}};
+    // A table's header row (words, no numbers but years): which columns hold ratios rather than
+    // figures in the row's unit ("% so KH", "Tỷ lệ (%)", "So sánh").
+    if (block.kind != BlockKind::TableRow) {
+      ratio_columns.clear();
+    } else {
+      bool numbers = false, words = false;
+      for (size_t k = first; k < last; ++k) {
+        if (r.tokens[k].kind == TokKind::Word) words = true;
+        if (r.tokens[k].kind == TokKind::Number && r.tokens[k].fold.size() != 4) numbers = true;
+      }
+      if (words && !numbers) {
+        ratio_columns.assign(block.cells.size(), false);
+        for (size_t c = 0; c < block.cells.size(); ++c) {
+          std::string f = vfold(block.cells[c]);
+          ratio_columns[c] = f.find('%') != std::string::npos || f.find("ty le") != std::string::npos ||
+                             f.find("so sanh") != std::string::npos || f.rfind("so ", 0) == 0;
+        }
+      }
+    }
+    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns};
     br.map_cells();
     br.table_row_number();
     br.classify();
