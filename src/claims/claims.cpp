@@ -220,6 +220,14 @@ struct Reader {
         ak = m - 1;
         break;
       }
+      if (actual < 0 && plan_between >= 0 && cs > first && punct(cs - 1, ";")) {
+        // "Đã giải ngân 845,6 tỷ đồng; kế hoạch vốn năm là 1.520 tỷ đồng, đạt 58,6% kế hoạch."
+        size_t ps = clause_start(cs - 1);
+        for (size_t m = cs - 1; m > ps; --m) {
+          int q = qty(m - 1);
+          if (q >= 0 && !pct(q) && compatible(q, plan_between)) { actual = q; ak = m - 1; break; }
+        }
+      }
       if (actual < 0) continue;
       if (is(ak - 1, TokKind::Slash)) continue;  // an A/B denominator: ratio's business
       // The plan: a quantity of the same dimension announced by a plan word, in this clause
@@ -710,7 +718,7 @@ struct Reader {
       }
       int chosen = -1;
       // "chiếm 60% tổng dư nợ 2.500 tỷ đồng": the total right after.
-      for (size_t m = after; m < after + 8 && m < last && !noun.empty(); ++m) {
+      for (size_t m = after; m < after + 14 && m < last && !noun.empty(); ++m) {
         int q = qty(m);
         if (q < 0) continue;
         if (!pct(q) && Q(q).dimension == Q(part).dimension) chosen = q;
@@ -722,7 +730,7 @@ struct Reader {
           const Token& t = nr.tokens[m - 1];
           int q = t.kind == TokKind::Number ? t.quantity : -1;
           if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
-          for (size_t d = 2; d <= 18 && m >= lo + d + 1 && chosen < 0; ++d) {
+          for (size_t d = 2; d <= 18 && m >= lo + d && chosen < 0; ++d) {
             const Token& w0 = nr.tokens[m - d];
             if (w0.kind != TokKind::Word || w0.fold != "tong") continue;
             bool same = true;
@@ -740,7 +748,27 @@ struct Reader {
         for (size_t m = clause_start(pk); m < pk; ++m) if (qty(m) == chosen) near_total = true;
         for (size_t m = pk; m > first && !near_total && same_sentence(m - 1, pk); --m) if (qty(m - 1) == chosen) near_total = true;
         if (!near_total) chosen = -1;
-      } else if (ty_le) {
+      }
+      if (chosen < 0 && chiem && noun.empty()) {
+        // "… 1.620 lượt cơ sở; số lượt cơ sở chấp hành tốt … là 1.360 lượt cơ sở, chiếm 84,0%": the
+        // whole is the nearest larger figure of the same unit in an earlier clause of this or the
+        // previous sentence, unless that figure is itself the part of a share ("tiêm 2 mũi chiếm …").
+        const size_t cs = clause_start(pk);
+        const uint32_t min_sentence = tok_sentence[pk] > 0 ? tok_sentence[pk] - 1 : 0;
+        bool trong_do_between = false;  // in the part's own clause: "15.600 …, trong đó … 2.340 …, chiếm 18%"
+        for (size_t m = pk; m > first && chosen < 0 && tok_sentence[m - 1] >= min_sentence; --m) {
+          if (phrase(m - 1, {"trong", "do"})) trong_do_between = true;
+          if (m - 1 >= cs && !trong_do_between) continue;
+          int q = qty(m - 1);
+          if (q < 0 || pct(q) || Q(q).dimension != Q(part).dimension || Q(q).dimension == "scalar") continue;
+          if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
+          size_t e = end_of_quantity(m - 1);
+          bool is_share_part = word(e, "chiem") || (punct(e, ",") && word(e + 1, "chiem"));
+          if (is_share_part || ab_side(m - 1) == 2) continue;
+          chosen = q;
+        }
+      }
+      if (chosen < 0 && ty_le) {
         // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the figure before "trong đó".
         for (size_t m = pk; m > first && m + 12 > pk && chosen < 0; --m) {
           if (!phrase(m - 1, {"trong", "do"})) continue;
@@ -780,7 +808,7 @@ struct Reader {
     for (size_t p = m + 1; p < close && p < m + 12; ++p) {
       int q = qty(p);
       if (q < 0) continue;
-      if (pct(q) || !compatible(q, like)) return -1;
+      if (pct(q) != pct(like) || !compatible(q, like)) return -1;
       return q;
     }
     return -1;
@@ -801,10 +829,11 @@ struct Reader {
         size_t cs = clause_start(k - 1);
         for (size_t m = k - 1; m > cs; --m) {
           int q = qty(m - 1);
-          if (q >= 0 && !pct(q)) { cur = q; ck = m - 1; break; }
-          if (q >= 0) break;
+          if (q >= 0) { cur = q; ck = m - 1; break; }
         }
         if (cur < 0) continue;
+        // "Tỷ lệ … đạt 72,8%, tăng 0,4% so với năm trước (72,4%)": a rate against a rate is
+        // checked too (percent-vs-points tells % from points).
         int ear = earlier_in_parens(end_of_quantity(k), cur);
         if (ear < 0) continue;
         Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? "value-index-earlier" : "value-rate-earlier");

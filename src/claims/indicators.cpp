@@ -277,7 +277,7 @@ struct Assigner {
           }
         }
         size_t after = end_of_quantity(k);
-        classify(q, k, after, prev_q, words);
+        classify(q, k, after, prev_q, words, window_start);
         if (!target_year.empty() && Q.role.empty()) { Q.role = "plan"; Q.period_key = target_year; }
         name(q, k, after, prev_q, words, word_tok);
         window_start = after;
@@ -287,7 +287,7 @@ struct Assigner {
   }
 
   // Role, base, status and period of the figure at token k.
-  void classify(int q, size_t k, size_t after, int prev_q, const std::vector<std::string>& words) {
+  void classify(int q, size_t k, size_t after, int prev_q, const std::vector<std::string>& words, size_t window_start) {
     Quantity& Q = nr.quantities[q];
     // The verb right before the figure: "tăng", "giảm", "tăng hơn", "bằng", "đạt".
     size_t v = k - 1;
@@ -345,9 +345,10 @@ struct Assigner {
         }
       }
       if (Q.role == "plan") {
-        // Annual plans name their year: "kế hoạch năm 2024".
-        for (size_t i = 0; i + 1 < words.size(); ++i)
-          if (words[i] == "nam" && is_year(words[i + 1])) Q.period_key = words[i + 1];
+        // Annual plans name their year: "kế hoạch năm 2024 là …".
+        for (size_t m = window_start; m + 1 < k; ++m)
+          if (word(m, "nam") && tok(m + 1).kind == TokKind::Number && is_year(doc.slice(tok(m + 1).span)))
+            Q.period_key = std::string(doc.slice(tok(m + 1).span));
       } else {
         if (earlier_period(words)) Q.period_key = shift_year(doc.period_key, -1);
       }
