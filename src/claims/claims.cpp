@@ -215,7 +215,7 @@ struct Reader {
       for (size_t m = k; m > cs; --m) {
         int q = qty(m - 1);
         if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
-        if (plan_between < 0 && plan_word_before(m - 1, 3)) { plan_between = q; continue; }
+        if (plan_between < 0 && plan_word_before(m - 1, 5)) { plan_between = q; continue; }
         actual = q;
         ak = m - 1;
         break;
@@ -307,7 +307,7 @@ struct Reader {
     if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
     if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
     // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
-    if (p == m + 1 && punct(m, ":") && m > first && tok(m - 1).unit_part) {
+    if (p == m + 1 && punct(m, ":") && m > first && is(m - 1, TokKind::Word)) {
       for (size_t n = m + 1; n < last && n < m + 5; ++n)
         if (is(n, TokKind::Number) && tok(n).quantity >= 0) { body = m + 1; return Trigger::Colon; }
     }
@@ -375,6 +375,7 @@ struct Reader {
     // 22 HTX, 1 tổ hợp tác, 14 doanh nghiệp, 30 hộ"): used only when they add up exactly.
     std::vector<int> umbrella;
     std::vector<size_t> umbrella_toks;
+    bool kinds_of_whole = false;
     char separator = 0;       // the separator between the first two parts: ',' or ';'
     char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
@@ -399,7 +400,14 @@ struct Reader {
         continue;
       }
       int q = qty(m);
-      if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
+      if (q < 0 || Q(q).dimension == "rate") continue;
+      if (pct(total)) {  // contributions in points to a rate
+        if (Q(q).dimension != "pp") continue;
+        parts.push_back(q);
+        part_toks.push_back(m);
+        continue;
+      }
+      if (pct(q)) continue;
       int qs = ab_side(m);
       if ((side == 2) != (qs == 2)) continue;  // denominators sum to denominators
       const bool first_quantity = !any_quantity;
@@ -448,6 +456,7 @@ struct Reader {
         parts.clear();
         part_toks.clear();
         for (auto [t, q] : merged) { part_toks.push_back(t); parts.push_back(q); }
+        kinds_of_whole = true;
       }
     }
     if (parts.empty()) return;
@@ -485,6 +494,7 @@ struct Reader {
                    trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
     stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
     c.exhaustive = exhaustive;
+    if (kinds_of_whole) c.template_id = "total-parts-of-kinds";
     operand(c, "total", total);
     for (int p : parts) operand(c, "part", p);
     last_breakdown_parts = parts.size();
@@ -495,7 +505,22 @@ struct Reader {
   void sums() {
     for (size_t k = first; k < last; ++k) {
       int t = qty(k);
-      if (t < 0 || pct(t) || Q(t).dimension == "rate") continue;
+      if (t < 0 || Q(t).dimension == "rate") continue;
+      if (pct(t)) {
+        // "tăng 7,12%, trong đó khu vực … đóng góp 3,41 điểm phần trăm, …": contributions add up.
+        size_t a = end_of_quantity(k), body = kNone;
+        if (trigger_at(a, body) == Trigger::TrongDo) {
+          size_t stop = k;
+          while (stop + 1 < last && same_sentence(stop + 1, k)) ++stop;
+          size_t save = out.claims.size();
+          breakdown(t, k, Trigger::TrongDo, body, stop + 1, 0);
+          if (out.claims.size() > save && out.claims.back().kind == ClaimKind::PartBound) {
+            out.claims.back().kind = ClaimKind::Sum;  // contributions are exhaustive
+            out.claims.back().exhaustive = true;
+          }
+        }
+        continue;
+      }
       if (ab_side(k) == 1) continue;  // the numerator is handled with its denominator below
       size_t after = end_of_quantity(k);
       // Allow a few words, percents and dates between the total and its trigger:
@@ -505,9 +530,16 @@ struct Reader {
       bool clean_gap = true;  // only words between the total and a parenthesis
       bool passed_parallel = false;
       bool compared = false;
+      bool words_only = true;  // nothing but words between the total and a colon
       for (size_t m = after; m < last && m < after + 22 && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
-        if (trig == Trigger::Colon && (m != after || Q(t).dimension == "scalar")) { trig = Trigger::None; break; }
+        // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
+        if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
+                                       word(m + 1, "giam") || word(m + 1, "dat") || word(m + 1, "bang"))) {
+          trig = Trigger::None;
+          break;
+        }
+        if (!is(m, TokKind::Word)) words_only = false;
         if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
         if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || word(m, "tang") || word(m, "giam")) compared = true;
         if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom")) {
