@@ -28,6 +28,27 @@ void CrossReportAgreementCheck::run_cross(CrossContext& ctx) const {
       if (v.empty() || v.back() != d) v.push_back(d);
     }
   }
+  // Two documents that disagree on most of the figures they share are not about the same region
+  // and period (a misread title, a report about another place): their key is wrong, not their figures.
+  std::map<std::pair<size_t, size_t>, std::pair<int, int>> shared;  // (shared keys, disagreements)
+  for (const auto& [key, docs] : docs_of) {
+    const auto& [indicator, region, period, dimension, role] = key;
+    for (size_t i = 0; i < docs.size(); ++i)
+      for (size_t j = i + 1; j < docs.size(); ++j) {
+        auto a = ctx.unique_fact(docs[i], indicator, period, dimension, role);
+        auto b = ctx.unique_fact(docs[j], indicator, period, dimension, role);
+        if (!a || !b) continue;
+        auto& c = shared[{docs[i], docs[j]}];
+        ++c.first;
+        const Fact& fa = ctx.fact(*a);
+        const Fact& fb = ctx.fact(*b);
+        if (!facts_agree(fa.value, fa.half_width, fb.value, fb.half_width) && provisional(fa) == provisional(fb)) ++c.second;
+      }
+  }
+  auto unrelated = [&](size_t a, size_t b) {
+    auto it = shared.find({a, b});
+    return it != shared.end() && it->second.first >= 3 && 4 * it->second.second >= 3 * it->second.first;
+  };
   for (const auto& [key, docs] : docs_of) {
     if (docs.size() < 2) continue;
     const auto& [indicator, region, period, dimension, role] = key;
@@ -35,7 +56,7 @@ void CrossReportAgreementCheck::run_cross(CrossContext& ctx) const {
       for (size_t j = i + 1; j < docs.size(); ++j) {
         auto a = ctx.unique_fact(docs[i], indicator, period, dimension, role);
         auto b = ctx.unique_fact(docs[j], indicator, period, dimension, role);
-        if (!a || !b) continue;
+        if (!a || !b || unrelated(docs[i], docs[j])) continue;
         const Fact& fa = ctx.fact(*a);
         const Fact& fb = ctx.fact(*b);
         if (facts_agree(fa.value, fa.half_width, fb.value, fb.half_width)) continue;

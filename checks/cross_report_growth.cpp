@@ -94,7 +94,7 @@ void CrossReportGrowthCheck::run_cross(CrossContext& ctx) const {
           return std::string(v < 0 ? (vi ? "giảm " : "down ") : (vi ? "tăng " : "up ")) +
                  format_vi(std::fabs(v), decimals) + unit;
         };
-        const int dec = r.precision + 1;
+        const int dec = r.role == "yoy_change" ? r.precision : r.precision + 1;
         std::string msg_vi = figure_name(b) + " " + display(b, b.value) + " so với " + display(a, a.value) +
                              " cùng kỳ năm trước (" + other_path + ") là " + phrase(centre, dec, true) +
                              ", báo cáo ghi " + phrase(stated, r.precision, true) +

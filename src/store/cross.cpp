@@ -132,83 +132,91 @@ std::optional<CrossFinding> CrossContext::make(const CheckMeta& meta, FactRef at
 // --- reconciliation ------------------------------------------------------------------------
 
 void reconcile(std::vector<CrossFinding>& findings, const std::vector<DocumentFacts>& documents, Lang lang) {
-  // Incidence of figures in failing relations (relations x figures), sparse.
-  std::map<std::pair<size_t, size_t>, int> column;
-  std::vector<std::pair<size_t, size_t>> figures;
-  std::vector<Eigen::Triplet<double>> entries;
-  std::vector<size_t> failing;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const auto& f = findings[i];
-    if (f.finding.severity == Severity::Info || f.solves.empty()) continue;
-    int row = int(failing.size());
-    failing.push_back(i);
-    for (size_t k = 0; k < f.figures.size(); ++k) {
-      if (k >= f.solves.size() || !f.solves[k]) continue;
-      auto key = std::make_pair(f.figures[k].document, f.figures[k].fact);
-      auto [it, fresh] = column.emplace(key, int(figures.size()));
-      if (fresh) figures.push_back(key);
-      entries.emplace_back(row, it->second, 1.0);
+  // Greedy: name the figure that resolves the most disagreements, set them aside, repeat.
+  std::vector<bool> resolved(findings.size(), false);
+  for (int round = 0; round < 16; ++round) {
+    // Incidence of figures in the failing relations still open (relations x figures), sparse.
+    std::map<std::pair<size_t, size_t>, int> column;
+    std::vector<std::pair<size_t, size_t>> figures;
+    std::vector<Eigen::Triplet<double>> entries;
+    std::vector<size_t> failing;
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const auto& f = findings[i];
+      if (resolved[i] || f.finding.severity == Severity::Info || f.solves.empty()) continue;
+      int row = int(failing.size());
+      failing.push_back(i);
+      for (size_t k = 0; k < f.figures.size() && k < f.solves.size(); ++k) {
+        if (!f.solves[k]) continue;
+        auto key = std::make_pair(f.figures[k].document, f.figures[k].fact);
+        auto [it, fresh] = column.emplace(key, int(figures.size()));
+        if (fresh) figures.push_back(key);
+        entries.emplace_back(row, it->second, 1.0);
+      }
     }
-  }
-  if (failing.size() < 2 || figures.empty()) return;
-  Eigen::SparseMatrix<double> incidence(int(failing.size()), int(figures.size()));
-  incidence.setFromTriplets(entries.begin(), entries.end());
-  Eigen::VectorXd in_relations = Eigen::RowVectorXd::Ones(int(failing.size())) * incidence;
-  // For each figure in two or more failing relations: the single value that best satisfies them
-  // (least squares over the values each relation alone asks for), and how many it resolves.
-  int best = -1;
-  int best_resolved = 1;
-  double best_value = 0;
-  std::vector<size_t> best_rows;
-  for (int c = 0; c < int(figures.size()); ++c) {
-    if (in_relations(c) < 2) continue;
-    std::vector<double> wanted, tol;
-    std::vector<size_t> rows;
-    for (Eigen::SparseMatrix<double>::InnerIterator it(incidence, c); it; ++it) {
-      const auto& f = findings[failing[size_t(it.row())]];
-      for (size_t k = 0; k < f.figures.size(); ++k)
-        if (f.figures[k].document == figures[size_t(c)].first && f.figures[k].fact == figures[size_t(c)].second &&
-            k < f.solves.size() && f.solves[k]) {
-          wanted.push_back(*f.solves[k]);
-          tol.push_back(k < f.tolerances.size() ? f.tolerances[k] : 0.0);
-          rows.push_back(failing[size_t(it.row())]);
-        }
+    if (failing.size() < 2 || figures.empty()) return;
+    Eigen::SparseMatrix<double> incidence(int(failing.size()), int(figures.size()));
+    incidence.setFromTriplets(entries.begin(), entries.end());
+    Eigen::VectorXd in_relations = (Eigen::RowVectorXd::Ones(int(failing.size())) * incidence).transpose();
+    // For each figure in two or more failing relations: the single value that best satisfies
+    // them (least squares over the values each relation alone asks for, or their median when
+    // one relation disagrees with the rest), and how many relations it resolves.
+    int best = -1;
+    int best_resolved = 1;
+    double best_value = 0;
+    std::vector<size_t> best_rows;
+    for (int c = 0; c < int(figures.size()); ++c) {
+      if (in_relations(c) < 2) continue;
+      std::vector<double> wanted, tol;
+      std::vector<size_t> rows;
+      for (Eigen::SparseMatrix<double>::InnerIterator it(incidence, c); it; ++it) {
+        const auto& f = findings[failing[size_t(it.row())]];
+        for (size_t k = 0; k < f.figures.size() && k < f.solves.size(); ++k)
+          if (f.figures[k].document == figures[size_t(c)].first && f.figures[k].fact == figures[size_t(c)].second &&
+              f.solves[k]) {
+            wanted.push_back(*f.solves[k]);
+            tol.push_back(k < f.tolerances.size() ? f.tolerances[k] : 0.0);
+            rows.push_back(failing[size_t(it.row())]);
+          }
+      }
+      Eigen::MatrixXd A = Eigen::MatrixXd::Ones(Eigen::Index(wanted.size()), 1);
+      Eigen::VectorXd b = Eigen::Map<Eigen::VectorXd>(wanted.data(), Eigen::Index(wanted.size()));
+      double x = A.colPivHouseholderQr().solve(b)(0);
+      std::vector<double> sorted = wanted;
+      std::sort(sorted.begin(), sorted.end());
+      double median = sorted[sorted.size() / 2];
+      auto count = [&](double v, std::vector<size_t>& hit) {
+        int n = 0;
+        for (size_t i = 0; i < wanted.size(); ++i)
+          if (std::fabs(wanted[i] - v) <= tol[i] + 1e-9 * std::max(1.0, std::fabs(wanted[i]))) { ++n; hit.push_back(rows[i]); }
+        return n;
+      };
+      std::vector<size_t> rows_mean, rows_median;
+      int n_mean = count(x, rows_mean), n_median = count(median, rows_median);
+      if (n_median > n_mean) { x = median; n_mean = n_median; rows_mean = rows_median; }
+      if (n_mean > best_resolved) {
+        best = c;
+        best_resolved = n_mean;
+        best_value = x;
+        best_rows = rows_mean;
+      }
     }
-    Eigen::MatrixXd A = Eigen::MatrixXd::Ones(Eigen::Index(wanted.size()), 1);
-    Eigen::VectorXd b = Eigen::Map<Eigen::VectorXd>(wanted.data(), Eigen::Index(wanted.size()));
-    double x = A.colPivHouseholderQr().solve(b)(0);
-    // The median is the robust choice when one relation disagrees with the rest.
-    std::vector<double> sorted = wanted;
-    std::sort(sorted.begin(), sorted.end());
-    double median = sorted[sorted.size() / 2];
-    int resolved_mean = 0, resolved_median = 0;
-    std::vector<size_t> rows_mean, rows_median;
-    for (size_t i = 0; i < wanted.size(); ++i) {
-      double t = tol[i] + 1e-9 * std::max(1.0, std::fabs(wanted[i]));
-      if (std::fabs(wanted[i] - x) <= t) { ++resolved_mean; rows_mean.push_back(rows[i]); }
-      if (std::fabs(wanted[i] - median) <= t) { ++resolved_median; rows_median.push_back(rows[i]); }
+    if (best < 0) return;
+    const auto& d = documents[figures[size_t(best)].first];
+    const Fact& f = d.facts[figures[size_t(best)].second];
+    double written = best_value / (f.factor != 0 ? f.factor : 1.0);
+    double scaled = written * std::pow(10.0, f.precision);
+    std::string v = display(f, best_value, std::fabs(scaled - std::round(scaled)) < 1e-6 ? 0 : 1);
+    std::string where = d.path + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
+    std::string text = lang == Lang::En
+                           ? "most likely wrong: " + f.text + " at " + where + "; with " + v + " instead, " +
+                                 std::to_string(best_resolved) + " cross-report disagreements are resolved"
+                           : "nhiều khả năng sai: " + f.text + " tại " + where + "; nếu là " + v + " thì " +
+                                 std::to_string(best_resolved) + " chỗ vênh giữa các báo cáo được giải quyết";
+    for (size_t r : best_rows) {
+      auto& s = findings[r].finding.suggestion;
+      s = s.empty() ? text : s + "; " + text;
+      resolved[r] = true;
     }
-    if (resolved_median > resolved_mean) { x = median; resolved_mean = resolved_median; rows_mean = rows_median; }
-    if (resolved_mean > best_resolved) {
-      best = c;
-      best_resolved = resolved_mean;
-      best_value = x;
-      best_rows = rows_mean;
-    }
-  }
-  if (best < 0) return;
-  const auto& d = documents[figures[size_t(best)].first];
-  const Fact& f = d.facts[figures[size_t(best)].second];
-  std::string v = display(f, best_value, 1);
-  std::string where = d.path + ":" + std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column);
-  std::string text = lang == Lang::En
-                         ? "most likely wrong: " + f.text + " at " + where + "; with " + v + " instead, " +
-                               std::to_string(best_resolved) + " cross-report disagreements are resolved"
-                         : "nhiều khả năng sai: " + f.text + " tại " + where + "; nếu là " + v + " thì " +
-                               std::to_string(best_resolved) + " chỗ vênh giữa các báo cáo được giải quyết";
-  for (size_t r : best_rows) {
-    auto& s = findings[r].finding.suggestion;
-    s = s.empty() ? text : s + "; " + text;
   }
 }
 
