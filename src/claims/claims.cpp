@@ -947,6 +947,7 @@ struct Reader {
     std::vector<std::string> phrase;  // folded indicator words
     std::string dimension;            // from the unit cell, "" when none
     std::vector<std::pair<int, std::string>> values;  // quantity, column header (folded)
+    bool sub = false;                 // "- Khách nội địa": an item of the row above
   };
 
   // Cells of a table row: tab-separated or Markdown pipes. Returns token ranges per cell.
@@ -985,6 +986,83 @@ struct Reader {
       if (doc.sections[sec].parent == sec) break;
     }
     return {};
+  }
+
+  Claim& add_row_claim(ClaimKind kind, const Row& row, int stated, const char* tmpl) {
+    Claim c;
+    c.id = static_cast<uint32_t>(out.claims.size());
+    c.kind = kind;
+    c.span = doc.blocks[row.block].span;
+    c.quote = std::string(doc.slice(c.span));
+    c.stated = static_cast<uint32_t>(stated);
+    c.template_id = tmpl;
+    used[stated] = true;
+    out.claims.push_back(std::move(c));
+    return out.claims.back();
+  }
+
+  static bool header_is(const std::string& h, std::initializer_list<const char*> keys) {
+    for (const char* k : keys)
+      if (h.find(k) != std::string::npos) return true;
+    return false;
+  }
+
+  // Relations inside an indicator table: a "% so KH" cell against the plan and actual cells of
+  // its row; a total row over the "- item" rows below it, column by column.
+  void table_claims(const std::vector<Row>& rows) {
+    for (const Row& row : rows) {
+      int plan = -1, actual = -1, pct_plan = -1;
+      for (auto [q, h] : row.values) {
+        bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
+        if (percent_col && header_is(h, {"kh", "ke hoach", "du toan"}) && !header_is(h, {"cung ky", "nam truoc"})) pct_plan = q;
+        else if (!percent_col && header_is(h, {"thuc hien", "uoc", "ket qua"})) actual = q;
+        else if (!percent_col && header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) plan = q;
+      }
+      if (plan >= 0 && actual >= 0 && pct_plan >= 0 && Q(plan).value.mantissa != 0) {
+        Claim& c = add_row_claim(ClaimKind::PercentOfPlan, row, pct_plan, "table-pct-of-plan-column");
+        c.operands.push_back(Operand{"actual", static_cast<uint32_t>(actual)});
+        c.operands.push_back(Operand{"plan", static_cast<uint32_t>(plan)});
+        used[actual] = used[plan] = true;
+      }
+    }
+    for (size_t i = 0; i + 2 < rows.size() + 1; ++i) {
+      if (rows[i].sub) continue;
+      size_t j = i + 1;
+      while (j < rows.size() && rows[j].sub && rows[j].block == rows[j - 1].block + 1) ++j;
+      if (j - i < 3) continue;  // at least two items
+      for (auto [tq, th] : rows[i].values) {
+        if (pct(tq) || th.find('%') != std::string::npos) continue;
+        std::vector<int> parts;
+        for (size_t r = i + 1; r < j; ++r)
+          for (auto [pq, ph] : rows[r].values)
+            if (ph == th && compatible(pq, tq) && !pct(pq)) parts.push_back(pq);
+        if (parts.size() != j - i - 1) continue;
+        double sum = 0;
+        for (int p : parts) sum += Q(p).value.to_double() * Q(p).factor;
+        double tv = Q(tq).value.to_double() * Q(tq).factor;
+        bool adds_up = std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv;
+        // Items that are kinds of one whole ("Khách nội địa" / "Khách quốc tế") partition it.
+        bool partition = adds_up;
+        if (!partition && parts.size() == 2) {
+          std::string a = " ", b = " ";
+          for (auto& w : rows[i + 1].phrase) a += w + " ";
+          for (auto& w : rows[i + 2].phrase) b += w + " ";
+          static const std::pair<const char*, const char*> pairs[] = {
+              {" noi dia ", " quoc te "}, {" nam ", " nu "}, {" thanh thi ", " nong thon "}, {" trong nuoc ", " nuoc ngoai "}};
+          for (auto [x, y] : pairs)
+            if ((a.find(x) != std::string::npos && b.find(y) != std::string::npos) ||
+                (a.find(y) != std::string::npos && b.find(x) != std::string::npos))
+              partition = true;
+        }
+        Claim& c = add_row_claim(partition ? ClaimKind::Sum : ClaimKind::PartBound, rows[i], tq, "table-total-row");
+        c.exhaustive = partition;
+        c.operands.push_back(Operand{"total", static_cast<uint32_t>(tq)});
+        for (int p : parts) {
+          c.operands.push_back(Operand{"part", static_cast<uint32_t>(p)});
+          used[p] = true;
+        }
+      }
+    }
   }
 
   void repeats() {
@@ -1048,6 +1126,7 @@ struct Reader {
         for (size_t m = a; m < e; ++m) has_word = has_word || nr.tokens[m].kind == TokKind::Word;
         if (row.phrase.empty() && has_word) {
           offset = static_cast<long>(header_indicator) - static_cast<long>(c);
+          row.sub = nr.tokens[a].kind == TokKind::Punct && (nr.tokens[a].fold == "-" || nr.tokens[a].fold == "+");
           for (size_t m = a; m < e; ++m) {
             if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
             if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
@@ -1070,6 +1149,7 @@ struct Reader {
       if (row.phrase.size() >= 2 && !row.values.empty()) rows.push_back(std::move(row));
     }
     if (rows.empty()) return;
+    table_claims(rows);
     // Prose word index: first word -> token positions (prose blocks only).
     std::unordered_map<std::string, std::vector<size_t>> index;
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
