@@ -222,6 +222,11 @@ nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only
                  {"value", q.value.to_double()}, {"unit", q.unit}, {"dimension", q.dimension},
                  {"scale", q.factor}, {"precision", q.precision}};
       if (!q.indicator.empty()) jq["indicator"] = q.indicator;
+      // Issue 7: how the figure relates to others (claims/indicators.h).
+      if (!q.role.empty()) jq["role"] = q.role;
+      if (q.base >= 0) jq["base"] = "q" + std::to_string(q.base);
+      if (!q.status.empty()) jq["status"] = q.status;
+      if (!q.period_key.empty()) jq["period_key"] = q.period_key;
       if (auto qn = qualifier_name(q.qualifier)) jq["qualifiers"] = json::array({qn});
       if (q.negative) jq["negative"] = true;
       if (q.malformed) {

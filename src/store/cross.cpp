@@ -78,19 +78,26 @@ std::optional<FactRef> CrossContext::fact_of_quantity(size_t document, int64_t q
 std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::string& indicator,
                                                  const std::string& period_key, const std::string& dimension,
                                                  const std::string& role) const {
-  const auto& fs = documents[document].facts;
-  std::optional<FactRef> found;
-  for (size_t i = 0; i < fs.size(); ++i) {
-    const Fact& f = fs[i];
-    if (f.indicator != indicator || f.period_key != period_key || f.dimension != dimension || f.role != role) continue;
-    if (found) {
-      const Fact& g = fs[found->fact];
-      if (!facts_agree(f.value, f.half_width, g.value, g.half_width)) return std::nullopt;  // two values: not a key
-      continue;
+  auto key = [](const Fact& f) { return f.indicator + '\x1f' + f.period_key + '\x1f' + f.dimension + '\x1f' + f.role; };
+  if (unique_index.size() != documents.size()) unique_index.assign(documents.size(), {});
+  auto& index = unique_index[document];
+  if (index.empty()) {
+    const auto& fs = documents[document].facts;
+    for (size_t i = 0; i < fs.size(); ++i) {
+      auto [it, fresh] = index.emplace(key(fs[i]), FactRef{document, i});
+      if (fresh || !it->second) continue;
+      const Fact& g = fs[it->second->fact];
+      if (!facts_agree(fs[i].value, fs[i].half_width, g.value, g.half_width)) it->second.reset();  // two values: not a key
     }
-    found = FactRef{document, i};
+    if (index.empty()) index.emplace(std::string(), std::nullopt);
   }
-  return found;
+  Fact probe;
+  probe.indicator = indicator;
+  probe.period_key = period_key;
+  probe.dimension = dimension;
+  probe.role = role;
+  auto it = index.find(key(probe));
+  return it == index.end() ? std::nullopt : it->second;
 }
 
 std::optional<CrossFinding> CrossContext::make(const CheckMeta& meta, FactRef at, FactRef other, double stated,

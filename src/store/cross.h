@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "checks/check.h"
@@ -49,6 +50,9 @@ struct CrossContext {
   const RegionHierarchy& hierarchy;
   const CheckConfig& config;
   std::vector<CrossFinding>& findings;
+  /// Per document: key (indicator, period, dimension, role) -> its one value, or nothing when the
+  /// document states two different values; built once per document on first use.
+  mutable std::vector<std::unordered_map<std::string, std::optional<FactRef>>> unique_index = {};
 
   const Fact& fact(FactRef r) const { return documents[r.document].facts[r.fact]; }
   /// The fact of a quantity (by id) in a document, when there is one.
