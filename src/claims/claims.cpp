@@ -645,6 +645,27 @@ struct Reader {
     breakdown(t, k, trig, body, stop, 0);
   }
 
+  // Two figures described with the same content words: at least two words in common between the
+  // six words around the first and the six before the second (a restatement, not another item).
+  bool same_words_around(int a, int b) const {
+    auto words_near = [&](int q, bool after_too) {
+      std::set<std::string> w;
+      auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), Q(q).span.begin,
+                                 [](const Token& t, uint32_t off) { return t.span.begin < off; });
+      size_t k = static_cast<size_t>(it - nr.tokens.begin());
+      for (size_t m = k > 6 ? k - 6 : 0; m < k; ++m) if (nr.tokens[m].kind == TokKind::Word && !nr.tokens[m].unit_part) w.insert(nr.tokens[m].fold);
+      if (after_too)
+        for (size_t m = k + 1; m < nr.tokens.size() && m < k + 7; ++m)
+          if (nr.tokens[m].kind == TokKind::Word && !nr.tokens[m].unit_part) w.insert(nr.tokens[m].fold);
+      return w;
+    };
+    static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung", "theo", "tai"};
+    auto wa = words_near(a, true), wb = words_near(b, false);
+    int common = 0;
+    for (const auto& w : wa) if (!stop.count(w) && wb.count(w)) ++common;
+    return common >= 2;
+  }
+
   // "… 19 nhà, với số tiền là 906 triệu đồng¹⁸" with footnote 18 listing the items: the
   // figures of the clause that cites a footnote break down into the footnote's figures.
   void footnote_breakdowns() {
@@ -686,13 +707,28 @@ struct Reader {
         last = nr.block_last[fb->second];
         // "⁶ 07 nhiệm vụ cấp tỉnh: giảm 02 …": a footnote that restates the figure comments on it.
         bool restated = false;
+        int like = -1, n_like = 0;
         for (size_t m = first; m < last; ++m) {
           int p = qty(m);
-          if (p < 0 || !compatible(p, q)) continue;
-          restated = Q(p).value == Q(q).value;
-          break;
+          if (p < 0 || Q(p).dimension != Q(q).dimension) continue;
+          if (n_like++ == 0) { like = p; restated = Q(p).value == Q(q).value; }
         }
-        if (restated) continue;
+        if (n_like == 1 && like >= 0 && !restated && same_words_around(q, like)) {
+          // "1.245 hộ thoát nghèo¹" … "¹ … số hộ thoát nghèo trong năm là 1.254 hộ": the same figure twice.
+          Claim c;
+          c.id = static_cast<uint32_t>(out.claims.size());
+          c.kind = ClaimKind::Repeat;
+          c.span = Span{Q(like).span.begin, Q(like).unit_span.end > Q(like).span.end ? Q(like).unit_span.end : Q(like).span.end};
+          c.quote = std::string(doc.slice(c.span));
+          c.stated = static_cast<uint32_t>(like);
+          c.template_id = "text-and-footnote";
+          c.operands.push_back(Operand{"first", static_cast<uint32_t>(q)});
+          c.operands.push_back(Operand{"second", static_cast<uint32_t>(like)});
+          used[q] = used[like] = true;
+          out.claims.push_back(std::move(c));
+          continue;
+        }
+        if (restated || n_like < 2) continue;  // a breakdown lists at least two items
         Trigger ftrig = Trigger::TrongDo;
         size_t fbody = first;
         while (fbody < last && tok(fbody).kind == TokKind::Punct) ++fbody;
@@ -973,6 +1009,19 @@ struct Reader {
     return cells;
   }
 
+  // The year a sentence names with "năm YYYY" before token h, "" if none.
+  std::string sentence_year(size_t h) const {
+    size_t m = h;
+    while (m > 0 && tok_sentence[m - 1] == tok_sentence[h]) --m;
+    for (; m < h; ++m) {
+      const Token& t = nr.tokens[m];
+      if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() == 4 && m > 0 &&
+          nr.tokens[m - 1].kind == TokKind::Word && nr.tokens[m - 1].fold == "nam")
+        return t.fold;
+    }
+    return {};
+  }
+
   // The year a block's enclosing sections are about ("B. NHIỆM VỤ … NĂM 2024"), "" if none says.
   std::string block_year(size_t bi) const {
     for (int sec = doc.blocks[bi].section; sec >= 0; sec = doc.sections[sec].parent) {
@@ -1189,6 +1238,13 @@ struct Reader {
                    return hb == row.block || (!doc_year.empty() && !block_year(hb).empty() && block_year(hb) != doc_year);
                  }),
                  hits.end());
+      // A sentence that names another year ("Năm 2022, sản lượng … đạt 181.300 tấn") is about
+      // another period.
+      hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) {
+                   std::string y = sentence_year(h);
+                   return !y.empty() && y != doc_year;
+                 }),
+                 hits.end());
       if (hits.empty() || hits.size() > 4) continue;
       // Figures right after the phrase, in the same sentence; the first hit's first, then the others'.
       std::vector<size_t> near;
@@ -1222,7 +1278,8 @@ struct Reader {
         bool actual_col = head.find("thuc hien") != std::string::npos || head.find("uoc") != std::string::npos ||
                           head == "th" || head.find("ket qua") != std::string::npos;
         if (match < 0) {
-          if (!actual_col || hits.size() != 1 || near_first_hit == 0) continue;
+          // A discrepancy only from a single, plain restatement (no year named in it).
+          if (!actual_col || hits.size() != 1 || near_first_hit == 0 || !sentence_year(hits[0]).empty()) continue;
           // The actual figure stated first after the phrase, when it is close enough to be the same one.
           int other = nr.tokens[near.front()].quantity;
           double a = tv.value.to_double() * tv.factor, b = Q(other).value.to_double() * Q(other).factor;
@@ -1276,6 +1333,10 @@ struct Reader {
         while (m > first && is(m - 1, TokKind::Word) && verbs.count(tok(m - 1).fold)) --m;
         bool whole = true;
         for (; m > first && same_sentence(m - 1, k); --m) {
+          if (is(m - 1, TokKind::Number) && tok(m - 1).non_quantity >= 0) {  // "6 tháng đầu năm"
+            words.push_back(tok(m - 1).fold);
+            continue;
+          }
           if (!is(m - 1, TokKind::Word)) {
             // a leading bullet may open the sentence
             if (!(tok(m - 1).kind == TokKind::Punct && (m - 1 == first || !same_sentence(m - 2, k)))) whole = false;

@@ -378,6 +378,13 @@ struct Assigner {
     if (fam == "scalar") fam.clear();
     Match m = best_match(words, fam);
     if (m.def != SIZE_MAX) {
+      // The name must be close to the figure: "hỗ trợ tạo việc làm, duy trì và mở rộng việc làm cho
+      // 2.174 lao động" is not about the jobs created.
+      int between = 0;
+      for (size_t i = m.end; i < words.size(); ++i) between += filler_word(words[i]) ? 0 : 1;
+      if (between > 4) m.def = SIZE_MAX;
+    }
+    if (m.def != SIZE_MAX) {
       Q.indicator = catalogue().defs[m.def].key;
       Q.indicator_text = std::string(doc.text.substr(tok(word_tok[m.begin]).span.begin,
                                                      tok(word_tok[m.end - 1]).span.end - tok(word_tok[m.begin]).span.begin));
