@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -647,7 +648,7 @@ struct Reader {
 
   // Two figures described with the same content words: at least two words in common between the
   // six words around the first and the six before the second (a restatement, not another item).
-  bool same_words_around(int a, int b) const {
+  bool same_words_around(int a, int b, int need = 2) const {
     auto words_near = [&](int q, bool after_too) {
       std::set<std::string> w;
       auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), Q(q).span.begin,
@@ -659,11 +660,13 @@ struct Reader {
           if (nr.tokens[m].kind == TokKind::Word && !nr.tokens[m].unit_part) w.insert(nr.tokens[m].fold);
       return w;
     };
-    static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung", "theo", "tai"};
-    auto wa = words_near(a, true), wb = words_near(b, false);
+    static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung", "theo",
+                                               "tai", "tong", "voi", "cung", "ky", "bang", "tang", "giam", "ke", "hoach", "kh",
+                                               "uoc", "thuc", "hien", "toan", "tinh", "huyen", "thanh", "pho", "xa"};
+    auto wa = words_near(a, true), wb = words_near(b, need > 2);
     int common = 0;
     for (const auto& w : wa) if (!stop.count(w) && wb.count(w)) ++common;
-    return common >= 2;
+    return common >= need;
   }
 
   // "… 19 nhà, với số tiền là 906 triệu đồng¹⁸" with footnote 18 listing the items: the
@@ -882,13 +885,50 @@ struct Reader {
     return -1;
   }
 
+  // The earlier value of a change stated in the sentence before: "Năm 2022, … đạt 356,8 triệu USD.
+  // Năm 2023 ước đạt 402,1 triệu USD, tăng 12,7% so với năm 2022." The one figure of that sentence
+  // of the same kind, when the two sentences are linked by their years or by their words.
+  int earlier_in_previous_sentence(int cur, size_t ck, bool years_only = false) {
+    uint32_t s = tok_sentence[ck];
+    if (s == 0) return -1;
+    size_t m = ck;
+    while (m > first && tok_sentence[m - 1] == s) --m;
+    if (m == first) return -1;
+    size_t prev_end = m;
+    size_t prev_begin = prev_end;
+    while (prev_begin > first && tok_sentence[prev_begin - 1] == s - 1) --prev_begin;
+    int cand = -1, n = 0;
+    for (size_t p = prev_begin; p < prev_end; ++p) {
+      int q = qty(p);
+      if (q < 0 || pct(q) != pct(cur) || !compatible(q, cur) || Q(q).dimension == "scalar") continue;
+      cand = q;
+      ++n;
+    }
+    if (n != 1) return -1;
+    // Link by years: "Năm 2022, …" before "Năm 2023 …" or "so với năm 2022".
+    std::string y_prev = sentence_year(prev_end - 1);
+    size_t cur_end = ck;
+    while (cur_end + 1 < last && tok_sentence[cur_end + 1] == s) ++cur_end;
+    bool year_link = false;
+    if (!y_prev.empty()) {
+      for (size_t p = m; p <= cur_end; ++p) {
+        const Token& t = nr.tokens[p];
+        if (t.kind != TokKind::Number || t.non_quantity < 0 || t.fold.size() != 4) continue;
+        if (t.fold == y_prev || std::atoi(t.fold.c_str()) == std::atoi(y_prev.c_str()) + 1) year_link = true;
+      }
+    }
+    if (!year_link && (years_only || !same_words_around(cur, cand, 3))) return -1;
+    return cand;
+  }
+
   void changes() {
     for (size_t k = first; k < last; ++k) {
       int n = qty(k);
       if (n < 0) continue;
       bool up = word(k - 1, "tang") || (word(k - 1, "hon") && word(k - 2, "tang"));
       bool down = word(k - 1, "giam") || (word(k - 1, "hon") && word(k - 2, "giam"));
-      bool index = word(k - 1, "bang") && pct(n);
+      bool index = word(k - 1, "bang") && pct(n) &&
+                   (phrase(end_of_quantity(k), {"so", "voi"}) || phrase(end_of_quantity(k), {"cung", "ky"}));
       if (!up && !down && !index) continue;
       if (pct(n)) {
         // "C, tăng X% so với cùng kỳ (E)" / "C, bằng X% so với cùng kỳ (E)"
@@ -903,6 +943,7 @@ struct Reader {
         // "Tỷ lệ … đạt 72,8%, tăng 0,4% so với năm trước (72,4%)": a rate against a rate is
         // checked too (percent-vs-points tells % from points).
         int ear = earlier_in_parens(end_of_quantity(k), cur);
+        if (ear < 0 && !pct(cur) && !index) ear = earlier_in_previous_sentence(cur, ck, /*years_only=*/true);
         if (ear < 0) continue;
         Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? "value-index-earlier" : "value-rate-earlier");
         c.decrease = down;
@@ -932,6 +973,7 @@ struct Reader {
           int q = qty(m);
           if (q >= 0 && pct(q)) { earlier = q; break; }
         }
+        if (earlier < 0) earlier = earlier_in_previous_sentence(cur, ck);
         if (earlier < 0) continue;
         Claim& c = add(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, "rate-change-pp");
         c.decrease = down;
@@ -951,9 +993,9 @@ struct Reader {
         operand(c, "change", n);
         continue;
       }
-      // "(tăng X%)" right after the change.
+      // "(tăng X%)" right after the change (also across a comma or a line break).
       size_t m = after;
-      if (is(m, TokKind::Open)) ++m;
+      if (is(m, TokKind::Open) || punct(m, ",")) ++m;
       if (word(m, "tang") || word(m, "giam")) {
         int x = qty(m + 1);
         if (x >= 0 && pct(x)) {
@@ -962,7 +1004,15 @@ struct Reader {
           operand(c, "current", cur);
           operand(c, "change", n);
           operand(c, "rate", x);
+          continue;
         }
+      }
+      if (int ear = earlier_in_previous_sentence(cur, ck); ear >= 0) {
+        Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, "value-change-earlier-sentence");
+        c.decrease = down;
+        operand(c, "current", cur);
+        operand(c, "earlier", ear);
+        operand(c, "change", n);
       }
     }
   }

@@ -104,8 +104,9 @@ Match best_match(const std::vector<std::string>& words, const std::string& fam) 
       bool fits = fam.empty() || dfam == fam || (fam == "pp" && dfam == "percent");
       // A phrase of another kind of measure does not name this figure ("khách du lịch … 400 tỷ đồng").
       if (!fits && !dfam.empty() && fam != "scalar" && fam != "rate" && fam != "score") continue;
+      // The name nearest the figure: the phrase that ends last, then the longest.
       bool better = best.def == SIZE_MAX || (fits && !best_fits) ||
-                    (fits == best_fits && (len > best_len || (len == best_len && i + len >= best.end)));
+                    (fits == best_fits && (i + len > best.end || (i + len == best.end && len > best_len)));
       if (better) {
         best = Match{it->second, i, i + len};
         best_len = len;
@@ -383,6 +384,13 @@ struct Assigner {
       int between = 0;
       for (size_t i = m.end; i < words.size(); ++i) between += filler_word(words[i]) ? 0 : 1;
       if (between > 4) m.def = SIZE_MAX;
+      // A list goes on after the name ("Đàn trâu, bò, ngựa 63.381 con"): the figure is not its alone.
+      for (size_t t = word_tok[m.end - 1] + 1; m.def != SIZE_MAX && t < k; ++t)
+        if (punct(t, ",") || word(t, "va")) {
+          for (size_t u = t + 1; u < k; ++u)
+            if (tok(u).kind == TokKind::Word && !tok(u).unit_part && !filler_word(tok(u).fold)) { m.def = SIZE_MAX; break; }
+          break;
+        }
     }
     if (m.def != SIZE_MAX) {
       Q.indicator = catalogue().defs[m.def].key;
