@@ -355,6 +355,24 @@ struct Reader {
     return false;
   }
 
+  // "lần lượt (là)" right before the numerator at k.
+  bool respectively_before(size_t k) const {
+    for (size_t m = k; m > first && m + 4 > k; --m)
+      if (phrase(m - 1, {"lan", "luot"})) return true;
+    return false;
+  }
+  // Both labels of a complementary pair in the words before k ("nội địa/quốc tế lần lượt là …").
+  bool complements_in(size_t k) const {
+    std::string l = " ";
+    for (size_t m = k > first + 10 ? k - 10 : first; m < k; ++m)
+      if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
+    static const std::pair<const char*, const char*> pairs[] = {
+        {" noi dia ", " quoc te "}, {" trong nuoc ", " nuoc ngoai "}, {" nam ", " nu "}, {" thanh thi ", " nong thon "}};
+    for (auto [x, y] : pairs)
+      if (l.find(x) != std::string::npos && l.find(y) != std::string::npos) return true;
+    return false;
+  }
+
   // Which side of an A/B a number is on: 0 plain, 1 numerator, 2 denominator.
   int ab_side(size_t m) const {
     if (is(m - 1, TokKind::Slash)) return 2;
@@ -377,6 +395,7 @@ struct Reader {
     std::vector<int> umbrella;
     std::vector<size_t> umbrella_toks;
     bool kinds_of_whole = false;
+    bool respectively_pair = false;
     char separator = 0;       // the separator between the first two parts: ',' or ';'
     char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
@@ -410,7 +429,11 @@ struct Reader {
       }
       if (pct(q)) continue;
       int qs = ab_side(m);
-      if ((side == 2) != (qs == 2)) continue;  // denominators sum to denominators
+      // "khách nội địa/quốc tế lần lượt là 118.950/6.480 lượt": both sides are parts.
+      bool respectively = side == 0 && qs == 2 && !part_toks.empty() && part_toks.back() + 2 >= m &&
+                          respectively_before(part_toks.back());
+      if ((side == 2) != (qs == 2) && !respectively) continue;  // denominators sum to denominators
+      if (respectively) respectively_pair = true;
       const bool first_quantity = !any_quantity;
       any_quantity = true;
       if (!compatible(q, total)) {
@@ -490,7 +513,8 @@ struct Reader {
       }
     }
     bool exhaustive = (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums) ||
-                      (parts.size() == 2 && complements(part_toks[0], part_toks[1]));
+                      (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
+                                             (respectively_pair && complements_in(part_toks[0]))));
     Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
                    trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
     stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
