@@ -68,7 +68,7 @@ void CrossReportAgreementCheck::run_cross(CrossContext& ctx) const {
         const Fact& x = ctx.fact(at);
         const Fact& y = ctx.fact(other);
         const std::string& other_path = ctx.documents[other.document].path;
-        std::string vx = display(x, x.value), vy = display(x, y.value);
+        std::string vx = display(x, x.value), vy = display(y, y.value);
         std::string msg_vi = figure_name(x) + ": " + vx + ", nhưng " + other_path + " ghi " + vy +
                              (revised ? " (số ước tính đã được điều chỉnh)" : "");
         std::string msg_en = figure_name(x) + ": " + vx + ", but " + other_path + " states " + vy +
