@@ -167,3 +167,17 @@ TEST(IndicatorAssign, SameKeyWhateverTheCall) {
     EXPECT_EQ(before[i].base, r.numbers.quantities[i].base);
   }
 }
+
+TEST(IndicatorAssign, ChangesJoinedByVaShareTheComparison) {
+  Read r = read(
+      "Trong kỳ có 60 doanh nghiệp thành lập mới với tổng vốn đăng ký 1.350 tỷ đồng (tăng 14 doanh nghiệp và 780 tỷ "
+      "đồng vốn đăng ký so với cùng kỳ).");
+  const auto& firms = r.q("14");
+  EXPECT_EQ(firms.role, "yoy_change");
+  EXPECT_EQ(firms.base, int32_t(r.q("60").id));
+  EXPECT_EQ(firms.indicator, "new_enterprises");
+  const auto& capital = r.q("780");
+  EXPECT_EQ(capital.role, "yoy_change");
+  EXPECT_EQ(capital.base, int32_t(r.q("1.350").id));
+  EXPECT_EQ(capital.indicator, "new_enterprise_capital");
+}

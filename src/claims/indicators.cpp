@@ -301,20 +301,35 @@ struct Assigner {
     // What follows: "so với cùng kỳ", "kế hoạch (năm)".
     bool yoy = false, plan = false;
     std::string plan_year;
-    for (size_t m = after; m < last && m < after + 10 && !boundary(m, k); ++m) {
-      if (qty(m) >= 0) break;
+    // "tăng 14 doanh nghiệp và 780 tỷ đồng vốn đăng ký so với cùng kỳ": changes joined by "và"
+    // share the comparison after the last of them.
+    if (word(v, "va") && prev_q >= 0) {
+      const Quantity& P = nr.quantities[prev_q];
+      if (P.role == "yoy_change" || P.role == "yoy_rate") {
+        change = true;
+        decrease = P.decrease;
+      }
+    }
+    size_t reach = after + 10;
+    for (size_t m = after; m < last && m < reach && !boundary(m, k); ++m) {
+      if (qty(m) >= 0) {
+        if (change && word(m - 1, "va")) { reach = end_of_quantity(m) + 10; continue; }
+        break;
+      }
       if (phrase(m, {"cung", "ky"})) { yoy = true; break; }
       if (plan_word(m)) { plan = true; plan_year = annual_plan_year(m); break; }
       if (word(m, "so") && !word(m + 1, "voi") && !word(m + 1, "cung") && !plan_word(m + 1)) break;
     }
     // The level figure the rate is about: the nearest earlier figure of the clause that is a level.
-    auto find_base = [&](bool want_pct) {
+    // For a change in a unit, the level is of the same dimension ("60 doanh nghiệp …, tăng 14 doanh nghiệp").
+    auto find_base = [&](bool want_pct, const std::string& same_dimension = std::string()) {
       for (size_t m = k; m > first; --m) {
         if (boundary(m - 1, k)) break;
         int b = qty(m - 1);
         if (b < 0) continue;
         const Quantity& B = nr.quantities[b];
         if (!B.role.empty()) continue;  // rates, plans and A/B denominators are not levels
+        if (!same_dimension.empty() && B.dimension != same_dimension) continue;
         if (is_pct(b) == want_pct && B.dimension != "pp") return b;
       }
       return -1;
@@ -328,7 +343,11 @@ struct Assigner {
       Q.role = "plan_pct";
       Q.base = find_base(false);
       if (!plan_year.empty()) Q.period_key = plan_year;
-    } else if (!pct && !pp && change && yoy) { Q.role = "yoy_change"; Q.base = find_base(false); Q.decrease = decrease; }
+    } else if (!pct && !pp && change && yoy) {
+      Q.role = "yoy_change";
+      Q.base = find_base(false, Q.dimension == "scalar" ? std::string() : Q.dimension);
+      Q.decrease = decrease;
+    }
     else if (!pct && k > first && tok(k - 1).kind == TokKind::Slash && prev_q >= 0) {
       // The B of "A/B": a plan when the clause compares with the plan, else the whole.
       bool plan_after = false;
