@@ -107,7 +107,8 @@ void CrossReportGrowthCheck::run_cross(CrossContext& ctx) const {
         auto cf = ctx.make(meta_, at, *a_ref, stated, centre, r.role == "yoy_pp" ? "pp" : r.unit, msg_vi, msg_en);
         if (!cf) continue;
         if (revised) cf->finding.severity = Severity::Info;
-        cf->finding.computation = display(b, b.value) + " / " + display(a, a.value) + " → " + c;
+        const bool difference = r.role == "yoy_change" || r.role == "yoy_pp";
+        cf->finding.computation = display(b, b.value) + (difference ? " − " : " / ") + display(a, a.value) + " → " + c;
         cf->figures = {at, *a_ref, *base_ref};
         cf->solves = {solve_rate, solve_a, solve_b};
         cf->tolerances = {r.half_width, a.half_width + b.half_width, a.half_width + b.half_width};
