@@ -1188,6 +1188,59 @@ struct Reader {
     }
   }
 
+  void add_repeat(const Row& row, int prose, int table_value, const char* tmpl) {
+    Claim c;
+    c.id = static_cast<uint32_t>(out.claims.size());
+    c.kind = ClaimKind::Repeat;
+    c.span = doc.blocks[row.block].span;
+    c.quote = std::string(doc.slice(c.span));
+    c.stated = static_cast<uint32_t>(table_value);
+    c.template_id = tmpl;
+    c.operands.push_back(Operand{"first", static_cast<uint32_t>(prose)});
+    c.operands.push_back(Operand{"second", static_cast<uint32_t>(table_value)});
+    used[table_value] = used[prose] = true;
+    stated_used[table_value] = true;
+    out.claims.push_back(std::move(c));
+  }
+
+  // When the row's words are not found as such ("Thu ngân sách nhà nước trên địa bàn" against
+  // "thu ngân sách đạt 201,922/260 tỷ đồng"), the catalogue indicator links them.
+  void repeats_by_indicator(const Row& row, const std::vector<bool>& is_table, const std::string& doc_year) {
+    std::string phrase;
+    for (const auto& w : row.phrase) phrase += (phrase.empty() ? "" : " ") + w;
+    std::string key = match_indicator(phrase);
+    if (key.empty() || !is_canonical_indicator(key)) return;
+    std::vector<int> prose;
+    for (size_t q = 0; q < nr.quantities.size(); ++q) {
+      const Quantity& x = nr.quantities[q];
+      if (x.indicator != key || x.sentence >= doc.sentences.size()) continue;
+      size_t bi = doc.sentences[x.sentence].block;
+      if (bi >= is_table.size() || is_table[bi] || bi == row.block) continue;
+      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      if (!row.dimension.empty() && x.dimension != row.dimension) continue;
+      prose.push_back(static_cast<int>(q));
+    }
+    if (prose.empty()) return;
+    for (auto [tq, head] : row.values) {
+      if (stated_used[tq]) continue;
+      const Quantity& tv = Q(tq);
+      int match = -1;
+      for (int q : prose)
+        if (Q(q).value == tv.value && Q(q).dimension == tv.dimension) { match = q; break; }
+      if (match >= 0) { add_repeat(row, match, tq, "row-restated-by-indicator"); continue; }
+      bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
+      if (!actual_col) continue;
+      // One level figure of that indicator in the prose, close enough to be the same one.
+      std::vector<int> levels;
+      for (int q : prose)
+        if (Q(q).role.empty() && Q(q).dimension == tv.dimension) levels.push_back(q);
+      if (levels.size() != 1) continue;
+      double a = tv.value.to_double() * tv.factor, b = Q(levels[0]).value.to_double() * Q(levels[0]).factor;
+      if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
+      add_repeat(row, levels[0], tq, "row-restated-by-indicator");
+    }
+  }
+
   void repeats() {
     const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
     std::vector<Row> rows;
@@ -1319,7 +1372,10 @@ struct Reader {
                    return !y.empty() && y != doc_year;
                  }),
                  hits.end());
-      if (hits.empty() || hits.size() > 4) continue;
+      if (hits.empty() || hits.size() > 4) {
+        repeats_by_indicator(row, is_table, doc_year);
+        continue;
+      }
       // Figures right after the phrase, in the same sentence; the first hit's first, then the others'.
       std::vector<size_t> near;
       size_t near_first_hit = 0;
