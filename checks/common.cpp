@@ -421,6 +421,25 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     failed.reason = e.what();
     return failed;
   }
+  // A malformed operand ("175.666/310.00 m3 … đạt 57%") is read with its likely intended value
+  // when that is what makes the relation hold: the malformed-number finding reports the number;
+  // the relation itself is not a second error.
+  if (ev.verdict == Verdict::Discrepancy && c.kind != ClaimKind::MalformedNumber) {
+    for (const auto& op : c.operands) {
+      const Quantity* q = qs.get(op.quantity);
+      if (!q || !q->malformed || !q->hint || op.quantity == c.stated) continue;
+      Quantity fixed = *q;
+      fixed.value = *q->hint;
+      fixed.precision = q->hint->scale;
+      fixed.malformed = false;
+      Claim plain = c;
+      Evaluation again = evaluate(plain, QuantityView(qs.base(), op.quantity, fixed), config);
+      if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
+        again.reason = "with " + q->text + " read as " + q->hint->to_vi();
+        return again;
+      }
+    }
+  }
   return ev;
 }
 

@@ -24,6 +24,7 @@ class QuantityView {
     if (replacement_ && index == index_) return replacement_;
     return index < base_->size() ? &(*base_)[index] : nullptr;
   }
+  const std::vector<Quantity>& base() const { return *base_; }
 
  private:
   const std::vector<Quantity>* base_;

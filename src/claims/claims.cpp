@@ -245,6 +245,11 @@ struct Reader {
         if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
       }
       if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
+      bool actual_is_item = false;
+      for (const Claim& c : out.claims)
+        if (c.kind == ClaimKind::Sum || c.kind == ClaimKind::PartBound)
+          for (size_t i = 1; i < c.operands.size(); ++i)
+            if (c.operands[i].quantity == uint32_t(actual)) actual_is_item = true;
       if (cands.empty()) {
         // Earlier in this block or the two before it; with no plan word after the percent,
         // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
@@ -260,11 +265,18 @@ struct Reader {
           bool pw = plan_word_before(m, 12);
           first = save_first;
           if (pw) {
-            if (tok_sentence[m] >= min_sentence) cands.push_back(q);
+            // An item of a breakdown ("(1) nguồn ngân sách địa phương là 266 tỷ đồng đạt 28%") is
+            // measured against the matching item of the plan's breakdown, never the plan's total.
+            bool plan_has_items = false;
             for (const Claim& c : out.claims)
-              if ((c.kind == ClaimKind::Sum || c.kind == ClaimKind::PartBound) && c.operands[0].quantity == uint32_t(q))
-                for (size_t i = 1; i < c.operands.size(); ++i)
-                  if (compatible(int(c.operands[i].quantity), actual)) cands.push_back(int(c.operands[i].quantity));
+              if ((c.kind == ClaimKind::Sum || c.kind == ClaimKind::PartBound) && c.operands[0].quantity == uint32_t(q)) {
+                plan_has_items = true;
+                for (size_t i = 1; i < c.operands.size(); ++i) {
+                  int p = int(c.operands[i].quantity);
+                  if (compatible(p, actual) && same_words_around(actual, p, 2)) cands.push_back(p);
+                }
+              }
+            if (tok_sentence[m] >= min_sentence && !(actual_is_item && plan_has_items)) cands.push_back(q);
           }
         }
       }
@@ -814,6 +826,7 @@ struct Reader {
       int chosen = -1;
       // "chiếm 60% tổng dư nợ 2.500 tỷ đồng": the total right after.
       for (size_t m = after; m < after + 14 && m < last && !noun.empty(); ++m) {
+        if (punct(m, ";") || punct(m, ".")) break;
         int q = qty(m);
         if (q < 0) continue;
         if (!pct(q) && Q(q).dimension == Q(part).dimension) chosen = q;
@@ -827,6 +840,7 @@ struct Reader {
           if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
           for (size_t d = 2; d <= 18 && m >= lo + d && chosen < 0; ++d) {
             const Token& w0 = nr.tokens[m - d];
+            if (w0.kind == TokKind::Number && w0.quantity >= 0) break;  // another figure between
             if (w0.kind != TokKind::Word || w0.fold != "tong") continue;
             bool same = true;
             for (size_t i = 0; i < noun.size() && same; ++i) {

@@ -262,7 +262,7 @@ struct Assigner {
         Quantity& Q = nr.quantities[q];
         // Idempotent: a second call gives the same result.
         Q.role.clear(); Q.base = -1; Q.status.clear(); Q.period_key.clear(); Q.decrease = false;
-        Q.indicator.clear(); Q.indicator_text.clear();
+        Q.indicator.clear(); Q.indicator_text.clear(); Q.region.clear();
         // The words between the previous boundary or figure and this one.
         std::vector<std::string> words;
         std::vector<size_t> word_tok;
@@ -279,12 +279,67 @@ struct Assigner {
         }
         size_t after = end_of_quantity(k);
         classify(q, k, after, prev_q, words, window_start);
+        Q.region = part_region(k);
         if (!target_year.empty() && Q.role.empty()) { Q.role = "plan"; Q.period_key = target_year; }
         name(q, k, after, prev_q, words, word_tok);
         window_start = after;
         prev_q = q;
       }
     }
+  }
+
+  // Rank of an administrative level: tỉnh 1; huyện, thành phố, thị xã, quận 2; xã, phường, thị trấn 3.
+  static int level_rank(const std::string& folded_level) {
+    if (folded_level == "tinh") return 1;
+    if (folded_level == "huyen" || folded_level == "thanh pho" || folded_level == "thi xa" || folded_level == "quan") return 2;
+    if (folded_level == "xa" || folded_level == "phuong" || folded_level == "thi tran") return 3;
+    return 0;
+  }
+
+  // "Trên địa bàn huyện Ba Bể, … 400 ha": a part of the document's region named in the figure's
+  // clause before it ("" when none). Only parts (lower levels) refine a figure's region: a
+  // district report quoting "kế hoạch tỉnh giao" is still about the district.
+  std::string part_region(size_t k) const {
+    int doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
+    if (doc_rank == 0) return {};
+    std::string found;
+    for (size_t m = k; m > first; --m) {
+      size_t t = m - 1;
+      if (boundary(t, k)) break;
+      if (tok(t).kind != TokKind::Word) continue;
+      std::string level;
+      size_t name_at = t + 1;
+      const std::string& f = tok(t).fold;
+      if ((f == "pho" && word(t - 1, "thanh")) || (f == "xa" && word(t - 1, "thi")) || (f == "tran" && word(t - 1, "thi"))) {
+        level = tok(t - 1).fold + " " + f;
+      } else if (f == "huyen" || f == "xa" || f == "phuong" || f == "quan") {
+        level = f;
+      } else {
+        continue;
+      }
+      if (level_rank(level) <= doc_rank) continue;
+      std::string name;
+      for (size_t n = name_at; n < k && n < name_at + 3 && tok(n).kind == TokKind::Word && tok(n).upper; ++n) {
+        if (!name.empty()) name += ' ';
+        name += std::string(doc.slice(tok(n).span));
+      }
+      if (name.empty()) continue;
+      static const char* const canonical[][2] = {{"huyen", "huyện"}, {"xa", "xã"}, {"phuong", "phường"},
+                                                 {"quan", "quận"}, {"thanh pho", "thành phố"}, {"thi xa", "thị xã"},
+                                                 {"thi tran", "thị trấn"}};
+      for (const auto& c : canonical)
+        if (level == c[0]) return std::string(c[1]) + " " + name;
+    }
+    return found;
+  }
+
+  static std::string fold_level(const std::string& s) {
+    auto words = folded_words(s);
+    if (words.empty()) return {};
+    if (words.size() >= 2 && ((words[0] == "thanh" && words[1] == "pho") || (words[0] == "thi" && words[1] == "xa") ||
+                              (words[0] == "thi" && words[1] == "tran")))
+      return words[0] + " " + words[1];
+    return words[0];
   }
 
   // Role, base, status and period of the figure at token k.
