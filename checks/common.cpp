@@ -361,7 +361,8 @@ void evaluate_repeat(const Claim& c, const QuantityView& qs, const ToleranceOpti
   ev.computed = in_unit_of(*first, *second, OperandMode::AsPrinted, o).centre();
   ev.computed_interval = f;
   ev.verdict = meets(f, rounding_interval(*second, o)) ? Verdict::Consistent : Verdict::Discrepancy;
-  ev.computation = with_unit(shown(*first), first->unit) + " ≠ " + with_unit(shown(*second), second->unit);
+  ev.computation = with_unit(shown(*first), first->unit) + (ev.verdict == Verdict::Consistent ? " = " : " ≠ ") +
+                   with_unit(shown(*second), second->unit);
   ev.message_vi = "cùng chỉ tiêu được ghi hai lần với hai giá trị: " + with_unit(shown(*first), first->unit) + " và " +
                   with_unit(shown(*second), second->unit);
   ev.message_en = "the same figure is stated twice with two values: " + with_unit(shown(*first), first->unit) +
