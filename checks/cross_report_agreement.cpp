@@ -19,9 +19,9 @@ void CrossReportAgreementCheck::run_cross(CrossContext& ctx) const {
   using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;
   std::map<Key, std::vector<size_t>> docs_of;
   for (size_t d = 0; d < ctx.documents.size(); ++d) {
-    std::string region = document_region_key(ctx.documents[d]);
-    if (region.empty()) continue;
     for (const Fact& f : ctx.documents[d].facts) {
+      std::string region = ctx.region_of(d, f);
+      if (region.empty()) continue;
       if (f.role != "" && f.role != "plan") continue;
       if (f.period_key.empty() || f.dimension == "scalar" || !is_canonical_indicator(f.indicator)) continue;
       auto& v = docs_of[Key{f.indicator, region, f.period_key, f.dimension, f.role}];
@@ -35,8 +35,8 @@ void CrossReportAgreementCheck::run_cross(CrossContext& ctx) const {
     const auto& [indicator, region, period, dimension, role] = key;
     for (size_t i = 0; i < docs.size(); ++i)
       for (size_t j = i + 1; j < docs.size(); ++j) {
-        auto a = ctx.unique_fact(docs[i], indicator, period, dimension, role);
-        auto b = ctx.unique_fact(docs[j], indicator, period, dimension, role);
+        auto a = ctx.unique_fact(docs[i], region, indicator, period, dimension, role);
+        auto b = ctx.unique_fact(docs[j], region, indicator, period, dimension, role);
         if (!a || !b) continue;
         auto& c = shared[{docs[i], docs[j]}];
         ++c.first;
@@ -54,8 +54,8 @@ void CrossReportAgreementCheck::run_cross(CrossContext& ctx) const {
     const auto& [indicator, region, period, dimension, role] = key;
     for (size_t i = 0; i < docs.size(); ++i)
       for (size_t j = i + 1; j < docs.size(); ++j) {
-        auto a = ctx.unique_fact(docs[i], indicator, period, dimension, role);
-        auto b = ctx.unique_fact(docs[j], indicator, period, dimension, role);
+        auto a = ctx.unique_fact(docs[i], region, indicator, period, dimension, role);
+        auto b = ctx.unique_fact(docs[j], region, indicator, period, dimension, role);
         if (!a || !b || unrelated(docs[i], docs[j])) continue;
         const Fact& fa = ctx.fact(*a);
         const Fact& fb = ctx.fact(*b);

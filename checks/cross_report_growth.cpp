@@ -34,8 +34,6 @@ void CrossReportGrowthCheck::run_cross(CrossContext& ctx) const {
   const bool en = ctx.config.lang == Lang::En;
   for (size_t j = 0; j < ctx.documents.size(); ++j) {
     const DocumentFacts& doc = ctx.documents[j];
-    std::string region = document_region_key(doc);
-    if (region.empty()) continue;
     for (size_t k = 0; k < doc.facts.size(); ++k) {
       const Fact& r = doc.facts[k];
       if (r.role != "yoy_rate" && r.role != "yoy_ratio" && r.role != "yoy_change" && r.role != "yoy_pp") continue;
@@ -44,11 +42,13 @@ void CrossReportGrowthCheck::run_cross(CrossContext& ctx) const {
       if (!base_ref) continue;
       const Fact& b = ctx.fact(*base_ref);
       if (!is_canonical_indicator(b.indicator) || !b.role.empty()) continue;
+      std::string region = ctx.region_of(*base_ref);
       std::string earlier = previous_year_key(b.period_key);
+      if (region.empty()) continue;
       if (earlier.empty()) continue;
       for (size_t i = 0; i < ctx.documents.size(); ++i) {
-        if (i == j || document_region_key(ctx.documents[i]) != region) continue;
-        auto a_ref = ctx.unique_fact(i, b.indicator, earlier, b.dimension);
+        if (i == j) continue;
+        auto a_ref = ctx.unique_fact(i, region, b.indicator, earlier, b.dimension);
         if (!a_ref) continue;
         const Fact& a = ctx.fact(*a_ref);
         // The change the two levels give, as an interval, in the unit of the stated change.

@@ -37,11 +37,12 @@ void CrossReportHierarchyCheck::run_cross(CrossContext& ctx) const {
     if (parents == docs_of_region.end()) continue;
     for (size_t k = 0; k < docs[c].facts.size(); ++k) {
       const Fact& f = docs[c].facts[k];
-      if (!f.role.empty() || !additive_dimension(f.dimension) || !is_canonical_indicator(f.indicator)) continue;
-      auto child = ctx.unique_fact(c, f.indicator, f.period_key, f.dimension);
+      if (!f.role.empty() || !f.region.empty() || !additive_dimension(f.dimension) || !is_canonical_indicator(f.indicator))
+        continue;
+      auto child = ctx.unique_fact(c, key, f.indicator, f.period_key, f.dimension);
       if (!child || child->fact != k) continue;
       for (size_t pd : parents->second) {
-        auto whole = ctx.unique_fact(pd, f.indicator, f.period_key, f.dimension);
+        auto whole = ctx.unique_fact(pd, p->second, f.indicator, f.period_key, f.dimension);
         if (!whole) continue;
         const Fact& w = ctx.fact(*whole);
         if (f.value - f.half_width <= w.value + w.half_width + 1e-9 * std::max(1.0, std::fabs(w.value))) continue;
@@ -77,8 +78,9 @@ void CrossReportHierarchyCheck::run_cross(CrossContext& ctx) const {
     for (size_t pd : parents->second) {
       for (size_t k = 0; k < docs[pd].facts.size(); ++k) {
         const Fact& w = docs[pd].facts[k];
-        if (!w.role.empty() || !additive_dimension(w.dimension) || !is_canonical_indicator(w.indicator)) continue;
-        auto whole = ctx.unique_fact(pd, w.indicator, w.period_key, w.dimension);
+        if (!w.role.empty() || !w.region.empty() || !additive_dimension(w.dimension) || !is_canonical_indicator(w.indicator))
+          continue;
+        auto whole = ctx.unique_fact(pd, parent, w.indicator, w.period_key, w.dimension);
         if (!whole || whole->fact != k) continue;
         double sum = 0, h = 0;
         std::vector<FactRef> parts;
@@ -86,7 +88,7 @@ void CrossReportHierarchyCheck::run_cross(CrossContext& ctx) const {
         for (const auto& kid : kids) {
           std::optional<FactRef> part;
           for (size_t cd : docs_of_region[kid]) {
-            part = ctx.unique_fact(cd, w.indicator, w.period_key, w.dimension);
+            part = ctx.unique_fact(cd, kid, w.indicator, w.period_key, w.dimension);
             if (part) break;
           }
           if (!part) { complete = false; break; }

@@ -17,8 +17,7 @@ CrossReportPlanCheck::CrossReportPlanCheck()
 void CrossReportPlanCheck::run_cross(CrossContext& ctx) const {
   for (size_t j = 0; j < ctx.documents.size(); ++j) {
     const DocumentFacts& doc = ctx.documents[j];
-    std::string region = document_region_key(doc);
-    if (region.empty() || !doc.current) continue;
+    if (!doc.current) continue;
     for (size_t k = 0; k < doc.facts.size(); ++k) {
       const Fact& r = doc.facts[k];
       if (r.role != "plan_pct" || r.base < 0 || r.unit != "%") continue;
@@ -26,14 +25,17 @@ void CrossReportPlanCheck::run_cross(CrossContext& ctx) const {
       if (!base_ref) continue;
       const Fact& b = ctx.fact(*base_ref);
       if (!is_canonical_indicator(b.indicator) || !b.role.empty() || b.value <= 0) continue;
+      std::string region = ctx.region_of(*base_ref);
+      if (region.empty()) continue;
       // A plan stated in this document is the single-document check's business.
       bool own_plan = false;
       for (const Fact& f : doc.facts)
-        if (f.role == "plan" && f.indicator == b.indicator && f.dimension == b.dimension) own_plan = true;
+        if (f.role == "plan" && f.indicator == b.indicator && f.dimension == b.dimension && ctx.region_of(j, f) == region)
+          own_plan = true;
       if (own_plan) continue;
       for (size_t i = 0; i < ctx.documents.size(); ++i) {
-        if (i == j || document_region_key(ctx.documents[i]) != region) continue;
-        auto p_ref = ctx.unique_fact(i, b.indicator, r.period_key, b.dimension, "plan");
+        if (i == j) continue;
+        auto p_ref = ctx.unique_fact(i, region, b.indicator, r.period_key, b.dimension, "plan");
         if (!p_ref) continue;
         const Fact& p = ctx.fact(*p_ref);
         if (p.value - p.half_width <= 0) continue;

@@ -181,3 +181,12 @@ TEST(IndicatorAssign, ChangesJoinedByVaShareTheComparison) {
   EXPECT_EQ(capital.base, int32_t(r.q("1.350").id));
   EXPECT_EQ(capital.indicator, "new_enterprise_capital");
 }
+
+TEST(IndicatorAssign, APartOfTheRegionNamedInTheClause) {
+  Read r = read("Diện tích trồng rừng đạt 2.400 ha; trên địa bàn huyện Ba Bể, diện tích trồng rừng đạt 400 ha. "
+                "Kế hoạch tỉnh giao 300 ha trồng rừng.");
+  EXPECT_EQ(r.q("2.400").region, "");
+  EXPECT_EQ(r.q("400").region, "huyện Ba Bể");
+  EXPECT_EQ(r.q("400").indicator, "afforestation");
+  EXPECT_EQ(r.q("300").region, "");  // a province is not a part of a province
+}

@@ -102,6 +102,7 @@ struct Quantity {
   std::string status;      // "estimate" (ước), "preliminary" (sơ bộ), "official" (chính thức), "" not said
   std::string period_key;  // when the text names another period than the document's ("cùng kỳ năm trước")
   bool decrease = false;   // yoy_rate / yoy_change / yoy_pp read after "giảm"
+  std::string region;      // when the clause names a part of the document's region ("huyện Ba Bể …")
 };
 
 /// A number that is not a quantity (date, year, document number, rank, range...).

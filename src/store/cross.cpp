@@ -75,16 +75,22 @@ std::optional<FactRef> CrossContext::fact_of_quantity(size_t document, int64_t q
   return std::nullopt;
 }
 
-std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::string& indicator,
-                                                 const std::string& period_key, const std::string& dimension,
-                                                 const std::string& role) const {
-  auto key = [](const Fact& f) { return f.indicator + '\x1f' + f.period_key + '\x1f' + f.dimension + '\x1f' + f.role; };
+std::string CrossContext::region_of(size_t document, const Fact& f) const {
+  return f.region.empty() ? document_region_key(documents[document]) : region_key(f.region);
+}
+
+std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::string& region,
+                                                 const std::string& indicator, const std::string& period_key,
+                                                 const std::string& dimension, const std::string& role) const {
+  auto key = [](const std::string& r, const Fact& f) {
+    return r + '\x1f' + f.indicator + '\x1f' + f.period_key + '\x1f' + f.dimension + '\x1f' + f.role;
+  };
   if (unique_index.size() != documents.size()) unique_index.assign(documents.size(), {});
   auto& index = unique_index[document];
   if (index.empty()) {
     const auto& fs = documents[document].facts;
     for (size_t i = 0; i < fs.size(); ++i) {
-      auto [it, fresh] = index.emplace(key(fs[i]), FactRef{document, i});
+      auto [it, fresh] = index.emplace(key(region_of(document, fs[i]), fs[i]), FactRef{document, i});
       if (fresh || !it->second) continue;
       const Fact& g = fs[it->second->fact];
       if (!facts_agree(fs[i].value, fs[i].half_width, g.value, g.half_width)) it->second.reset();  // two values: not a key
@@ -96,7 +102,7 @@ std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::str
   probe.period_key = period_key;
   probe.dimension = dimension;
   probe.role = role;
-  auto it = index.find(key(probe));
+  auto it = index.find(key(region, probe));
   return it == index.end() ? std::nullopt : it->second;
 }
 

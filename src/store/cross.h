@@ -57,10 +57,14 @@ struct CrossContext {
   const Fact& fact(FactRef r) const { return documents[r.document].facts[r.fact]; }
   /// The fact of a quantity (by id) in a document, when there is one.
   std::optional<FactRef> fact_of_quantity(size_t document, int64_t quantity) const;
-  /// Level facts (role "" or as given) of a key in one document: the distinct values, or nothing
-  /// when the document states several different values for it.
-  std::optional<FactRef> unique_fact(size_t document, const std::string& indicator, const std::string& period_key,
-                                     const std::string& dimension, const std::string& role = "") const;
+  /// The region key of a fact: the part of its document's region its text names, else the document's.
+  std::string region_of(size_t document, const Fact& f) const;
+  std::string region_of(FactRef r) const { return region_of(r.document, fact(r)); }
+  /// The one fact of a key (region key, indicator, period, dimension, role) in one document, or
+  /// nothing when the document does not state it or states two different values for it.
+  std::optional<FactRef> unique_fact(size_t document, const std::string& region, const std::string& indicator,
+                                     const std::string& period_key, const std::string& dimension,
+                                     const std::string& role = "") const;
   /// A finding about `at` citing `other`, located in the document of `at`; nothing when that
   /// document is not of this run (findings are only reported in the documents being checked).
   std::optional<CrossFinding> make(const CheckMeta& meta, FactRef at, FactRef other, double stated,

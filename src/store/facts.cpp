@@ -116,6 +116,7 @@ DocumentFacts document_facts(const DocumentResult& r, const std::string& read_at
     f.indicator = q.indicator;
     f.indicator_text = q.indicator_text;
     f.period_key = q.period_key.empty() ? doc.period_key : q.period_key;
+    f.region = q.region;
     f.unit = q.unit;
     f.dimension = q.dimension;
     f.role = q.role;
@@ -272,7 +273,8 @@ namespace {
 
 const char* kFactColumns =
     "f.quantity, f.indicator, f.indicator_text, f.period_key, f.unit, f.dimension, f.role, f.base, f.value, "
-    "f.half_width, f.factor, f.precision, f.text, f.status, f.line, f.\"column\", f.end_line, f.end_column, f.quote";
+    "f.half_width, f.factor, f.precision, f.text, f.status, f.line, f.\"column\", f.end_line, f.end_column, f.quote, "
+    "f.region";
 
 Fact read_fact(const Statement& st, int c) {
   Fact f;
@@ -293,6 +295,7 @@ Fact read_fact(const Statement& st, int c) {
   f.begin = SourcePos{uint32_t(st.integer(c + 14)), uint32_t(st.integer(c + 15))};
   f.end = SourcePos{uint32_t(st.integer(c + 16)), uint32_t(st.integer(c + 17))};
   f.quote = st.text(c + 18);
+  f.region = st.text(c + 19);
   return f;
 }
 
@@ -330,7 +333,10 @@ Result<std::vector<DocumentFacts>> FactStore::load() const {
   if (!st.ok()) return error("cannot read");
   while (st.step() == SQLITE_ROW) {
     auto it = by_id.find(st.integer(0));
-    if (it != by_id.end()) docs[it->second].facts.push_back(read_fact(st, 1));
+    if (it == by_id.end()) continue;
+    Fact f = read_fact(st, 1);
+    if (f.region == docs[it->second].region) f.region.clear();  // the document's own region
+    docs[it->second].facts.push_back(std::move(f));
   }
   if (st.rc() != SQLITE_DONE) return error("cannot read");
   return docs;
@@ -391,7 +397,7 @@ Result<bool> FactStore::save(const std::vector<DocumentFacts>& documents) {
         ins_f.bind(2, f.quantity);
         ins_f.bind(3, f.indicator);
         ins_f.bind(4, f.indicator_text);
-        ins_f.bind(5, d.region);
+        ins_f.bind(5, f.region.empty() ? d.region : f.region);
         ins_f.bind(6, f.period_key);
         ins_f.bind(7, f.unit);
         ins_f.bind(8, f.dimension);

@@ -20,6 +20,7 @@ struct Fact {
   int64_t quantity = -1;      // quantity index in its document
   std::string indicator;      // canonical key, or "~words" from the noun phrase
   std::string indicator_text;
+  std::string region;         // a part of the document's region the text names ("huyện Ba Bể"), else ""
   std::string period_key;     // the figure's own period ("2023-H1"), the document's unless the text says otherwise
   std::string unit, dimension;
   std::string role;           // see Quantity::role
