@@ -86,7 +86,6 @@ DocumentResult analyze(Document doc, const RunOptions& options) {
   r.doc = std::move(doc);
   NumberReading numbers = read_numbers(r.doc);
   // Indicator, role and status of each figure (idempotent; read_claims may call it too).
-  assign_indicators(r.doc, numbers);
   ClaimReading claims = read_claims(r.doc, numbers);
   r.quantities = std::move(numbers.quantities);
   r.non_quantities = std::move(numbers.non_quantities);
