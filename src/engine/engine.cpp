@@ -85,7 +85,7 @@ DocumentResult analyze(Document doc, const RunOptions& options) {
   DocumentResult r;
   r.doc = std::move(doc);
   NumberReading numbers = read_numbers(r.doc);
-  // Indicator, role and status of each figure (idempotent; read_claims may call it too).
+  // (read_claims assigns each figure its indicator, role and status first.)
   ClaimReading claims = read_claims(r.doc, numbers);
   r.quantities = std::move(numbers.quantities);
   r.non_quantities = std::move(numbers.non_quantities);
