@@ -88,7 +88,11 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   const Quantity* den = first_role(c, qs, {"denominator", "plan", "total"});
   const Quantity* st = qs.get(c.stated);
   if (!num || !den || !st) return unchecked(ev, "missing operand");
-  if (!compatible(*num, *den)) return unchecked(ev, "units differ: " + num->unit + " / " + den->unit);
+  // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the text itself makes the part a part
+  // of that whole, counted in its own noun.
+  bool linked_counts = c.template_id == "part-of-linked-total" && num->dimension.rfind("count:", 0) == 0 &&
+                       den->dimension.rfind("count:", 0) == 0;
+  if (!compatible(*num, *den) && !linked_counts) return unchecked(ev, "units differ: " + num->unit + " / " + den->unit);
   ev.unit = "%";
   int k = decimals_of(*st);
   ev.display_decimals = std::max(2, k + 2);

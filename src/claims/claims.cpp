@@ -877,7 +877,9 @@ struct Reader {
           chosen = q;
         }
       }
+      bool linked_total = false;
       if (chosen < 0 && ty_le) {
+        linked_total = true;
         // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the figure before "trong đó".
         for (size_t m = pk; m > first && m + 12 > pk && chosen < 0; --m) {
           if (!phrase(m - 1, {"trong", "do"})) continue;
@@ -894,7 +896,7 @@ struct Reader {
         for (size_t m = pk; m > first && m + 10 > pk; --m) if (phrase(m - 1, {"trong", "do"})) linked = true;
         if (!linked) continue;
       }
-      Claim& c = add(ClaimKind::Share, pk, after - 1, x, "part-chiem-pct");
+      Claim& c = add(ClaimKind::Share, pk, after - 1, x, linked_total ? "part-of-linked-total" : "part-chiem-pct");
       operand(c, "part", part);
       operand(c, "total", chosen);
     }
