@@ -6,7 +6,8 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libicu-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libgmock-dev libsqlite3-dev)
+          libgtest-dev libgmock-dev libsqlite3-dev
+          libzip-dev libpugixml-dev libpoppler-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3 python3-jsonschema chromium)
 fi

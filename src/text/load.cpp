@@ -3,9 +3,11 @@
 #include "text/load.h"
 
 #include "text/decode.h"
+#include "text/docx.h"
 #include "text/layout.h"
 #include "text/metadata.h"
 #include "text/normalize.h"
+#include "text/pdf.h"
 #include "text/sha256.h"
 #include "text/structure.h"
 
@@ -41,7 +43,8 @@ static bool is_report_file(const fs::path& p) {
   std::string lower = name;
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
   if (lower.rfind("readme", 0) == 0 || lower == "index.json" || name.empty() || name[0] == '.') return false;
-  return ext == ".txt" || ext == ".md";
+  if (lower.rfind("~$", 0) == 0) return false;  // Word's lock file next to an open .docx
+  return ext == ".txt" || ext == ".md" || ext == ".docx" || ext == ".pdf";
 }
 
 Result<std::vector<std::string>> find_report_files(const std::string& path) {
@@ -66,17 +69,41 @@ Result<std::vector<std::string>> find_report_files(const std::string& path) {
 }
 
 Result<Document> load_document(const std::string& path, std::string_view bytes, const LoadOptions& options) {
-  auto decoded = decode_bytes(path, bytes);
-  if (!decoded) return decoded.error();
   Document doc;
   doc.path = path;
+  // By signature, not by name: .docx and .pdf become text (CONTRACT: Locations), the rest is decoded.
+  std::string layout_input;            // when not `doc.original` (a .docx: paragraphs apart)
+  std::vector<uint32_t> layout_origin;  // layout_input byte -> doc.original byte
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  if (looks_like_docx(bytes) || (ext == ".docx" && looks_like_zip(bytes))) {
+    auto docx = docx_to_text(path, bytes);
+    if (!docx) return docx.error();
+    doc.encoding = "docx";
+    doc.warnings = std::move(docx->warnings);
+    doc.original = std::move(docx->text);
+    layout_input = std::move(docx->layout_text);
+    layout_origin = std::move(docx->layout_origin);
+  } else if (looks_like_pdf(bytes)) {
+    auto pdf = pdf_to_text(path, bytes);
+    if (!pdf) return pdf.error();
+    doc.encoding = "pdf";
+    doc.warnings = std::move(pdf->warnings);
+    doc.original = std::move(pdf->text);
+  } else if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+    return Error{path, "a legacy Word .doc or a password-protected Office file; save it as an unprotected .docx"};
+  } else {
+    auto decoded = decode_bytes(path, bytes);
+    if (!decoded) return decoded.error();
+    doc.encoding = decoded->encoding;
+    doc.warnings = std::move(decoded->warnings);
+    doc.original = std::move(decoded->text);
+  }
   doc.sha256 = sha256_hex(bytes);
-  doc.encoding = decoded->encoding;
-  doc.warnings = std::move(decoded->warnings);
-  doc.original = std::move(decoded->text);
-  if (doc.original.size() >= 0xFFFFFFF0u) return Error{path, "file too large (4 GB or more)"};
+  if (doc.original.size() >= 0xFFFFFFF0u || layout_input.size() >= 0xFFFFFFF0u)
+    return Error{path, "file too large (4 GB or more)"};
   {
-    NfcText nfc = to_nfc(doc.original);
+    NfcText nfc = to_nfc(layout_origin.empty() ? std::string_view(doc.original) : std::string_view(layout_input));
     Layout layout = build_layout(nfc.text);
     doc.reflowed = layout.reflowed;
     doc.text = std::move(layout.text);
@@ -85,6 +112,8 @@ Result<Document> load_document(const std::string& path, std::string_view bytes, 
     origins = std::move(layout.origin);
     if (!nfc.origin.empty())
       for (auto& o : origins) o = nfc.origin[o];
+    if (!layout_origin.empty())
+      for (auto& o : origins) o = layout_origin[std::min<size_t>(o, layout_origin.size() - 1)];
     doc.blocks = std::move(layout.blocks);
     doc.footnote_refs = std::move(layout.footnote_refs);
     build_sections(doc, layout.heading_style);
