@@ -399,7 +399,7 @@ Result<DocxText> docx_to_text(const std::string& path, std::string_view bytes) {
     zip_error_fini(&zerr);
     return Error{path, "cannot read .docx: " + why};
   }
-  ZipPtr za(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &zerr));
+  ZipPtr za(zip_open_from_source(src, ZIP_RDONLY, &zerr));
   if (!za) {
     zip_source_free(src);
     std::string why = zip_error_strerror(&zerr);
