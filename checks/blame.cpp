@@ -170,8 +170,12 @@ std::vector<Correction> typo_candidates(const std::vector<Quantity>& quantities,
 std::optional<Correction> explain(const std::vector<Quantity>& quantities, const std::vector<Claim>& claims,
                                   uint32_t claim, const CheckConfig& config) {
   if (claim >= claims.size()) return std::nullopt;
+  // Each hypothesis re-evaluates the claim: a list of many parts would cost parts² × candidates,
+  // and with that many figures a single typo is rarely the only explanation anyway.
+  const auto figures = claim_figures(claims[claim]);
+  if (figures.size() > 12) return std::nullopt;
   std::vector<Correction> found;
-  for (uint32_t qi : claim_figures(claims[claim])) {
+  for (uint32_t qi : figures) {
     if (qi >= quantities.size()) continue;
     for (const auto& cand : typo_candidates(quantities, qi, claims, claim)) {
       Quantity rep = corrected(quantities[qi], cand.value);

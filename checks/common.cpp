@@ -404,7 +404,9 @@ ToleranceOptions tolerance_options(const CheckConfig& config) {
   return o;
 }
 
-Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+namespace {
+
+Evaluation evaluate_once(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
   Evaluation ev;
   ToleranceOptions o = tolerance_options(config);
   try {
@@ -426,24 +428,41 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     failed.reason = e.what();
     return failed;
   }
+  return ev;
+}
+
+}  // namespace
+
+Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+  Evaluation ev = evaluate_once(c, qs, config);
   // A malformed operand ("175.666/310.00 m3 … đạt 57%") is read with its likely intended value
   // when that is what makes the relation hold: the malformed-number finding reports the number;
-  // the relation itself is not a second error.
-  if (ev.verdict == Verdict::Discrepancy && c.kind != ClaimKind::MalformedNumber) {
-    for (const auto& op : c.operands) {
-      const Quantity* q = qs.get(op.quantity);
-      if (!q || !q->malformed || !q->hint || op.quantity == c.stated) continue;
-      Quantity fixed = *q;
-      fixed.value = *q->hint;
-      fixed.precision = q->hint->scale;
-      fixed.malformed = false;
-      Claim plain = c;
-      Evaluation again = evaluate(plain, QuantityView(qs.base(), op.quantity, fixed), config);
-      if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
-        again.reason = "with " + q->text + " read as " + q->hint->to_vi();
-        return again;
-      }
-    }
+  // the relation itself is not a second error. Every malformed operand is replaced at once, and
+  // the relation is evaluated once more (no recursion).
+  if (ev.verdict != Verdict::Discrepancy || c.kind == ClaimKind::MalformedNumber) return ev;
+  std::vector<uint32_t> hinted;
+  for (const auto& op : c.operands) {
+    const Quantity* q = qs.get(op.quantity);
+    if (q && q->malformed && q->hint && op.quantity != c.stated &&
+        std::find(hinted.begin(), hinted.end(), op.quantity) == hinted.end())
+      hinted.push_back(op.quantity);
+  }
+  if (hinted.empty()) return ev;
+  std::vector<Quantity> fixed_all;
+  fixed_all.reserve(qs.base().size());
+  for (uint32_t i = 0; i < qs.base().size(); ++i) fixed_all.push_back(*qs.get(i));
+  std::string read_as;
+  for (uint32_t i : hinted) {
+    Quantity& f = fixed_all[i];
+    read_as += (read_as.empty() ? "" : ", ") + f.text + " read as " + f.hint->to_vi();
+    f.value = *f.hint;
+    f.precision = f.hint->scale;
+    f.malformed = false;
+  }
+  Evaluation again = evaluate_once(c, QuantityView(fixed_all), config);
+  if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
+    again.reason = "with " + read_as;
+    return again;
   }
   return ev;
 }
@@ -486,6 +505,27 @@ std::vector<uint32_t> claim_figures(const Claim& c) {
   return out;
 }
 
+// The original line for the caret display. A paragraph that is one line of several megabytes
+// is cut to a window around the finding, so that findings never copy the whole text each.
+std::string line_window(std::string_view line, SourcePos begin, SourcePos end, uint32_t& first_column) {
+  constexpr uint32_t kKeep = 400;  // code points kept on each side of the span
+  first_column = 1;
+  if (line.size() <= 4 * kKeep) return std::string(line);
+  uint32_t from = begin.column > kKeep ? begin.column - kKeep : 1;
+  uint32_t to = (end.line == begin.line ? end.column : begin.column) + kKeep;
+  size_t b = line.size(), e = line.size();
+  uint32_t col = 1;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (col == from && b == line.size()) b = i;
+    if (col == to) { e = i; break; }
+    ++col;
+  }
+  if (b >= e) return std::string(line);
+  first_column = from;
+  return std::string(line.substr(b, e - b));
+}
+
 Finding make_finding(const CheckContext& ctx, const Claim& c, const Evaluation& ev, const CheckMeta& meta,
                      uint32_t claim_index) {
   Finding f;
@@ -513,7 +553,7 @@ Finding make_finding(const CheckContext& ctx, const Claim& c, const Evaluation& 
     f.stated = sv.to_double();
   }
   f.quote = c.quote.empty() ? std::string(ctx.doc.slice(where)) : c.quote;
-  f.line_text = std::string(ctx.doc.map.original_line(f.begin.line));
+  f.line_text = line_window(ctx.doc.map.original_line(f.begin.line), f.begin, f.end, f.line_text_column);
   if (ev.computed) f.expected = ev.computed->to_double();
   f.unit = ev.unit;
   f.message = ctx.config.lang == Lang::En ? ev.message_en : ev.message_vi;

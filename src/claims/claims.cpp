@@ -31,9 +31,14 @@ struct Reader {
   std::vector<uint32_t> tok_sentence;  // per token: sentence index
   size_t first = 0, last = 0;         // current block's tokens
   size_t current_block = 0;
+  mutable std::vector<std::optional<std::string>> block_year_cache;
+  std::unordered_map<int, std::vector<size_t>> breakdown_claims_of_total;  // total -> its sum/part_bound claims
+  std::vector<bool> is_item;                                               // per quantity: a part of a breakdown
+  std::unordered_map<std::string, std::vector<int>> indicator_index;
 
   Reader(const Document& d, NumberReading& n) : doc(d), nr(n) {
     used.assign(nr.quantities.size(), false);
+    is_item.assign(nr.quantities.size(), false);
     stated_used.assign(nr.quantities.size(), false);
     tok_sentence.assign(nr.tokens.size(), 0);
     size_t s = 0;
@@ -70,14 +75,17 @@ struct Reader {
   std::map<int, size_t> qtok;
 
   // The start of the clause containing token k (after the last ';' or sentence start).
+  // Windows are bounded: a "sentence" of a converter that lost every full stop can be megabytes
+  // long, and no relation reaches further than this.
+  static constexpr size_t kReach = 200;
   size_t clause_start(size_t k) const {
     size_t m = k;
-    while (m > first && same_sentence(m - 1, k) && !punct(m - 1, ";")) --m;
+    while (m > first && m + kReach > k && same_sentence(m - 1, k) && !punct(m - 1, ";")) --m;
     return m;
   }
   size_t clause_stop(size_t k) const {
     size_t m = k;
-    while (m + 1 < last && same_sentence(m + 1, k) && !punct(m + 1, ";")) ++m;
+    while (m + 1 < last && m < k + kReach && same_sentence(m + 1, k) && !punct(m + 1, ";")) ++m;
     return m + 1;
   }
 
@@ -245,11 +253,7 @@ struct Reader {
         if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
       }
       if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
-      bool actual_is_item = false;
-      for (const Claim& c : out.claims)
-        if (c.kind == ClaimKind::Sum || c.kind == ClaimKind::PartBound)
-          for (size_t i = 1; i < c.operands.size(); ++i)
-            if (c.operands[i].quantity == uint32_t(actual)) actual_is_item = true;
+      const bool actual_is_item = is_item[actual];
       if (cands.empty()) {
         // Earlier in this block or the two before it; with no plan word after the percent,
         // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
@@ -268,8 +272,10 @@ struct Reader {
             // An item of a breakdown ("(1) nguồn ngân sách địa phương là 266 tỷ đồng đạt 28%") is
             // measured against the matching item of the plan's breakdown, never the plan's total.
             bool plan_has_items = false;
-            for (const Claim& c : out.claims)
-              if ((c.kind == ClaimKind::Sum || c.kind == ClaimKind::PartBound) && c.operands[0].quantity == uint32_t(q)) {
+            auto bd = breakdown_claims_of_total.find(q);
+            if (bd != breakdown_claims_of_total.end())
+              for (size_t ci : bd->second) {
+                const Claim& c = out.claims[ci];
                 plan_has_items = true;
                 for (size_t i = 1; i < c.operands.size(); ++i) {
                   int p = int(c.operands[i].quantity);
@@ -535,6 +541,8 @@ struct Reader {
     operand(c, "total", total);
     for (int p : parts) operand(c, "part", p);
     last_breakdown_parts = parts.size();
+    breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
+    for (int p : parts) is_item[p] = true;
   }
   size_t last_breakdown_parts = 0;
   std::set<int> broken_down;
@@ -548,7 +556,7 @@ struct Reader {
         size_t a = end_of_quantity(k), body = kNone;
         if (trigger_at(a, body) == Trigger::TrongDo) {
           size_t stop = k;
-          while (stop + 1 < last && same_sentence(stop + 1, k)) ++stop;
+          while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
           size_t save = out.claims.size();
           breakdown(t, k, Trigger::TrongDo, body, stop + 1, 0);
           if (out.claims.size() > save && out.claims.back().kind == ClaimKind::PartBound) {
@@ -611,7 +619,7 @@ struct Reader {
         stop = matching_close(open);
       } else {
         stop = k;
-        while (stop + 1 < last && same_sentence(stop + 1, k)) ++stop;
+        while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
         ++stop;
       }
       if (body >= last && trig != Trigger::Paren) {
@@ -649,7 +657,7 @@ struct Reader {
       size_t body = k + 2;
       if (punct(body, ":") || punct(body, ",")) ++body;
       size_t stop = k;
-      while (stop + 1 < last && same_sentence(stop + 1, k)) ++stop;
+      while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
       breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop + 1);
     }
   }
@@ -855,7 +863,7 @@ struct Reader {
         // The announced total must be in the same sentence as the part.
         bool near_total = false;
         for (size_t m = clause_start(pk); m < pk; ++m) if (qty(m) == chosen) near_total = true;
-        for (size_t m = pk; m > first && !near_total && same_sentence(m - 1, pk); --m) if (qty(m - 1) == chosen) near_total = true;
+        for (size_t m = pk; m > first && m + kReach > pk && !near_total && same_sentence(m - 1, pk); --m) if (qty(m - 1) == chosen) near_total = true;
         if (!near_total) chosen = -1;
       }
       if (chosen < 0 && chiem && noun.empty()) {
@@ -932,11 +940,11 @@ struct Reader {
     uint32_t s = tok_sentence[ck];
     if (s == 0) return -1;
     size_t m = ck;
-    while (m > first && tok_sentence[m - 1] == s) --m;
-    if (m == first) return -1;
+    while (m > first && m + kReach > ck && tok_sentence[m - 1] == s) --m;
+    if (m == first || tok_sentence[m - 1] != s - 1) return -1;
     size_t prev_end = m;
     size_t prev_begin = prev_end;
-    while (prev_begin > first && tok_sentence[prev_begin - 1] == s - 1) --prev_begin;
+    while (prev_begin > first && prev_begin + kReach > prev_end && tok_sentence[prev_begin - 1] == s - 1) --prev_begin;
     int cand = -1, n = 0;
     for (size_t p = prev_begin; p < prev_end; ++p) {
       int q = qty(p);
@@ -948,7 +956,7 @@ struct Reader {
     // Link by years: "Năm 2022, …" before "Năm 2023 …" or "so với năm 2022".
     std::string y_prev = sentence_year(prev_end - 1);
     size_t cur_end = ck;
-    while (cur_end + 1 < last && tok_sentence[cur_end + 1] == s) ++cur_end;
+    while (cur_end + 1 < last && cur_end < ck + kReach && tok_sentence[cur_end + 1] == s) ++cur_end;
     bool year_link = false;
     if (!y_prev.empty()) {
       for (size_t p = m; p <= cur_end; ++p) {
@@ -1102,7 +1110,7 @@ struct Reader {
   // The year a sentence names with "năm YYYY" before token h, "" if none.
   std::string sentence_year(size_t h) const {
     size_t m = h;
-    while (m > 0 && tok_sentence[m - 1] == tok_sentence[h]) --m;
+    while (m > 0 && m + kReach > h && tok_sentence[m - 1] == tok_sentence[h]) --m;
     for (; m < h; ++m) {
       const Token& t = nr.tokens[m];
       if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() == 4 && m > 0 &&
@@ -1114,6 +1122,13 @@ struct Reader {
 
   // The year a block's enclosing sections are about ("B. NHIỆM VỤ … NĂM 2024"), "" if none says.
   std::string block_year(size_t bi) const {
+    if (bi < block_year_cache.size() && block_year_cache[bi]) return *block_year_cache[bi];
+    std::string y = block_year_uncached(bi);
+    if (block_year_cache.size() < doc.blocks.size()) block_year_cache.resize(doc.blocks.size());
+    if (bi < block_year_cache.size()) block_year_cache[bi] = y;
+    return y;
+  }
+  std::string block_year_uncached(size_t bi) const {
     for (int sec = doc.blocks[bi].section; sec >= 0; sec = doc.sections[sec].parent) {
       const std::string& t = doc.sections[sec].title;
       for (size_t i = 0; i + 4 <= t.size(); ++i) {
@@ -1227,7 +1242,9 @@ struct Reader {
     std::string key = match_indicator(phrase);
     if (key.empty() || !is_canonical_indicator(key)) return;
     std::vector<int> prose;
-    for (size_t q = 0; q < nr.quantities.size(); ++q) {
+    auto found = indicator_index.find(key);
+    if (found == indicator_index.end()) return;
+    for (int q : found->second) {
       const Quantity& x = nr.quantities[q];
       if (x.indicator != key || x.sentence >= doc.sentences.size()) continue;
       size_t bi = doc.sentences[x.sentence].block;
@@ -1343,12 +1360,18 @@ struct Reader {
     if (rows.empty()) return;
     table_claims(rows);
     // Prose word index: first word -> token positions (prose blocks only).
+    // Prose word pairs -> positions of the pair's first word (a row phrase has at least two words).
     std::unordered_map<std::string, std::vector<size_t>> index;
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (is_table[bi]) continue;
-      for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m)
-        if (nr.tokens[m].kind == TokKind::Word) index[nr.tokens[m].fold].push_back(m);
+      for (size_t m = nr.block_first[bi]; m + 1 < nr.block_last[bi]; ++m)
+        if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word)
+          index[nr.tokens[m].fold + ' ' + nr.tokens[m + 1].fold].push_back(m);
     }
+    // Figures by catalogue indicator, for rows whose words are not in the prose as such.
+    indicator_index.clear();
+    for (size_t q = 0; q < nr.quantities.size(); ++q)
+      if (!nr.quantities[q].indicator.empty()) indicator_index[nr.quantities[q].indicator].push_back(static_cast<int>(q));
     auto block_of = [&](size_t m) {
       auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
       return static_cast<size_t>(it - nr.block_first.begin()) - 1;
@@ -1358,10 +1381,12 @@ struct Reader {
       // Try the whole phrase, then shorter prefixes down to two words.
       std::vector<size_t> hits;
       size_t len = std::min<size_t>(row.phrase.size(), 6);
+      constexpr size_t kMaxHits = 32;  // a phrase found more often than this is too common to link
       for (; len >= 2 && hits.empty(); --len) {
-        auto it = index.find(row.phrase[0]);
+        auto it = index.find(row.phrase[0] + ' ' + row.phrase[1]);
         if (it == index.end()) break;
         for (size_t p : it->second) {
+          if (hits.size() > kMaxHits) break;
           bool ok = true;
           for (size_t w = 1; w < len && ok; ++w)
             ok = p + w < nr.tokens.size() && nr.tokens[p + w].kind == TokKind::Word && nr.tokens[p + w].fold == row.phrase[w];

@@ -167,7 +167,8 @@ struct Finding {
   std::string path;
   SourcePos begin, end;
   std::string quote;
-  std::string line_text;     // the original line, for carets
+  std::string line_text;     // the original line, for carets (a window of it when the line is very long)
+  uint32_t line_text_column = 1;  // column of line_text's first code point in the original line
   double stated = 0;
   std::optional<double> expected;
   std::string unit;

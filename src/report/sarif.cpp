@@ -113,6 +113,7 @@ std::string emit_sarif(const RunReport& r, const EmitOptions& o) {
     json loc = {{"physicalLocation", physical(f.path, f.begin, f.end, f.quote)}};
     if (!f.line_text.empty())
       loc["physicalLocation"]["contextRegion"] = {{"startLine", std::max<uint32_t>(1, f.begin.line)},
+                                                  {"startColumn", std::max<uint32_t>(1, f.line_text_column)},
                                                   {"snippet", {{"text", f.line_text}}}};
     res["locations"] = json::array({loc});
     if (!f.related.empty()) {

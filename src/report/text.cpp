@@ -30,8 +30,9 @@ std::pair<std::string, std::string> caret_lines(const Finding& f, size_t width) 
   for (auto& c : cps)
     if (c == '\t') c = ' ';  // one cell, so the caret stays aligned whatever the tab stops
   size_t n = cps.size();
-  size_t b = f.begin.column > 0 ? std::min<size_t>(f.begin.column - 1, n) : 0;
-  size_t e = (f.end.line == f.begin.line && f.end.column > f.begin.column) ? std::min<size_t>(f.end.column - 1, n) : n;
+  const size_t base = f.line_text_column > 0 ? f.line_text_column : 1;  // line_text may be a window
+  size_t b = f.begin.column >= base ? std::min<size_t>(f.begin.column - base, n) : 0;
+  size_t e = (f.end.line == f.begin.line && f.end.column > f.begin.column) ? std::min<size_t>(f.end.column - base, n) : n;
   if (e <= b) e = std::min(n, b + 1);
   size_t from = 0, to = n;
   if (n > width) {
