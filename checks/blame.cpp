@@ -6,6 +6,7 @@
 #include <set>
 
 #include <Eigen/Dense>
+#include <Eigen/Sparse>
 
 #include "checks/common.h"
 
@@ -255,37 +256,52 @@ std::optional<Localisation> localise(const std::vector<Quantity>& quantities, co
   for (const auto& r : rel)
     for (const auto& t : r.terms) col.emplace(t.first, static_cast<int>(col.size()));
   const int rows = static_cast<int>(rel.size()), cols = static_cast<int>(col.size());
-  Eigen::MatrixXd a = Eigen::MatrixXd::Zero(rows, cols);
+  // The system is sparse (each relation names a handful of figures): a column-major sparse
+  // matrix keeps the search linear in the number of relations, whatever the document's size.
+  Eigen::SparseMatrix<double> a(rows, cols);
+  {
+    std::vector<Eigen::Triplet<double>> t;
+    for (int i = 0; i < rows; ++i)
+      for (const auto& [q, k] : rel[i].terms) t.emplace_back(i, col[q], k);
+    a.setFromTriplets(t.begin(), t.end());  // duplicates are summed
+  }
   Eigen::VectorXd x(cols), half(cols);
+  std::vector<uint32_t> quantity_of(cols);
   for (const auto& [q, j] : col) {
     const Quantity& qq = quantities[q];
     double f = Rational::of_factor(qq.factor).to_double();
     x(j) = value_of(qq).to_double() * f;
     half(j) = qq.exact_count ? 0.0 : qq.value.half_ulp() * f;
+    quantity_of[j] = q;
   }
-  for (int i = 0; i < rows; ++i)
-    for (const auto& [q, k] : rel[i].terms) a(i, col[q]) += k;
   Eigen::VectorXd residual = a * x;
   // What each relation tolerates: the rounding of the figures it involves.
   Eigen::VectorXd slack = a.cwiseAbs() * half;
-  auto holds = [&](const Eigen::VectorXd& r, int i) { return std::fabs(r(i)) <= slack(i) * (1 + 1e-9) + 1e-9 * std::fabs(x.maxCoeff()); };
+  const double scale = x.size() ? x.cwiseAbs().maxCoeff() : 0.0;
+  auto holds = [&](double r, int i) { return std::fabs(r) <= slack(i) * (1 + 1e-9) + 1e-9 * scale; };
   std::optional<Localisation> best;
   size_t best_count = 1;
   for (int i = 0; i < rows; ++i) {
     if (!failing[i]) continue;
-    for (const auto& [q, j] : col) {
-      if (a(i, j) == 0.0) continue;
-      double delta = -residual(i) / a(i, j);
-      Eigen::VectorXd after = residual + a.col(j) * delta;
+    for (const auto& term : rel[i].terms) {
+      const int j = col[term.first];
+      double aij = 0;
+      for (Eigen::SparseMatrix<double>::InnerIterator it(a, j); it; ++it)
+        if (it.row() == i) aij = it.value();
+      if (aij == 0.0) continue;
+      double delta = -residual(i) / aij;
       std::vector<uint32_t> fixed;
       bool breaks = false;
-      for (int k = 0; k < rows; ++k) {
-        if (a(k, j) == 0.0) continue;
+      // Only the relations that contain figure j change when j changes.
+      for (Eigen::SparseMatrix<double>::InnerIterator it(a, j); it; ++it) {
+        const int k = static_cast<int>(it.row());
+        double after = residual(k) + it.value() * delta;
         if (failing[k] && holds(after, k)) fixed.push_back(rel[k].claim);
         if (!failing[k] && !holds(after, k)) breaks = true;
       }
       if (breaks || fixed.size() <= best_count) continue;
       best_count = fixed.size();
+      const uint32_t q = quantity_of[j];
       double f = Rational::of_factor(quantities[q].factor).to_double();
       best = Localisation{q, (x(j) + delta) / f * (quantities[q].negative ? -1 : 1), fixed};
     }
