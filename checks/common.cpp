@@ -506,23 +506,26 @@ std::vector<uint32_t> claim_figures(const Claim& c) {
 }
 
 // The original line for the caret display. A paragraph that is one line of several megabytes
-// is cut to a window around the finding, so that findings never copy the whole text each.
-std::string line_window(std::string_view line, SourcePos begin, SourcePos end, uint32_t& first_column) {
-  constexpr uint32_t kKeep = 400;  // code points kept on each side of the span
+// is cut to a window around the finding (walking out from the finding's own byte offset, so the
+// cost does not grow with the line), so that findings never copy the whole text each.
+std::string line_window(std::string_view line, size_t at, SourcePos begin, uint32_t& first_column) {
+  constexpr size_t kKeep = 400;  // code points kept on each side
   first_column = 1;
-  if (line.size() <= 4 * kKeep) return std::string(line);
-  uint32_t from = begin.column > kKeep ? begin.column - kKeep : 1;
-  uint32_t to = (end.line == begin.line ? end.column : begin.column) + kKeep;
-  size_t b = line.size(), e = line.size();
-  uint32_t col = 1;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-    if (col == from && b == line.size()) b = i;
-    if (col == to) { e = i; break; }
-    ++col;
+  if (line.size() <= 4 * kKeep || at > line.size()) return std::string(line);
+  auto is_cont = [&](size_t i) { return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; };
+  size_t b = at, back = 0;
+  while (b > 0 && back < kKeep) {
+    --b;
+    while (b > 0 && is_cont(b)) --b;
+    ++back;
   }
-  if (b >= e) return std::string(line);
-  first_column = from;
+  size_t e = at, fwd = 0;
+  while (e < line.size() && fwd < 2 * kKeep) {
+    ++e;
+    while (e < line.size() && is_cont(e)) ++e;
+    ++fwd;
+  }
+  first_column = begin.column > back ? begin.column - static_cast<uint32_t>(back) : 1;
   return std::string(line.substr(b, e - b));
 }
 
@@ -553,7 +556,15 @@ Finding make_finding(const CheckContext& ctx, const Claim& c, const Evaluation& 
     f.stated = sv.to_double();
   }
   f.quote = c.quote.empty() ? std::string(ctx.doc.slice(where)) : c.quote;
-  f.line_text = line_window(ctx.doc.map.original_line(f.begin.line), f.begin, f.end, f.line_text_column);
+  {
+    std::string_view line = ctx.doc.map.original_line(f.begin.line);
+    const char* base = ctx.doc.map.original_line(1).data();
+    const uint32_t clean_begin = (st && ctx.doc.map.at(st->span.begin).line == f.begin.line && f.begin.line != ctx.doc.map.at(where.begin).line)
+                                     ? st->span.begin
+                                     : where.begin;
+    size_t at = base + ctx.doc.map.origin(clean_begin) >= line.data() ? static_cast<size_t>(base + ctx.doc.map.origin(clean_begin) - line.data()) : 0;
+    f.line_text = line_window(line, at, f.begin, f.line_text_column);
+  }
   if (ev.computed) f.expected = ev.computed->to_double();
   f.unit = ev.unit;
   f.message = ctx.config.lang == Lang::En ? ev.message_en : ev.message_vi;

@@ -48,5 +48,10 @@ TEST(Regression, FindingOnAHugeLineKeepsAWindow) {
     EXPECT_LT(f.line_text.size(), 4000u);
     EXPECT_NE(f.line_text.find("29.469/30.130"), std::string::npos);
     EXPECT_GT(f.line_text_column, 1u);
+    // The window keeps columns right: its first code point is at line_text_column.
+    size_t at = f.line_text.find("29.469");
+    uint32_t cps = 0;
+    for (size_t i = 0; i < at; ++i) cps += (static_cast<unsigned char>(f.line_text[i]) & 0xC0) != 0x80;
+    EXPECT_EQ(f.line_text_column + cps, f.begin.column);
   }
 }
