@@ -1093,7 +1093,6 @@ struct Reader {
     if (std::count(t.begin(), t.end(), sep) < 2) return cells;
     size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
     size_t m = lo;
-    uint32_t cell_begin = b.span.begin;
     for (size_t i = 0; i <= t.size(); ++i) {
       if (i < t.size() && t[i] != sep) continue;
       uint32_t cell_end = b.span.begin + static_cast<uint32_t>(i);
@@ -1101,9 +1100,7 @@ struct Reader {
       while (m < hi && nr.tokens[m].span.begin < cell_end) ++m;
       if (!(sep == '|' && nr.tokens.size() > a && a < hi && nr.tokens[a].fold == "|")) cells.emplace_back(a, m);
       while (m < hi && nr.tokens[m].fold == "|") ++m;
-      cell_begin = cell_end + 1;
     }
-    (void)cell_begin;
     return cells;
   }
 
@@ -1277,7 +1274,6 @@ struct Reader {
   void repeats() {
     const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
     std::vector<Row> rows;
-    std::vector<size_t> label_rows;
     std::vector<std::string> header;  // folded header text per column
     size_t header_indicator = 1;      // the header's indicator column ("Chỉ tiêu")
     std::vector<bool> is_table(doc.blocks.size(), false);
@@ -1303,7 +1299,7 @@ struct Reader {
           if (row.dimension.empty()) row.dimension = Q(q).dimension;
           first_value = false;
         }
-        if (!row.values.empty()) { label_rows.push_back(rows.size()); rows.push_back(std::move(row)); }
+        if (!row.values.empty()) rows.push_back(std::move(row));
         continue;
       }
       is_table[bi] = true;
@@ -1376,7 +1372,6 @@ struct Reader {
       auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
       return static_cast<size_t>(it - nr.block_first.begin()) - 1;
     };
-    (void)label_rows;
     for (const Row& row : rows) {
       // Try the whole phrase, then shorter prefixes down to two words.
       std::vector<size_t> hits;
