@@ -1088,6 +1088,18 @@ struct Reader {
   std::vector<std::pair<size_t, size_t>> cells_of(size_t bi) {
     std::vector<std::pair<size_t, size_t>> cells;
     const Block& b = doc.blocks[bi];
+    if (b.kind == BlockKind::TableRow && !b.cell_spans.empty()) {
+      // The text layer's cells keep the empty ones ("7⇥Tổng đàn…⇥⇥311.350"), so columns line up.
+      size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
+      size_t m = lo;
+      for (const Span& c : b.cell_spans) {
+        while (m < hi && nr.tokens[m].span.begin < c.begin) ++m;
+        size_t a = m;
+        while (m < hi && nr.tokens[m].span.begin < c.end) ++m;
+        cells.emplace_back(a, m);
+      }
+      return cells;
+    }
     std::string_view t = doc.slice(b.span);
     char sep = t.find('\t') != std::string_view::npos ? '\t' : '|';
     if (std::count(t.begin(), t.end(), sep) < 2) return cells;
@@ -1276,6 +1288,7 @@ struct Reader {
     std::vector<Row> rows;
     std::vector<std::string> header;  // folded header text per column
     size_t header_indicator = 1;      // the header's indicator column ("Chỉ tiêu")
+    bool header_has_number_column = false;  // "STT" first
     std::vector<bool> is_table(doc.blocks.size(), false);
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
@@ -1316,6 +1329,7 @@ struct Reader {
       if (!any_number) {
         header = texts;
         header_indicator = 1;
+        header_has_number_column = !texts.empty() && (texts[0] == "stt" || texts[0] == "tt" || texts[0] == "so tt");
         for (size_t c = 0; c < texts.size(); ++c)
           if (texts[c].find("chi tieu") != std::string::npos || texts[c].find("noi dung") != std::string::npos) {
             header_indicator = c;
@@ -1331,7 +1345,10 @@ struct Reader {
         for (size_t m = a; m < e; ++m) has_word = has_word || nr.tokens[m].kind == TokKind::Word;
         if (row.phrase.empty() && has_word) {
           offset = static_cast<long>(header_indicator) - static_cast<long>(c);
-          row.sub = nr.tokens[a].kind == TokKind::Punct && (nr.tokens[a].fold == "-" || nr.tokens[a].fold == "+");
+          // "- Khách nội địa", or a row without the STT number its parent row has ("7 | Tổng đàn …"
+          // then "Đàn lợn | Con | …"): an item of the row above.
+          row.sub = (nr.tokens[a].kind == TokKind::Punct && (nr.tokens[a].fold == "-" || nr.tokens[a].fold == "+")) ||
+                    (header_has_number_column && (offset > 0 || (c > 0 && cells[0].first == cells[0].second)));
           for (size_t m = a; m < e; ++m) {
             if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
             if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
