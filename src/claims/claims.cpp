@@ -1193,6 +1193,20 @@ struct Reader {
       size_t j = i + 1;
       while (j < rows.size() && rows[j].sub && rows[j].block == rows[j - 1].block + 1) ++j;
       if (j - i < 3) continue;  // at least two items
+      // When one column of the items adds up exactly to the total row, the items partition it,
+      // and every other column of the same items must add up too.
+      bool partitioned = false;
+      for (auto [tq, th] : rows[i].values) {
+        if (pct(tq) || th.find('%') != std::string::npos) continue;
+        double sum = 0;
+        size_t n = 0;
+        for (size_t r = i + 1; r < j; ++r)
+          for (auto [pq, ph] : rows[r].values)
+            if (ph == th && compatible(pq, tq) && !pct(pq)) { sum += Q(pq).value.to_double() * Q(pq).factor; ++n; }
+        double tv = Q(tq).value.to_double() * Q(tq).factor;
+        if (n == j - i - 1 && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv)
+          partitioned = true;
+      }
       for (auto [tq, th] : rows[i].values) {
         if (pct(tq) || th.find('%') != std::string::npos) continue;
         std::vector<int> parts;
@@ -1205,7 +1219,7 @@ struct Reader {
         double tv = Q(tq).value.to_double() * Q(tq).factor;
         bool adds_up = std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv;
         // Items that are kinds of one whole ("Khách nội địa" / "Khách quốc tế") partition it.
-        bool partition = adds_up;
+        bool partition = adds_up || partitioned;
         if (!partition && parts.size() == 2) {
           std::string a = " ", b = " ";
           for (auto& w : rows[i + 1].phrase) a += w + " ";
