@@ -67,7 +67,7 @@ struct Document {
   std::string region;      // "tỉnh Bắc Kạn"
   std::string region_level;  // "tỉnh" | "thành phố" | "huyện" | "thị xã" | ""
   std::string period;      // "6 tháng đầu năm 2023"
-  std::string period_key;  // normalised: "2023-H1", "2023", "2024-Q1", "2023-M9" (9 months), "2023-06"
+  std::string period_key;  // normalised: "2023-H1", "2023", "2024-Q1", "2023-9M" (9 months), "2023-06"
 
   std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
 };
