@@ -1,17 +1,24 @@
 // Folding Vietnamese for matching: lowercase, no diacritics, đ -> d ("Kế hoạch" -> "ke hoach").
-// Table-driven (built once from ICU's decompositions), so it is cheap per token.
+// Table-driven for Latin and Vietnamese letters (built once from ICU's case folding and NFD),
+// ICU for anything else, so it is cheap per token. The one fold of the project: the text layer's
+// FoldedText (text/fold.h) is built on it.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace doisoat {
 
-/// Fold one UTF-8 string. Characters outside Latin letters are copied through (lowercased ASCII).
+/// Fold one UTF-8 string ("Đạt 94% KH" -> "dat 94% kh").
 std::string vfold(std::string_view utf8);
 
-/// Fold into `out` (appended), one output byte per folded letter where possible.
-void vfold_append(std::string_view utf8, std::string& out);
+/// Fold into `out` (appended). When `origin` is given, it receives for every folded byte the
+/// offset in `utf8` of the character it came from.
+void vfold_append(std::string_view utf8, std::string& out, std::vector<uint32_t>* origin = nullptr);
+
+/// Fold a single code point; returns the folded text (empty for combining marks).
+std::string fold_code_point(char32_t c);
 
 /// Decode one code point at s[i]; advances i. Invalid bytes decode as U+FFFD.
 char32_t decode_utf8(std::string_view s, size_t& i);

@@ -7,16 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/vfold.h"
+
 namespace doisoat {
 
-/// Fold UTF-8 text to lowercase without diacritics ("Đạt 94% KH" -> "dat 94% kh").
-/// Vietnamese letters go through a table; anything else through ICU case folding + NFD.
-/// When `origin` is given, it receives for every folded byte the offset of the input byte
-/// (the start of the input character) it came from.
+/// Fold UTF-8 text to lowercase without diacritics ("Đạt 94% KH" -> "dat 94% kh"): vfold
+/// (core/vfold.h, which also has fold_code_point). When `origin` is given, it receives for every
+/// folded byte the offset of the input byte (the start of the input character) it came from.
 std::string fold(std::string_view utf8, std::vector<uint32_t>* origin = nullptr);
-
-/// Fold a single code point; returns the folded ASCII-ish text (may be empty for marks).
-std::string fold_code_point(char32_t c);
 
 /// A folded view of a text that maps matches back to the original text.
 class FoldedText {
