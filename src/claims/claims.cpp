@@ -22,6 +22,37 @@ namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
+// Labels that partition a whole (folded, padded with spaces). `kinds`: kinds of one population
+// ("nội địa / quốc tế"), also trusted in tables and "A/B lần lượt là" lists; the others are
+// outcomes ("đạt / không đạt") that need the labels of a running text.
+struct ComplementPair {
+  const char* a;
+  const char* b;
+  bool kinds;
+};
+constexpr ComplementPair kComplementPairs[] = {
+    {" noi dia ", " quoc te ", true},       {" trong nuoc ", " nuoc ngoai ", true},
+    {" nam ", " nu ", true},                {" thanh thi ", " nong thon ", true},
+    {" trong nuoc ", " quoc te ", false},   {" cong lap ", " ngoai cong lap ", false},
+    {" dat ", " khong dat ", false},        {" dat ", " chua dat ", false},
+    {" thanh cong ", " khong thanh cong ", false}, {" dung han ", " qua han ", false},
+    {" trong han ", " qua han ", false},    {" nha nuoc ", " ngoai nha nuoc ", false}};
+
+bool has(const std::string& text, const char* w) { return text.find(w) != std::string::npos; }
+
+// Two labels (" … " padded) name the two sides of one pair.
+bool labels_complement(const std::string& la, const std::string& lb, bool kinds_only) {
+  for (const auto& p : kComplementPairs) {
+    if (kinds_only && !p.kinds) continue;
+    if ((has(la, p.a) && has(lb, p.b)) || (has(la, p.b) && has(lb, p.a))) {
+      // "đạt" is inside "không đạt": the pair must differ.
+      if (std::string_view(p.a) == " dat " && has(la, " khong dat ") && has(lb, " khong dat ")) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Reader {
   const Document& doc;
   NumberReading& nr;
@@ -342,9 +373,7 @@ struct Reader {
     return last;
   }
 
-  // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
-  // own trigger takes the parts after it (nested breakdowns), which its parent then skips.
-  // Labels that partition a whole: "nội địa / quốc tế", "nam / nữ", "đạt / không đạt", …
+  // The labels before two parts partition a whole ("nội địa / quốc tế", "đạt / không đạt", …).
   bool complements(size_t a, size_t b) const {
     auto label = [&](size_t k) {
       std::string l;
@@ -356,21 +385,7 @@ struct Reader {
       }
       return " " + l + " ";
     };
-    std::string la = label(a), lb = label(b);
-    static const std::pair<const char*, const char*> pairs[] = {
-        {" noi dia ", " quoc te "}, {" trong nuoc ", " nuoc ngoai "}, {" trong nuoc ", " quoc te "},
-        {" nam ", " nu "}, {" thanh thi ", " nong thon "}, {" cong lap ", " ngoai cong lap "},
-        {" dat ", " khong dat "}, {" dat ", " chua dat "}, {" thanh cong ", " khong thanh cong "},
-        {" dung han ", " qua han "}, {" trong han ", " qua han "}, {" nha nuoc ", " ngoai nha nuoc "}};
-    for (auto [x, y] : pairs) {
-      if ((la.find(x) != std::string::npos && lb.find(y) != std::string::npos) ||
-          (la.find(y) != std::string::npos && lb.find(x) != std::string::npos)) {
-        // "đạt" is inside "không đạt": the pair must differ.
-        if (std::string(x) == " dat " && la.find(" khong dat ") != std::string::npos && lb.find(" khong dat ") != std::string::npos) continue;
-        return true;
-      }
-    }
-    return false;
+    return labels_complement(label(a), label(b), /*kinds_only=*/false);
   }
 
   // "lần lượt (là)" right before the numerator at k.
@@ -384,10 +399,8 @@ struct Reader {
     std::string l = " ";
     for (size_t m = k > first + 10 ? k - 10 : first; m < k; ++m)
       if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
-    static const std::pair<const char*, const char*> pairs[] = {
-        {" noi dia ", " quoc te "}, {" trong nuoc ", " nuoc ngoai "}, {" nam ", " nu "}, {" thanh thi ", " nong thon "}};
-    for (auto [x, y] : pairs)
-      if (l.find(x) != std::string::npos && l.find(y) != std::string::npos) return true;
+    for (const auto& p : kComplementPairs)
+      if (p.kinds && has(l, p.a) && has(l, p.b)) return true;
     return false;
   }
 
@@ -399,6 +412,8 @@ struct Reader {
     return 0;
   }
 
+  // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
+  // own trigger takes the parts after it (nested breakdowns), which its parent then skips.
   void breakdown(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
@@ -1224,12 +1239,7 @@ struct Reader {
           std::string a = " ", b = " ";
           for (auto& w : rows[i + 1].phrase) a += w + " ";
           for (auto& w : rows[i + 2].phrase) b += w + " ";
-          static const std::pair<const char*, const char*> pairs[] = {
-              {" noi dia ", " quoc te "}, {" nam ", " nu "}, {" thanh thi ", " nong thon "}, {" trong nuoc ", " nuoc ngoai "}};
-          for (auto [x, y] : pairs)
-            if ((a.find(x) != std::string::npos && b.find(y) != std::string::npos) ||
-                (a.find(y) != std::string::npos && b.find(x) != std::string::npos))
-              partition = true;
+          partition = labels_complement(a, b, /*kinds_only=*/true);
         }
         Claim& c = add_row_claim(partition ? ClaimKind::Sum : ClaimKind::PartBound, rows[i], tq, "table-total-row");
         c.exhaustive = partition;
