@@ -1496,18 +1496,7 @@ struct Reader {
           if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
           match = other;
         }
-        Claim c;
-        c.id = static_cast<uint32_t>(out.claims.size());
-        c.kind = ClaimKind::Repeat;
-        c.span = Span{doc.blocks[row.block].span.begin, doc.blocks[row.block].span.end};
-        c.quote = std::string(doc.slice(c.span));
-        c.stated = static_cast<uint32_t>(tq);
-        c.template_id = "table-row-restated";
-        c.operands.push_back(Operand{"first", static_cast<uint32_t>(match)});
-        c.operands.push_back(Operand{"second", static_cast<uint32_t>(tq)});
-        used[tq] = used[match] = true;
-        stated_used[tq] = true;
-        out.claims.push_back(std::move(c));
+        add_repeat(row, match, tq, "table-row-restated");
       }
     }
   }
