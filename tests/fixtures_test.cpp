@@ -11,30 +11,15 @@
 #include <sstream>
 
 #include "engine/engine.h"
+#include "fixture_io.h"
 #include "text/load.h"
 
 using namespace doisoat;
 namespace fs = std::filesystem;
+using fixture_io::read_lines;
+using fixture_io::stated_text;
 
 namespace {
-
-std::string stated_text(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  return s;
-}
-
-std::vector<std::string> read_lines(const fs::path& p) {
-  std::ifstream in(p);
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
 
 void run_fixtures(const std::string& check_id) {
   fs::path dir = fs::path(FIXTURES_DIR) / check_id;
