@@ -737,7 +737,9 @@ struct BlockReader {
             date_word_before = true;
           }
         }
-        if (a >= 1 && a <= 31 && bb >= 1 && bb <= 12 && w.size() <= 2 && b.size() <= 2 &&
+        // "tỷ lệ đạt 11/11 = 100%": a fraction set equal to a figure is not a date.
+        const bool equated = punct(k + 3, "=") && !date_word_before;
+        if (a >= 1 && a <= 31 && bb >= 1 && bb <= 12 && w.size() <= 2 && b.size() <= 2 && !equated &&
             (date_word_before || !count_noun_follows(k + 3))) {
           non_quantity(k, "date"); non_quantity(k + 2, "date");
           continue;
