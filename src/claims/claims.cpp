@@ -406,15 +406,29 @@ struct Reader {
 
   // Which side of an A/B a number is on: 0 plain, 1 numerator, 2 denominator.
   int ab_side(size_t m) const {
-    if (is(m - 1, TokKind::Slash)) return 2;
+    // "284,73ha/ tổng số 3.651,34ha" is an A/B pair too.
+    if (is(m - 1, TokKind::Slash) || (word(m - 1, "so") && word(m - 2, "tong") && is(m - 3, TokKind::Slash))) return 2;
     size_t e = end_of_quantity(m);
-    if (is(e, TokKind::Slash) && is(e + 1, TokKind::Number)) return 1;
+    if (is(e, TokKind::Slash) &&
+        (is(e + 1, TokKind::Number) || (word(e + 1, "tong") && word(e + 2, "so") && is(e + 3, TokKind::Number))))
+      return 1;
     return 0;
   }
 
   // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
   // own trigger takes the parts after it (nested breakdowns), which its parent then skips.
   void breakdown(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
+    const size_t before = out.claims.size();
+    const bool fresh = !broken_down.count(total);
+    breakdown_once(total, total_tok, trig, body, stop, depth);
+    // A trigger that yields no breakdown of this total ("trong đó, kim ngạch xuất khẩu có tỷ lệ
+    // tăng cao …") leaves the total free for a later one (a footnote, a following sentence).
+    if (fresh && std::none_of(out.claims.begin() + static_cast<std::ptrdiff_t>(before), out.claims.end(),
+                              [&](const Claim& c) { return c.stated == static_cast<uint32_t>(total); }))
+      broken_down.erase(total);
+  }
+
+  void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
     const int side = ab_side(total_tok);
@@ -591,7 +605,7 @@ struct Reader {
       bool passed_parallel = false;
       bool compared = false;
       bool words_only = true;  // nothing but words between the total and a colon
-      for (size_t m = after; m < last && m < after + 22 && same_sentence(m, k); ++m) {
+      for (size_t m = after; m < last && m < after + 32 && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
         // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
         if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
@@ -624,7 +638,7 @@ struct Reader {
           m = matching_close(m);
           continue;
         }
-        if (m >= after + 14) break;
+        if (m >= after + 30) break;
       }
       if (trig == Trigger::None) continue;
       size_t stop;
