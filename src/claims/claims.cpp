@@ -676,17 +676,37 @@ struct Reader {
       size_t prev = k - 1;
       size_t s0 = prev;
       while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
+      size_t stop = k;
+      while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
+      // "GRDP tăng 6,12%, tăng 0,85 điểm phần trăm …. Trong đó, khu vực … đóng góp 0,62 điểm
+      // phần trăm; …": contributions in points break down the growth rate, the sentence's first
+      // percent, never a change in points.
+      bool contributions = false;
+      for (size_t m = k + 2; m <= stop && m < last; ++m) {
+        int q = qty(m);
+        if (q < 0 || pct(q)) continue;  // "khu vực … tăng 3,21%, đóng góp 0,62 điểm phần trăm"
+        contributions = Q(q).dimension == "pp";
+        break;
+      }
       int t = -1;
       size_t tk = kNone;
       for (size_t m = s0; m < k; ++m) {
         int q = qty(m);
-        if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2) { t = q; tk = m; break; }
+        if (q < 0 || Q(q).dimension == "rate" || Q(q).dimension == "scalar" || Q(q).dimension == "pp") continue;
+        if (contributions ? pct(q) : (!pct(q) && ab_side(m) != 2)) { t = q; tk = m; break; }
       }
       if (t < 0) continue;
       size_t body = k + 2;
       if (punct(body, ":") || punct(body, ",")) ++body;
-      size_t stop = k;
-      while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
+      if (contributions) {
+        size_t save = out.claims.size();
+        breakdown(t, tk, Trigger::TrongDo, body, stop + 1, 0);
+        if (out.claims.size() > save && out.claims.back().kind == ClaimKind::PartBound) {
+          out.claims.back().kind = ClaimKind::Sum;  // contributions are exhaustive
+          out.claims.back().exhaustive = true;
+        }
+        continue;
+      }
       breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop + 1);
     }
   }
