@@ -907,6 +907,24 @@ struct Reader {
             if (same) chosen = q;
           }
         }
+        // "Dư nợ tín dụng … đạt 38.600 tỷ đồng, …; nợ xấu 386 tỷ đồng, chiếm 1,0% tổng dư nợ": the
+        // whole named without "tổng", earlier in the same sentence, larger than the part.
+        for (size_t m = pk; m > first && m + kReach > pk && chosen < 0 && same_sentence(m - 1, pk); --m) {
+          int q = qty(m - 1);
+          if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
+          if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
+          for (size_t d = 2; d <= 12 && m >= first + d && chosen < 0; ++d) {
+            const Token& w0 = nr.tokens[m - d];
+            if (w0.kind == TokKind::Number && w0.quantity >= 0) break;
+            if (w0.kind == TokKind::Punct && (w0.fold == ";" || w0.fold == ".")) break;
+            bool same = true;
+            for (size_t i = 0; i < noun.size() && same; ++i) {
+              size_t at = m - d + i;
+              same = at < m - 1 && nr.tokens[at].kind == TokKind::Word && nr.tokens[at].fold == noun[i];
+            }
+            if (same) chosen = q;
+          }
+        }
       } else if (chiem && total_tong >= 0 && same_sentence(pk, k)) {
         chosen = total_tong;
         // The announced total must be in the same sentence as the part.
@@ -963,15 +981,17 @@ struct Reader {
   // "tăng/giảm Y điểm phần trăm … (Z%)": pp difference against the stated earlier rate.
   // The earlier value stated in parentheses after the comparison: "so với cùng kỳ (3.120 tỷ đồng)",
   // "so với năm trước (41.980 lượt)". Returns the quantity or -1.
-  int earlier_in_parens(size_t from, int like) {
+  int earlier_in_parens(size_t from, int like, bool compared = false) {
     size_t m = from;
-    bool compared = false;
     for (size_t n = 0; n < 8 && m < last; ++n, ++m) {
       if (phrase(m, {"so", "voi"}) || word(m, "ky") || word(m, "truoc")) compared = true;
       if (is(m, TokKind::Open)) break;
       if (qty(m) >= 0 || punct(m, ";") || punct(m, ".")) return -1;
     }
-    if (!compared || !is(m, TokKind::Open)) return -1;
+    if (!is(m, TokKind::Open)) return -1;
+    // "(cùng kỳ 95 vụ)", "(năm trước 1.204 người)": the parenthesis names the earlier period.
+    if (phrase(m + 1, {"cung", "ky"}) || phrase(m + 1, {"nam", "truoc"})) compared = true;
+    if (!compared) return -1;
     size_t close = matching_close(m);
     for (size_t p = m + 1; p < close && p < m + 12; ++p) {
       int q = qty(p);
@@ -1078,6 +1098,20 @@ struct Reader {
         operand(c, "earlier", earlier);
         operand(c, "change", n);
         continue;
+      }
+      if (cur < 0 && !pct(n)) {
+        // "Tai nạn giao thông xảy ra 86 vụ, làm chết 52 người; so với cùng kỳ giảm 9 vụ (cùng kỳ
+        // 95 vụ)": the current value in an earlier clause of the sentence, when the earlier value
+        // is stated right after the change.
+        bool compared_before = false;
+        for (size_t m = k >= 6 ? k - 6 : 0; m + 1 < k; ++m)
+          if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"})) compared_before = true;
+        if (earlier_in_parens(end_of_quantity(k), n, compared_before) >= 0) {
+          for (size_t m = cs; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
+            int q = qty(m - 1);
+            if (q >= 0 && !pct(q) && Q(q).unit == Q(n).unit && compatible(q, n)) { cur = q; ck = m - 1; break; }
+          }
+        }
       }
       if (pct(n) || cur < 0 || pct(cur) || !compatible(cur, n)) continue;
       size_t after = end_of_quantity(k);
