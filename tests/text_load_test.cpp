@@ -434,6 +434,15 @@ TEST(TextMetadata, PeriodKeys) {
   EXPECT_EQ(over->period_key, "2024-9M");
 }
 
+TEST(TextMetadata, RegionWordMustBeTheLevelWordNotItsToneless) {
+  // "TÌNH HÌNH" folds like "tỉnh": it is no region; a statistics office issues the report; a
+  // capitalised title names the same region as the text.
+  Document d = load("CỤC THỐNG KÊ TỈNH QUẢNG TRỊ\n\nTÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 9 NĂM 2024\n\n"
+                    "Tình hình sản xuất nông nghiệp của tỉnh Quảng Trị ổn định.\n");
+  EXPECT_EQ(d.region, "tỉnh Quảng Trị");
+  EXPECT_EQ(d.region_level, "tỉnh");
+}
+
 TEST(TextFold, DiacriticAndCaseInsensitive) {
   EXPECT_EQ(fold("Kế hoạch"), "ke hoach");
   EXPECT_EQ(fold("ĐẠT 94% KH"), "dat 94% kh");

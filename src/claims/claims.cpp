@@ -840,6 +840,15 @@ struct Reader {
     }
   }
 
+  // part / whole reproduces the stated percent within its display precision (a rough test, used
+  // only to choose between two wholes the text makes equally likely).
+  bool share_fits(int part, int whole, int x) const {
+    double w = Q(whole).value.to_double() * Q(whole).factor;
+    if (w == 0) return false;
+    double r = 100.0 * Q(part).value.to_double() * Q(part).factor / w;
+    return std::fabs(r - Q(x).value.to_double()) <= 0.5 * std::pow(10.0, -Q(x).precision) + 1e-9;
+  }
+
   // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
   void shares(size_t block_index) {
     for (size_t k = first; k < last; ++k) {
@@ -933,6 +942,7 @@ struct Reader {
         for (size_t m = pk; m > first && m + kReach > pk && !near_total && same_sentence(m - 1, pk); --m) if (qty(m - 1) == chosen) near_total = true;
         if (!near_total) chosen = -1;
       }
+      int item_skipped = -1;
       if (chosen < 0 && chiem && noun.empty()) {
         // "… 1.620 lượt cơ sở; số lượt cơ sở chấp hành tốt … là 1.360 lượt cơ sở, chiếm 84,0%": the
         // whole is the nearest larger figure of the same unit in an earlier clause of this or the
@@ -949,8 +959,15 @@ struct Reader {
           size_t e = end_of_quantity(m - 1);
           bool is_share_part = word(e, "chiem") || (punct(e, ",") && word(e + 1, "chiem"));
           if (is_share_part || ab_side(m - 1) == 2) continue;
+          if (is_item[q]) {
+            // "650.120 người, trong đó nam 322.410, nữ 327.710; thành thị 205.300, chiếm 31,6%":
+            // an item of another breakdown is the whole only when the breakdown's total is not.
+            if (item_skipped < 0) item_skipped = q;
+            continue;
+          }
           chosen = q;
         }
+        if (item_skipped >= 0 && (chosen < 0 || !share_fits(part, chosen, x))) chosen = item_skipped;
       }
       bool linked_total = false;
       if (chosen < 0 && ty_le) {
@@ -1038,6 +1055,39 @@ struct Reader {
     return cand;
   }
 
+  // The level a change is about, stated in the sentence before: "Toàn tỉnh xảy ra 118 vụ tai nạn
+  // giao thông, làm chết 71 người, bị thương 92 người. So với cùng kỳ, số vụ tai nạn giao thông
+  // giảm 14 vụ (giảm 10,6%), số người chết giảm 6 người (giảm 7,8%) …": the one figure of the
+  // change's unit whose words share the words before the verb. -1 when none or several do.
+  int level_named_before(int n, size_t verb) {
+    static const std::set<std::string> generic = {"so", "voi", "cung", "ky", "nam", "truoc", "la", "co", "va", "cua",
+                                                  "cac", "tong", "toan", "tinh", "huyen", "trong", "do", "nguoi",
+                                                  "vu", "luot", "ca", "ho", "dat", "uoc", "bi", "duoc"};
+    std::set<std::string> subject;
+    for (size_t m = verb; m > first && m + 7 > verb; --m) {
+      const Token& t = nr.tokens[m - 1];
+      if (t.kind != TokKind::Word) break;
+      if (!generic.count(t.fold)) subject.insert(t.fold);
+    }
+    if (subject.empty()) return -1;
+    const uint32_t s = tok_sentence[verb];
+    int best = -1, best_n = 0, ties = 0;
+    for (size_t m = verb; m > first && m + kReach > verb && tok_sentence[m - 1] + 1 >= s; --m) {
+      int q = qty(m - 1);
+      if (q < 0 || q == n || pct(q) || Q(q).unit != Q(n).unit || !compatible(q, n)) continue;
+      size_t at = m - 1;
+      if (word(at - 1, "tang") || word(at - 1, "giam") || word(at - 1, "hon")) continue;  // a change itself
+      int common = 0;
+      for (size_t w = at; w > first && w + 4 > at; --w)
+        if (nr.tokens[w - 1].kind == TokKind::Word && subject.count(nr.tokens[w - 1].fold)) ++common;
+      for (size_t w = end_of_quantity(at); w < last && w < at + 7 && nr.tokens[w].kind == TokKind::Word; ++w)
+        if (subject.count(nr.tokens[w].fold)) ++common;
+      if (common > best_n) { best = q; best_n = common; ties = 0; }
+      else if (common == best_n && common > 0) ++ties;
+    }
+    return ties == 0 ? best : -1;
+  }
+
   void changes() {
     for (size_t k = first; k < last; ++k) {
       int n = qty(k);
@@ -1080,6 +1130,10 @@ struct Reader {
       for (size_t m = k - 1; m > cs; --m) {
         int q = qty(m - 1);
         if (q < 0) continue;
+        // "số người chết giảm 6 người (giảm 7,8%), số người bị thương giảm 19 người": a change is
+        // not the level of the next change.
+        if (word(m - 2, "tang") || word(m - 2, "giam") || (word(m - 2, "hon") && (word(m - 3, "tang") || word(m - 3, "giam"))))
+          continue;
         if (in_points ? pct(q) : (!pct(q) && compatible(q, n))) { cur = q; ck = m - 1; break; }
       }
       if (Q(n).dimension == "pp") {
@@ -1110,6 +1164,19 @@ struct Reader {
           for (size_t m = cs; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
             int q = qty(m - 1);
             if (q >= 0 && !pct(q) && Q(q).unit == Q(n).unit && compatible(q, n)) { cur = q; ck = m - 1; break; }
+          }
+        }
+      }
+      if (cur < 0 && !pct(n)) {
+        // "… giảm 14 vụ (giảm 10,6%)": the level in the sentence before, named by the same words.
+        size_t m = end_of_quantity(k);
+        if (is(m, TokKind::Open) || punct(m, ",")) ++m;
+        if ((word(m, "tang") || word(m, "giam")) && qty(m + 1) >= 0 && pct(qty(m + 1))) {
+          if (int lv = level_named_before(n, k - 1); lv >= 0) {
+            cur = lv;
+            auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), Q(lv).span.begin,
+                                       [](const Token& t, uint32_t off) { return t.span.begin < off; });
+            ck = static_cast<size_t>(it - nr.tokens.begin());
           }
         }
       }

@@ -7,6 +7,8 @@
 #include <map>
 #include <vector>
 
+#include <unicode/unistr.h>
+
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -166,6 +168,10 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
       size_t e = p + lw.folded.size();
       if (!word_start(f, p) || e >= f.size() || f[e] != ' ') continue;
       size_t ob = origin[e];  // original offset of the space after the level word
+      // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word.
+      std::string written;
+      icu::UnicodeString::fromUTF8(text.substr(origin[p], ob - origin[p])).toLower().toUTF8String(written);
+      if (written != lw.canonical) continue;
       // Collect up to 3 capitalised words.
       std::string name;
       size_t k = ob;
@@ -188,6 +194,12 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
         if (stop) break;
       }
       if (name.empty() || utf8::count_cps(name) < 3) continue;
+      // "TỈNH QUẢNG TRỊ" in a capitalised title block names the same region as "tỉnh Quảng Trị".
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+      if (icu::UnicodeString(u).toUpper() == u) {
+        name.clear();
+        u.toTitle(nullptr).toUTF8String(name);
+      }
       ++counts[{std::string(lw.canonical), name}];
     }
   }
@@ -199,7 +211,8 @@ std::string issuer_level(std::string_view folded) {
   size_t best = std::string::npos;
   std::string level;
   for (std::string_view who : {std::string_view("ubnd "), std::string_view("uy ban nhan dan "),
-                               std::string_view("hdnd "), std::string_view("hoi dong nhan dan ")}) {
+                               std::string_view("hdnd "), std::string_view("hoi dong nhan dan "),
+                               std::string_view("cuc thong ke "), std::string_view("chi cuc thong ke ")}) {
     for (const auto& lw : kLevels) {
       std::string pat = std::string(who) + std::string(lw.folded);
       size_t p = folded.find(pat);
