@@ -252,14 +252,23 @@ struct Reader {
       int actual = -1;
       size_t ak = kNone;
       int plan_between = -1;  // "đạt 1.250 tỷ đồng, dự toán giao 1.400 tỷ đồng, đạt 92% dự toán"
+      size_t plan_between_tok = kNone;
       for (size_t m = k; m > cs; --m) {
         int q = qty(m - 1);
         if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
-        if (plan_between < 0 && plan_word_before(m - 1, 5)) { plan_between = q; continue; }
+        if (plan_word_before(m - 1, 5)) {
+          if (plan_between < 0) { plan_between = q; plan_between_tok = m - 1; }
+          continue;
+        }
         actual = q;
         ak = m - 1;
         break;
       }
+      // "đạt 121,6% dự toán tỉnh giao (40.000) và đạt 110,5% dự toán huyện giao (44.000)": a plan
+      // after another percent is that percent's.
+      if (plan_between >= 0 && actual >= 0)
+        for (size_t m = ak + 1; m < plan_between_tok; ++m)
+          if (qty(m) >= 0 && pct(qty(m)) && qty(m) != x) { plan_between = -1; break; }
       if (actual < 0 && plan_between >= 0 && cs > first && punct(cs - 1, ";")) {
         // "Đã giải ngân 845,6 tỷ đồng; kế hoạch vốn năm là 1.520 tỷ đồng, đạt 58,6% kế hoạch."
         size_t ps = clause_start(cs - 1);
@@ -281,7 +290,11 @@ struct Reader {
       }
       for (size_t m = ak + 1; m < cstop; ++m) {
         int q = qty(m);
-        if (q >= 0 && q != actual && !pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
+        if (q < 0 || q == actual) continue;
+        // After the percent, a plan belongs to it until another figure or percent comes:
+        // "1.240 lao động, đạt 124% KH, trong đó … 156 người, đạt 104% KH (KH 150 người)".
+        if (m > k && (pct(q) ? q != x : !plan_word_before(m, 4))) break;
+        if (!pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
       }
       if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
       const bool actual_is_item = is_item[actual];
@@ -1039,8 +1052,15 @@ struct Reader {
       ++n;
     }
     if (n != 1) return -1;
-    // Link by years: "Năm 2022, …" before "Năm 2023 …" or "so với năm 2022".
+    // Link by years: "Năm 2022, …" before "Năm 2023 …" or "so với năm 2022". The year must be
+    // the one the sentence is about, not the one it compares with ("giảm 4,1% so với cùng kỳ năm 2022").
     std::string y_prev = sentence_year(prev_end - 1);
+    if (!y_prev.empty()) {
+      size_t y = prev_begin;
+      while (y < prev_end && !(nr.tokens[y].kind == TokKind::Number && nr.tokens[y].fold == y_prev)) ++y;
+      for (size_t d = 1; d <= 5 && y >= prev_begin + d; ++d)
+        if (phrase(y - d, {"so", "voi"}) || phrase(y - d, {"cung", "ky"})) { y_prev.clear(); break; }
+    }
     size_t cur_end = ck;
     while (cur_end + 1 < last && cur_end < ck + kReach && tok_sentence[cur_end + 1] == s) ++cur_end;
     bool year_link = false;
@@ -1104,7 +1124,10 @@ struct Reader {
         size_t cs = clause_start(k - 1);
         for (size_t m = k - 1; m > cs; --m) {
           int q = qty(m - 1);
-          if (q >= 0) { cur = q; ck = m - 1; break; }
+          if (q < 0) continue;
+          if (!pct(q) && plan_word_before(m - 1, 4)) continue;  // "(KH 8.600 tấn), tăng 3,1%": not the level
+          if (pct(q) && plan_word_after(end_of_quantity(m - 1))) continue;  // "vượt 4,2% kế hoạch"
+          cur = q; ck = m - 1; break;
         }
         if (cur < 0) continue;
         // "Tỷ lệ … đạt 72,8%, tăng 0,4% so với năm trước (72,4%)": a rate against a rate is
@@ -1140,7 +1163,24 @@ struct Reader {
         if (cur < 0 || !pct(cur)) continue;
         // The earlier rate: a percent later in the same sentence, in parentheses or after "so với".
         int earlier = -1;
-        for (size_t m = end_of_quantity(k); m < last && same_sentence(m, k) && m < k + 30; ++m) {
+        // "giảm từ 12,45% xuống còn 9,8% (giảm 2,65 điểm phần trăm)": the rate it moved from.
+        {
+          size_t b = ck;
+          while (b > first && b + 4 > ck && is(b - 1, TokKind::Word) &&
+                 (word(b - 1, "xuong") || word(b - 1, "len") || word(b - 1, "con") || word(b - 1, "muc")))
+            --b;
+          for (size_t fk = b; b < ck && fk > first && fk + 3 > b; --fk) {
+            int q = qty(fk - 1);
+            if (q < 0) continue;
+            if (pct(q) && end_of_quantity(fk - 1) == b && word(fk - 2, "tu")) earlier = q;
+            break;
+          }
+        }
+        int depth = 0;
+        for (size_t m = end_of_quantity(k); earlier < 0 && m < last && same_sentence(m, k) && m < k + 30; ++m) {
+          if (is(m, TokKind::Open)) ++depth;
+          if (is(m, TokKind::Close)) --depth;
+          if (punct(m, ";") || (punct(m, ",") && depth <= 0)) break;  // another rate of another subject
           int q = qty(m);
           if (q >= 0 && pct(q)) { earlier = q; break; }
         }
