@@ -635,6 +635,8 @@ struct Reader {
         }
         if (is(m, TokKind::Number) || is(m, TokKind::Percent)) clean_gap = false;
         if (trig != Trigger::None) break;
+        // "(KH 15.000 lao động), trong đó …": a figure inside an aside does not own what follows it.
+        if (is(m, TokKind::Close)) break;
         if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
         if (qty(m) >= 0 && !pct(qty(m))) {
           // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
