@@ -100,28 +100,37 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   Interval n = in_unit_of(*num, *den, OperandMode::AsPrinted, o);
   Interval d = operand_interval(*den, OperandMode::AsPrinted, o);
   if (d.contains_zero()) return unchecked(ev, "denominator is zero");
+  // "vượt 4,2% kế hoạch": the stated figure is how far the actual is above the plan.
+  const bool over = c.template_id == "actual-vuot-pct-plan";
   Interval p = (n / d) * hundred;
+  if (over) p = p - Interval::point(hundred);
   ev.computed = p.centre();
   ev.computed_interval = p;
   Agreement a = agree(p, *st, o);
   ev.verdict = verdict_of(a);
   std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
-  ev.computation = shown(*num) + " / " + shown(*den) + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + "%";
+  ev.computation = over ? "(" + shown(*num) + " / " + shown(*den) + " − 1) × 100 = " + pc + " → " +
+                              rounded_to_stated(*ev.computed, *st) + "%"
+                        : shown(*num) + " / " + shown(*den) + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + "%";
   if (a == Agreement::ConsistentTruncated) {
     ev.reason = "matches only if truncated";
     ev.computation += " (" + format_vi(*ev.computed, ev.display_decimals) + " cắt bỏ → " + shown(*st) + "%)";
   }
-  set_messages(ev, shown(*num) + "/" + shown(*den) + " = " + pc, *st, "%");
+  set_messages(ev, shown(*num) + "/" + shown(*den) + (over ? " − 1" : "") + " = " + pc, *st, "%");
   if (a != Agreement::Discrepancy) return;
   try {
     Interval nr = in_unit_of(*num, *den, OperandMode::Rounded, o);
     Interval dr = operand_interval(*den, OperandMode::Rounded, o);
-    if (!dr.contains_zero()) ev.rounding_only = meets((nr / dr) * hundred, rounding_interval(*st, o));
+    if (!dr.contains_zero())
+      ev.rounding_only = meets(over ? (nr / dr) * hundred - Interval::point(hundred) : (nr / dr) * hundred,
+                               rounding_interval(*st, o));
   } catch (const std::exception&) {
   }
   Rational sv = value_of(*st), cr = round_half_up(*ev.computed, k);
   if (c.kind == ClaimKind::Share) {
     ev.material = sv > hundred || cr > hundred;
+  } else if (over) {
+    ev.material = (sv >= Rational(0)) != (cr >= Rational(0));  // "vượt" a plan that was missed
   } else {
     ev.material = (sv >= hundred) != (cr >= hundred);
   }

@@ -242,7 +242,11 @@ struct Reader {
       size_t after = end_of_quantity(k);
       bool plan_after = plan_word_after(after);
       bool dat_before = word(k - 1, "dat") || word(k - 1, "bang");
-      if (!dat_before) continue;
+      // "vượt 4,2% kế hoạch", "vượt kế hoạch 4,2%": how far above the plan.
+      const bool over = (word(k - 1, "vuot") && plan_after) ||
+                        (word(k - 1, "hoach") && word(k - 2, "ke") && word(k - 3, "vuot")) ||
+                        (word(k - 1, "kh") && word(k - 2, "vuot"));
+      if (!dat_before && !over) continue;
       // "bằng 103,89% so với cùng kỳ" is an index against last year, not a percent of plan.
       if (phrase(after, {"so", "voi", "cung"}) || phrase(after, {"cung", "ky"}) || phrase(after, {"so", "cung"}) ||
           phrase(after, {"so", "voi", "nam"}) || phrase(after, {"so", "voi", "thang"}) || phrase(after, {"so", "voi", "quy"}))
@@ -340,11 +344,11 @@ struct Reader {
       for (int q : cands) {
         double pv = Q(q).value.to_double() * Q(q).factor;
         if (pv <= 0) continue;
-        double d = std::fabs(av / pv * 100 - stated);
+        double d = std::fabs(av / pv * 100 - (over ? 100 : 0) - stated);
         if (d < best_d) { best_d = d; best = q; }
       }
       if (best < 0) continue;
-      Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, "actual-dat-pct-plan");
+      Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, over ? "actual-vuot-pct-plan" : "actual-dat-pct-plan");
       operand(c, "actual", actual);
       operand(c, "plan", best);
     }
