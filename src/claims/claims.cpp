@@ -1434,6 +1434,7 @@ struct Reader {
   }
 
   void add_repeat(const Row& row, int prose, int table_value, const char* tmpl) {
+    if (pct(prose) != pct(table_value) || !compatible(prose, table_value)) return;  // not the same figure
     Claim c;
     c.id = static_cast<uint32_t>(out.claims.size());
     c.kind = ClaimKind::Repeat;
