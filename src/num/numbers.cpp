@@ -1108,7 +1108,14 @@ NumberReading read_numbers(const Document& doc) {
       bool numbers = false, words = false;
       for (size_t k = first; k < last; ++k) {
         if (r.tokens[k].kind == TokKind::Word) words = true;
-        if (r.tokens[k].kind == TokKind::Number && r.tokens[k].fold.size() != 4) numbers = true;
+        if (r.tokens[k].kind == TokKind::Number && r.tokens[k].fold.size() != 4) {
+          // "Ước thực hiện 6 tháng", "Quý II", "9 tháng năm 2024": periods in a header.
+          bool period = (k + 1 < last && r.tokens[k + 1].kind == TokKind::Word &&
+                         (r.tokens[k + 1].fold == "thang" || r.tokens[k + 1].fold == "nam")) ||
+                        (k > first && r.tokens[k - 1].kind == TokKind::Word &&
+                         (r.tokens[k - 1].fold == "quy" || r.tokens[k - 1].fold == "thang"));
+          if (!period) numbers = true;
+        }
       }
       if (words && !numbers) {
         ratio_columns.assign(block.cells.size(), false);
