@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <iterator>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -191,8 +192,13 @@ struct Assigner {
   std::vector<uint32_t> tok_sentence;
   size_t first = 0, last = 0;
   std::string doc_year;
+  int doc_rank = 0;  // level_rank of the document's region (the same for every figure)
+  // target_year_of_section() per section, computed on first use.
+  mutable std::vector<std::optional<std::string>> section_target_year;
 
   Assigner(const Document& d, NumberReading& n) : doc(d), nr(n) {
+    doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
+    section_target_year.resize(doc.sections.size());
     tok_sentence.assign(nr.tokens.size(), 0);
     size_t s = 0;
     for (size_t k = 0; k < nr.tokens.size(); ++k) {
@@ -242,6 +248,16 @@ struct Assigner {
   std::string target_year_of_block(size_t bi) const {
     if (doc_year.empty() || bi >= doc.blocks.size()) return {};
     int s = doc.blocks[bi].section;
+    // Blocks of one section share the answer: the section titles are folded once per section.
+    if (s >= 0 && s < int(section_target_year.size())) {
+      auto& cached = section_target_year[static_cast<size_t>(s)];
+      if (!cached) cached = target_year_of_section(s);
+      return *cached;
+    }
+    return target_year_of_section(s);
+  }
+
+  std::string target_year_of_section(int s) const {
     for (int guard = 0; s >= 0 && s < int(doc.sections.size()) && guard < 8; ++guard) {
       auto words = folded_words(doc.sections[s].title);
       bool target = false;
@@ -309,7 +325,6 @@ struct Assigner {
   // clause before it ("" when none). Only parts (lower levels) refine a figure's region: a
   // district report quoting "kế hoạch tỉnh giao" is still about the district.
   std::string part_region(size_t k) const {
-    int doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
     if (doc_rank == 0) return {};
     std::string found;
     for (size_t m = k; m > first; --m) {
