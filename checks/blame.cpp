@@ -77,9 +77,9 @@ Quantity corrected(const Quantity& q, const Decimal& v) {
   return c;
 }
 
-bool uses(const Claim& c, uint32_t q) {
-  auto f = claim_figures(c);
-  return std::find(f.begin(), f.end(), q) != f.end();
+bool uses(const Claim& c, uint32_t q) {  // q in claim_figures(c), without building the list
+  if (c.stated == q) return true;
+  return std::any_of(c.operands.begin(), c.operands.end(), [&](const Operand& o) { return o.quantity == q; });
 }
 
 bool is_relation_check(const std::string& id) {
@@ -101,6 +101,238 @@ bool repairs(const std::vector<Quantity>& qs, const std::vector<Claim>& claims, 
     if (was == Verdict::Consistent && now != Verdict::Consistent) return false;
   }
   return true;
+}
+
+// ---- screening typo hypotheses ---------------------------------------------------------------
+//
+// explain() tries about 170 hypotheses per figure, and each used to be an exact re-evaluation of
+// the whole claim (128-bit rationals, messages and all). Most hypotheses are nowhere near the
+// value the figure would need. The screen recomputes the claim's relation in doubles with every
+// tolerance at least doubled (rounding half-widths, "khoảng" widths, the configured relative
+// tolerance, 1e-9 of relative slack for the doubles themselves): a hypothesis it rejects cannot
+// make the exact evaluation consistent, so only the survivors are evaluated exactly, and the
+// result is the same. It models the relations that are a ratio (ratio, percent_of_plan, share,
+// growth from two levels or from a level and its change), linear (sum, abs_change, pp_difference, repeat) or a bound
+// (part_bound); malformed operands are tried as printed and as evaluate() rereads them (with their
+// hints). For anything else (other kinds or shapes, negative figures, qualified operands of a
+// ratio) it returns nothing and every hypothesis is evaluated.
+
+double magnitude(const Decimal& d) { return std::fabs(static_cast<double>(d.mantissa)) / std::pow(10.0, d.scale); }
+
+/// Same as conversion() in checks/common.cpp: written unit of q -> written unit of ref.
+double conversion_of(const Quantity& q, const Quantity& ref) {
+  if (q.unit.empty() || ref.unit.empty() || q.unit == ref.unit) return 1.0;
+  return Rational::of_factor(q.factor).to_double() / Rational::of_factor(ref.factor).to_double();
+}
+
+struct Screen {
+  enum class Mode { Linear, Bound, RatioStated, RatioNumerator, RatioDenominator, ChangeRate } mode = Mode::Linear;
+  double rel = 0;     // 2 × the extra relative tolerance + slack for doubles
+  double approx = 0;  // 2 × the relative width of "khoảng" figures
+  bool own_approx = false;
+  // Linear: Σ coef·x ≈ 0 (Bound: ≥ 0). `coef` and `width` are the figure's own (summed over its
+  // occurrences), `sum`, `spread` and `size` those of the other terms (Σ coef·x, Σ |coef|·width
+  // of x, Σ |coef|·|x|).
+  double coef = 0, width = 0, sum = 0, spread = 0, size = 0;
+  // Ratio: sign · (100 · numerator · conv / denominator − offset) against the stated figure.
+  double num = 0, den = 0, conv = 1, offset = 0, sign = 1, stated = 0, stated_ulp = 0;
+  // ChangeRate: 100 · change · conv / (current ± change · conv) against the stated rate; `slot`
+  // says which of current (0), change (1), rate (2) the hypothesis replaces.
+  double current = 0, change = 0, earlier_sign = -1;
+  int slot = 0;
+
+  bool admits(const Decimal& v) const {
+    const double x = magnitude(v), u = std::pow(10.0, -v.scale);
+    const double own = u + (own_approx ? 2 * approx * (x + u) : 0.0);  // the hypothesis' own width
+    auto near = [&](double a, double b, double ulps) {
+      return std::fabs(a - b) <= ulps + rel * (std::fabs(a) + std::fabs(b) + ulps) + 1e-12;
+    };
+    auto ratio = [&](double n, double d) { return sign * (100.0 * n * conv / d - offset); };
+    switch (mode) {
+      case Mode::Linear:
+      case Mode::Bound: {
+        const double lhs = coef * x + sum, slack = spread + width * own;
+        const double tol = slack + rel * (size + width * x + slack) + 1e-12;
+        return mode == Mode::Linear ? std::fabs(lhs) <= tol : lhs >= -tol;
+      }
+      case Mode::RatioStated: return near(x, ratio(num, den), own);
+      case Mode::RatioNumerator: return near(ratio(x, den), stated, stated_ulp);
+      case Mode::RatioDenominator: return near(ratio(num, x), stated, stated_ulp);
+      case Mode::ChangeRate: {
+        const double cur = slot == 0 ? x : current, chg = (slot == 1 ? x : change) * conv;
+        const double earlier = cur + earlier_sign * chg;
+        // A tiny difference of two large figures is not reliable in doubles: evaluate exactly.
+        if (std::fabs(earlier) <= 1e-6 * (std::fabs(cur) + std::fabs(chg))) return true;
+        const double p = 100.0 * chg / earlier;
+        return slot == 2 ? near(x, p, own) : near(p, stated, stated_ulp);
+      }
+    }
+    return true;
+  }
+};
+
+std::optional<uint32_t> first_of(const Claim& c, std::initializer_list<const char*> names) {
+  for (const char* name : names)
+    for (const auto& o : c.operands)
+      if (o.role == name) return o.quantity;
+  return std::nullopt;
+}
+
+/// The screen for hypotheses on figure `qi`, with the figures as printed (hinted = false) or with
+/// the malformed operands read as evaluate()'s second try reads them (hinted = true).
+std::optional<Screen> screen_for(const Claim& c, const std::vector<Quantity>& qs, uint32_t qi, const CheckConfig& config,
+                                 bool hinted) {
+  for (const auto& o : c.operands)
+    if (o.quantity >= qs.size()) return std::nullopt;
+  if (c.stated >= qs.size()) return std::nullopt;
+  // What evaluate() reads for figure i: the hint of a malformed operand on the second try.
+  auto reread = [&](uint32_t i) {
+    const Quantity& q = qs[i];
+    return hinted && i != qi && i != c.stated && q.malformed && q.hint &&
+           std::any_of(c.operands.begin(), c.operands.end(), [&](const Operand& o) { return o.quantity == i; });
+  };
+  auto value = [&](uint32_t i) { return reread(i) ? magnitude(*qs[i].hint) : magnitude(qs[i].value); };
+  auto ulp = [&](uint32_t i) {  // twice the rounding half-width: one unit of the last decimal
+    const Quantity& q = qs[i];
+    return std::pow(10.0, reread(i) ? -q.hint->scale : -std::max(q.precision, q.value.scale));
+  };
+  const double approx = 2 * ToleranceOptions{}.approx_relative;
+  auto width = [&](uint32_t i) {
+    return ulp(i) + (qs[i].qualifier == Qualifier::Approx ? 2 * approx * (value(i) + ulp(i)) : 0.0);
+  };
+  auto plain = [&](uint32_t i) {
+    const Quantity& q = qs[i];
+    return !q.negative && (q.qualifier == Qualifier::None || q.qualifier == Qualifier::Estimate);
+  };
+  auto linear_ok = [&](uint32_t i) { return !qs[i].negative && qs[i].qualifier != Qualifier::AtLeast && qs[i].qualifier != Qualifier::AtMost; };
+  Screen s;
+  s.rel = 2 * tolerance_options(config).extra_relative + 1e-9;
+  s.approx = approx;
+  s.own_approx = qs[qi].qualifier == Qualifier::Approx;
+  auto ratio = [&](uint32_t num, uint32_t den, uint32_t st) -> std::optional<Screen> {
+    if (!plain(num) || !plain(den) || !plain(st)) return std::nullopt;
+    if ((num == qi) + (den == qi) + (st == qi) != 1) return std::nullopt;
+    s.num = value(num);
+    s.den = value(den);
+    s.conv = conversion_of(qs[num], qs[den]);
+    s.stated = value(st);
+    s.stated_ulp = ulp(st);
+    s.mode = st == qi ? Screen::Mode::RatioStated : num == qi ? Screen::Mode::RatioNumerator : Screen::Mode::RatioDenominator;
+    return s;
+  };
+  std::vector<std::pair<uint32_t, double>> terms;  // linear relations: (figure, coefficient)
+  switch (c.kind) {
+    case ClaimKind::Ratio:
+    case ClaimKind::PercentOfPlan:
+    case ClaimKind::Share: {
+      auto num = first_of(c, {"numerator", "actual", "part"});
+      auto den = first_of(c, {"denominator", "plan", "total"});
+      if (!num || !den) return std::nullopt;
+      return ratio(*num, *den, c.stated);
+    }
+    case ClaimKind::Growth: {
+      // Two levels and a rate or an index (the form with a change and no earlier level is not modelled).
+      auto cur = first_of(c, {"current"});
+      auto ear = first_of(c, {"earlier"});
+      uint32_t st = c.stated;
+      if (auto r = first_of(c, {"rate", "index"})) st = *r;
+      const bool index = first_of(c, {"index"}).has_value();
+      auto chg = first_of(c, {"change"});
+      if (cur && !ear && chg && !index) {
+        // "402.588 lượt, tăng 138.037 lượt (tăng 21,5%)": the earlier level is current ∓ change.
+        if (!plain(*cur) || !plain(*chg) || !plain(st)) return std::nullopt;
+        if ((*cur == qi) + (*chg == qi) + (st == qi) != 1) return std::nullopt;
+        s.mode = Screen::Mode::ChangeRate;
+        s.current = value(*cur);
+        s.change = value(*chg);
+        s.conv = conversion_of(qs[*chg], qs[*cur]);
+        s.earlier_sign = c.decrease ? 1.0 : -1.0;
+        s.stated = value(st);
+        s.stated_ulp = ulp(st);
+        s.slot = *cur == qi ? 0 : *chg == qi ? 1 : 2;
+        return s;
+      }
+      if (!cur || !ear) return std::nullopt;
+      s.offset = index ? 0.0 : 100.0;
+      s.sign = !index && c.decrease ? -1.0 : 1.0;
+      return ratio(*cur, *ear, st);
+    }
+    case ClaimKind::Sum:
+    case ClaimKind::PartBound: {
+      uint32_t total = c.stated;
+      if (auto t = first_of(c, {"total"})) total = *t;
+      if (!linear_ok(total)) return std::nullopt;
+      terms.emplace_back(total, 1.0);
+      for (const auto& o : c.operands)
+        if (o.role == "part") {
+          if (!linear_ok(o.quantity)) return std::nullopt;
+          terms.emplace_back(o.quantity, -conversion_of(qs[o.quantity], qs[total]));
+        }
+      if (terms.size() < 2) return std::nullopt;
+      // A bound holds when the parts together are not above the total (the parts are not
+      // negative, so no single part is above it either).
+      if (c.kind == ClaimKind::PartBound) s.mode = Screen::Mode::Bound;
+      break;
+    }
+    case ClaimKind::Repeat: {
+      auto first = first_of(c, {"first"});
+      uint32_t second = c.stated;
+      if (auto sd = first_of(c, {"second"})) second = *sd;
+      if (!first || !linear_ok(*first) || !linear_ok(second)) return std::nullopt;
+      terms.emplace_back(*first, conversion_of(qs[*first], qs[second]));
+      terms.emplace_back(second, -1.0);
+      break;
+    }
+    case ClaimKind::AbsChange:
+    case ClaimKind::PpDifference: {
+      const bool points = c.kind == ClaimKind::PpDifference;
+      auto cur = first_of(c, {"current"});
+      auto ear = first_of(c, {"earlier"});
+      uint32_t st = c.stated;
+      if (auto ch = first_of(c, {"change"})) st = *ch;
+      if (!cur || !ear || !linear_ok(*cur) || !linear_ok(*ear) || !linear_ok(st)) return std::nullopt;
+      const Quantity& ref = points ? qs[*cur] : qs[st];
+      const double sign = c.decrease ? -1.0 : 1.0;
+      terms.emplace_back(*cur, sign * conversion_of(qs[*cur], ref));
+      terms.emplace_back(*ear, -sign * conversion_of(qs[*ear], ref));
+      terms.emplace_back(st, -1.0);
+      break;
+    }
+    default: return std::nullopt;
+  }
+  bool found = false;
+  for (const auto& [i, k] : terms) {
+    if (i == qi) {
+      found = true;
+      s.coef += k;
+      s.width += std::fabs(k);
+    } else {
+      s.sum += k * value(i);
+      s.spread += std::fabs(k) * width(i);
+      s.size += std::fabs(k) * value(i);
+    }
+  }
+  if (!found) return std::nullopt;
+  return s;
+}
+
+/// Hypotheses on figure `qi` that may repair the claim: those the screen of the printed figures
+/// admits, or (when evaluate() would reread malformed operands with their hints) that of the reread.
+struct Screens {
+  std::optional<Screen> printed, reread;
+  bool any_reread = false;
+  bool active() const { return printed && (!any_reread || reread); }
+  bool admits(const Decimal& v) const { return printed->admits(v) || (any_reread && reread->admits(v)); }
+};
+
+Screens screens_for(const Claim& c, const std::vector<Quantity>& qs, uint32_t qi, const CheckConfig& config) {
+  Screens s;
+  s.printed = screen_for(c, qs, qi, config, false);
+  for (const auto& o : c.operands)
+    if (o.quantity != qi && o.quantity != c.stated && o.quantity < qs.size() && qs[o.quantity].malformed && qs[o.quantity].hint)
+      s.any_reread = true;
+  if (s.any_reread) s.reread = screen_for(c, qs, qi, config, true);
+  return s;
 }
 
 std::string unit_suffix(const Quantity& q) {
@@ -178,7 +410,9 @@ std::optional<Correction> explain(const std::vector<Quantity>& quantities, const
   std::vector<Correction> found;
   for (uint32_t qi : figures) {
     if (qi >= quantities.size()) continue;
+    const Screens screen = screens_for(claims[claim], quantities, qi, config);
     for (const auto& cand : typo_candidates(quantities, qi, claims, claim)) {
+      if (screen.active() && !screen.admits(cand.value)) continue;  // cannot repair the claim
       Quantity rep = corrected(quantities[qi], cand.value);
       if (!repairs(quantities, claims, claim, qi, rep, config)) continue;
       found.push_back(cand);

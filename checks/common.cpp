@@ -457,18 +457,20 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
       hinted.push_back(op.quantity);
   }
   if (hinted.empty()) return ev;
-  std::vector<Quantity> fixed_all;
-  fixed_all.reserve(qs.base().size());
-  for (uint32_t i = 0; i < qs.base().size(); ++i) fixed_all.push_back(*qs.get(i));
+  // Only the hinted figures are copied (a copy of the whole document per evaluation made blame's
+  // hypotheses cost quantities × candidates).
+  std::vector<std::pair<uint32_t, Quantity>> fixed;
+  fixed.reserve(hinted.size());
   std::string read_as;
   for (uint32_t i : hinted) {
-    Quantity& f = fixed_all[i];
+    fixed.emplace_back(i, *qs.get(i));
+    Quantity& f = fixed.back().second;
     read_as += (read_as.empty() ? "" : ", ") + f.text + " read as " + f.hint->to_vi();
     f.value = *f.hint;
     f.precision = f.hint->scale;
     f.malformed = false;
   }
-  Evaluation again = evaluate_once(c, QuantityView(fixed_all), config);
+  Evaluation again = evaluate_once(c, QuantityView(qs, fixed), config);
   if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
     again.reason = "with " + read_as;
     return again;

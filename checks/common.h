@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checks/check.h"
@@ -13,14 +14,22 @@
 
 namespace doisoat {
 
-/// A document's quantities as a check sees them, with at most one figure replaced (blame's
+/// A document's quantities as a check sees them, with one figure replaced (blame's
 /// hypotheses are evaluated without copying the document).
 class QuantityView {
  public:
   explicit QuantityView(const std::vector<Quantity>& base) : base_(&base) {}
   QuantityView(const std::vector<Quantity>& base, uint32_t index, const Quantity& replacement)
       : base_(&base), index_(index), replacement_(&replacement) {}
+  /// `view` with a few more figures replaced (they take precedence over its own replacement).
+  QuantityView(const QuantityView& view, const std::vector<std::pair<uint32_t, Quantity>>& more)
+      : base_(view.base_), parent_(&view), more_(&more) {}
   const Quantity* get(uint32_t index) const {
+    if (more_) {
+      for (const auto& [i, q] : *more_)
+        if (i == index) return &q;
+      return parent_->get(index);
+    }
     if (replacement_ && index == index_) return replacement_;
     return index < base_->size() ? &(*base_)[index] : nullptr;
   }
@@ -30,6 +39,8 @@ class QuantityView {
   const std::vector<Quantity>* base_;
   uint32_t index_ = UINT32_MAX;
   const Quantity* replacement_ = nullptr;
+  const QuantityView* parent_ = nullptr;
+  const std::vector<std::pair<uint32_t, Quantity>>* more_ = nullptr;
 };
 
 /// The recomputation of one claim.

@@ -3,7 +3,11 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <iterator>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -45,6 +49,9 @@ std::string join(const std::vector<std::string>& words, size_t from, size_t to, 
 struct Catalogue {
   std::vector<IndicatorDef> defs;
   std::unordered_map<std::string, size_t> phrase_to_def;  // folded phrase -> defs index
+  // Every word prefix of a phrase ("ke", "ke hoach", ...): best_match stops lengthening a key
+  // that starts no phrase instead of looking up every length up to max_words.
+  std::unordered_set<std::string> prefixes;
   size_t max_words = 1;
 };
 
@@ -61,6 +68,8 @@ const Catalogue& catalogue() {
           auto words = folded_words(p.get<std::string>());
           if (words.empty()) continue;
           std::string k = join(words, 0, words.size());
+          for (size_t n = 1; n < words.size(); ++n) c.prefixes.insert(join(words, 0, n));
+          c.prefixes.insert(k);
           d.phrases.push_back(k);
           c.phrase_to_def.emplace(k, c.defs.size());  // the first indicator to list a phrase keeps it
           c.max_words = std::max(c.max_words, words.size());
@@ -98,6 +107,7 @@ Match best_match(const std::vector<std::string>& words, const std::string& fam) 
     for (size_t len = 1; len <= cat.max_words && i + len <= words.size(); ++len) {
       if (len > 1) key += ' ';
       key += words[i + len - 1];
+      if (!cat.prefixes.count(key)) break;  // no longer phrase starts with this one either
       auto it = cat.phrase_to_def.find(key);
       if (it == cat.phrase_to_def.end()) continue;
       const std::string& dfam = cat.defs[it->second].dimension;
@@ -119,24 +129,24 @@ Match best_match(const std::vector<std::string>& words, const std::string& fam) 
 
 // Words that are not part of an indicator's name: verbs, qualifiers and connectors around a figure.
 bool filler_word(const std::string& w) {
-  static const char* const words[] = {"dat", "uoc", "la", "duoc", "thuc", "hien", "khoang", "co", "tang", "giam",
+  static const std::string_view words[] = {"dat", "uoc", "la", "duoc", "thuc", "hien", "khoang", "co", "tang", "giam",
                                       "bang", "con", "tren", "dia", "ban", "va", "voi", "cua", "trong", "do",
                                       "nam", "thang", "dau", "quy", "ca", "tinh", "huyen", "xa", "so", "ky",
                                       "cung", "den", "nay", "tai", "thoi", "diem", "hon", "gan", "xap", "xi",
                                       "tong", "cho", "moi", "nhung", "the", "nhu", "sau", "gom", "bao", "ngay",
                                       "vao", "nhu", "kh", "ke", "hoach", "chi", "tieu", "giao", "du", "toan",
                                       "tu", "o", "len", "xuong", "rieng", "tinh"};
-  for (const char* f : words) if (w == f) return true;
-  return false;
+  static const std::unordered_set<std::string_view> set(std::begin(words), std::end(words));
+  return set.count(w) > 0;
 }
 
 // Words of a comparison that closes the previous figure ("kế hoạch năm", "so với cùng kỳ năm trước").
 bool comparison_word(const std::string& w) {
-  static const char* const words[] = {"kh", "ke", "hoach", "so", "voi", "cung", "ky", "nam", "truoc", "du", "toan",
-                                      "chi", "tieu", "giao", "trung", "uong", "hdnd", "tinh", "nghi", "quyet"};
+  static const std::string_view words[] = {"kh", "ke", "hoach", "so", "voi", "cung", "ky", "nam", "truoc", "du", "toan",
+                                           "chi", "tieu", "giao", "trung", "uong", "hdnd", "tinh", "nghi", "quyet"};
   if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
-  for (const char* f : words) if (w == f) return true;
-  return false;
+  static const std::unordered_set<std::string_view> set(std::begin(words), std::end(words));
+  return set.count(w) > 0;
 }
 
 // "(cùng kỳ năm trước đạt 6,35%)": the figure is of the same period a year earlier. Only right
@@ -182,8 +192,13 @@ struct Assigner {
   std::vector<uint32_t> tok_sentence;
   size_t first = 0, last = 0;
   std::string doc_year;
+  int doc_rank = 0;  // level_rank of the document's region (the same for every figure)
+  // target_year_of_section() per section, computed on first use.
+  mutable std::vector<std::optional<std::string>> section_target_year;
 
   Assigner(const Document& d, NumberReading& n) : doc(d), nr(n) {
+    doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
+    section_target_year.resize(doc.sections.size());
     tok_sentence.assign(nr.tokens.size(), 0);
     size_t s = 0;
     for (size_t k = 0; k < nr.tokens.size(); ++k) {
@@ -233,6 +248,16 @@ struct Assigner {
   std::string target_year_of_block(size_t bi) const {
     if (doc_year.empty() || bi >= doc.blocks.size()) return {};
     int s = doc.blocks[bi].section;
+    // Blocks of one section share the answer: the section titles are folded once per section.
+    if (s >= 0 && s < int(section_target_year.size())) {
+      auto& cached = section_target_year[static_cast<size_t>(s)];
+      if (!cached) cached = target_year_of_section(s);
+      return *cached;
+    }
+    return target_year_of_section(s);
+  }
+
+  std::string target_year_of_section(int s) const {
     for (int guard = 0; s >= 0 && s < int(doc.sections.size()) && guard < 8; ++guard) {
       auto words = folded_words(doc.sections[s].title);
       bool target = false;
@@ -300,7 +325,6 @@ struct Assigner {
   // clause before it ("" when none). Only parts (lower levels) refine a figure's region: a
   // district report quoting "kế hoạch tỉnh giao" is still about the district.
   std::string part_region(size_t k) const {
-    int doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
     if (doc_rank == 0) return {};
     std::string found;
     for (size_t m = k; m > first; --m) {

@@ -2,23 +2,55 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <utility>
 
 namespace doisoat {
 
 namespace {
 
-Int128 abs128(Int128 x) { return x < 0 ? -x : x; }
+__extension__ typedef unsigned __int128 UInt128;
 
+int ctz128(UInt128 x) {
+  const auto lo = static_cast<uint64_t>(x);
+  return lo != 0 ? __builtin_ctzll(lo) : 64 + __builtin_ctzll(static_cast<uint64_t>(x >> 64));
+}
+
+// Binary (Stein's) gcd: shifts and subtractions instead of 128-bit divisions, which were the
+// largest single cost of the checks (every Rational operation reduces its result).
 Int128 gcd128(Int128 a, Int128 b) {
-  a = abs128(a);
-  b = abs128(b);
-  while (b != 0) {
-    Int128 t = a % b;
-    a = b;
-    b = t;
+  UInt128 x = a < 0 ? -static_cast<UInt128>(a) : static_cast<UInt128>(a);
+  UInt128 y = b < 0 ? -static_cast<UInt128>(b) : static_cast<UInt128>(b);
+  if (x == 0) return static_cast<Int128>(y);
+  if (y == 0) return static_cast<Int128>(x);
+  if ((x >> 64) == 0 && (y >> 64) == 0) {
+    auto u = static_cast<uint64_t>(x), v = static_cast<uint64_t>(y);
+    const int shift = __builtin_ctzll(u | v);
+    u >>= __builtin_ctzll(u);
+    do {
+      v >>= __builtin_ctzll(v);
+      if (u > v) std::swap(u, v);
+      v -= u;
+    } while (v != 0);
+    return static_cast<Int128>(static_cast<UInt128>(u) << shift);
   }
-  return a;
+  const int shift = ctz128(x | y);
+  x >>= ctz128(x);
+  do {
+    y >>= ctz128(y);
+    if (x > y) std::swap(x, y);
+    y -= x;
+  } while (y != 0);
+  return static_cast<Int128>(x << shift);
+}
+
+bool fits64(Int128 x) { return x >= INT64_MIN && x <= INT64_MAX; }
+
+/// x / g, exactly (g divides x): 64-bit division when both fit.
+Int128 div_exact(Int128 x, Int128 g) {
+  if (fits64(x) && fits64(g)) return static_cast<int64_t>(x) / static_cast<int64_t>(g);
+  return x / g;
 }
 
 Int128 mul_checked(Int128 a, Int128 b) {
@@ -61,8 +93,8 @@ Rational Rational::fraction(Int128 num, Int128 den) {
   Int128 g = gcd128(num, den);
   Rational r;
   if (g > 1) {
-    num /= g;
-    den /= g;
+    num = div_exact(num, g);
+    den = div_exact(den, g);
   }
   r.num_ = num;
   r.den_ = den;
@@ -93,8 +125,9 @@ Rational Rational::operator-() const {
 
 Rational operator+(const Rational& a, const Rational& b) {
   Int128 g = gcd128(a.den_, b.den_);
-  Int128 num = add_checked(mul_checked(a.num_, b.den_ / g), mul_checked(b.num_, a.den_ / g));
-  return Rational::fraction(num, mul_checked(a.den_, b.den_ / g));
+  const Int128 bd = div_exact(b.den_, g);
+  Int128 num = add_checked(mul_checked(a.num_, bd), mul_checked(b.num_, div_exact(a.den_, g)));
+  return Rational::fraction(num, mul_checked(a.den_, bd));
 }
 
 Rational operator-(const Rational& a, const Rational& b) { return a + (-b); }
@@ -103,7 +136,8 @@ Rational operator*(const Rational& a, const Rational& b) {
   Int128 g1 = gcd128(a.num_, b.den_), g2 = gcd128(b.num_, a.den_);
   if (g1 == 0) g1 = 1;
   if (g2 == 0) g2 = 1;
-  return Rational::fraction(mul_checked(a.num_ / g1, b.num_ / g2), mul_checked(a.den_ / g2, b.den_ / g1));
+  return Rational::fraction(mul_checked(div_exact(a.num_, g1), div_exact(b.num_, g2)),
+                            mul_checked(div_exact(a.den_, g2), div_exact(b.den_, g1)));
 }
 
 Rational operator/(const Rational& a, const Rational& b) {

@@ -75,6 +75,12 @@ int superscript_digit(char32_t c) {
   return -1;
 }
 
+// ASCII that LineCleaner::ascii() would emit unchanged, whatever the line (not white space,
+// emphasis, escapes, tags, links, table separators or control characters).
+bool plain_ascii(unsigned char c) {
+  return c > 0x20 && c < 0x7F && c != '*' && c != '_' && c != '\\' && c != '<' && c != '[' && c != '|';
+}
+
 bool starts_with(std::string_view s, size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
 
 // Units whose exponent is written as a superscript: m², km², m³ stay units, not footnotes.
@@ -189,6 +195,30 @@ class LineCleaner {
         i = marks[mark_i].e;
         ++mark_i;
         continue;
+      }
+      {
+        // A run of characters that are copied as they are (most of the text): emitted at once,
+        // up to the next character that needs a decision or the next footnote mark.
+        size_t lim = e;
+        if (mark_i < marks.size() && marks[mark_i].b > i && marks[mark_i].b < e) lim = marks[mark_i].b;
+        size_t k = i;
+        while (k < lim) {
+          auto b = static_cast<unsigned char>(s_[k]);
+          if (b < 0x80) {
+            if (!plain_ascii(b)) break;
+            ++k;
+            continue;
+          }
+          int len = 0;
+          char32_t cp = decode(s_, k, len);
+          if (is_space_cp(cp) || is_invisible_cp(cp) || superscript_digit(cp) >= 0) break;
+          k += static_cast<size_t>(len);
+        }
+        if (k > i) {
+          emit(i, k - i);
+          i = k;
+          continue;
+        }
       }
       auto c = static_cast<unsigned char>(s_[i]);
       if (c < 0x80) {

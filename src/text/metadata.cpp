@@ -159,10 +159,10 @@ constexpr std::array<LevelWord, 5> kLevels{{{"thanh pho", "thành phố"},
                                             {"quan", "quận"}}};
 
 // "tỉnh Cao Bằng" -> counts by (level, name) over the whole text; names are capitalised words.
-std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text) {
+/// `f` is the fold of `text`, `origin` its map back to `text` (read_metadata folds the text once).
+std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text, std::string_view f,
+                                                                 const std::vector<uint32_t>& origin) {
   std::map<std::pair<std::string, std::string>, int> counts;
-  std::vector<uint32_t> origin;
-  std::string f = fold(text, &origin);
   for (const auto& lw : kLevels) {
     for (size_t p = f.find(lw.folded); p != std::string::npos; p = f.find(lw.folded, p + 1)) {
       size_t e = p + lw.folded.size();
@@ -252,7 +252,8 @@ void read_metadata(Document& doc) {
     title += " \n ";
     ++taken;
   }
-  std::string all = fold(doc.text);
+  std::vector<uint32_t> all_origin;
+  std::string all = fold(doc.text, &all_origin);
   int year = first_year(title);
   Match m = find_period(title, year);
   if (m.info.key.empty()) {
@@ -280,7 +281,7 @@ void read_metadata(Document& doc) {
   for (size_t bi = 0; bi < std::min<size_t>(n, first + 8); ++bi) head += fold(doc.slice(doc.blocks[bi].span)) + " \n ";
   std::string level = issuer_level(head);
   if (level.empty()) level = issuer_level(all);
-  auto counts = count_regions(doc.text);
+  auto counts = count_regions(doc.text, all, all_origin);
   int best = 0;
   std::pair<std::string, std::string> pick;
   for (const auto& [key, c] : counts) {
