@@ -248,13 +248,16 @@ void evaluate_growth(const Claim& c, const QuantityView& qs, const ToleranceOpti
   }
   if (!cur || !ear || !st) return unchecked(ev, "earlier or current value not stated");
   if (!compatible(*cur, *ear)) return unchecked(ev, "units differ: " + cur->unit + " / " + ear->unit);
-  ev.unit = "%";
+  // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)": an index written as a multiple.
+  const bool times = index && st->unit == "lần";
+  const std::string pct_sign = times ? " lần" : "%";
+  ev.unit = times ? "lần" : "%";
   int k = decimals_of(*st);
   ev.display_decimals = std::max(2, k + 2);
   Rational hundred(100);
   auto rate_of = [&](OperandMode mode) {
     Interval cv = in_unit_of(*cur, *ear, mode, o), e = operand_interval(*ear, mode, o);
-    Interval ratio = (cv / e) * hundred;
+    Interval ratio = times ? cv / e : (cv / e) * hundred;
     if (index) return ratio;
     Interval g = ratio - Interval::point(hundred);
     return c.decrease ? -g : g;
@@ -268,15 +271,16 @@ void evaluate_growth(const Claim& c, const QuantityView& qs, const ToleranceOpti
   if (c.decrease) stated_mag.negative = false;
   Agreement a = agree(p, stated_mag, o);
   ev.verdict = verdict_of(a);
-  std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
-  std::string word_vi = index ? "bằng " : (c.decrease ? "giảm " : "tăng ");
-  std::string word_en = index ? "index " : (c.decrease ? "fall of " : "growth of ");
-  std::string formula = index ? shown(*cur) + " / " + shown(*ear) + " × 100"
-                              : (c.decrease ? "(1 − " + shown(*cur) + " / " + shown(*ear) + ") × 100"
-                                            : "(" + shown(*cur) + " / " + shown(*ear) + " − 1) × 100");
-  ev.computation = formula + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + "%";
-  ev.message_vi = shown(*cur) + " so với " + shown(*ear) + " là " + word_vi + pc + ", báo cáo ghi " + word_vi + shown(*st) + "%";
-  ev.message_en = shown(*cur) + " against " + shown(*ear) + " is a " + word_en + pc + ", the report states " + shown(*st) + "%";
+  std::string pc = format_vi(*ev.computed, ev.display_decimals) + pct_sign;
+  std::string word_vi = times ? "gấp " : index ? "bằng " : (c.decrease ? "giảm " : "tăng ");
+  std::string word_en = times ? "multiple of " : index ? "index " : (c.decrease ? "fall of " : "growth of ");
+  std::string formula = times   ? shown(*cur) + " / " + shown(*ear)
+                        : index ? shown(*cur) + " / " + shown(*ear) + " × 100"
+                                : (c.decrease ? "(1 − " + shown(*cur) + " / " + shown(*ear) + ") × 100"
+                                              : "(" + shown(*cur) + " / " + shown(*ear) + " − 1) × 100");
+  ev.computation = formula + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + pct_sign;
+  ev.message_vi = shown(*cur) + " so với " + shown(*ear) + " là " + word_vi + pc + ", báo cáo ghi " + word_vi + shown(*st) + pct_sign;
+  ev.message_en = shown(*cur) + " against " + shown(*ear) + " is a " + word_en + pc + ", the report states " + shown(*st) + pct_sign;
   if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
   if (a != Agreement::Discrepancy) return;
   try {
@@ -285,7 +289,8 @@ void evaluate_growth(const Claim& c, const QuantityView& qs, const ToleranceOpti
   }
   if (index) {
     Rational cr = round_half_up(*ev.computed, k);
-    ev.material = (value_of(stated_mag) >= hundred) != (cr >= hundred);
+    const Rational par = times ? Rational(1) : hundred;
+    ev.material = (value_of(stated_mag) >= par) != (cr >= par);
   } else {
     // The text says "tăng" and the figures fall (or the reverse).
     ev.material = ev.computed->negative() && !value_of(stated_mag).negative() &&

@@ -363,7 +363,9 @@ struct Reader {
       body = p + 1;
       // "(chỉ tiêu giao 311.350 con)", "(tăng 5%)", "(so với …)" are comparisons, not parts.
       static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy"};
-      if (is(body, TokKind::Word))
+      // "(nam 8.100 người, nữ 7.100 người)": "nam" (men) folds like "năm" (year).
+      const bool men = word(body, "nam") && doc.slice(tok(body).span) != "năm" && doc.slice(tok(body).span) != "Năm";
+      if (is(body, TokKind::Word) && !men)
         for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
       if (phrase(body, {"trong", "do"})) body += 2;
       else if (word(body, "gom") ) body += 1;
@@ -642,6 +644,13 @@ struct Reader {
         // "(KH 15.000 lao động), trong đó …": a figure inside an aside does not own what follows it.
         if (is(m, TokKind::Close)) break;
         if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
+        if (qty(m) >= 0 && !pct(qty(m)) && (word(m - 1, "tang") || word(m - 1, "giam"))) {
+          // "152.300 học sinh, tăng 2.100 học sinh so với năm học trước; trong đó …": a change is
+          // stepped over like a rate.
+          clean_gap = false;
+          m = end_of_quantity(m) - 1;
+          continue;
+        }
         if (qty(m) >= 0 && !pct(qty(m))) {
           // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
           bool parallel = !passed_parallel && Q(qty(m)).dimension != Q(t).dimension && m >= after + 1 &&
@@ -910,7 +919,7 @@ struct Reader {
       }
       int chosen = -1;
       // "chiếm 60% tổng dư nợ 2.500 tỷ đồng": the total right after.
-      for (size_t m = after; m < after + 14 && m < last && !noun.empty(); ++m) {
+      for (size_t m = after; m < after + 22 && m < last && !noun.empty(); ++m) {
         if (punct(m, ";") || punct(m, ".")) break;
         int q = qty(m);
         if (q < 0) continue;
@@ -1122,8 +1131,11 @@ struct Reader {
       bool down = word(k - 1, "giam") || (word(k - 1, "hon") && word(k - 2, "giam"));
       bool index = word(k - 1, "bang") && pct(n) &&
                    (phrase(end_of_quantity(k), {"so", "voi"}) || phrase(end_of_quantity(k), {"cung", "ky"}));
+      // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)", "bằng 1,5 lần năm trước".
+      const bool times = Q(n).unit == "lần" && (word(k - 1, "gap") || word(k - 1, "bang"));
+      if (times) index = true;
       if (!up && !down && !index) continue;
-      if (pct(n)) {
+      if (pct(n) || times) {
         // "C, tăng X% so với cùng kỳ (E)" / "C, bằng X% so với cùng kỳ (E)"
         int cur = -1;
         size_t ck = kNone;
@@ -1149,6 +1161,28 @@ struct Reader {
         continue;
       }
       if (index) continue;
+      if (!pct(n) && Q(n).dimension != "pp") {
+        // "Số hộ nghèo giảm 1.250 hộ, từ 8.420 hộ xuống còn 7.170 hộ": both levels follow.
+        size_t m = end_of_quantity(k);
+        if (punct(m, ",") || is(m, TokKind::Open)) ++m;
+        int from = word(m, "tu") ? qty(m + 1) : -1;
+        if (from >= 0 && !pct(from) && compatible(from, n)) {
+          size_t t = end_of_quantity(m + 1);
+          if (word(t, "xuong") || word(t, "len")) {
+            ++t;
+            while (t < last && t < m + 12 && (word(t, "con") || word(t, "muc") || word(t, "den"))) ++t;
+            int to = qty(t);
+            if (to >= 0 && !pct(to) && compatible(to, n)) {
+              Claim& c = add(ClaimKind::AbsChange, k, end_of_quantity(t) - 1, n, "change-from-to");
+              c.decrease = down;
+              operand(c, "current", to);
+              operand(c, "earlier", from);
+              operand(c, "change", n);
+              continue;
+            }
+          }
+        }
+      }
       size_t cs = clause_start(k - 1);
       // The current value: the nearest quantity before the verb in the clause, same dimension.
       // (for a change in points, the nearest percent; otherwise the nearest figure of the
