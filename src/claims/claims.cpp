@@ -367,12 +367,14 @@ struct Reader {
       const bool men = word(body, "nam") && doc.slice(tok(body).span) != "năm" && doc.slice(tok(body).span) != "Năm";
       if (is(body, TokKind::Word) && !men)
         for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
-      if (phrase(body, {"trong", "do"})) body += 2;
+      if (phrase(body, {"trong", "do"}) || phrase(body, {"cu", "the"})) body += 2;
       else if (word(body, "gom") ) body += 1;
       if (punct(body, ":")) ++body;
       return Trigger::Paren;
     }
     if (phrase(p, {"trong", "do"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
+    // "…, cụ thể: …" lists details: a bound unless the parts add up or complement each other.
+    if (phrase(p, {"cu", "the"}) && punct(p + 2, ":")) { body = p + 3; return Trigger::TrongDo; }
     if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
     if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
     // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
@@ -635,7 +637,8 @@ struct Reader {
         if (!is(m, TokKind::Word)) words_only = false;
         if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
         if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || word(m, "tang") || word(m, "giam")) compared = true;
-        if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom")) {
+        if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom") &&
+            !phrase(m + 1, {"cu", "the"})) {
           trig = Trigger::None;  // an aside further on, after other figures
           break;
         }

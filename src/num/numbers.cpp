@@ -766,6 +766,12 @@ struct BlockReader {
           }
         }
       }
+      // Star classes: "hạng 4 sao", "đạt 3 sao", "khách sạn 5 sao" are classes, not counts.
+      if (small_int(w) >= 1 && small_int(w) <= 5 && is(k + 1, TokKind::Word) && tok(k + 1).fold == "sao" &&
+          spelled(k + 1, "sao")) {
+        non_quantity(k, "rank");
+        continue;
+      }
       // Ordinals and ranks: "thứ 35/63", "xếp thứ 57", "vị trí 22/63", "TOP 183", "hạng 3", "lần thứ 14".
       if (is(k - 1, TokKind::Word)) {
         const auto& f = tok(k - 1).fold;
