@@ -828,6 +828,16 @@ struct Reader {
         int q = qty(m - 1);
         if (q >= 0 && !pct(q) && Q(q).dimension != "scalar" && Q(q).dimension != "rate") totals.emplace_back(q, m - 1);
       }
+      if (totals.empty()) {
+        // "tổng thu … 820,980 tỷ đồng; so với dự toán … đạt 29%; so với cùng kỳ … bằng 39%²¹": the
+        // mark closes assessments of the sentence's one figure.
+        std::vector<std::pair<int, size_t>> figures;
+        for (size_t m = before + 1; m > first && m + kReach > before && same_sentence(m - 1, before); --m) {
+          int q = qty(m - 1);
+          if (q >= 0 && !pct(q) && Q(q).dimension != "scalar" && Q(q).dimension != "rate") figures.emplace_back(q, m - 1);
+        }
+        if (figures.size() == 1) totals = figures;
+      }
       for (auto [q, tk] : totals) {
         size_t save = out.claims.size();
         first = nr.block_first[fb->second];
