@@ -234,6 +234,65 @@ struct Reader {
     return word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"});
   }
 
+  // "so với dự toán HĐND tỉnh giao đạt": a plan word after "so với", right before the verb at v.
+  bool plan_named_before_verb(size_t v) const {
+    for (size_t d = 1; d <= 8 && v >= first + d; ++d) {
+      size_t m = v - d;
+      if (!is(m, TokKind::Word)) return false;
+      if (phrase(m, {"so", "voi"}))
+        return word(m + 2, "kh") || phrase(m + 2, {"ke", "hoach"}) || phrase(m + 2, {"du", "toan"}) ||
+               phrase(m + 2, {"chi", "tieu"});
+    }
+    return false;
+  }
+  // "ước thực hiện (cả) năm", "ước cả năm", "ước đạt" right before the figure at k.
+  bool estimate_before(size_t k) const {
+    for (size_t d = 1; d <= 5 && k >= first + d; ++d) {
+      size_t m = k - d;
+      if (!is(m, TokKind::Word)) return false;
+      if (word(m, "uoc")) return true;
+    }
+    return false;
+  }
+  // A plan word ("kế hoạch", "dự toán", "chỉ tiêu", "giao") anywhere earlier in the sentence of k.
+  // A sentence cut by footnotes inserted in the middle ("… được giao kế hoạch năm 2023 là" ¹²… ¹³…
+  // "31 công trình …") continues in the previous paragraph when that one ends without a stop.
+  bool plan_word_in_sentence_before(size_t k) const {
+    auto plan_word_at = [&](size_t m) {
+      const Token& t = nr.tokens[m];
+      if (t.kind != TokKind::Word) return false;
+      auto next_is = [&](const char* w) { return m + 1 < nr.tokens.size() && nr.tokens[m + 1].fold == w; };
+      return t.fold == "kh" || t.fold == "giao" || (t.fold == "ke" && next_is("hoach")) ||
+             (t.fold == "du" && next_is("toan")) || (t.fold == "chi" && next_is("tieu"));
+    };
+    size_t m = k;
+    for (; m > first && k - m < kReach && same_sentence(m - 1, k); --m)
+      if (plan_word_at(m - 1)) return true;
+    if (m != first) return false;
+    size_t bi = current_block;
+    for (int skipped = 0; bi > 0 && skipped < 4; ++skipped) {
+      --bi;
+      if (doc.blocks[bi].kind == BlockKind::Footnote) continue;
+      if (doc.blocks[bi].kind != BlockKind::Paragraph || bi >= nr.block_first.size()) return false;
+      size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
+      if (hi == lo || nr.tokens[hi - 1].kind == TokKind::Punct) return false;  // ended with a stop
+      for (size_t j = hi; j > lo && hi - j < 40; --j) {
+        if (nr.tokens[j - 1].kind == TokKind::Punct && nr.tokens[j - 1].fold == ".") return false;
+        if (plan_word_at(j - 1)) return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // A recognised "đạt X% KH" whose plan was not found in its paragraph.
+  struct PendingPlan {
+    int percent;
+    int actual;
+    size_t actual_tok, after;
+  };
+  std::vector<PendingPlan> pending_plans;
+
   // "actual …, đạt X% kế hoạch" with the plan stated in the clause or earlier in the section.
   void percent_of_plan(size_t block_index) {
     for (size_t k = first; k < last; ++k) {
@@ -243,6 +302,8 @@ struct Reader {
       bool plan_after = plan_word_after(after);
       bool dat_before = word(k - 1, "dat") || word(k - 1, "bang");
       if (!dat_before) continue;
+      // "…; so với dự toán HĐND tỉnh giao đạt 29%": the plan named before the verb.
+      const bool plan_before = plan_named_before_verb(k - 1);
       // "bằng 103,89% so với cùng kỳ" is an index against last year, not a percent of plan.
       if (phrase(after, {"so", "voi", "cung"}) || phrase(after, {"cung", "ky"}) || phrase(after, {"so", "cung"}) ||
           phrase(after, {"so", "voi", "nam"}) || phrase(after, {"so", "voi", "thang"}) || phrase(after, {"so", "voi", "quy"}))
@@ -268,6 +329,21 @@ struct Reader {
           if (q >= 0 && !pct(q) && compatible(q, plan_between)) { actual = q; ak = m - 1; break; }
         }
       }
+      if (actual < 0 && plan_between < 0 && (plan_after || plan_before) && cs > first && punct(cs - 1, ";")) {
+        // "Thu nội địa 483,833 tỷ đồng; so với dự toán HĐND giao đạt 30%": the clause before
+        // states the actual, when it states exactly one figure.
+        size_t ps = clause_start(cs - 1);
+        int only = -1, n = 0;
+        size_t ok = kNone;
+        for (size_t m = ps; m + 1 < cs; ++m) {
+          int q = qty(m);
+          if (q < 0 || Q(q).dimension == "rate") continue;
+          ++n;
+          only = pct(q) ? -1 : q;
+          ok = m;
+        }
+        if (n == 1 && only >= 0) { actual = only; ak = ok; }
+      }
       if (actual < 0) continue;
       if (is(ak - 1, TokKind::Slash)) continue;  // an A/B denominator: ratio's business
       // The plan: a quantity of the same dimension announced by a plan word, in this clause
@@ -285,12 +361,26 @@ struct Reader {
       }
       if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
       const bool actual_is_item = is_item[actual];
+      // "…, ước thực hiện năm 6.218 triệu đồng, đạt 88,9%": an estimate of the year measured
+      // against the allocation stated earlier in the paragraph ("Tổng nguồn vốn được giao: …").
+      const bool actual_is_estimate = estimate_before(ak);
+      if (cands.empty() && actual_is_estimate && (plan_after || plan_before)) {
+        // "kế hoạch … 298,157 tỷ đồng, ước thực hiện năm 299,917 tỷ đồng, bằng 100,5% KH": the
+        // figure right before the estimate, in a sentence that names the plan.
+        size_t m = ak;
+        while (m > first && same_sentence(m - 1, ak) && ak - m < 8 && qty(m - 1) < 0) --m;
+        int p = m > first ? qty(m - 1) : -1;
+        if (p >= 0 && !pct(p) && compatible(p, actual) && punct(end_of_quantity(m - 1), ",") &&
+            plan_word_in_sentence_before(m - 1))
+          cands.push_back(p);
+      }
       if (cands.empty()) {
         // Earlier in this block or the two before it; with no plan word after the percent,
         // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
         // Only this block: a plan figure further away belongs to another indicator as often as not.
         size_t lo = nr.block_first[block_index];
-        const uint32_t min_sentence = plan_after ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
+        const uint32_t min_sentence =
+            plan_after || actual_is_estimate ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
@@ -317,7 +407,12 @@ struct Reader {
           }
         }
       }
-      if (cands.empty()) continue;
+      if (cands.empty()) {
+        // The plan may be in the annex table, or nowhere in the document: decided once the
+        // tables are read (resolve_plans_from_tables).
+        if (plan_after || plan_before) pending_plans.push_back(PendingPlan{x, actual, ak, after});
+        continue;
+      }
       // Several plan figures: the one whose percentage is nearest to what is stated (the
       // check then decides whether it is near enough).
       double stated = Q(x).value.to_double();
@@ -1394,6 +1489,7 @@ struct Reader {
       }
       if (row.phrase.size() >= 2 && !row.values.empty()) rows.push_back(std::move(row));
     }
+    table_rows = rows;
     if (rows.empty()) return;
     table_claims(rows);
     // Prose word index: first word -> token positions (prose blocks only).
@@ -1501,6 +1597,85 @@ struct Reader {
     }
   }
 
+  // --- a plan stated only in the annex table ----------------------------------------------------
+  std::vector<Row> table_rows;
+
+  // Content words of a label (folded): the words that name the measure, not the grammar around it.
+  static bool content_word(const std::string& w) {
+    static const std::set<std::string> stop = {"va", "cac", "cua", "la", "co", "dat", "duoc", "so", "tong", "tren",
+                                               "dia", "ban", "trong", "nam", "voi", "theo", "cho", "da", "dang",
+                                               "ty", "le", "muc", "thuc", "hien", "uoc", "bang", "toan", "hien", "tai",
+                                               "thanh", "pho", "tinh", "huyen", "xa", "khoang", "tren", "duoi", "nhung"};
+    return w.size() > 1 && !stop.count(w);
+  }
+  // Words that describe the figure at token k: the clause words before it (after the previous
+  // figure) and the words between its unit and `until` ("có 4.086 hộ kinh doanh đang hoạt động, bằng").
+  std::set<std::string> words_about(size_t k, size_t until) const {
+    std::set<std::string> ws;
+    for (size_t m = k; m > first && k - m < 14 && same_sentence(m - 1, k); --m) {
+      if (is(m - 1, TokKind::Number) && tok(m - 1).quantity >= 0) break;
+      if (punct(m - 1, ";")) break;
+      if (is(m - 1, TokKind::Word) && content_word(tok(m - 1).fold)) ws.insert(tok(m - 1).fold);
+    }
+    for (size_t m = end_of_quantity(k); m < until && m < k + 12; ++m) {
+      if (punct(m, ",") || punct(m, ";") || punct(m, ".")) break;
+      if (is(m, TokKind::Word) && content_word(tok(m).fold)) ws.insert(tok(m).fold);
+    }
+    return ws;
+  }
+  static size_t overlap(const std::set<std::string>& ws, const std::vector<std::string>& phrase) {
+    std::set<std::string> seen;
+    for (const auto& w : phrase)
+      if (ws.count(w)) seen.insert(w);
+    return seen.size();
+  }
+  // The plan and actual cells of a row (by their column headers), -1 when absent.
+  std::pair<int, int> plan_actual_of(const Row& row) const {
+    int plan = -1, actual = -1;
+    for (auto [q, h] : row.values) {
+      if (h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"})) continue;
+      if (header_is(h, {"thuc hien", "uoc", "ket qua"}) || h == "th") { if (actual < 0) actual = q; }
+      else if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) { if (plan < 0) plan = q; }
+    }
+    return {plan, actual};
+  }
+
+  // "Thành lập mới 07 HTX, đạt 350% KH" with the plan only in the annex row "Thành lập mới hợp
+  // tác xã | HTX | 02 | 07": the row whose actual cell is the figure and whose label shares the
+  // figure's words (or its catalogue indicator), found once and only once.
+  void resolve_plans_from_tables() {
+    for (const PendingPlan& pp : pending_plans) {
+      if (stated_used[pp.percent]) continue;
+      size_t bi = doc.sentences[Q(pp.actual).sentence].block;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      const Quantity& a = Q(pp.actual);
+      std::set<std::string> ws = words_about(pp.actual_tok, pp.after);
+      int best_plan = -1;
+      size_t best = 0, second = 0;
+      for (const Row& row : table_rows) {
+        if (row.sub && row.phrase.size() < 2) continue;
+        auto [plan, actual] = plan_actual_of(row);
+        if (plan < 0 || actual < 0 || Q(plan).value.mantissa == 0) continue;
+        if (Q(actual).dimension != a.dimension && !(Q(actual).dimension == "scalar" && !pct(pp.actual))) continue;
+        if (!row.dimension.empty() && row.dimension != a.dimension) continue;
+        if (!(Q(actual).value == a.value)) continue;
+        std::string label;
+        for (const auto& w : row.phrase) label += (label.empty() ? "" : " ") + w;
+        std::string key = match_indicator(label);
+        size_t score = overlap(ws, row.phrase) * 2;
+        if (!key.empty() && is_canonical_indicator(key) && key == a.indicator) score += 4;
+        if (score < 2) continue;
+        if (score > best) { second = best; best = score; best_plan = plan; }
+        else if (score > second) second = score;
+      }
+      if (best_plan < 0 || second == best) continue;
+      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-table");
+      operand(c, "actual", pp.actual);
+      operand(c, "plan", best_plan);
+    }
+  }
+
   // --- repeats in prose: the same indicator phrase stated twice --------------------------------
   // "Sản lượng lương thực cả năm đạt 182.450 tấn." … "Sản lượng lương thực cả năm đạt 182.540 tấn."
   // The signature is the words right before the figure (verbs like "đạt", "là" dropped), at least
@@ -1602,6 +1777,7 @@ struct Reader {
     }
     footnote_breakdowns();
     repeats();
+    resolve_plans_from_tables();
     prose_repeats();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
