@@ -1653,12 +1653,11 @@ struct Reader {
       std::set<std::string> ws = words_about(pp.actual_tok, pp.after);
       int best_plan = -1;
       size_t best = 0, second = 0;
+      bool ambiguous_plan_rows = false;  // a row may state the plan, but not one we can link for sure
       for (const Row& row : table_rows) {
         if (row.sub && row.phrase.size() < 2) continue;
         auto [plan, actual] = plan_actual_of(row);
         if (plan < 0 || actual < 0 || Q(plan).value.mantissa == 0) continue;
-        if (Q(actual).dimension != a.dimension && !(Q(actual).dimension == "scalar" && !pct(pp.actual))) continue;
-        if (!row.dimension.empty() && row.dimension != a.dimension) continue;
         if (!(Q(actual).value == a.value)) continue;
         std::string label;
         for (const auto& w : row.phrase) label += (label.empty() ? "" : " ") + w;
@@ -1666,13 +1665,31 @@ struct Reader {
         size_t score = overlap(ws, row.phrase) * 2;
         if (!key.empty() && is_canonical_indicator(key) && key == a.indicator) score += 4;
         if (score < 2) continue;
+        ambiguous_plan_rows = true;  // a row that may state the plan: never "not stated"
+        if (Q(actual).dimension != a.dimension && !(Q(actual).dimension == "scalar" && !pct(pp.actual))) continue;
+        if (!row.dimension.empty() && row.dimension != a.dimension) continue;
         if (score > best) { second = best; best = score; best_plan = plan; }
         else if (score > second) second = score;
       }
-      if (best_plan < 0 || second == best) continue;
-      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-table");
+      if (best_plan >= 0 && second < best) {
+        Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-table");
+        operand(c, "actual", pp.actual);
+        operand(c, "plan", best_plan);
+        continue;
+      }
+      // The plan is nowhere in the document ("đạt 39,8% KH" of a plan published elsewhere): the
+      // relation is recorded, unchecked, when its actual is plainly the figure it is about — a
+      // level, right before the percent with nothing but other percents ("bằng 72% so với cùng
+      // kỳ") between them.
+      if (!a.role.empty() || a.dimension == "scalar" || ambiguous_plan_rows) continue;
+      bool plain = true;
+      for (size_t m = end_of_quantity(pp.actual_tok); m < pp.after && plain; ++m) {
+        int q = qty(m);
+        if (q >= 0 && q != pp.percent && !pct(q)) plain = false;
+      }
+      if (!plain) continue;
+      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-not-stated");
       operand(c, "actual", pp.actual);
-      operand(c, "plan", best_plan);
     }
   }
 
