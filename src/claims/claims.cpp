@@ -1189,6 +1189,7 @@ struct Reader {
   struct Row {
     size_t block = 0;
     std::vector<std::string> phrase;  // folded indicator words
+    std::vector<std::string> numbers; // numbers inside the label ("trẻ 6 tuổi vào lớp 1"), leading zeros dropped
     std::string dimension;            // from the unit cell, "" when none
     std::vector<std::pair<int, std::string>> values;  // quantity, column header (folded)
     bool sub = false;                 // "- Khách nội địa": an item of the row above
@@ -1395,6 +1396,20 @@ struct Reader {
       std::vector<int> levels;
       for (int q : prose)
         if (Q(q).role.empty() && Q(q).dimension == tv.dimension) levels.push_back(q);
+      if (levels.size() > 1) {
+        // Several: the one stated beside another value of the row ("201,922/260" for a row
+        // "thực hiện 197,022 (chỉ tiêu giao 260)") is the restatement.
+        std::vector<int> beside;
+        for (int q : levels) {
+          bool shares = false;
+          for (int o : prose)
+            if (o != q && Q(o).sentence == Q(q).sentence)
+              for (auto [rq, rh] : row.values)
+                shares = shares || (rq != tq && Q(rq).value == Q(o).value && Q(rq).dimension == Q(o).dimension);
+          if (shares) beside.push_back(q);
+        }
+        levels = beside;
+      }
       if (levels.size() != 1) continue;
       double a = tv.value.to_double() * tv.factor, b = Q(levels[0]).value.to_double() * Q(levels[0]).factor;
       if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
@@ -1418,11 +1433,15 @@ struct Reader {
         size_t lead = first;
         while (lead < last && (tok(lead).kind == TokKind::Punct)) ++lead;
         size_t colon = lead;
-        while (colon < last && colon < first + 14 && tok(colon).kind == TokKind::Word) ++colon;
-        if (colon - lead < 3 || !punct(colon, ":") || last - first > 40) continue;
+        // "- Cơ quan hành chính nhà nước có cơ cấu công chức, viên chức phù hợp …: thực hiện đạt …"
+        while (colon < last && colon < first + 24 && (tok(colon).kind == TokKind::Word || punct(colon, ","))) ++colon;
+        if (colon - lead < 3 || !punct(colon, ":") || last - first > 48) continue;
         Row row;
         row.block = bi;
-        for (size_t m = lead; m < colon; ++m) row.phrase.push_back(tok(m).fold);
+        for (size_t m = lead; m < colon; ++m) {
+          if (tok(m).kind == TokKind::Word) row.phrase.push_back(tok(m).fold);
+          if (tok(m).kind == TokKind::Number) row.numbers.push_back(label_number(tok(m).fold));
+        }
         bool first_value = true;
         for (size_t m = colon + 1; m < last; ++m) {
           int q = qty(m);
@@ -1471,6 +1490,7 @@ struct Reader {
           for (size_t m = a; m < e; ++m) {
             if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
             if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
+            if (nr.tokens[m].kind == TokKind::Number) row.numbers.push_back(label_number(nr.tokens[m].fold));
           }
           // The unit cell after it.
           if (c + 1 < cells.size()) {
@@ -1595,6 +1615,110 @@ struct Reader {
         add_repeat(row, match, tq, "table-row-restated");
       }
     }
+    repeats_by_words(rows, is_table, doc_year);
+  }
+
+  // The words that name the figure at token k in running text: its clause before it (numbers,
+  // signs and other figures skipped: "tỷ lệ trẻ em < 5 tuổi được uống Vitamin A ≥ 95%, đạt 99,8%")
+  // and the noun right after its unit ("có 4.086 hộ kinh doanh đang hoạt động, …").
+  static std::string label_number(const std::string& f) {
+    size_t z = 0;
+    while (z + 1 < f.size() && f[z] == '0') ++z;
+    return f.substr(z);
+  }
+  // Numbers before the figure at k in its clause, as label_words reads it; "#" prefixed so that
+  // they never meet a word.
+  std::set<std::string> label_words(size_t k) const {
+    std::set<std::string> ws;
+    for (size_t m = k; m > first && k - m < 24 && same_sentence(m - 1, k); --m) {
+      if (punct(m - 1, ";")) break;
+      if (is(m - 1, TokKind::Word) && content_word(tok(m - 1).fold)) ws.insert(tok(m - 1).fold);
+      if (is(m - 1, TokKind::Number)) ws.insert("#" + label_number(tok(m - 1).fold));
+    }
+    for (size_t m = end_of_quantity(k); m < last && m < k + 10 && same_sentence(m, k); ++m) {
+      if (tok(m).kind != TokKind::Word) break;
+      if (content_word(tok(m).fold)) ws.insert(tok(m).fold);
+    }
+    return ws;
+  }
+
+  // A row restated in the text in other words ("Số hộ kinh doanh cá thể hoạt động trên địa bàn |
+  // Hộ | 3.990 | 4.086" against "có 4.086 hộ kinh doanh đang hoạt động"; "Tỷ lệ huy động trẻ 6
+  // tuổi vào lớp 1 | % | 100 | 106,94" against "tỷ lệ huy động trẻ 6 tuổi vào lớp 1 năm học … đạt
+  // 106,94%"): the same value, in the same unit, about the same period, in exactly one place
+  // whose words share most of the row's words. Plan cells only meet plan figures, actual cells
+  // only figures that are not plans.
+  void repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year) {
+    auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
+    std::unordered_map<long long, std::vector<std::pair<int, size_t>>> by_value;  // value -> (quantity, token)
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (is_table[bi]) continue;
+      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
+        const Token& t = nr.tokens[m];
+        if (t.kind != TokKind::Number || t.quantity < 0) continue;
+        const Quantity& x = Q(t.quantity);
+        if (x.dimension == "scalar" || x.dimension == "rate") continue;
+        by_value[value_key(t.quantity)].push_back({t.quantity, m});
+      }
+    }
+    auto block_of_tok = [&](size_t m) {
+      auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
+      return static_cast<size_t>(it - nr.block_first.begin()) - 1;
+    };
+    for (const Row& row : rows) {
+      std::vector<std::string> content;
+      for (const auto& w : row.phrase)
+        if (content_word(w) && std::find(content.begin(), content.end(), w) == content.end()) content.push_back(w);
+      if (content.size() < 2) continue;
+      const size_t need = content.size() <= 3 ? 2 : 3;
+      for (auto [tq, head] : row.values) {
+        if (stated_used[tq]) continue;
+        bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
+        bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
+        if ((!actual_col && !plan_col) || head.find('%') != std::string::npos || header_is(head, {"so sanh"})) continue;
+        const Quantity& tv = Q(tq);
+        std::string head_year;  // "thuc hien 2023"
+        for (size_t i = 0; i + 4 <= head.size() && head_year.empty(); ++i)
+          if (head.compare(i, 2, "20") == 0 && std::isdigit(static_cast<unsigned char>(head[i + 2])) &&
+              std::isdigit(static_cast<unsigned char>(head[i + 3])) && (i == 0 || head[i - 1] == ' '))
+            head_year = head.substr(i, 4);
+        auto found = by_value.find(value_key(tq));
+        if (found == by_value.end()) continue;
+        int best = -1;
+        size_t best_score = 0, second_score = 0;
+        for (auto [q, m] : found->second) {
+          const Quantity& x = Q(q);
+          if (!(x.value == tv.value)) continue;
+          bool same_unit = x.dimension == tv.dimension || (tv.dimension == "scalar" && !pct(q) &&
+                                                             (row.dimension.empty() || row.dimension == x.dimension));
+          if (!same_unit) continue;
+          if (!row.dimension.empty() && row.dimension != x.dimension) continue;
+          // "Tỷ lệ … đạt 11,4%" of a row in percent is the rate's level, not a percent of a plan.
+          std::string role = x.role == "plan_pct" && pct(q) && row.dimension == "percent" ? std::string() : x.role;
+          if ((role == "plan") != plan_col) continue;
+          if (!role.empty() && role != "plan") continue;  // a change, a rate of change, a share: not a level
+          size_t bi = block_of_tok(m);
+          if (bi == row.block) continue;
+          std::string y = sentence_year(m);
+          if (!y.empty() && (y != doc_year || (!head_year.empty() && y != head_year))) continue;
+          first = nr.block_first[bi];
+          last = nr.block_last[bi];
+          std::set<std::string> ws = label_words(m);
+          // "trẻ em dưới 1 tuổi" is not "trẻ em 12 tháng tuổi": numbers on both sides must agree.
+          bool prose_numbers = std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w[0] == '#'; });
+          bool numbers_agree = true;
+          if (prose_numbers)
+            for (const auto& n : row.numbers) numbers_agree = numbers_agree && ws.count("#" + n);
+          if (!numbers_agree) continue;
+          size_t score = overlap(ws, content);
+          if (score > best_score) { second_score = best_score; best_score = score; best = q; }
+          else if (score > second_score) second_score = score;
+        }
+        if (best < 0 || best_score < need || second_score == best_score) continue;
+        add_repeat(row, best, tq, "row-restated-in-other-words");
+      }
+    }
   }
 
   // --- a plan stated only in the annex table ----------------------------------------------------
@@ -1605,7 +1729,8 @@ struct Reader {
     static const std::set<std::string> stop = {"va", "cac", "cua", "la", "co", "dat", "duoc", "so", "tong", "tren",
                                                "dia", "ban", "trong", "nam", "voi", "theo", "cho", "da", "dang",
                                                "ty", "le", "muc", "thuc", "hien", "uoc", "bang", "toan", "hien", "tai",
-                                               "thanh", "pho", "tinh", "huyen", "xa", "khoang", "tren", "duoi", "nhung"};
+                                               "thanh", "pho", "tinh", "huyen", "xa", "khoang", "duoi", "nhung", "chi", "tieu",
+                                               "kh", "ke", "hoach", "vuot", "nay", "giao", "geq", "leq", "mot"};
     return w.size() > 1 && !stop.count(w);
   }
   // Words that describe the figure at token k: the clause words before it (after the previous
