@@ -1616,6 +1616,169 @@ struct Reader {
       }
     }
     repeats_by_words(rows, is_table, doc_year);
+    plans_beside_restated_actuals(rows);
+  }
+
+  Claim& add_pair_repeat(int first_q, int second_q, const char* tmpl) {
+    Claim c;
+    c.id = static_cast<uint32_t>(out.claims.size());
+    c.kind = ClaimKind::Repeat;
+    const Quantity& b = Q(second_q);
+    c.span = Span{b.span.begin, b.unit_span.end > b.span.end ? b.unit_span.end : b.span.end};
+    c.quote = std::string(doc.slice(c.span));
+    c.stated = static_cast<uint32_t>(second_q);
+    c.template_id = tmpl;
+    c.operands.push_back(Operand{"first", static_cast<uint32_t>(first_q)});
+    c.operands.push_back(Operand{"second", static_cast<uint32_t>(second_q)});
+    used[first_q] = used[second_q] = true;
+    stated_used[second_q] = true;
+    out.claims.push_back(std::move(c));
+    return out.claims.back();
+  }
+
+  // "Trồng rừng | Ha | 150 | 172,86" and "trồng rừng đạt 172,86ha/160 ha, bằng 108% KH": once the
+  // row's actual is the numerator of an A/B in the text, the denominator is the row's plan
+  // stated again, and must agree with the plan cell.
+  void plans_beside_restated_actuals(const std::vector<Row>& rows) {
+    std::unordered_map<int, int> denominator_of;  // numerator -> denominator of one ratio
+    std::unordered_map<int, int> prose_of_cell;   // table cell -> the prose figure it restates
+    for (const Claim& c : out.claims) {
+      if (c.kind == ClaimKind::Ratio && c.operands.size() == 2 && c.operands[0].role == "numerator")
+        denominator_of.emplace(int(c.operands[0].quantity), int(c.operands[1].quantity));
+      if (c.kind == ClaimKind::Repeat && c.operands.size() == 2)
+        prose_of_cell.emplace(int(c.operands[1].quantity), int(c.operands[0].quantity));
+    }
+    for (const Row& row : rows) {
+      auto [plan, actual] = plan_actual_of(row);
+      if (plan < 0 || actual < 0 || stated_used[plan]) continue;
+      auto p = prose_of_cell.find(actual);
+      if (p == prose_of_cell.end()) continue;
+      auto d = denominator_of.find(p->second);
+      if (d == denominator_of.end()) continue;
+      const Quantity& den = Q(d->second);
+      if (den.dimension != Q(plan).dimension && Q(plan).dimension != "scalar") continue;
+      if (!row.dimension.empty() && row.dimension != den.dimension) continue;
+      add_repeat(row, d->second, plan, "row-plan-as-denominator");
+    }
+  }
+
+  // A footnote restating a figure of the body in the same words: "19 nhóm trẻ độc lập tư thục"
+  // in the text and in footnote 15. Same value and unit, at least three content words in common,
+  // one such place only.
+  void footnote_repeats_by_words() {
+    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    std::vector<bool> is_table(doc.blocks.size(), false);
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) is_table[bi] = table_row(bi);
+    auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
+    std::unordered_map<long long, std::vector<std::pair<int, size_t>>> body;
+    std::vector<std::pair<int, size_t>> notes;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (is_table[bi]) continue;
+      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      bool note = doc.blocks[bi].kind == BlockKind::Footnote;
+      for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
+        const Token& t = nr.tokens[m];
+        if (t.kind != TokKind::Number || t.quantity < 0) continue;
+        const Quantity& x = Q(t.quantity);
+        if (x.dimension == "scalar" || x.dimension == "rate" || pct(t.quantity) || !x.role.empty()) continue;
+        if (m > 0 && nr.tokens[m - 1].unit_part) continue;  // "16 sản phẩm 4 sao": a grade, not a count
+        if (note) notes.push_back({t.quantity, m});
+        else body[value_key(t.quantity)].push_back({t.quantity, m});
+      }
+    }
+    auto block_of_tok = [&](size_t m) {
+      auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
+      return static_cast<size_t>(it - nr.block_first.begin()) - 1;
+    };
+    auto words_at = [&](size_t m) {
+      size_t bi = block_of_tok(m);
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      std::set<std::string> ws = label_words(m, 9);  // the words right around the figure only
+      for (auto it = ws.begin(); it != ws.end();) it = (*it)[0] == '#' ? ws.erase(it) : std::next(it);
+      return ws;
+    };
+    for (auto [fq, fm] : notes) {
+      if (stated_used[fq]) continue;
+      auto found = body.find(value_key(fq));
+      if (found == body.end()) continue;
+      std::set<std::string> fw = words_at(fm);
+      if (fw.size() < 3) continue;
+      std::string fy = sentence_year(fm);
+      int best = -1;
+      size_t best_score = 0, second_score = 0;
+      for (auto [bq, bm] : found->second) {
+        if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
+        if (sentence_year(bm) != fy) continue;
+        std::set<std::string> bw = words_at(bm);
+        size_t score = 0;
+        for (const auto& w : bw) score += fw.count(w);
+        if (2 * score < std::min(fw.size(), bw.size())) continue;  // a few common words: another thing
+        if (score > best_score) { second_score = best_score; best_score = score; best = bq; }
+        else if (score > second_score) second_score = score;
+      }
+      if (best < 0 || best_score < 3 || second_score == best_score || stated_used[best]) continue;
+      add_pair_repeat(best, fq, "text-restated-in-footnote");
+    }
+  }
+
+  // "Tổng nguồn vốn được giao: 6.995 triệu đồng … đạt 602,5/6.994,9 triệu đồng": the allocation
+  // stated again as a denominator, at another precision, in the same paragraph.
+  void allocation_restated_as_denominator() {
+    for (const Claim& c : std::vector<Claim>(out.claims)) {
+      if (c.kind != ClaimKind::Ratio || c.operands.size() != 2 || c.operands[1].role != "denominator") continue;
+      int den = int(c.operands[1].quantity);
+      const Quantity& d = Q(den);
+      if (stated_used[den]) continue;
+      size_t dk = kNone;
+      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size() && dk == kNone; ++bi)
+        if (doc.blocks[bi].span.begin <= d.span.begin && d.span.begin < doc.blocks[bi].span.end)
+          for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m)
+            if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity == den) {
+              dk = m;
+              first = nr.block_first[bi];
+              last = nr.block_last[bi];
+              break;
+            }
+      if (dk == kNone) continue;
+      int match = -1, n = 0;
+      for (size_t m = first; m < dk; ++m) {
+        int q = qty(m);
+        if (q < 0 || q == den || Q(q).dimension != d.dimension || Q(q).precision == d.precision) continue;
+        if (!plan_word_before(m, 4)) continue;
+        double a = Q(q).value.to_double(), b = d.value.to_double();
+        int coarse = std::min(Q(q).precision, d.precision);
+        double half = 0.5 * std::pow(10.0, -coarse);
+        if (std::fabs(a - b) > half + 1e-9) continue;
+        match = q;
+        ++n;
+      }
+      if (n != 1) continue;
+      // The finer figure first, the coarser one stated: the check rounds the finer to the coarser.
+      int coarse_q = Q(match).precision < d.precision ? match : den;
+      int fine_q = coarse_q == match ? den : match;
+      add_pair_repeat(fine_q, coarse_q, "allocation-restated-as-denominator");
+    }
+  }
+
+  // "403,819/2.831,169 tỷ đồng" in two places: the same pair of figures stated twice.
+  void ratio_pairs_restated() {
+    std::map<std::pair<long long, long long>, int> seen;  // (numerator, denominator) -> numerator quantity
+    std::vector<Claim> ratios_now;
+    for (const Claim& c : out.claims)
+      if (c.kind == ClaimKind::Ratio && c.operands.size() == 2) ratios_now.push_back(c);
+    std::sort(ratios_now.begin(), ratios_now.end(), [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+    for (const Claim& c : ratios_now) {
+      int a = int(c.operands[0].quantity), b = int(c.operands[1].quantity);
+      if (Q(a).value.mantissa == 0) continue;
+      auto key = std::make_pair(std::llround(Q(a).value.to_double() * Q(a).factor * 1000.0),
+                                std::llround(Q(b).value.to_double() * Q(b).factor * 1000.0));
+      auto it = seen.find(key);
+      if (it == seen.end()) { seen.emplace(key, a); continue; }
+      int prev = it->second;
+      if (Q(prev).sentence == Q(a).sentence || stated_used[a] || Q(prev).precision + Q(a).precision < 2) continue;
+      add_pair_repeat(prev, a, "ratio-restated");
+    }
   }
 
   // The words that name the figure at token k in running text: its clause before it (numbers,
@@ -1628,9 +1791,9 @@ struct Reader {
   }
   // Numbers before the figure at k in its clause, as label_words reads it; "#" prefixed so that
   // they never meet a word.
-  std::set<std::string> label_words(size_t k) const {
+  std::set<std::string> label_words(size_t k, size_t reach = 24) const {
     std::set<std::string> ws;
-    for (size_t m = k; m > first && k - m < 24 && same_sentence(m - 1, k); --m) {
+    for (size_t m = k; m > first && k - m < reach && same_sentence(m - 1, k); --m) {
       if (punct(m - 1, ";")) break;
       if (is(m - 1, TokKind::Word) && content_word(tok(m - 1).fold)) ws.insert(tok(m - 1).fold);
       if (is(m - 1, TokKind::Number)) ws.insert("#" + label_number(tok(m - 1).fold));
@@ -1919,6 +2082,9 @@ struct Reader {
     }
     footnote_breakdowns();
     repeats();
+    allocation_restated_as_denominator();
+    ratio_pairs_restated();
+    footnote_repeats_by_words();
     resolve_plans_from_tables();
     prose_repeats();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
