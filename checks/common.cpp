@@ -87,6 +87,10 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   const Quantity* num = first_role(c, qs, {"numerator", "actual", "part"});
   const Quantity* den = first_role(c, qs, {"denominator", "plan", "total"});
   const Quantity* st = qs.get(c.stated);
+  if (c.kind == ClaimKind::PercentOfPlan && num && st && !den) {
+    ev.unit = "%";
+    return unchecked(ev, "plan not stated in the document");
+  }
   if (!num || !den || !st) return unchecked(ev, "missing operand");
   // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the text itself makes the part a part
   // of that whole, counted in its own noun.

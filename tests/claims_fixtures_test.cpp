@@ -198,6 +198,24 @@ TEST_P(ClaimsFixtures, ReadsExactlyTheExpectedClaims) {
 INSTANTIATE_TEST_SUITE_P(Claims, ClaimsFixtures, ::testing::ValuesIn(all_cases()),
                          [](const ::testing::TestParamInfo<fs::path>& info) { return case_name(info.param); });
 
+// A recognised "đạt X% KH" whose plan the document never states is no claim (reviewers count it
+// as nothing to check), but coverage names it with the reason.
+TEST(ClaimsCoverage, PercentOfPlanWithoutPlanIsUncoveredWithItsReason) {
+  auto doc = load_document("x.txt", "Kim ngạch xuất khẩu ước đạt 96,5 triệu USD, đạt 48,7% kế hoạch năm.\n");
+  ASSERT_TRUE(doc);
+  DocumentResult r = analyze(std::move(*doc), RunOptions{});
+  EXPECT_TRUE(r.claims.empty());
+  bool found = false;
+  for (auto id : r.uncovered) {
+    if (r.quantities[id].text != "48,7") continue;
+    auto why = r.uncovered_reasons.find(id);
+    ASSERT_NE(why, r.uncovered_reasons.end());
+    EXPECT_NE(why->second.find("plan is not stated"), std::string::npos);
+    found = true;
+  }
+  EXPECT_TRUE(found);
+}
+
 // The suite must not silently shrink to nothing (a moved folder, a bad FIXTURES_DIR).
 TEST(ClaimsFixturesSuite, HasCases) { EXPECT_GE(all_cases().size(), 130u) << FIXTURES_DIR "/claims"; }
 

@@ -234,6 +234,65 @@ struct Reader {
     return word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"});
   }
 
+  // "so với dự toán HĐND tỉnh giao đạt": a plan word after "so với", right before the verb at v.
+  bool plan_named_before_verb(size_t v) const {
+    for (size_t d = 1; d <= 8 && v >= first + d; ++d) {
+      size_t m = v - d;
+      if (!is(m, TokKind::Word)) return false;
+      if (phrase(m, {"so", "voi"}))
+        return word(m + 2, "kh") || phrase(m + 2, {"ke", "hoach"}) || phrase(m + 2, {"du", "toan"}) ||
+               phrase(m + 2, {"chi", "tieu"});
+    }
+    return false;
+  }
+  // "ước thực hiện (cả) năm", "ước cả năm", "ước đạt" right before the figure at k.
+  bool estimate_before(size_t k) const {
+    for (size_t d = 1; d <= 5 && k >= first + d; ++d) {
+      size_t m = k - d;
+      if (!is(m, TokKind::Word)) return false;
+      if (word(m, "uoc")) return true;
+    }
+    return false;
+  }
+  // A plan word ("kế hoạch", "dự toán", "chỉ tiêu", "giao") anywhere earlier in the sentence of k.
+  // A sentence cut by footnotes inserted in the middle ("… được giao kế hoạch năm 2023 là" ¹²… ¹³…
+  // "31 công trình …") continues in the previous paragraph when that one ends without a stop.
+  bool plan_word_in_sentence_before(size_t k) const {
+    auto plan_word_at = [&](size_t m) {
+      const Token& t = nr.tokens[m];
+      if (t.kind != TokKind::Word) return false;
+      auto next_is = [&](const char* w) { return m + 1 < nr.tokens.size() && nr.tokens[m + 1].fold == w; };
+      return t.fold == "kh" || t.fold == "giao" || (t.fold == "ke" && next_is("hoach")) ||
+             (t.fold == "du" && next_is("toan")) || (t.fold == "chi" && next_is("tieu"));
+    };
+    size_t m = k;
+    for (; m > first && k - m < kReach && same_sentence(m - 1, k); --m)
+      if (plan_word_at(m - 1)) return true;
+    if (m != first) return false;
+    size_t bi = current_block;
+    for (int skipped = 0; bi > 0 && skipped < 4; ++skipped) {
+      --bi;
+      if (doc.blocks[bi].kind == BlockKind::Footnote) continue;
+      if (doc.blocks[bi].kind != BlockKind::Paragraph || bi >= nr.block_first.size()) return false;
+      size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
+      if (hi == lo || nr.tokens[hi - 1].kind == TokKind::Punct) return false;  // ended with a stop
+      for (size_t j = hi; j > lo && hi - j < 40; --j) {
+        if (nr.tokens[j - 1].kind == TokKind::Punct && nr.tokens[j - 1].fold == ".") return false;
+        if (plan_word_at(j - 1)) return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // A recognised "đạt X% KH" whose plan was not found in its paragraph.
+  struct PendingPlan {
+    int percent;
+    int actual;
+    size_t actual_tok, after;
+  };
+  std::vector<PendingPlan> pending_plans;
+
   // "actual …, đạt X% kế hoạch" with the plan stated in the clause or earlier in the section.
   void percent_of_plan(size_t block_index) {
     for (size_t k = first; k < last; ++k) {
@@ -247,6 +306,8 @@ struct Reader {
                         (word(k - 1, "hoach") && word(k - 2, "ke") && word(k - 3, "vuot")) ||
                         (word(k - 1, "kh") && word(k - 2, "vuot"));
       if (!dat_before && !over) continue;
+      // "…; so với dự toán HĐND tỉnh giao đạt 29%": the plan named before the verb.
+      const bool plan_before = plan_named_before_verb(k - 1);
       // "bằng 103,89% so với cùng kỳ" is an index against last year, not a percent of plan.
       if (phrase(after, {"so", "voi", "cung"}) || phrase(after, {"cung", "ky"}) || phrase(after, {"so", "cung"}) ||
           phrase(after, {"so", "voi", "nam"}) || phrase(after, {"so", "voi", "thang"}) || phrase(after, {"so", "voi", "quy"}))
@@ -281,6 +342,21 @@ struct Reader {
           if (q >= 0 && !pct(q) && compatible(q, plan_between)) { actual = q; ak = m - 1; break; }
         }
       }
+      if (actual < 0 && plan_between < 0 && (plan_after || plan_before) && cs > first && punct(cs - 1, ";")) {
+        // "Thu nội địa 483,833 tỷ đồng; so với dự toán HĐND giao đạt 30%": the clause before
+        // states the actual, when it states exactly one figure.
+        size_t ps = clause_start(cs - 1);
+        int only = -1, n = 0;
+        size_t ok = kNone;
+        for (size_t m = ps; m + 1 < cs; ++m) {
+          int q = qty(m);
+          if (q < 0 || Q(q).dimension == "rate") continue;
+          ++n;
+          only = pct(q) ? -1 : q;
+          ok = m;
+        }
+        if (n == 1 && only >= 0) { actual = only; ak = ok; }
+      }
       if (actual < 0) continue;
       if (is(ak - 1, TokKind::Slash)) continue;  // an A/B denominator: ratio's business
       // The plan: a quantity of the same dimension announced by a plan word, in this clause
@@ -302,12 +378,26 @@ struct Reader {
       }
       if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
       const bool actual_is_item = is_item[actual];
+      // "…, ước thực hiện năm 6.218 triệu đồng, đạt 88,9%": an estimate of the year measured
+      // against the allocation stated earlier in the paragraph ("Tổng nguồn vốn được giao: …").
+      const bool actual_is_estimate = estimate_before(ak);
+      if (cands.empty() && actual_is_estimate && (plan_after || plan_before)) {
+        // "kế hoạch … 298,157 tỷ đồng, ước thực hiện năm 299,917 tỷ đồng, bằng 100,5% KH": the
+        // figure right before the estimate, in a sentence that names the plan.
+        size_t m = ak;
+        while (m > first && same_sentence(m - 1, ak) && ak - m < 8 && qty(m - 1) < 0) --m;
+        int p = m > first ? qty(m - 1) : -1;
+        if (p >= 0 && !pct(p) && compatible(p, actual) && punct(end_of_quantity(m - 1), ",") &&
+            plan_word_in_sentence_before(m - 1))
+          cands.push_back(p);
+      }
       if (cands.empty()) {
         // Earlier in this block or the two before it; with no plan word after the percent,
         // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
         // Only this block: a plan figure further away belongs to another indicator as often as not.
         size_t lo = nr.block_first[block_index];
-        const uint32_t min_sentence = plan_after ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
+        const uint32_t min_sentence =
+            plan_after || actual_is_estimate ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
@@ -334,7 +424,12 @@ struct Reader {
           }
         }
       }
-      if (cands.empty()) continue;
+      if (cands.empty()) {
+        // The plan may be in the annex table, or nowhere in the document: decided once the
+        // tables are read (resolve_plans_from_tables).
+        if (plan_after || plan_before) pending_plans.push_back(PendingPlan{x, actual, ak, after});
+        continue;
+      }
       // Several plan figures: the one whose percentage is nearest to what is stated (the
       // check then decides whether it is near enough).
       double stated = Q(x).value.to_double();
@@ -1322,6 +1417,7 @@ struct Reader {
   struct Row {
     size_t block = 0;
     std::vector<std::string> phrase;  // folded indicator words
+    std::vector<std::string> numbers; // numbers inside the label ("trẻ 6 tuổi vào lớp 1"), leading zeros dropped
     std::string dimension;            // from the unit cell, "" when none
     std::vector<std::pair<int, std::string>> values;  // quantity, column header (folded)
     bool sub = false;                 // "- Khách nội địa": an item of the row above
@@ -1529,6 +1625,20 @@ struct Reader {
       std::vector<int> levels;
       for (int q : prose)
         if (Q(q).role.empty() && Q(q).dimension == tv.dimension) levels.push_back(q);
+      if (levels.size() > 1) {
+        // Several: the one stated beside another value of the row ("201,922/260" for a row
+        // "thực hiện 197,022 (chỉ tiêu giao 260)") is the restatement.
+        std::vector<int> beside;
+        for (int q : levels) {
+          bool shares = false;
+          for (int o : prose)
+            if (o != q && Q(o).sentence == Q(q).sentence)
+              for (auto [rq, rh] : row.values)
+                shares = shares || (rq != tq && Q(rq).value == Q(o).value && Q(rq).dimension == Q(o).dimension);
+          if (shares) beside.push_back(q);
+        }
+        levels = beside;
+      }
       if (levels.size() != 1) continue;
       double a = tv.value.to_double() * tv.factor, b = Q(levels[0]).value.to_double() * Q(levels[0]).factor;
       if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
@@ -1552,11 +1662,15 @@ struct Reader {
         size_t lead = first;
         while (lead < last && (tok(lead).kind == TokKind::Punct)) ++lead;
         size_t colon = lead;
-        while (colon < last && colon < first + 14 && tok(colon).kind == TokKind::Word) ++colon;
-        if (colon - lead < 3 || !punct(colon, ":") || last - first > 40) continue;
+        // "- Cơ quan hành chính nhà nước có cơ cấu công chức, viên chức phù hợp …: thực hiện đạt …"
+        while (colon < last && colon < first + 24 && (tok(colon).kind == TokKind::Word || punct(colon, ","))) ++colon;
+        if (colon - lead < 3 || !punct(colon, ":") || last - first > 48) continue;
         Row row;
         row.block = bi;
-        for (size_t m = lead; m < colon; ++m) row.phrase.push_back(tok(m).fold);
+        for (size_t m = lead; m < colon; ++m) {
+          if (tok(m).kind == TokKind::Word) row.phrase.push_back(tok(m).fold);
+          if (tok(m).kind == TokKind::Number) row.numbers.push_back(label_number(tok(m).fold));
+        }
         bool first_value = true;
         for (size_t m = colon + 1; m < last; ++m) {
           int q = qty(m);
@@ -1605,6 +1719,7 @@ struct Reader {
           for (size_t m = a; m < e; ++m) {
             if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
             if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
+            if (nr.tokens[m].kind == TokKind::Number) row.numbers.push_back(label_number(nr.tokens[m].fold));
           }
           // The unit cell after it.
           if (c + 1 < cells.size()) {
@@ -1623,6 +1738,7 @@ struct Reader {
       }
       if (row.phrase.size() >= 2 && !row.values.empty()) rows.push_back(std::move(row));
     }
+    table_rows = rows;
     if (rows.empty()) return;
     table_claims(rows);
     // Prose word index: first word -> token positions (prose blocks only).
@@ -1728,6 +1844,371 @@ struct Reader {
         add_repeat(row, match, tq, "table-row-restated");
       }
     }
+    repeats_by_words(rows, is_table, doc_year);
+    plans_beside_restated_actuals(rows);
+  }
+
+  Claim& add_pair_repeat(int first_q, int second_q, const char* tmpl) {
+    Claim c;
+    c.id = static_cast<uint32_t>(out.claims.size());
+    c.kind = ClaimKind::Repeat;
+    const Quantity& b = Q(second_q);
+    c.span = Span{b.span.begin, b.unit_span.end > b.span.end ? b.unit_span.end : b.span.end};
+    c.quote = std::string(doc.slice(c.span));
+    c.stated = static_cast<uint32_t>(second_q);
+    c.template_id = tmpl;
+    c.operands.push_back(Operand{"first", static_cast<uint32_t>(first_q)});
+    c.operands.push_back(Operand{"second", static_cast<uint32_t>(second_q)});
+    used[first_q] = used[second_q] = true;
+    stated_used[second_q] = true;
+    out.claims.push_back(std::move(c));
+    return out.claims.back();
+  }
+
+  // "Trồng rừng | Ha | 150 | 172,86" and "trồng rừng đạt 172,86ha/160 ha, bằng 108% KH": once the
+  // row's actual is the numerator of an A/B in the text, the denominator is the row's plan
+  // stated again, and must agree with the plan cell.
+  void plans_beside_restated_actuals(const std::vector<Row>& rows) {
+    std::unordered_map<int, int> denominator_of;  // numerator -> denominator of one ratio
+    std::unordered_map<int, int> prose_of_cell;   // table cell -> the prose figure it restates
+    for (const Claim& c : out.claims) {
+      if (c.kind == ClaimKind::Ratio && c.operands.size() == 2 && c.operands[0].role == "numerator")
+        denominator_of.emplace(int(c.operands[0].quantity), int(c.operands[1].quantity));
+      if (c.kind == ClaimKind::Repeat && c.operands.size() == 2)
+        prose_of_cell.emplace(int(c.operands[1].quantity), int(c.operands[0].quantity));
+    }
+    for (const Row& row : rows) {
+      auto [plan, actual] = plan_actual_of(row);
+      if (plan < 0 || actual < 0 || stated_used[plan]) continue;
+      auto p = prose_of_cell.find(actual);
+      if (p == prose_of_cell.end()) continue;
+      auto d = denominator_of.find(p->second);
+      if (d == denominator_of.end()) continue;
+      const Quantity& den = Q(d->second);
+      if (den.dimension != Q(plan).dimension && Q(plan).dimension != "scalar") continue;
+      if (!row.dimension.empty() && row.dimension != den.dimension) continue;
+      add_repeat(row, d->second, plan, "row-plan-as-denominator");
+    }
+  }
+
+  // A footnote restating a figure of the body in the same words: "19 nhóm trẻ độc lập tư thục"
+  // in the text and in footnote 15. Same value and unit, at least three content words in common,
+  // one such place only.
+  void footnote_repeats_by_words() {
+    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    std::vector<bool> is_table(doc.blocks.size(), false);
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) is_table[bi] = table_row(bi);
+    auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
+    std::unordered_map<long long, std::vector<std::pair<int, size_t>>> body;
+    std::vector<std::pair<int, size_t>> notes;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (is_table[bi]) continue;
+      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      bool note = doc.blocks[bi].kind == BlockKind::Footnote;
+      for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
+        const Token& t = nr.tokens[m];
+        if (t.kind != TokKind::Number || t.quantity < 0) continue;
+        const Quantity& x = Q(t.quantity);
+        if (x.dimension == "scalar" || x.dimension == "rate" || pct(t.quantity) || !x.role.empty()) continue;
+        if (m > 0 && nr.tokens[m - 1].unit_part) continue;  // "16 sản phẩm 4 sao": a grade, not a count
+        if (note) notes.push_back({t.quantity, m});
+        else body[value_key(t.quantity)].push_back({t.quantity, m});
+      }
+    }
+    auto block_of_tok = [&](size_t m) {
+      auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
+      return static_cast<size_t>(it - nr.block_first.begin()) - 1;
+    };
+    auto words_at = [&](size_t m) {
+      size_t bi = block_of_tok(m);
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      std::set<std::string> ws = label_words(m, 9);  // the words right around the figure only
+      for (auto it = ws.begin(); it != ws.end();) it = (*it)[0] == '#' ? ws.erase(it) : std::next(it);
+      return ws;
+    };
+    for (auto [fq, fm] : notes) {
+      if (stated_used[fq]) continue;
+      auto found = body.find(value_key(fq));
+      if (found == body.end()) continue;
+      std::set<std::string> fw = words_at(fm);
+      if (fw.size() < 3) continue;
+      std::string fy = sentence_year(fm);
+      int best = -1;
+      size_t best_score = 0, second_score = 0;
+      for (auto [bq, bm] : found->second) {
+        if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
+        if (sentence_year(bm) != fy) continue;
+        std::set<std::string> bw = words_at(bm);
+        size_t score = 0;
+        for (const auto& w : bw) score += fw.count(w);
+        if (2 * score < std::min(fw.size(), bw.size())) continue;  // a few common words: another thing
+        if (score > best_score) { second_score = best_score; best_score = score; best = bq; }
+        else if (score > second_score) second_score = score;
+      }
+      if (best < 0 || best_score < 3 || second_score == best_score || stated_used[best]) continue;
+      add_pair_repeat(best, fq, "text-restated-in-footnote");
+    }
+  }
+
+  // "Tổng nguồn vốn được giao: 6.995 triệu đồng … đạt 602,5/6.994,9 triệu đồng": the allocation
+  // stated again as a denominator, at another precision, in the same paragraph.
+  void allocation_restated_as_denominator() {
+    for (const Claim& c : std::vector<Claim>(out.claims)) {
+      if (c.kind != ClaimKind::Ratio || c.operands.size() != 2 || c.operands[1].role != "denominator") continue;
+      int den = int(c.operands[1].quantity);
+      const Quantity& d = Q(den);
+      if (stated_used[den]) continue;
+      size_t dk = kNone;
+      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size() && dk == kNone; ++bi)
+        if (doc.blocks[bi].span.begin <= d.span.begin && d.span.begin < doc.blocks[bi].span.end)
+          for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m)
+            if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity == den) {
+              dk = m;
+              first = nr.block_first[bi];
+              last = nr.block_last[bi];
+              break;
+            }
+      if (dk == kNone) continue;
+      int match = -1, n = 0;
+      for (size_t m = first; m < dk; ++m) {
+        int q = qty(m);
+        if (q < 0 || q == den || Q(q).dimension != d.dimension || Q(q).precision == d.precision) continue;
+        if (!plan_word_before(m, 4)) continue;
+        double a = Q(q).value.to_double(), b = d.value.to_double();
+        int coarse = std::min(Q(q).precision, d.precision);
+        double half = 0.5 * std::pow(10.0, -coarse);
+        if (std::fabs(a - b) > half + 1e-9) continue;
+        match = q;
+        ++n;
+      }
+      if (n != 1) continue;
+      // The finer figure first, the coarser one stated: the check rounds the finer to the coarser.
+      int coarse_q = Q(match).precision < d.precision ? match : den;
+      int fine_q = coarse_q == match ? den : match;
+      add_pair_repeat(fine_q, coarse_q, "allocation-restated-as-denominator");
+    }
+  }
+
+  // "403,819/2.831,169 tỷ đồng" in two places: the same pair of figures stated twice.
+  void ratio_pairs_restated() {
+    std::map<std::pair<long long, long long>, int> seen;  // (numerator, denominator) -> numerator quantity
+    std::vector<Claim> ratios_now;
+    for (const Claim& c : out.claims)
+      if (c.kind == ClaimKind::Ratio && c.operands.size() == 2) ratios_now.push_back(c);
+    std::sort(ratios_now.begin(), ratios_now.end(), [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+    for (const Claim& c : ratios_now) {
+      int a = int(c.operands[0].quantity), b = int(c.operands[1].quantity);
+      if (Q(a).value.mantissa == 0) continue;
+      auto key = std::make_pair(std::llround(Q(a).value.to_double() * Q(a).factor * 1000.0),
+                                std::llround(Q(b).value.to_double() * Q(b).factor * 1000.0));
+      auto it = seen.find(key);
+      if (it == seen.end()) { seen.emplace(key, a); continue; }
+      int prev = it->second;
+      if (Q(prev).sentence == Q(a).sentence || stated_used[a] || Q(prev).precision + Q(a).precision < 2) continue;
+      add_pair_repeat(prev, a, "ratio-restated");
+    }
+  }
+
+  // The words that name the figure at token k in running text: its clause before it (numbers,
+  // signs and other figures skipped: "tỷ lệ trẻ em < 5 tuổi được uống Vitamin A ≥ 95%, đạt 99,8%")
+  // and the noun right after its unit ("có 4.086 hộ kinh doanh đang hoạt động, …").
+  static std::string label_number(const std::string& f) {
+    size_t z = 0;
+    while (z + 1 < f.size() && f[z] == '0') ++z;
+    return f.substr(z);
+  }
+  // Numbers before the figure at k in its clause, as label_words reads it; "#" prefixed so that
+  // they never meet a word.
+  std::set<std::string> label_words(size_t k, size_t reach = 24) const {
+    std::set<std::string> ws;
+    for (size_t m = k; m > first && k - m < reach && same_sentence(m - 1, k); --m) {
+      if (punct(m - 1, ";")) break;
+      if (is(m - 1, TokKind::Word) && content_word(tok(m - 1).fold)) ws.insert(tok(m - 1).fold);
+      if (is(m - 1, TokKind::Number)) ws.insert("#" + label_number(tok(m - 1).fold));
+    }
+    for (size_t m = end_of_quantity(k); m < last && m < k + 10 && same_sentence(m, k); ++m) {
+      if (tok(m).kind != TokKind::Word) break;
+      if (content_word(tok(m).fold)) ws.insert(tok(m).fold);
+    }
+    return ws;
+  }
+
+  // A row restated in the text in other words ("Số hộ kinh doanh cá thể hoạt động trên địa bàn |
+  // Hộ | 3.990 | 4.086" against "có 4.086 hộ kinh doanh đang hoạt động"; "Tỷ lệ huy động trẻ 6
+  // tuổi vào lớp 1 | % | 100 | 106,94" against "tỷ lệ huy động trẻ 6 tuổi vào lớp 1 năm học … đạt
+  // 106,94%"): the same value, in the same unit, about the same period, in exactly one place
+  // whose words share most of the row's words. Plan cells only meet plan figures, actual cells
+  // only figures that are not plans.
+  void repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year) {
+    auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
+    std::unordered_map<long long, std::vector<std::pair<int, size_t>>> by_value;  // value -> (quantity, token)
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (is_table[bi]) continue;
+      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
+        const Token& t = nr.tokens[m];
+        if (t.kind != TokKind::Number || t.quantity < 0) continue;
+        const Quantity& x = Q(t.quantity);
+        if (x.dimension == "scalar" || x.dimension == "rate") continue;
+        by_value[value_key(t.quantity)].push_back({t.quantity, m});
+      }
+    }
+    auto block_of_tok = [&](size_t m) {
+      auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
+      return static_cast<size_t>(it - nr.block_first.begin()) - 1;
+    };
+    for (const Row& row : rows) {
+      std::vector<std::string> content;
+      for (const auto& w : row.phrase)
+        if (content_word(w) && std::find(content.begin(), content.end(), w) == content.end()) content.push_back(w);
+      if (content.size() < 2) continue;
+      const size_t need = content.size() <= 3 ? 2 : 3;
+      for (auto [tq, head] : row.values) {
+        if (stated_used[tq]) continue;
+        bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
+        bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
+        if ((!actual_col && !plan_col) || head.find('%') != std::string::npos || header_is(head, {"so sanh"})) continue;
+        const Quantity& tv = Q(tq);
+        std::string head_year;  // "thuc hien 2023"
+        for (size_t i = 0; i + 4 <= head.size() && head_year.empty(); ++i)
+          if (head.compare(i, 2, "20") == 0 && std::isdigit(static_cast<unsigned char>(head[i + 2])) &&
+              std::isdigit(static_cast<unsigned char>(head[i + 3])) && (i == 0 || head[i - 1] == ' '))
+            head_year = head.substr(i, 4);
+        auto found = by_value.find(value_key(tq));
+        if (found == by_value.end()) continue;
+        int best = -1;
+        size_t best_score = 0, second_score = 0;
+        for (auto [q, m] : found->second) {
+          const Quantity& x = Q(q);
+          if (!(x.value == tv.value)) continue;
+          bool same_unit = x.dimension == tv.dimension || (tv.dimension == "scalar" && !pct(q) &&
+                                                             (row.dimension.empty() || row.dimension == x.dimension));
+          if (!same_unit) continue;
+          if (!row.dimension.empty() && row.dimension != x.dimension) continue;
+          // "Tỷ lệ … đạt 11,4%" of a row in percent is the rate's level, not a percent of a plan.
+          std::string role = x.role == "plan_pct" && pct(q) && row.dimension == "percent" ? std::string() : x.role;
+          if ((role == "plan") != plan_col) continue;
+          if (!role.empty() && role != "plan") continue;  // a change, a rate of change, a share: not a level
+          size_t bi = block_of_tok(m);
+          if (bi == row.block) continue;
+          std::string y = sentence_year(m);
+          if (!y.empty() && (y != doc_year || (!head_year.empty() && y != head_year))) continue;
+          first = nr.block_first[bi];
+          last = nr.block_last[bi];
+          std::set<std::string> ws = label_words(m);
+          // "trẻ em dưới 1 tuổi" is not "trẻ em 12 tháng tuổi": numbers on both sides must agree.
+          bool prose_numbers = std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w[0] == '#'; });
+          bool numbers_agree = true;
+          if (prose_numbers)
+            for (const auto& n : row.numbers) numbers_agree = numbers_agree && ws.count("#" + n);
+          if (!numbers_agree) continue;
+          size_t score = overlap(ws, content);
+          if (score > best_score) { second_score = best_score; best_score = score; best = q; }
+          else if (score > second_score) second_score = score;
+        }
+        if (best < 0 || best_score < need || second_score == best_score) continue;
+        add_repeat(row, best, tq, "row-restated-in-other-words");
+      }
+    }
+  }
+
+  // --- a plan stated only in the annex table ----------------------------------------------------
+  std::vector<Row> table_rows;
+
+  // Content words of a label (folded): the words that name the measure, not the grammar around it.
+  static bool content_word(const std::string& w) {
+    static const std::set<std::string> stop = {"va", "cac", "cua", "la", "co", "dat", "duoc", "so", "tong", "tren",
+                                               "dia", "ban", "trong", "nam", "voi", "theo", "cho", "da", "dang",
+                                               "ty", "le", "muc", "thuc", "hien", "uoc", "bang", "toan", "hien", "tai",
+                                               "thanh", "pho", "tinh", "huyen", "xa", "khoang", "duoi", "nhung", "chi", "tieu",
+                                               "kh", "ke", "hoach", "vuot", "nay", "giao", "geq", "leq", "mot"};
+    return w.size() > 1 && !stop.count(w);
+  }
+  // Words that describe the figure at token k: the clause words before it (after the previous
+  // figure) and the words between its unit and `until` ("có 4.086 hộ kinh doanh đang hoạt động, bằng").
+  std::set<std::string> words_about(size_t k, size_t until) const {
+    std::set<std::string> ws;
+    for (size_t m = k; m > first && k - m < 14 && same_sentence(m - 1, k); --m) {
+      if (is(m - 1, TokKind::Number) && tok(m - 1).quantity >= 0) break;
+      if (punct(m - 1, ";")) break;
+      if (is(m - 1, TokKind::Word) && content_word(tok(m - 1).fold)) ws.insert(tok(m - 1).fold);
+    }
+    for (size_t m = end_of_quantity(k); m < until && m < k + 12; ++m) {
+      if (punct(m, ",") || punct(m, ";") || punct(m, ".")) break;
+      if (is(m, TokKind::Word) && content_word(tok(m).fold)) ws.insert(tok(m).fold);
+    }
+    return ws;
+  }
+  static size_t overlap(const std::set<std::string>& ws, const std::vector<std::string>& phrase) {
+    std::set<std::string> seen;
+    for (const auto& w : phrase)
+      if (ws.count(w)) seen.insert(w);
+    return seen.size();
+  }
+  // The plan and actual cells of a row (by their column headers), -1 when absent.
+  std::pair<int, int> plan_actual_of(const Row& row) const {
+    int plan = -1, actual = -1;
+    for (auto [q, h] : row.values) {
+      if (h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"})) continue;
+      if (header_is(h, {"thuc hien", "uoc", "ket qua"}) || h == "th") { if (actual < 0) actual = q; }
+      else if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) { if (plan < 0) plan = q; }
+    }
+    return {plan, actual};
+  }
+
+  // "Thành lập mới 07 HTX, đạt 350% KH" with the plan only in the annex row "Thành lập mới hợp
+  // tác xã | HTX | 02 | 07": the row whose actual cell is the figure and whose label shares the
+  // figure's words (or its catalogue indicator), found once and only once.
+  void resolve_plans_from_tables() {
+    for (const PendingPlan& pp : pending_plans) {
+      if (stated_used[pp.percent]) continue;
+      size_t bi = doc.sentences[Q(pp.actual).sentence].block;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      const Quantity& a = Q(pp.actual);
+      std::set<std::string> ws = words_about(pp.actual_tok, pp.after);
+      int best_plan = -1;
+      size_t best = 0, second = 0;
+      bool ambiguous_plan_rows = false;  // a row may state the plan, but not one we can link for sure
+      for (const Row& row : table_rows) {
+        if (row.sub && row.phrase.size() < 2) continue;
+        auto [plan, actual] = plan_actual_of(row);
+        if (plan < 0 || actual < 0 || Q(plan).value.mantissa == 0) continue;
+        if (!(Q(actual).value == a.value)) continue;
+        std::string label;
+        for (const auto& w : row.phrase) label += (label.empty() ? "" : " ") + w;
+        std::string key = match_indicator(label);
+        size_t score = overlap(ws, row.phrase) * 2;
+        if (!key.empty() && is_canonical_indicator(key) && key == a.indicator) score += 4;
+        if (score < 2) continue;
+        ambiguous_plan_rows = true;  // a row that may state the plan: never "not stated"
+        if (Q(actual).dimension != a.dimension && !(Q(actual).dimension == "scalar" && !pct(pp.actual))) continue;
+        if (!row.dimension.empty() && row.dimension != a.dimension) continue;
+        if (score > best) { second = best; best = score; best_plan = plan; }
+        else if (score > second) second = score;
+      }
+      if (best_plan >= 0 && second < best) {
+        Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-table");
+        operand(c, "actual", pp.actual);
+        operand(c, "plan", best_plan);
+        continue;
+      }
+      // The plan is nowhere in the document ("đạt 39,8% KH" of a plan published elsewhere): the
+      // relation is recorded, unchecked, when its actual is plainly the figure it is about — a
+      // level, right before the percent with nothing but other percents ("bằng 72% so với cùng
+      // kỳ") between them.
+      if (!a.role.empty() || a.dimension == "scalar" || ambiguous_plan_rows) continue;
+      bool plain = true;
+      for (size_t m = end_of_quantity(pp.actual_tok); m < pp.after && plain; ++m) {
+        int q = qty(m);
+        if (q >= 0 && q != pp.percent && !pct(q)) plain = false;
+      }
+      if (!plain) continue;
+      // Not a claim: with nothing to recompute, reviewers do not count it as one (and a claim
+      // made of it would be checked by nobody). Coverage lists it with the reason.
+      out.uncovered_reasons[static_cast<uint32_t>(pp.percent)] = "percent of plan; the plan is not stated in the document";
+    }
   }
 
   // --- repeats in prose: the same indicator phrase stated twice --------------------------------
@@ -1831,6 +2312,10 @@ struct Reader {
     }
     footnote_breakdowns();
     repeats();
+    allocation_restated_as_denominator();
+    ratio_pairs_restated();
+    footnote_repeats_by_words();
+    resolve_plans_from_tables();
     prose_repeats();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/decimal.h"
@@ -192,6 +193,7 @@ struct DocumentResult {
   std::vector<Claim> claims;
   std::vector<Finding> findings;
   std::vector<uint32_t> uncovered;  // quantity ids in assertive sentences that no claim uses
+  std::unordered_map<uint32_t, std::string> uncovered_reasons;  // why a recognised relation is no claim
 };
 
 }  // namespace doisoat

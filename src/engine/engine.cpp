@@ -91,6 +91,7 @@ DocumentResult analyze(Document doc, const RunOptions& options) {
   r.non_quantities = std::move(numbers.non_quantities);
   r.claims = std::move(claims.claims);
   r.uncovered = std::move(claims.uncovered);
+  r.uncovered_reasons = std::move(claims.uncovered_reasons);
   if (!options.run_checks) return r;
   for (const auto& check : check_registry()) {
     const auto& meta = check->meta();
@@ -233,6 +234,8 @@ nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only
         if (q.hint) jq["hint"] = q.hint->to_double();
       }
       if (uncovered_only) jq["sentence"] = std::string(d.doc.slice(d.doc.sentences[q.sentence].span));
+      if (is_uncovered[q.id])
+        if (auto why = d.uncovered_reasons.find(q.id); why != d.uncovered_reasons.end()) jq["uncovered_reason"] = why->second;
       qs.push_back(jq);
     }
     jd["quantities"] = qs;

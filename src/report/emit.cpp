@@ -108,7 +108,9 @@ std::string emit_extract_text(const RunReport& report, bool uncovered_only) {
     for (auto id : d.uncovered) {
       const auto& q = d.quantities[id];
       auto p = d.doc.map.at(q.span.begin);
-      out << "  uncovered " << p.line << ":" << p.column << " " << q.text << " " << q.unit << "\n";
+      out << "  uncovered " << p.line << ":" << p.column << " " << q.text << " " << q.unit;
+      if (auto why = d.uncovered_reasons.find(id); why != d.uncovered_reasons.end()) out << " (" << why->second << ")";
+      out << "\n";
     }
     out << "  " << d.quantities.size() << " quantities, " << d.claims.size() << " claims, " << d.uncovered.size()
         << " uncovered\n";
