@@ -1698,18 +1698,56 @@ struct Reader {
       for (auto it = ws.begin(); it != ws.end();) it = (*it)[0] == '#' ? ws.erase(it) : std::next(it);
       return ws;
     };
+    // "07 nhiệm vụ thực hiện từ năm 2023⁶" … "⁶ 07 nhiệm vụ cấp tỉnh: …": the footnote cited right
+    // after a figure opens with that figure.
+    std::unordered_map<std::string, size_t> footnote_block;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi)
+      if (doc.blocks[bi].kind == BlockKind::Footnote && !doc.blocks[bi].number.empty())
+        footnote_block.emplace(doc.blocks[bi].number, bi);
+    for (const FootnoteRef& ref : doc.footnote_refs) {
+      auto fb = footnote_block.find(ref.id);
+      if (fb == footnote_block.end()) continue;
+      // The last token that starts before the mark (a ")" right after it starts where it stood).
+      auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
+                                 [](const Token& t, uint32_t off) { return t.span.begin < off; });
+      if (it == nr.tokens.begin()) continue;
+      size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;
+      size_t bi = block_of_tok(before);
+      if (bi == fb->second || doc.blocks[bi].kind == BlockKind::Footnote || is_table[bi]) continue;
+      int cited = -1;
+      for (size_t m = before + 1; m > nr.block_first[bi] && before + 1 - m < 12; --m) {
+        const Token& t = nr.tokens[m - 1];
+        if (t.kind == TokKind::Number && t.quantity >= 0) { cited = t.quantity; break; }
+        if (t.kind != TokKind::Word && !(t.kind == TokKind::Number && t.non_quantity >= 0)) break;
+      }
+      if (cited < 0 || pct(cited) || Q(cited).dimension == "scalar") continue;
+      int opening = -1;
+      for (size_t m = nr.block_first[fb->second]; m < nr.block_last[fb->second] && opening < 0; ++m)
+        if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity >= 0) opening = nr.tokens[m].quantity;
+      if (opening < 0 || stated_used[opening] || !(Q(opening).value == Q(cited).value) ||
+          Q(opening).dimension != Q(cited).dimension)
+        continue;
+      // Located at the body's statement, unless that one already states another claim.
+      if (!stated_used[cited]) add_pair_repeat(opening, cited, "text-restated-in-cited-footnote");
+      else add_pair_repeat(cited, opening, "text-restated-in-cited-footnote");
+    }
     for (auto [fq, fm] : notes) {
       if (stated_used[fq]) continue;
       auto found = body.find(value_key(fq));
       if (found == body.end()) continue;
       std::set<std::string> fw = words_at(fm);
       if (fw.size() < 3) continue;
-      std::string fy = sentence_year(fm);
+      // The report's own year named or not is the same period ("ước 6 tháng đầu năm 2023, …").
+      auto period_of = [&](size_t m) {
+        std::string y = sentence_year(m);
+        return y == doc_year ? std::string() : y;
+      };
+      std::string fy = period_of(fm);
       int best = -1;
       size_t best_score = 0, second_score = 0;
       for (auto [bq, bm] : found->second) {
         if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
-        if (sentence_year(bm) != fy) continue;
+        if (period_of(bm) != fy) continue;
         std::set<std::string> bw = words_at(bm);
         size_t score = 0;
         for (const auto& w : bw) score += fw.count(w);
@@ -1717,8 +1755,10 @@ struct Reader {
         if (score > best_score) { second_score = best_score; best_score = score; best = bq; }
         else if (score > second_score) second_score = score;
       }
-      if (best < 0 || best_score < 3 || second_score == best_score || stated_used[best]) continue;
-      add_pair_repeat(best, fq, "text-restated-in-footnote");
+      if (best < 0 || best_score < 3 || second_score == best_score) continue;
+      // Located at the body's statement, unless that one already states another claim.
+      if (!stated_used[best]) add_pair_repeat(fq, best, "text-restated-in-footnote");
+      else add_pair_repeat(best, fq, "text-restated-in-footnote");
     }
   }
 
