@@ -329,9 +329,10 @@ struct Reader {
           if (q >= 0 && !pct(q) && compatible(q, plan_between)) { actual = q; ak = m - 1; break; }
         }
       }
-      if (actual < 0 && plan_between < 0 && (plan_after || plan_before) && cs > first && punct(cs - 1, ";")) {
+      if (actual < 0 && plan_between < 0 && plan_before && cs > first && punct(cs - 1, ";")) {
         // "Thu nội địa 483,833 tỷ đồng; so với dự toán HĐND giao đạt 30%": the clause before
-        // states the actual, when it states exactly one figure.
+        // states the actual, when it states exactly one figure. ("…; đạt 43% KH" alone after a
+        // semicolon is not read so: its figure may be any of the sentence's.)
         size_t ps = clause_start(cs - 1);
         int only = -1, n = 0;
         size_t ok = kNone;
