@@ -1969,6 +1969,30 @@ struct Reader {
     return {plan, actual};
   }
 
+  int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words) {
+    const Quantity& a = Q(pp.actual);
+    const int section = doc.blocks[abi].section;
+    if (section < 0) return -1;
+    const bool keyed = is_canonical_indicator(a.indicator);
+    int found = -1, n = 0;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (bi == abi || doc.blocks[bi].section != section || doc.blocks[bi].kind != BlockKind::Paragraph || table_row(bi))
+        continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t m = first; m < last; ++m) {
+        int q = qty(m);
+        if (q < 0 || pct(q) || Q(q).dimension != a.dimension) continue;
+        if (Q(q).role != "plan" && !plan_word_before(m, 12)) continue;
+        bool same = keyed ? Q(q).indicator == a.indicator : overlap(label_words(m, 12), std::vector<std::string>(actual_words.begin(), actual_words.end())) >= 3;
+        if (!same) continue;
+        if (found < 0 || !(Q(found).value == Q(q).value)) ++n;
+        found = q;
+      }
+    }
+    return n == 1 ? found : n > 1 ? -2 : -1;  // -2: several plans of it, none to pick
+  }
+
   // "Thành lập mới 07 HTX, đạt 350% KH" with the plan only in the annex row "Thành lập mới hợp
   // tác xã | HTX | 02 | 07": the row whose actual cell is the figure and whose label shares the
   // figure's words (or its catalogue indicator), found once and only once.
@@ -1980,9 +2004,22 @@ struct Reader {
       last = nr.block_last[bi];
       const Quantity& a = Q(pp.actual);
       std::set<std::string> ws = words_about(pp.actual_tok, pp.after);
+      // "Dự toán HĐND tỉnh giao thu ngân sách năm 2024 là 2.650 tỷ đồng." in another paragraph of
+      // the same section: the one plan figure of that indicator (or of those words) there.
+      const int sp = plan_in_section(pp, bi, ws);
+      if (sp >= 0) {
+        first = nr.block_first[bi];
+        last = nr.block_last[bi];
+        Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-section");
+        operand(c, "actual", pp.actual);
+        operand(c, "plan", sp);
+        continue;
+      }
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
       int best_plan = -1;
       size_t best = 0, second = 0;
-      bool ambiguous_plan_rows = false;  // a row may state the plan, but not one we can link for sure
+      bool ambiguous_plan_rows = sp == -2;  // a row or paragraph may state the plan, not one we can link for sure
       for (const Row& row : table_rows) {
         if (row.sub && row.phrase.size() < 2) continue;
         auto [plan, actual] = plan_actual_of(row);
