@@ -66,8 +66,14 @@ struct Reader {
   std::unordered_map<int, std::vector<size_t>> breakdown_claims_of_total;  // total -> its sum/part_bound claims
   std::vector<bool> is_item;                                               // per quantity: a part of a breakdown
   std::unordered_map<std::string, std::vector<int>> indicator_index;
+  std::vector<size_t> token_of;  // per quantity: its number token
 
   Reader(const Document& d, NumberReading& n) : doc(d), nr(n) {
+    token_of.assign(nr.quantities.size(), kNone);
+    for (size_t k = 0; k < nr.tokens.size(); ++k)
+      if (nr.tokens[k].kind == TokKind::Number && nr.tokens[k].quantity >= 0 &&
+          static_cast<size_t>(nr.tokens[k].quantity) < token_of.size())
+        token_of[nr.tokens[k].quantity] = k;
     used.assign(nr.quantities.size(), false);
     is_item.assign(nr.quantities.size(), false);
     stated_used.assign(nr.quantities.size(), false);
@@ -1276,6 +1282,23 @@ struct Reader {
     return out.claims.back();
   }
 
+  // The year a column header names ("thuc hien 2023"), "" if none.
+  static std::string header_year(const std::string& head) {
+    for (size_t i = 0; i + 4 <= head.size(); ++i)
+      if (head.compare(i, 2, "20") == 0 && std::isdigit(static_cast<unsigned char>(head[i + 2])) &&
+          std::isdigit(static_cast<unsigned char>(head[i + 3])) && (i == 0 || head[i - 1] == ' '))
+        return head.substr(i, 4);
+    return {};
+  }
+  // A figure of the text about another year than the report's or the column's ("Năm 2022, …").
+  bool other_year(int q, const std::string& doc_year, const std::string& head) const {
+    if (token_of[q] == kNone) return false;
+    std::string y = sentence_year(token_of[q]);
+    if (y.empty()) return false;
+    std::string hy = header_year(head);
+    return y != doc_year || (!hy.empty() && y != hy);
+  }
+
   static bool header_is(const std::string& h, std::initializer_list<const char*> keys) {
     for (const char* k : keys)
       if (h.find(k) != std::string::npos) return true;
@@ -1388,15 +1411,20 @@ struct Reader {
       if (stated_used[tq]) continue;
       const Quantity& tv = Q(tq);
       int match = -1;
-      for (int q : prose)
-        if (Q(q).value == tv.value && Q(q).dimension == tv.dimension) { match = q; break; }
-      if (match >= 0) { add_repeat(row, match, tq, "row-restated-by-indicator"); continue; }
       bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
+      bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
+      for (int q : prose) {
+        if (other_year(q, doc_year, head)) continue;
+        // A plan cell is restated by a plan of the text, an actual cell by anything but a plan.
+        if ((plan_col && Q(q).role != "plan") || (actual_col && Q(q).role == "plan")) continue;
+        if (Q(q).value == tv.value && Q(q).dimension == tv.dimension) { match = q; break; }
+      }
+      if (match >= 0) { add_repeat(row, match, tq, "row-restated-by-indicator"); continue; }
       if (!actual_col) continue;
       // One level figure of that indicator in the prose, close enough to be the same one.
       std::vector<int> levels;
       for (int q : prose)
-        if (Q(q).role.empty() && Q(q).dimension == tv.dimension) levels.push_back(q);
+        if (Q(q).role.empty() && Q(q).dimension == tv.dimension && !other_year(q, doc_year, head)) levels.push_back(q);
       if (levels.size() > 1) {
         // Several: the one stated beside another value of the row ("201,922/260" for a row
         // "thực hiện 197,022 (chỉ tiêu giao 260)") is the restatement.
@@ -1772,15 +1800,13 @@ struct Reader {
       const Quantity& d = Q(den);
       if (stated_used[den]) continue;
       size_t dk = kNone;
-      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size() && dk == kNone; ++bi)
-        if (doc.blocks[bi].span.begin <= d.span.begin && d.span.begin < doc.blocks[bi].span.end)
-          for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m)
-            if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity == den) {
-              dk = m;
-              first = nr.block_first[bi];
-              last = nr.block_last[bi];
-              break;
-            }
+      if (d.sentence >= doc.sentences.size()) continue;
+      const size_t bi = doc.sentences[d.sentence].block;
+      if (bi >= nr.block_first.size()) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t m = first; m < last && dk == kNone; ++m)
+        if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity == den) dk = m;
       if (dk == kNone) continue;
       int match = -1, n = 0;
       for (size_t m = first; m < dk; ++m) {
@@ -1882,11 +1908,7 @@ struct Reader {
         bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
         if ((!actual_col && !plan_col) || head.find('%') != std::string::npos || header_is(head, {"so sanh"})) continue;
         const Quantity& tv = Q(tq);
-        std::string head_year;  // "thuc hien 2023"
-        for (size_t i = 0; i + 4 <= head.size() && head_year.empty(); ++i)
-          if (head.compare(i, 2, "20") == 0 && std::isdigit(static_cast<unsigned char>(head[i + 2])) &&
-              std::isdigit(static_cast<unsigned char>(head[i + 3])) && (i == 0 || head[i - 1] == ' '))
-            head_year = head.substr(i, 4);
+        const std::string head_year = header_year(head);  // "thuc hien 2023"
         auto found = by_value.find(value_key(tq));
         if (found == by_value.end()) continue;
         int best = -1;
