@@ -1404,6 +1404,11 @@ struct Reader {
       if (bi >= is_table.size() || is_table[bi] || bi == row.block) continue;
       if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
       if (!row.dimension.empty() && x.dimension != row.dimension) continue;
+      if (token_of[q] != kNone) {
+        first = nr.block_first[bi];
+        last = nr.block_last[bi];
+        if (names_subregion(token_of[q])) continue;  // one commune's figure is not the area's indicator
+      }
       prose.push_back(static_cast<int>(q));
     }
     if (prose.empty()) return;
@@ -1756,6 +1761,12 @@ struct Reader {
       if (opening < 0 || stated_used[opening] || !(Q(opening).value == Q(cited).value) ||
           Q(opening).dimension != Q(cited).dimension)
         continue;
+      first = nr.block_first[fb->second];
+      last = nr.block_last[fb->second];
+      bool sub_note = names_subregion(token_of[opening]);
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      if (sub_note != names_subregion(token_of[cited])) continue;  // one commune's figure, not the whole
       // Located at the body's statement, unless that one already states another claim.
       if (!stated_used[cited]) add_pair_repeat(opening, cited, "text-restated-in-cited-footnote");
       else add_pair_repeat(cited, opening, "text-restated-in-cited-footnote");
@@ -1766,6 +1777,7 @@ struct Reader {
       if (found == body.end()) continue;
       std::set<std::string> fw = words_at(fm);
       if (fw.size() < 3) continue;
+      const bool f_sub = names_subregion(fm);
       // The report's own year named or not is the same period ("ước 6 tháng đầu năm 2023, …").
       auto period_of = [&](size_t m) {
         std::string y = sentence_year(m);
@@ -1778,6 +1790,7 @@ struct Reader {
         if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
         if (period_of(bm) != fy) continue;
         std::set<std::string> bw = words_at(bm);
+        if (names_subregion(bm) != f_sub) continue;
         size_t score = 0;
         for (const auto& w : bw) score += fw.count(w);
         if (2 * score < std::min(fw.size(), bw.size())) continue;  // a few common words: another thing
@@ -1851,6 +1864,24 @@ struct Reader {
   // The words that name the figure at token k in running text: its clause before it (numbers,
   // signs and other figures skipped: "tỷ lệ trẻ em < 5 tuổi được uống Vitamin A ≥ 95%, đạt 99,8%")
   // and the noun right after its unit ("có 4.086 hộ kinh doanh đang hoạt động, …").
+  // "Riêng xã Đông Phong có …", "huyện Chợ Mới đạt …": the clause before token k names one
+  // commune, ward, village or district by its name (a part of the report's area).
+  bool names_subregion(size_t k) const {
+    for (size_t m = k; m > first + 1 && k - m < 24 && same_sentence(m - 1, k); --m) {
+      if (punct(m - 1, ";")) break;
+      const Token& w = tok(m - 2);
+      if (w.kind != TokKind::Word || !is(m - 1, TokKind::Word)) continue;
+      if (w.fold != "xa" && w.fold != "phuong" && w.fold != "thon" && w.fold != "huyen" && w.fold != "ban" &&
+          w.fold != "to")
+        continue;
+      std::string_view name = doc.slice(tok(m - 1).span);
+      size_t i = 0;
+      bool upper = !name.empty() && is_upper(decode_utf8(name, i));
+      if (upper) return true;
+    }
+    return false;
+  }
+
   static std::string label_number(const std::string& f) {
     size_t z = 0;
     while (z + 1 < f.size() && f[z] == '0') ++z;
@@ -1902,6 +1933,7 @@ struct Reader {
         if (content_word(w) && std::find(content.begin(), content.end(), w) == content.end()) content.push_back(w);
       if (content.size() < 2) continue;
       const size_t need = content.size() <= 3 ? 2 : 3;
+
       for (auto [tq, head] : row.values) {
         if (stated_used[tq]) continue;
         bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
@@ -1930,6 +1962,7 @@ struct Reader {
           if (!y.empty() && (y != doc_year || (!head_year.empty() && y != head_year))) continue;
           first = nr.block_first[bi];
           last = nr.block_last[bi];
+          if (names_subregion(m)) continue;  // one commune's figure is not the area's indicator
           std::set<std::string> ws = label_words(m);
           // "trẻ em dưới 1 tuổi" is not "trẻ em 12 tháng tuổi": numbers on both sides must agree.
           bool prose_numbers = std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w[0] == '#'; });
