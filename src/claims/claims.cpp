@@ -260,6 +260,19 @@ struct Reader {
     }
     return false;
   }
+  // "Ước thực hiện năm 6.218 triệu đồng, đạt 88,9%." with no subject of its own: the estimate
+  // continues the paragraph's topic ("Tổng nguồn vốn được giao: …"), whose plan it is measured by.
+  bool elliptic_estimate(size_t k) const {
+    if (!estimate_before(k)) return false;
+    static const std::set<std::string> filler = {"uoc", "thuc", "hien", "ca", "nam", "dat", "la", "khoang", "tinh",
+                                                 "den", "het", "duoc", "se"};
+    for (size_t m = k; m > first && same_sentence(m - 1, k); --m) {
+      if (punct(m - 1, ";")) break;
+      if (is(m - 1, TokKind::Word) && !filler.count(tok(m - 1).fold)) return false;
+      if (is(m - 1, TokKind::Number) && tok(m - 1).quantity >= 0) return false;
+    }
+    return true;
+  }
   // A plan word ("kế hoạch", "dự toán", "chỉ tiêu", "giao") anywhere earlier in the sentence of k.
   // A sentence cut by footnotes inserted in the middle ("… được giao kế hoạch năm 2023 là" ¹²… ¹³…
   // "31 công trình …") continues in the previous paragraph when that one ends without a stop.
@@ -387,7 +400,7 @@ struct Reader {
         // Only this block: a plan figure further away belongs to another indicator as often as not.
         size_t lo = nr.block_first[block_index];
         const uint32_t min_sentence =
-            plan_after || actual_is_estimate ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
+            plan_after || elliptic_estimate(ak) ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
