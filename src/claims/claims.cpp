@@ -2099,7 +2099,8 @@ struct Reader {
         size_t score = overlap(ws, row.phrase) * 2;
         if (!key.empty() && is_canonical_indicator(key) && key == a.indicator) score += 4;
         if (score < 2) continue;
-        ambiguous_plan_rows = true;  // a row that may state the plan: never "not stated"
+        ambiguous_plan_rows = true;
+        if (score < 4) continue;  // two words in common, or the same catalogue indicator  // a row that may state the plan: never "not stated"
         if (Q(actual).dimension != a.dimension && !(Q(actual).dimension == "scalar" && !pct(pp.actual))) continue;
         if (!row.dimension.empty() && row.dimension != a.dimension) continue;
         if (score > best) { second = best; best = score; best_plan = plan; }
