@@ -66,8 +66,14 @@ struct Reader {
   std::unordered_map<int, std::vector<size_t>> breakdown_claims_of_total;  // total -> its sum/part_bound claims
   std::vector<bool> is_item;                                               // per quantity: a part of a breakdown
   std::unordered_map<std::string, std::vector<int>> indicator_index;
+  std::vector<size_t> token_of;  // per quantity: its number token
 
   Reader(const Document& d, NumberReading& n) : doc(d), nr(n) {
+    token_of.assign(nr.quantities.size(), kNone);
+    for (size_t k = 0; k < nr.tokens.size(); ++k)
+      if (nr.tokens[k].kind == TokKind::Number && nr.tokens[k].quantity >= 0 &&
+          static_cast<size_t>(nr.tokens[k].quantity) < token_of.size())
+        token_of[nr.tokens[k].quantity] = k;
     used.assign(nr.quantities.size(), false);
     is_item.assign(nr.quantities.size(), false);
     stated_used.assign(nr.quantities.size(), false);
@@ -254,6 +260,19 @@ struct Reader {
     }
     return false;
   }
+  // "Ước thực hiện năm 6.218 triệu đồng, đạt 88,9%." with no subject of its own: the estimate
+  // continues the paragraph's topic ("Tổng nguồn vốn được giao: …"), whose plan it is measured by.
+  bool elliptic_estimate(size_t k) const {
+    if (!estimate_before(k)) return false;
+    static const std::set<std::string> filler = {"uoc", "thuc", "hien", "ca", "nam", "dat", "la", "khoang", "tinh",
+                                                 "den", "het", "duoc", "se"};
+    for (size_t m = k; m > first && same_sentence(m - 1, k); --m) {
+      if (punct(m - 1, ";")) break;
+      if (is(m - 1, TokKind::Word) && !filler.count(tok(m - 1).fold)) return false;
+      if (is(m - 1, TokKind::Number) && tok(m - 1).quantity >= 0) return false;
+    }
+    return true;
+  }
   // A plan word ("kế hoạch", "dự toán", "chỉ tiêu", "giao") anywhere earlier in the sentence of k.
   // A sentence cut by footnotes inserted in the middle ("… được giao kế hoạch năm 2023 là" ¹²… ¹³…
   // "31 công trình …") continues in the previous paragraph when that one ends without a stop.
@@ -342,9 +361,10 @@ struct Reader {
           if (q >= 0 && !pct(q) && compatible(q, plan_between)) { actual = q; ak = m - 1; break; }
         }
       }
-      if (actual < 0 && plan_between < 0 && (plan_after || plan_before) && cs > first && punct(cs - 1, ";")) {
+      if (actual < 0 && plan_between < 0 && plan_before && cs > first && punct(cs - 1, ";")) {
         // "Thu nội địa 483,833 tỷ đồng; so với dự toán HĐND giao đạt 30%": the clause before
-        // states the actual, when it states exactly one figure.
+        // states the actual, when it states exactly one figure. ("…; đạt 43% KH" alone after a
+        // semicolon is not read so: its figure may be any of the sentence's.)
         size_t ps = clause_start(cs - 1);
         int only = -1, n = 0;
         size_t ok = kNone;
@@ -397,7 +417,7 @@ struct Reader {
         // Only this block: a plan figure further away belongs to another indicator as often as not.
         size_t lo = nr.block_first[block_index];
         const uint32_t min_sentence =
-            plan_after || actual_is_estimate ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
+            plan_after || elliptic_estimate(ak) ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
@@ -1503,6 +1523,23 @@ struct Reader {
     return out.claims.back();
   }
 
+  // The year a column header names ("thuc hien 2023"), "" if none.
+  static std::string header_year(const std::string& head) {
+    for (size_t i = 0; i + 4 <= head.size(); ++i)
+      if (head.compare(i, 2, "20") == 0 && std::isdigit(static_cast<unsigned char>(head[i + 2])) &&
+          std::isdigit(static_cast<unsigned char>(head[i + 3])) && (i == 0 || head[i - 1] == ' '))
+        return head.substr(i, 4);
+    return {};
+  }
+  // A figure of the text about another year than the report's or the column's ("Năm 2022, …").
+  bool other_year(int q, const std::string& doc_year, const std::string& head) const {
+    if (token_of[q] == kNone) return false;
+    std::string y = sentence_year(token_of[q]);
+    if (y.empty()) return false;
+    std::string hy = header_year(head);
+    return y != doc_year || (!hy.empty() && y != hy);
+  }
+
   static bool header_is(const std::string& h, std::initializer_list<const char*> keys) {
     for (const char* k : keys)
       if (h.find(k) != std::string::npos) return true;
@@ -1609,6 +1646,11 @@ struct Reader {
       if (bi >= is_table.size() || is_table[bi] || bi == row.block) continue;
       if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
       if (!row.dimension.empty() && x.dimension != row.dimension) continue;
+      if (token_of[q] != kNone) {
+        first = nr.block_first[bi];
+        last = nr.block_last[bi];
+        if (names_subregion(token_of[q])) continue;  // one commune's figure is not the area's indicator
+      }
       prose.push_back(static_cast<int>(q));
     }
     if (prose.empty()) return;
@@ -1616,15 +1658,20 @@ struct Reader {
       if (stated_used[tq]) continue;
       const Quantity& tv = Q(tq);
       int match = -1;
-      for (int q : prose)
-        if (Q(q).value == tv.value && Q(q).dimension == tv.dimension) { match = q; break; }
-      if (match >= 0) { add_repeat(row, match, tq, "row-restated-by-indicator"); continue; }
       bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
+      bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
+      for (int q : prose) {
+        if (other_year(q, doc_year, head)) continue;
+        // A plan cell is restated by a plan of the text, an actual cell by anything but a plan.
+        if ((plan_col && Q(q).role != "plan") || (actual_col && Q(q).role == "plan")) continue;
+        if (Q(q).value == tv.value && Q(q).dimension == tv.dimension) { match = q; break; }
+      }
+      if (match >= 0) { add_repeat(row, match, tq, "row-restated-by-indicator"); continue; }
       if (!actual_col) continue;
       // One level figure of that indicator in the prose, close enough to be the same one.
       std::vector<int> levels;
       for (int q : prose)
-        if (Q(q).role.empty() && Q(q).dimension == tv.dimension) levels.push_back(q);
+        if (Q(q).role.empty() && Q(q).dimension == tv.dimension && !other_year(q, doc_year, head)) levels.push_back(q);
       if (levels.size() > 1) {
         // Several: the one stated beside another value of the row ("201,922/260" for a row
         // "thực hiện 197,022 (chỉ tiêu giao 260)") is the restatement.
@@ -1927,27 +1974,75 @@ struct Reader {
       for (auto it = ws.begin(); it != ws.end();) it = (*it)[0] == '#' ? ws.erase(it) : std::next(it);
       return ws;
     };
+    // "07 nhiệm vụ thực hiện từ năm 2023⁶" … "⁶ 07 nhiệm vụ cấp tỉnh: …": the footnote cited right
+    // after a figure opens with that figure.
+    std::unordered_map<std::string, size_t> footnote_block;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi)
+      if (doc.blocks[bi].kind == BlockKind::Footnote && !doc.blocks[bi].number.empty())
+        footnote_block.emplace(doc.blocks[bi].number, bi);
+    for (const FootnoteRef& ref : doc.footnote_refs) {
+      auto fb = footnote_block.find(ref.id);
+      if (fb == footnote_block.end()) continue;
+      // The last token that starts before the mark (a ")" right after it starts where it stood).
+      auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
+                                 [](const Token& t, uint32_t off) { return t.span.begin < off; });
+      if (it == nr.tokens.begin()) continue;
+      size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;
+      size_t bi = block_of_tok(before);
+      if (bi == fb->second || doc.blocks[bi].kind == BlockKind::Footnote || is_table[bi]) continue;
+      int cited = -1;
+      for (size_t m = before + 1; m > nr.block_first[bi] && before + 1 - m < 12; --m) {
+        const Token& t = nr.tokens[m - 1];
+        if (t.kind == TokKind::Number && t.quantity >= 0) { cited = t.quantity; break; }
+        if (t.kind != TokKind::Word && !(t.kind == TokKind::Number && t.non_quantity >= 0)) break;
+      }
+      if (cited < 0 || pct(cited) || Q(cited).dimension == "scalar") continue;
+      int opening = -1;
+      for (size_t m = nr.block_first[fb->second]; m < nr.block_last[fb->second] && opening < 0; ++m)
+        if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity >= 0) opening = nr.tokens[m].quantity;
+      if (opening < 0 || stated_used[opening] || !(Q(opening).value == Q(cited).value) ||
+          Q(opening).dimension != Q(cited).dimension)
+        continue;
+      first = nr.block_first[fb->second];
+      last = nr.block_last[fb->second];
+      bool sub_note = names_subregion(token_of[opening]);
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      if (sub_note != names_subregion(token_of[cited])) continue;  // one commune's figure, not the whole
+      // Located at the body's statement, unless that one already states another claim.
+      if (!stated_used[cited]) add_pair_repeat(opening, cited, "text-restated-in-cited-footnote");
+      else add_pair_repeat(cited, opening, "text-restated-in-cited-footnote");
+    }
     for (auto [fq, fm] : notes) {
       if (stated_used[fq]) continue;
       auto found = body.find(value_key(fq));
       if (found == body.end()) continue;
       std::set<std::string> fw = words_at(fm);
       if (fw.size() < 3) continue;
-      std::string fy = sentence_year(fm);
+      const bool f_sub = names_subregion(fm);
+      // The report's own year named or not is the same period ("ước 6 tháng đầu năm 2023, …").
+      auto period_of = [&](size_t m) {
+        std::string y = sentence_year(m);
+        return y == doc_year ? std::string() : y;
+      };
+      std::string fy = period_of(fm);
       int best = -1;
       size_t best_score = 0, second_score = 0;
       for (auto [bq, bm] : found->second) {
         if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
-        if (sentence_year(bm) != fy) continue;
+        if (period_of(bm) != fy) continue;
         std::set<std::string> bw = words_at(bm);
+        if (names_subregion(bm) != f_sub) continue;
         size_t score = 0;
         for (const auto& w : bw) score += fw.count(w);
         if (2 * score < std::min(fw.size(), bw.size())) continue;  // a few common words: another thing
         if (score > best_score) { second_score = best_score; best_score = score; best = bq; }
         else if (score > second_score) second_score = score;
       }
-      if (best < 0 || best_score < 3 || second_score == best_score || stated_used[best]) continue;
-      add_pair_repeat(best, fq, "text-restated-in-footnote");
+      if (best < 0 || best_score < 3 || second_score == best_score) continue;
+      // Located at the body's statement, unless that one already states another claim.
+      if (!stated_used[best]) add_pair_repeat(fq, best, "text-restated-in-footnote");
+      else add_pair_repeat(best, fq, "text-restated-in-footnote");
     }
   }
 
@@ -1960,15 +2055,13 @@ struct Reader {
       const Quantity& d = Q(den);
       if (stated_used[den]) continue;
       size_t dk = kNone;
-      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size() && dk == kNone; ++bi)
-        if (doc.blocks[bi].span.begin <= d.span.begin && d.span.begin < doc.blocks[bi].span.end)
-          for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m)
-            if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity == den) {
-              dk = m;
-              first = nr.block_first[bi];
-              last = nr.block_last[bi];
-              break;
-            }
+      if (d.sentence >= doc.sentences.size()) continue;
+      const size_t bi = doc.sentences[d.sentence].block;
+      if (bi >= nr.block_first.size()) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t m = first; m < last && dk == kNone; ++m)
+        if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity == den) dk = m;
       if (dk == kNone) continue;
       int match = -1, n = 0;
       for (size_t m = first; m < dk; ++m) {
@@ -2013,6 +2106,24 @@ struct Reader {
   // The words that name the figure at token k in running text: its clause before it (numbers,
   // signs and other figures skipped: "tỷ lệ trẻ em < 5 tuổi được uống Vitamin A ≥ 95%, đạt 99,8%")
   // and the noun right after its unit ("có 4.086 hộ kinh doanh đang hoạt động, …").
+  // "Riêng xã Đông Phong có …", "huyện Chợ Mới đạt …": the clause before token k names one
+  // commune, ward, village or district by its name (a part of the report's area).
+  bool names_subregion(size_t k) const {
+    for (size_t m = k; m > first + 1 && k - m < 24 && same_sentence(m - 1, k); --m) {
+      if (punct(m - 1, ";")) break;
+      const Token& w = tok(m - 2);
+      if (w.kind != TokKind::Word || !is(m - 1, TokKind::Word)) continue;
+      if (w.fold != "xa" && w.fold != "phuong" && w.fold != "thon" && w.fold != "huyen" && w.fold != "ban" &&
+          w.fold != "to")
+        continue;
+      std::string_view name = doc.slice(tok(m - 1).span);
+      size_t i = 0;
+      bool upper = !name.empty() && is_upper(decode_utf8(name, i));
+      if (upper) return true;
+    }
+    return false;
+  }
+
   static std::string label_number(const std::string& f) {
     size_t z = 0;
     while (z + 1 < f.size() && f[z] == '0') ++z;
@@ -2064,17 +2175,14 @@ struct Reader {
         if (content_word(w) && std::find(content.begin(), content.end(), w) == content.end()) content.push_back(w);
       if (content.size() < 2) continue;
       const size_t need = content.size() <= 3 ? 2 : 3;
+
       for (auto [tq, head] : row.values) {
         if (stated_used[tq]) continue;
         bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
         bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
         if ((!actual_col && !plan_col) || head.find('%') != std::string::npos || header_is(head, {"so sanh"})) continue;
         const Quantity& tv = Q(tq);
-        std::string head_year;  // "thuc hien 2023"
-        for (size_t i = 0; i + 4 <= head.size() && head_year.empty(); ++i)
-          if (head.compare(i, 2, "20") == 0 && std::isdigit(static_cast<unsigned char>(head[i + 2])) &&
-              std::isdigit(static_cast<unsigned char>(head[i + 3])) && (i == 0 || head[i - 1] == ' '))
-            head_year = head.substr(i, 4);
+        const std::string head_year = header_year(head);  // "thuc hien 2023"
         auto found = by_value.find(value_key(tq));
         if (found == by_value.end()) continue;
         int best = -1;
@@ -2096,6 +2204,7 @@ struct Reader {
           if (!y.empty() && (y != doc_year || (!head_year.empty() && y != head_year))) continue;
           first = nr.block_first[bi];
           last = nr.block_last[bi];
+          if (names_subregion(m)) continue;  // one commune's figure is not the area's indicator
           std::set<std::string> ws = label_words(m);
           // "trẻ em dưới 1 tuổi" is not "trẻ em 12 tháng tuổi": numbers on both sides must agree.
           bool prose_numbers = std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w[0] == '#'; });
@@ -2157,6 +2266,30 @@ struct Reader {
     return {plan, actual};
   }
 
+  int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words) {
+    const Quantity& a = Q(pp.actual);
+    const int section = doc.blocks[abi].section;
+    if (section < 0) return -1;
+    const bool keyed = is_canonical_indicator(a.indicator);
+    int found = -1, n = 0;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (bi == abi || doc.blocks[bi].section != section || doc.blocks[bi].kind != BlockKind::Paragraph || table_row(bi))
+        continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t m = first; m < last; ++m) {
+        int q = qty(m);
+        if (q < 0 || pct(q) || Q(q).dimension != a.dimension) continue;
+        if (Q(q).role != "plan" && !plan_word_before(m, 12)) continue;
+        bool same = keyed ? Q(q).indicator == a.indicator : overlap(label_words(m, 12), std::vector<std::string>(actual_words.begin(), actual_words.end())) >= 3;
+        if (!same) continue;
+        if (found < 0 || !(Q(found).value == Q(q).value)) ++n;
+        found = q;
+      }
+    }
+    return n == 1 ? found : n > 1 ? -2 : -1;  // -2: several plans of it, none to pick
+  }
+
   // "Thành lập mới 07 HTX, đạt 350% KH" with the plan only in the annex row "Thành lập mới hợp
   // tác xã | HTX | 02 | 07": the row whose actual cell is the figure and whose label shares the
   // figure's words (or its catalogue indicator), found once and only once.
@@ -2168,9 +2301,22 @@ struct Reader {
       last = nr.block_last[bi];
       const Quantity& a = Q(pp.actual);
       std::set<std::string> ws = words_about(pp.actual_tok, pp.after);
+      // "Dự toán HĐND tỉnh giao thu ngân sách năm 2024 là 2.650 tỷ đồng." in another paragraph of
+      // the same section: the one plan figure of that indicator (or of those words) there.
+      const int sp = plan_in_section(pp, bi, ws);
+      if (sp >= 0) {
+        first = nr.block_first[bi];
+        last = nr.block_last[bi];
+        Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-section");
+        operand(c, "actual", pp.actual);
+        operand(c, "plan", sp);
+        continue;
+      }
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
       int best_plan = -1;
       size_t best = 0, second = 0;
-      bool ambiguous_plan_rows = false;  // a row may state the plan, but not one we can link for sure
+      bool ambiguous_plan_rows = sp == -2;  // a row or paragraph may state the plan, not one we can link for sure
       for (const Row& row : table_rows) {
         if (row.sub && row.phrase.size() < 2) continue;
         auto [plan, actual] = plan_actual_of(row);
@@ -2182,7 +2328,8 @@ struct Reader {
         size_t score = overlap(ws, row.phrase) * 2;
         if (!key.empty() && is_canonical_indicator(key) && key == a.indicator) score += 4;
         if (score < 2) continue;
-        ambiguous_plan_rows = true;  // a row that may state the plan: never "not stated"
+        ambiguous_plan_rows = true;
+        if (score < 4) continue;  // two words in common, or the same catalogue indicator  // a row that may state the plan: never "not stated"
         if (Q(actual).dimension != a.dimension && !(Q(actual).dimension == "scalar" && !pct(pp.actual))) continue;
         if (!row.dimension.empty() && row.dimension != a.dimension) continue;
         if (score > best) { second = best; best = score; best_plan = plan; }
