@@ -67,6 +67,31 @@ const ReadCase kMalformed[] = {
     {"Giải ngân được 1.234,56,7 triệu đồng.", "1234.56 triệu đồng !1234.567"},
     {"Khối lượng bê tông 2.45 m3.", "2.45 m3 !2450"},
     {"Tổng diện tích 1.234.56 ha.", "123456 ha !123456"},
+    // A stray space inside a percent after a verb that takes a value: one number.
+    {"Sản lượng cá bằng 10 6,47% cùng kỳ.", "106.47 % !106.47"},
+    {"Doanh thu tăng 2 1,5% so với cùng kỳ.", "21.5 % !21.5"},
+    // ... but not after a noun (here a place name), a date word, nor without decimals.
+    {"Xã Bằng Lãng 10 6,47% hộ nghèo.", "name; 6.47 %"},
+    {"Ngày 10 6,47% số hộ kê khai.", "date; 6.47 %"},
+    {"Đạt 10 6% kế hoạch.", "10; 6 %"},
+    // A slash for the thousands dot of a denominator, told by the percent that follows.
+    {"Giải ngân đạt 2.596/10/361,8 triệu đồng, bằng 25% dự toán.", "2596 triệu đồng; 10361.8 triệu đồng !10361.8; 25 %"},
+    {"Đã cấp 1.050/4/200 thẻ, đạt 25% kế hoạch.", "1050 thẻ; 4200 thẻ !4200; 25 %"},
+    // ... never a date, nor a chain whose percent does not fit the whole reading.
+    {"Đến 24/11/2023 đạt 2.596/10.361,8 triệu đồng, bằng 25% dự toán.",
+     "date; date; date; 2596 triệu đồng; 10361.8 triệu đồng; 25 %"},
+    {"Hỗ trợ 25/12/500 hộ, bằng 5% tổng số.", "date; date; 500 hộ; 5 %"},
+    {"Đã cấp 1.050/40/200 thẻ, đạt 25% kế hoạch.", "1050; 40 thẻ; 200 thẻ; 25 %"},
+    // An ungrouped four-digit percent far above its paragraph's other percents: an extra digit.
+    {"Diện tích bằng 100,46% cùng kỳ, sản lượng bằng 99,2% cùng kỳ, giá trị bằng 1000,88% cùng kỳ.",
+     "100.46 %; 99.2 %; 1000.88 % !100.88"},
+    {"Diện tích bằng 100,46% cùng kỳ, sản lượng bằng 99,2% cùng kỳ, giá trị bằng 1009,5% cùng kỳ.",
+     "100.46 %; 99.2 %; 1009.5 % !100.5"},
+    // ... alone, or not far from the others: left as written.
+    {"Kim ngạch tăng 1250,5% so với cùng kỳ.", "1250.5 %"},
+    {"Giá trị bằng 1.015,2% cùng kỳ; sản lượng bằng 98,4% cùng kỳ; số hộ bằng 99,1% cùng kỳ.",
+     "1015.2 %; 98.4 %; 99.1 %"},
+    {"Sản lượng lúa đạt 3456,7 tấn.", "3456.7 tấn"},
 };
 INSTANTIATE_TEST_SUITE_P(Malformed, NumberReadingTest, ::testing::ValuesIn(kMalformed));
 
