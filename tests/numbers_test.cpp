@@ -92,6 +92,21 @@ const ReadCase kMalformed[] = {
     {"Giá trị bằng 1.015,2% cùng kỳ; sản lượng bằng 98,4% cùng kỳ; số hộ bằng 99,1% cùng kỳ.",
      "1015.2 %; 98.4 %; 99.1 %"},
     {"Sản lượng lúa đạt 3456,7 tấn.", "3456.7 tấn"},
+    // A thousands dot for the decimal comma: a thousand times the document's other figures of
+    // the unit, where the document states the same integer part with three decimals ...
+    {"Điện thương phẩm đạt 87,412 triệu kWh.\n\nCác sản phẩm: điện thương phẩm 87.412 triệu kWh.",
+     "87.412 triệu kWh; 87412 triệu kWh !87.412"},
+    // ... or millions of tỷ beside a three-decimal figure of the same unit, in a document whose
+    // other money figures are at most a twentieth of it.
+    {"Vốn giao 3.215,700 tỷ đồng; giải ngân 1.102,3 tỷ đồng; thu 940 tỷ đồng.\n\n"
+     "Trong đó: vốn địa phương 415,200 tỷ đồng; vốn trung ương 2.800.500 tỷ đồng.",
+     "3215.700 tỷ đồng; 1102.3 tỷ đồng; 940 tỷ đồng; 415.200 tỷ đồng; 2800500 tỷ đồng !2800.500"},
+    // Quiet: a national figure cited alone, a different integer part, figures close in size.
+    {"GDP cả nước đạt 10.221.815 tỷ đồng.\n\nVốn huy động 28.500 tỷ đồng; dư nợ 15.300 tỷ đồng; thu 820,980 tỷ đồng.",
+     "10221815 tỷ đồng; 28500 tỷ đồng; 15300 tỷ đồng; 820.980 tỷ đồng"},
+    {"Điện thương phẩm đạt 86,412 triệu kWh.\n\nĐiện sản xuất 87.412 triệu kWh.", "86.412 triệu kWh; 87412 triệu kWh"},
+    {"Chưa phân bổ 1.814.241 triệu đồng, gồm 1.282.541 triệu đồng và 531.700 triệu đồng.",
+     "1814241 triệu đồng; 1282541 triệu đồng; 531700 triệu đồng"},
 };
 INSTANTIATE_TEST_SUITE_P(Malformed, NumberReadingTest, ::testing::ValuesIn(kMalformed));
 

@@ -1237,6 +1237,62 @@ NumberConvention detect_convention(const std::string& text) {
   return en > 2 * vi + 3 ? NumberConvention::English : NumberConvention::Vietnamese;
 }
 
+// A figure with thousands dots that is a thousand times every other figure of its kind in the
+// document, where its last dot read as the decimal comma gives a figure of the same size as the
+// others: the writer typed a dot for the comma.
+//  - "điện sản xuất 154.837 triệu kWh" where the document also states 154,873 triệu kWh (the
+//    same integer part with three decimals, in the same unit);
+//  - "vốn NSĐP 331,010 tỷ đồng; vốn NSTW 2.469.415 tỷ đồng" (2,5 triệu tỷ đồng): millions of tỷ
+//    in a document whose other money figures are at most a twentieth of it, beside a figure of
+//    the same unit written with three decimals in the same sentence.
+void separator_slips(NumberReading& r) {
+  const char group = r.convention == NumberConvention::Vietnamese ? '.' : ',';
+  const char point = r.convention == NumberConvention::Vietnamese ? ',' : '.';
+  auto base = [](const Quantity& q) { return q.value.to_double() * q.factor; };
+  // The largest and second largest figure of each unit and of each money dimension.
+  struct Top { double first = -1, second = -1; size_t count = 0; };
+  std::unordered_map<std::string, Top> by_unit, by_money;
+  auto push = [](Top& t, double v) {
+    ++t.count;
+    if (v > t.first) { t.second = t.first; t.first = v; }
+    else if (v > t.second) t.second = v;
+  };
+  for (const auto& q : r.quantities) {
+    if (q.unit.empty() || q.unit == "%" || q.dimension == "rate" || q.negative) continue;
+    push(by_unit[q.unit], q.value.to_double());
+    if (q.dimension.rfind("money", 0) == 0) push(by_money[q.dimension], base(q));
+  }
+  // Integer parts of the three-decimal figures of each unit ("154,873 triệu kWh" -> 154).
+  std::unordered_map<std::string, std::unordered_set<int64_t>> three_decimals;
+  std::unordered_set<std::string> three_decimal_sentences;  // "sentence|unit"
+  for (const auto& q : r.quantities)
+    if (!q.unit.empty() && q.precision == 3 && q.value.scale == 3 && !q.malformed) {
+      if (q.text.find(group) == std::string::npos) three_decimals[q.unit].insert(q.value.mantissa / 1000);
+      three_decimal_sentences.insert(std::to_string(q.sentence) + "|" + q.unit);
+    }
+  for (auto& q : r.quantities) {
+    if (q.malformed || q.precision != 0 || q.unit.empty() || q.unit == "%" || q.dimension == "rate" || q.negative) continue;
+    size_t g = q.text.rfind(group);
+    if (g == std::string::npos || q.text.size() - g != 4 || q.text.find(point) != std::string::npos) continue;
+    const double v = q.value.to_double();
+    const Top& u = by_unit[q.unit];
+    bool partner = false, huge_money = false;
+    if (u.first == v && u.second >= 0 && u.second * 100 <= v) {
+      auto it = three_decimals.find(q.unit);
+      partner = it != three_decimals.end() && it->second.count(q.value.mantissa / 1000) > 0;
+    }
+    if (!partner && q.dimension.rfind("money", 0) == 0 && q.factor >= 1e9 && v >= 1e6) {
+      const Top& m = by_money[q.dimension];
+      huge_money = m.first == base(q) && m.count >= 4 && m.second * 20 <= base(q) &&
+                   three_decimal_sentences.count(std::to_string(q.sentence) + "|" + q.unit) > 0;
+    }
+    if (!partner && !huge_money) continue;
+    q.malformed = true;
+    q.malformed_reason = "dấu chấm hàng nghìn ở chỗ dấu thập phân: lớn gấp bội mọi số liệu cùng đơn vị";
+    q.hint = Decimal{q.value.mantissa, 3};
+  }
+}
+
 }  // namespace
 
 NumberReading read_numbers(const Document& doc) {
@@ -1279,6 +1335,7 @@ NumberReading read_numbers(const Document& doc) {
     br.apply_table_unit();
     sentence_hint = br.sentence_hint;
   }
+  separator_slips(r);
   return r;
 }
 
