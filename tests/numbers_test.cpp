@@ -107,6 +107,13 @@ const ReadCase kMalformed[] = {
     {"Điện thương phẩm đạt 86,412 triệu kWh.\n\nĐiện sản xuất 87.412 triệu kWh.", "86.412 triệu kWh; 87412 triệu kWh"},
     {"Chưa phân bổ 1.814.241 triệu đồng, gồm 1.282.541 triệu đồng và 531.700 triệu đồng.",
      "1814241 triệu đồng; 1282541 triệu đồng; 531700 triệu đồng"},
+    // A lone letter misread for "(" before a number: the ")" after it has no "(".
+    {"Cấp mới 04 dự án, giảm 3 dự án so với năm 2022 ụ 7 dự án với 1.020 tỷ đồng).",
+     "4 dự án; 3 dự án; year; 7 dự án !; 1020 tỷ đồng"},
+    // ... quiet when the letter is a word inside parentheses, or nothing closes after it.
+    {"Hỗ trợ các hộ (trong đó ở 2 xã vùng cao) được 150 triệu đồng.", "2 xã; 150 triệu đồng"},
+    {"Người dân ở 3 thôn được hỗ trợ giống.", "3 thôn"},
+    {"Kiểm tra ở 2 huyện; kết quả tốt (đạt 100%).", "2 huyện; 100 %"},
 };
 INSTANTIATE_TEST_SUITE_P(Malformed, NumberReadingTest, ::testing::ValuesIn(kMalformed));
 

@@ -1058,6 +1058,33 @@ struct BlockReader {
     }
   }
 
+  // "so với cùng kỳ năm 2022 ụ 1 dự án với tổng vốn 1.739 tỷ đồng), …": a lone lowercase letter
+  // with a diacritic before a number, outside any parenthesis, and a ")" after it in the clause
+  // with no "(" before: the letter is an opening parenthesis (and maybe a digit) misread by OCR,
+  // so the number after it is not to be trusted as written.
+  bool stray_letter_for_paren(size_t k) {
+    if (!is(k - 1, TokKind::Word) || tok(k).glued || tok(k - 1).upper) return false;
+    std::string_view letter = raw(k - 1);
+    size_t i = 0;
+    char32_t cp = decode_utf8(letter, i);
+    if (cp < 0x80) return false;
+    while (i < letter.size()) {  // combining marks only after the letter
+      char32_t m = decode_utf8(letter, i);
+      if (m < 0x300 || m >= 0x370) return false;
+    }
+    int depth = 0;
+    for (size_t m = first; m + 1 < k; ++m) {
+      if (is(m, TokKind::Open)) ++depth;
+      if (is(m, TokKind::Close) && depth > 0) --depth;
+    }
+    if (depth > 0) return false;
+    for (size_t m = k + 1; m < last && m < k + 16; ++m) {
+      if (is(m, TokKind::Open) || punct(m, ";") || punct(m, ".")) return false;
+      if (is(m, TokKind::Close)) return true;
+    }
+    return false;
+  }
+
   void read_quantities() {
     block_quantities = r.quantities.size();
     for (size_t k = first; k < last; ++k) {
@@ -1107,6 +1134,10 @@ struct BlockReader {
       if (!q.malformed && !p.grouped && p.precision > 0 && q.unit == "%" && q.text[0] != '0' &&
           q.text.find(point) != std::string::npos && q.text.find(point) >= 4)
         ungrouped_percents.push_back(q.id);
+      if (!q.malformed && stray_letter_for_paren(k)) {
+        q.malformed = true;
+        q.malformed_reason = "chữ cái lạ trước số, có lẽ là dấu \"(\" nhận dạng sai";
+      }
       while (sentence_hint + 1 < doc.sentences.size() && doc.sentences[sentence_hint].span.end <= q.span.begin)
         ++sentence_hint;
       q.sentence = sentence_hint;
