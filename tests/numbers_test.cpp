@@ -151,6 +151,13 @@ const ReadCase kScales[] = {
     {"Giá trị sản xuất đạt 45 tỷ.", "45 tỷ"},
     {"Doanh số đạt 4,2 triệu đô la Mỹ.", "4.2 triệu USD"},
     {"Tổng nguồn vốn 1.414.100.000,đ.", "1414100000 đồng"},
+    // A bare "tỷ" in a paragraph that counts money in đồng is tỷ đồng.
+    {"Giảm thu khoảng 10 tỷ đồng (trong đó giảm phí 4,5 tỷ và giảm thuế 4,5 tỷ).",
+     "10 tỷ đồng ~; 4.5 tỷ đồng; 4.5 tỷ đồng"},
+    {"Vốn đăng ký 1.350 tỷ đồng, tăng 780 tỷ vốn so với cùng kỳ.", "1350 tỷ đồng; 780 tỷ đồng"},
+    // ... not in a paragraph without đồng, nor before a noun that it counts.
+    {"Dân số thế giới khoảng 8 tỷ.", "8 tỷ ~"},
+    {"Chi 20 tỷ đồng; dân số cả nước gần 1 tỷ người.", "20 tỷ đồng; 1 tỷ người <"},
 };
 INSTANTIATE_TEST_SUITE_P(Scales, NumberReadingTest, ::testing::ValuesIn(kScales));
 

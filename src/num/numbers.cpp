@@ -866,6 +866,18 @@ struct BlockReader {
     }
   }
 
+  // Does the paragraph write "đồng" as a unit ("… 10 tỷ đồng", "triệu đồng")?
+  int counts_dong = -1;
+  bool block_counts_dong() {
+    if (counts_dong < 0) {
+      counts_dong = 0;
+      for (size_t m = first + 1; m < last && !counts_dong; ++m)
+        if (word(m, "dong") && spelled(m, "đồng") && (is(m - 1, TokKind::Number) || word(m - 1, "ty") || word(m - 1, "trieu")))
+          counts_dong = 1;
+    }
+    return counts_dong == 1;
+  }
+
   // Read the unit after the number token k. Returns the number of tokens consumed.
   size_t read_unit(size_t k, Quantity& q) {
     size_t j = k + 1;
@@ -953,6 +965,13 @@ struct BlockReader {
       q.unit = scale_disp + (noun.empty() ? "" : " " + noun);
       q.dimension = noun.empty() ? "scalar" : "count:" + std::string(ws[at]);
       q.factor = scale;
+      // "giảm thuế 4,5 tỷ", "tăng 780 tỷ vốn đăng ký": a bare "tỷ" in a paragraph that counts
+      // money in đồng is tỷ đồng (a count of a billion things is written with its noun).
+      if (scale == 1e9 && (noun.empty() || ws[at] == "von" || ws[at] == "tien") && block_counts_dong()) {
+        end_word = at;
+        q.unit = "tỷ đồng";
+        q.dimension = "money:VND";
+      }
     } else {
       // An unknown count noun: keep it as text ("12 mô hình" -> "mô").
       if (is_function_word(ws[0], lower_utf8(raw(idx[0]))) || tok(idx[0]).all_upper) return 0;
@@ -1358,7 +1377,7 @@ NumberReading read_numbers(const Document& doc) {
         }
       }
     }
-    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, {}, 0};
+    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0};
     br.map_cells();
     br.table_row_number();
     br.classify();
