@@ -127,6 +127,42 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   }
 }
 
+// ---- average per counted thing: total / count ----------------------------------------------
+
+void evaluate_average(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
+  const Quantity* total = first_role(c, qs, {"numerator"});
+  const Quantity* count = first_role(c, qs, {"denominator"});
+  const Quantity* st = qs.get(c.stated);
+  if (!total || !count || !st) return unchecked(ev, "missing operand");
+  // The average's factor is that of its money unit, also when written as a rate ("tỷ đồng/DN").
+  Interval n = operand_interval(*total, OperandMode::AsPrinted, o) *
+               (Rational::of_factor(total->factor) / Rational::of_factor(st->factor));
+  Interval d = operand_interval(*count, OperandMode::AsPrinted, o);
+  if (d.contains_zero()) return unchecked(ev, "count is zero");
+  ev.unit = st->unit;
+  int k = decimals_of(*st);
+  ev.display_decimals = k + 2;
+  Interval p = n / d;
+  ev.computed = p.centre();
+  ev.computed_interval = p;
+  Agreement a = agree(p, *st, o);
+  ev.verdict = verdict_of(a);
+  std::string avg = format_vi(*ev.computed, ev.display_decimals);
+  ev.computation = with_unit(shown(*total), total->unit) + " / " + with_unit(shown(*count), count->unit) + " = " + avg +
+                   " → " + rounded_to_stated(*ev.computed, *st);
+  if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
+  std::string lhs = with_unit(shown(*total), total->unit) + " / " + with_unit(shown(*count), count->unit) + " = " + avg;
+  set_messages(ev, lhs, *st, st->unit);
+  if (a != Agreement::Discrepancy) return;
+  try {
+    Interval nr = operand_interval(*total, OperandMode::Rounded, o) *
+                  (Rational::of_factor(total->factor) / Rational::of_factor(st->factor));
+    Interval dr = operand_interval(*count, OperandMode::Rounded, o);
+    if (!dr.contains_zero()) ev.rounding_only = meets(nr / dr, rounding_interval(*st, o));
+  } catch (const std::exception&) {
+  }
+}
+
 // ---- sum and part bound --------------------------------------------------------------------
 
 void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev, bool bound) {
@@ -412,6 +448,11 @@ Evaluation evaluate_once(const Claim& c, const QuantityView& qs, const CheckConf
   try {
     switch (c.kind) {
       case ClaimKind::Ratio:
+        if (c.template_id == "average-per-unit") {
+          evaluate_average(c, qs, o, ev);
+          break;
+        }
+        [[fallthrough]];
       case ClaimKind::PercentOfPlan:
       case ClaimKind::Share: evaluate_percent(c, qs, o, ev); break;
       case ClaimKind::Sum: evaluate_sum(c, qs, o, ev, false); break;
