@@ -484,7 +484,7 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
   std::vector<uint32_t> hinted;
   for (const auto& op : c.operands) {
     const Quantity* q = qs.get(op.quantity);
-    if (q && q->malformed && q->hint && op.quantity != c.stated &&
+    if (q && q->malformed && q->hint && (op.quantity != c.stated || c.template_id == "restated-with-slip") &&
         std::find(hinted.begin(), hinted.end(), op.quantity) == hinted.end())
       hinted.push_back(op.quantity);
   }
@@ -499,10 +499,18 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     f.value = *f.hint;
     f.precision = f.hint->scale;
     f.malformed = false;
+    if (c.template_id == "restated-with-slip") f.text = f.hint->to_vi();  // the message compares the readings
   }
   Evaluation again = evaluate_once(c, QuantityView(fixed_all), config);
   if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
     again.reason = "with " + read_as;
+    return again;
+  }
+  // A restatement found through the intended reading of its malformed figure is about that
+  // reading: "154.837" (meant 154,837) against 154,873 differs by 0,036, not by 154.682.
+  if (c.template_id == "restated-with-slip") {
+    again.reason = "with " + read_as;
+    if (const Quantity* st = qs.get(c.stated); st && st->hint) again.stated_as_meant = Rational::of(*st->hint);
     return again;
   }
   return ev;
@@ -592,7 +600,7 @@ Finding make_finding(const CheckContext& ctx, const Claim& c, const Evaluation& 
       f.begin = sp;
       if (f.end.line < sp.line || (f.end.line == sp.line && f.end.column < sp.column)) f.end = ctx.doc.map.end_at(st->span.end);
     }
-    Rational sv = value_of(*st);
+    Rational sv = ev.stated_as_meant ? *ev.stated_as_meant : value_of(*st);
     if (c.decrease && c.kind != ClaimKind::Repeat && c.kind != ClaimKind::MalformedNumber) sv = sv.abs();
     f.stated = sv.to_double();
   }

@@ -1626,6 +1626,45 @@ struct Reader {
     }
   }
 
+  // "điện sản xuất 154.837 triệu KWh" (a thousands dot for the decimal comma: 154,837) restating
+  // "sản lượng điện sản xuất ước đạt 154,873 triệu kwh": a malformed figure whose intended
+  // reading is within 1% of exactly one other figure of the same catalogue indicator and unit, in
+  // the document's own year, restates it; the two must agree, read as intended.
+  void restated_slips() {
+    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    std::vector<int> prose;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k < last; ++k)
+        if (int q = qty(k); q >= 0 && is_canonical_indicator(Q(q).indicator)) prose.push_back(q);
+    }
+    for (int q : prose) {
+      if (!Q(q).malformed || !Q(q).hint || stated_used[q]) continue;
+      const double intended = Q(q).hint->to_double();
+      int match = -1, matches = 0;
+      for (int p : prose) {
+        if (p == q || Q(p).malformed || Q(p).indicator != Q(q).indicator || Q(p).unit != Q(q).unit) continue;
+        double v = Q(p).value.to_double();
+        if (v != 0 && std::fabs(v - intended) <= 0.01 * std::fabs(v)) { match = p; ++matches; }
+      }
+      if (matches != 1) continue;
+      Claim c;
+      c.id = static_cast<uint32_t>(out.claims.size());
+      c.kind = ClaimKind::Repeat;
+      c.span = Span{Q(q).span.begin, Q(q).unit_span.end > Q(q).span.end ? Q(q).unit_span.end : Q(q).span.end};
+      c.quote = std::string(doc.slice(c.span));
+      c.stated = static_cast<uint32_t>(q);
+      c.template_id = "restated-with-slip";
+      c.operands.push_back(Operand{"first", static_cast<uint32_t>(match)});
+      c.operands.push_back(Operand{"second", static_cast<uint32_t>(q)});
+      used[match] = used[q] = true;
+      stated_used[q] = true;
+      out.claims.push_back(std::move(c));
+    }
+  }
+
   void uncovered() {
     // Numbers in sentences that look like they assert a relation, that no claim uses.
     for (size_t k = first; k < last; ++k) {
@@ -1663,6 +1702,7 @@ struct Reader {
     footnote_breakdowns();
     repeats();
     prose_repeats();
+    restated_slips();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
