@@ -96,6 +96,8 @@ const ReadCase kMalformed[] = {
     // the unit, where the document states the same integer part with three decimals ...
     {"Điện thương phẩm đạt 87,412 triệu kWh.\n\nCác sản phẩm: điện thương phẩm 87.412 triệu kWh.",
      "87.412 triệu kWh; 87412 triệu kWh !87.412"},
+    {"Điện thương phẩm đạt 87,412 triệu kWh.\n\nĐiện thương phẩm 87.412 triệu kWh.\n\nTổng hợp: điện 87.412 triệu kWh.",
+     "87.412 triệu kWh; 87412 triệu kWh !87.412; 87412 triệu kWh !87.412"},
     // ... or millions of tỷ beside a three-decimal figure of the same unit, in a document whose
     // other money figures are at most a twentieth of it.
     {"Vốn giao 3.215,700 tỷ đồng; giải ngân 1.102,3 tỷ đồng; thu 940 tỷ đồng.\n\n"

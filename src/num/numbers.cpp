@@ -1299,11 +1299,13 @@ void separator_slips(NumberReading& r) {
   const char group = r.convention == NumberConvention::Vietnamese ? '.' : ',';
   const char point = r.convention == NumberConvention::Vietnamese ? ',' : '.';
   auto base = [](const Quantity& q) { return q.value.to_double() * q.factor; };
-  // The largest and second largest figure of each unit and of each money dimension.
+  // The largest and second largest value of each unit and of each money dimension (the same
+  // figure written twice is one value).
   struct Top { double first = -1, second = -1; size_t count = 0; };
   std::unordered_map<std::string, Top> by_unit, by_money;
   auto push = [](Top& t, double v) {
     ++t.count;
+    if (v == t.first) return;
     if (v > t.first) { t.second = t.first; t.first = v; }
     else if (v > t.second) t.second = v;
   };
