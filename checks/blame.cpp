@@ -360,6 +360,15 @@ std::vector<Correction> typo_candidates(const std::vector<Quantity>& quantities,
   };
   Decimal v;
   if (q.malformed && q.hint) add(*q.hint, TypoKind::SeparatorSlip);
+  // A well-formed figure with its separator slipped: "2.469.415" for 2.469,415 (the last
+  // thousands mark typed for the decimal mark) and "154,837" for 154.837 (the other way).
+  {
+    size_t last_sep = q.text.find_last_not_of("0123456789");
+    size_t seps = static_cast<size_t>(std::count_if(q.text.begin(), q.text.end(), [](char ch) { return ch < '0' || ch > '9'; }));
+    bool three_after = last_sep != std::string::npos && q.text.size() - last_sep == 4;
+    if (!q.malformed && three_after && scale == 0 && m >= 1000) add(Decimal{q.value.mantissa, 3}, TypoKind::SeparatorSlip);
+    if (!q.malformed && three_after && scale == 3 && seps == 1) add(Decimal{q.value.mantissa, 0}, TypoKind::SeparatorSlip);
+  }
   for (size_t i = 0; i + 1 < digits.size(); ++i) {
     if (digits[i] == digits[i + 1]) continue;
     std::string d = digits;
@@ -389,7 +398,7 @@ std::vector<Correction> typo_candidates(const std::vector<Quantity>& quantities,
       if (make_decimal(d, scale, v)) add(v, TypoKind::WrongDigit);
     }
   }
-  if (q.factor >= 1000 && q.dimension == "money") {  // triệu vs tỷ, nghìn vs triệu
+  if (q.factor >= 1000 && q.dimension.rfind("money", 0) == 0) {  // triệu vs tỷ, nghìn vs triệu
     Decimal up{q.value.mantissa * 1000, q.value.scale};
     if (std::llabs(q.value.mantissa) < 1000000000000LL) add(up, TypoKind::UnitSlip);
     Decimal down{q.value.mantissa, q.value.scale + 3};

@@ -140,6 +140,42 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   }
 }
 
+// ---- average per counted thing: total / count ----------------------------------------------
+
+void evaluate_average(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
+  const Quantity* total = first_role(c, qs, {"numerator"});
+  const Quantity* count = first_role(c, qs, {"denominator"});
+  const Quantity* st = qs.get(c.stated);
+  if (!total || !count || !st) return unchecked(ev, "missing operand");
+  // The average's factor is that of its money unit, also when written as a rate ("tỷ đồng/DN").
+  Interval n = operand_interval(*total, OperandMode::AsPrinted, o) *
+               (Rational::of_factor(total->factor) / Rational::of_factor(st->factor));
+  Interval d = operand_interval(*count, OperandMode::AsPrinted, o);
+  if (d.contains_zero()) return unchecked(ev, "count is zero");
+  ev.unit = st->unit;
+  int k = decimals_of(*st);
+  ev.display_decimals = k + 2;
+  Interval p = n / d;
+  ev.computed = p.centre();
+  ev.computed_interval = p;
+  Agreement a = agree(p, *st, o);
+  ev.verdict = verdict_of(a);
+  std::string avg = format_vi(*ev.computed, ev.display_decimals);
+  ev.computation = with_unit(shown(*total), total->unit) + " / " + with_unit(shown(*count), count->unit) + " = " + avg +
+                   " → " + rounded_to_stated(*ev.computed, *st);
+  if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
+  std::string lhs = with_unit(shown(*total), total->unit) + " / " + with_unit(shown(*count), count->unit) + " = " + avg;
+  set_messages(ev, lhs, *st, st->unit);
+  if (a != Agreement::Discrepancy) return;
+  try {
+    Interval nr = operand_interval(*total, OperandMode::Rounded, o) *
+                  (Rational::of_factor(total->factor) / Rational::of_factor(st->factor));
+    Interval dr = operand_interval(*count, OperandMode::Rounded, o);
+    if (!dr.contains_zero()) ev.rounding_only = meets(nr / dr, rounding_interval(*st, o));
+  } catch (const std::exception&) {
+  }
+}
+
 // ---- sum and part bound --------------------------------------------------------------------
 
 void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev, bool bound) {
@@ -430,6 +466,11 @@ Evaluation evaluate_once(const Claim& c, const QuantityView& qs, const CheckConf
   try {
     switch (c.kind) {
       case ClaimKind::Ratio:
+        if (c.template_id == "average-per-unit") {
+          evaluate_average(c, qs, o, ev);
+          break;
+        }
+        [[fallthrough]];
       case ClaimKind::PercentOfPlan:
       case ClaimKind::Share: evaluate_percent(c, qs, o, ev); break;
       case ClaimKind::Sum: evaluate_sum(c, qs, o, ev, false); break;
@@ -461,7 +502,7 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
   std::vector<uint32_t> hinted;
   for (const auto& op : c.operands) {
     const Quantity* q = qs.get(op.quantity);
-    if (q && q->malformed && q->hint && op.quantity != c.stated &&
+    if (q && q->malformed && q->hint && (op.quantity != c.stated || c.template_id == "restated-with-slip") &&
         std::find(hinted.begin(), hinted.end(), op.quantity) == hinted.end())
       hinted.push_back(op.quantity);
   }
@@ -478,10 +519,18 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     f.value = *f.hint;
     f.precision = f.hint->scale;
     f.malformed = false;
+    if (c.template_id == "restated-with-slip") f.text = f.hint->to_vi();  // the message compares the readings
   }
   Evaluation again = evaluate_once(c, QuantityView(qs, fixed), config);
   if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
     again.reason = "with " + read_as;
+    return again;
+  }
+  // A restatement found through the intended reading of its malformed figure is about that
+  // reading: "154.837" (meant 154,837) against 154,873 differs by 0,036, not by 154.682.
+  if (c.template_id == "restated-with-slip") {
+    again.reason = "with " + read_as;
+    if (const Quantity* st = qs.get(c.stated); st && st->hint) again.stated_as_meant = Rational::of(*st->hint);
     return again;
   }
   return ev;
@@ -571,7 +620,7 @@ Finding make_finding(const CheckContext& ctx, const Claim& c, const Evaluation& 
       f.begin = sp;
       if (f.end.line < sp.line || (f.end.line == sp.line && f.end.column < sp.column)) f.end = ctx.doc.map.end_at(st->span.end);
     }
-    Rational sv = value_of(*st);
+    Rational sv = ev.stated_as_meant ? *ev.stated_as_meant : value_of(*st);
     if (c.decrease && c.kind != ClaimKind::Repeat && c.kind != ClaimKind::MalformedNumber) sv = sv.abs();
     f.stated = sv.to_double();
   }

@@ -57,6 +57,7 @@ struct Evaluation {
   std::string computation;     // "22.214 / 23.707 = 93,70% → 94%"
   std::string message_vi, message_en;
   int display_decimals = 0;
+  std::optional<Rational> stated_as_meant;  // a malformed stated figure evaluated as intended
 };
 
 ToleranceOptions tolerance_options(const CheckConfig& config);

@@ -177,3 +177,29 @@ TEST(Blame, CandidatesIncludeEachTypoKind) {
   EXPECT_TRUE(has(1625000, 0, TypoKind::UnitSlip));
   for (const auto& c : cands) EXPECT_FALSE(c.value == Decimal(1625, 0));
 }
+
+TEST(Blame, SeparatorSlipInAWellFormedFigure) {
+  // 154,837 + 6 = 160,837 tấn; the part is typed "154.837" (a thousands dot for the decimal
+  // comma), well formed on its own: only that reading balances the sum.
+  DocBuilder b("Tổng sản lượng chè đạt 160,837 tấn, gồm chè búp 154.837 tấn và chè khô 6 tấn.");
+  uint32_t t = b.q("160,837", "tấn"), a = b.q("154.837", "tấn"), c = b.q("6", "tấn");
+  b.claim(ClaimKind::Sum, {op("total", t), op("part", a), op("part", c)}, t);
+  auto f = by_check(b.run(), "sum-total");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(mentions(f[0]->suggestion, "\"154.837\"")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "154,837")) << f[0]->suggestion;
+  EXPECT_TRUE(mentions(f[0]->suggestion, "sai dấu phân cách")) << f[0]->suggestion;
+}
+
+TEST(Blame, CandidatesIncludeSeparatorSlipsBothWays) {
+  DocBuilder b("Vốn trung ương 2.469.415 tỷ đồng; điện 154,873 triệu kWh; 12.5 tấn.");
+  uint32_t big = b.q("2.469.415", "tỷ đồng"), dec = b.q("154,873", "triệu kWh");
+  auto& r = b.result();
+  auto has = [&](uint32_t q, int64_t m, int scale) {
+    for (const auto& c : typo_candidates(r.quantities, q, r.claims, 0))
+      if (c.value == Decimal{m, scale} && c.kind == TypoKind::SeparatorSlip) return true;
+    return false;
+  };
+  EXPECT_TRUE(has(big, 2469415, 3));
+  EXPECT_TRUE(has(dec, 154873, 0));
+}

@@ -67,6 +67,55 @@ const ReadCase kMalformed[] = {
     {"Giải ngân được 1.234,56,7 triệu đồng.", "1234.56 triệu đồng !1234.567"},
     {"Khối lượng bê tông 2.45 m3.", "2.45 m3 !2450"},
     {"Tổng diện tích 1.234.56 ha.", "123456 ha !123456"},
+    // A stray space inside a percent after a verb that takes a value: one number.
+    {"Sản lượng cá bằng 10 6,47% cùng kỳ.", "106.47 % !106.47"},
+    {"Doanh thu tăng 2 1,5% so với cùng kỳ.", "21.5 % !21.5"},
+    // ... but not after a noun (here a place name), a date word, nor without decimals.
+    {"Xã Bằng Lãng 10 6,47% hộ nghèo.", "name; 6.47 %"},
+    {"Ngày 10 6,47% số hộ kê khai.", "date; 6.47 %"},
+    {"Đạt 10 6% kế hoạch.", "10; 6 %"},
+    // A slash for the thousands dot of a denominator, told by the percent that follows.
+    {"Giải ngân đạt 2.596/10/361,8 triệu đồng, bằng 25% dự toán.", "2596 triệu đồng; 10361.8 triệu đồng !10361.8; 25 %"},
+    {"Đã cấp 1.050/4/200 thẻ, đạt 25% kế hoạch.", "1050 thẻ; 4200 thẻ !4200; 25 %"},
+    // ... never a date, nor a chain whose percent does not fit the whole reading.
+    {"Đến 24/11/2023 đạt 2.596/10.361,8 triệu đồng, bằng 25% dự toán.",
+     "date; date; date; 2596 triệu đồng; 10361.8 triệu đồng; 25 %"},
+    {"Hỗ trợ 25/12/500 hộ, bằng 5% tổng số.", "date; date; 500 hộ; 5 %"},
+    {"Đã cấp 1.050/40/200 thẻ, đạt 25% kế hoạch.", "1050; 40 thẻ; 200 thẻ; 25 %"},
+    // An ungrouped four-digit percent far above its paragraph's other percents: an extra digit.
+    {"Diện tích bằng 100,46% cùng kỳ, sản lượng bằng 99,2% cùng kỳ, giá trị bằng 1000,88% cùng kỳ.",
+     "100.46 %; 99.2 %; 1000.88 % !100.88"},
+    {"Diện tích bằng 100,46% cùng kỳ, sản lượng bằng 99,2% cùng kỳ, giá trị bằng 1009,5% cùng kỳ.",
+     "100.46 %; 99.2 %; 1009.5 % !100.5"},
+    // ... alone, or not far from the others: left as written.
+    {"Kim ngạch tăng 1250,5% so với cùng kỳ.", "1250.5 %"},
+    {"Giá trị bằng 1.015,2% cùng kỳ; sản lượng bằng 98,4% cùng kỳ; số hộ bằng 99,1% cùng kỳ.",
+     "1015.2 %; 98.4 %; 99.1 %"},
+    {"Sản lượng lúa đạt 3456,7 tấn.", "3456.7 tấn"},
+    // A thousands dot for the decimal comma: a thousand times the document's other figures of
+    // the unit, where the document states the same integer part with three decimals ...
+    {"Điện thương phẩm đạt 87,412 triệu kWh.\n\nCác sản phẩm: điện thương phẩm 87.412 triệu kWh.",
+     "87.412 triệu kWh; 87412 triệu kWh !87.412"},
+    {"Điện thương phẩm đạt 87,412 triệu kWh.\n\nĐiện thương phẩm 87.412 triệu kWh.\n\nTổng hợp: điện 87.412 triệu kWh.",
+     "87.412 triệu kWh; 87412 triệu kWh !87.412; 87412 triệu kWh !87.412"},
+    // ... or millions of tỷ beside a three-decimal figure of the same unit, in a document whose
+    // other money figures are at most a twentieth of it.
+    {"Vốn giao 3.215,700 tỷ đồng; giải ngân 1.102,3 tỷ đồng; thu 940 tỷ đồng.\n\n"
+     "Trong đó: vốn địa phương 415,200 tỷ đồng; vốn trung ương 2.800.500 tỷ đồng.",
+     "3215.700 tỷ đồng; 1102.3 tỷ đồng; 940 tỷ đồng; 415.200 tỷ đồng; 2800500 tỷ đồng !2800.500"},
+    // Quiet: a national figure cited alone, a different integer part, figures close in size.
+    {"GDP cả nước đạt 10.221.815 tỷ đồng.\n\nVốn huy động 28.500 tỷ đồng; dư nợ 15.300 tỷ đồng; thu 820,980 tỷ đồng.",
+     "10221815 tỷ đồng; 28500 tỷ đồng; 15300 tỷ đồng; 820.980 tỷ đồng"},
+    {"Điện thương phẩm đạt 86,412 triệu kWh.\n\nĐiện sản xuất 87.412 triệu kWh.", "86.412 triệu kWh; 87412 triệu kWh"},
+    {"Chưa phân bổ 1.814.241 triệu đồng, gồm 1.282.541 triệu đồng và 531.700 triệu đồng.",
+     "1814241 triệu đồng; 1282541 triệu đồng; 531700 triệu đồng"},
+    // A lone letter misread for "(" before a number: the ")" after it has no "(".
+    {"Cấp mới 04 dự án, giảm 3 dự án so với năm 2022 ụ 7 dự án với 1.020 tỷ đồng).",
+     "4 dự án; 3 dự án; year; 7 dự án !; 1020 tỷ đồng"},
+    // ... quiet when the letter is a word inside parentheses, or nothing closes after it.
+    {"Hỗ trợ các hộ (trong đó ở 2 xã vùng cao) được 150 triệu đồng.", "2 xã; 150 triệu đồng"},
+    {"Người dân ở 3 thôn được hỗ trợ giống.", "3 thôn"},
+    {"Kiểm tra ở 2 huyện; kết quả tốt (đạt 100%).", "2 huyện; 100 %"},
 };
 INSTANTIATE_TEST_SUITE_P(Malformed, NumberReadingTest, ::testing::ValuesIn(kMalformed));
 
@@ -104,6 +153,13 @@ const ReadCase kScales[] = {
     {"Giá trị sản xuất đạt 45 tỷ.", "45 tỷ"},
     {"Doanh số đạt 4,2 triệu đô la Mỹ.", "4.2 triệu USD"},
     {"Tổng nguồn vốn 1.414.100.000,đ.", "1414100000 đồng"},
+    // A bare "tỷ" in a paragraph that counts money in đồng is tỷ đồng.
+    {"Giảm thu khoảng 10 tỷ đồng (trong đó giảm phí 4,5 tỷ và giảm thuế 4,5 tỷ).",
+     "10 tỷ đồng ~; 4.5 tỷ đồng; 4.5 tỷ đồng"},
+    {"Vốn đăng ký 1.350 tỷ đồng, tăng 780 tỷ vốn so với cùng kỳ.", "1350 tỷ đồng; 780 tỷ đồng"},
+    // ... not in a paragraph without đồng, nor before a noun that it counts.
+    {"Dân số thế giới khoảng 8 tỷ.", "8 tỷ ~"},
+    {"Chi 20 tỷ đồng; dân số cả nước gần 1 tỷ người.", "20 tỷ đồng; 1 tỷ người <"},
 };
 INSTANTIATE_TEST_SUITE_P(Scales, NumberReadingTest, ::testing::ValuesIn(kScales));
 

@@ -217,6 +217,65 @@ struct Reader {
     }
   }
 
+  // "thành lập mới 51 doanh nghiệp … tổng số vốn đăng ký là 546 tỷ đồng, số vốn đăng ký bình
+  // quân trên một doanh nghiệp là 10,8 tỷ đồng" (or "bình quân 10,8 tỷ đồng/doanh nghiệp"): an
+  // average of money per counted thing, with the total and the count stated earlier in the
+  // sentence. Only one money figure may precede the average, the count must be of the same noun,
+  // and the average must be within a tenth of total/count (anything further is a misreading,
+  // not a typo: averages of criteria per commune and the like stay unread).
+  void averages() {
+    for (size_t k = first; k < last; ++k) {
+      int a = qty(k);
+      if (a < 0 || (Q(a).dimension.rfind("money", 0) != 0 && Q(a).dimension != "rate")) continue;
+      if (stated_used[a] || Q(a).negative) continue;
+      // The noun counted: the rate's denominator, or the words after "bình quân [trên] [một|mỗi]".
+      std::string noun;
+      size_t bq = kNone;
+      for (size_t m = k; m > first && m + 12 > k && same_sentence(m - 1, k); --m)
+        if (phrase(m - 1, {"binh", "quan"})) { bq = m - 1; break; }
+      if (bq == kNone) continue;
+      std::string money_unit = Q(a).unit;
+      if (Q(a).dimension == "rate") {
+        size_t slash = money_unit.find('/');
+        if (slash == std::string::npos || money_unit.find('/', slash + 1) != std::string::npos) continue;
+        noun = vfold(money_unit.substr(slash + 1));
+        money_unit = money_unit.substr(0, slash);
+        if (money_unit != "tỷ đồng" && money_unit != "triệu đồng" && money_unit != "nghìn đồng" && money_unit != "đồng") continue;
+      } else {
+        size_t m = bq + 2;
+        if (word(m, "tren")) ++m;
+        if (word(m, "mot") || word(m, "moi")) ++m;
+        for (; m < k && is(m, TokKind::Word) && !word(m, "la") && !word(m, "dat"); ++m)
+          noun += (noun.empty() ? "" : " ") + tok(m).fold;
+        if (noun.empty() || (!word(m, "la") && !word(m, "dat") && m != k)) continue;
+      }
+      // The count and the total before "bình quân", in the same sentence.
+      int count = -1, total = -1, totals = 0;
+      for (size_t m = bq; m > first && m + kReach > bq && same_sentence(m - 1, k); --m) {
+        int q = qty(m - 1);
+        if (q < 0 || Q(q).negative) continue;
+        const std::string& d = Q(q).dimension;
+        // "51 doanh nghiệp" for "doanh nghiệp" (or "doanh" of "tỷ đồng/doanh nghiệp" cut after a word).
+        if (count < 0 && d.rfind("count:", 0) == 0 &&
+            (d == "count:" + noun || d.rfind("count:" + noun + " ", 0) == 0 || vfold(Q(q).unit) == noun))
+          count = q;
+        std::string qu = Q(q).unit;
+        if (d.rfind("money", 0) == 0 && (qu == "tỷ đồng" || qu == "triệu đồng" || qu == "nghìn đồng" || qu == "đồng")) {
+          ++totals;
+          total = q;
+        }
+      }
+      if (count < 0 || totals != 1 || Q(count).value.mantissa == 0) continue;
+      double per = Q(total).value.to_double() * Q(total).factor / Q(count).value.to_double();
+      double stated = Q(a).value.to_double();
+      double stated_base = stated * Q(a).factor;  // "tỷ đồng/doanh nghiệp" keeps the factor of tỷ đồng
+      if (stated_base <= 0 || std::fabs(per - stated_base) > 0.1 * stated_base) continue;
+      Claim& c = add(ClaimKind::Ratio, bq, end_of_quantity(k) - 1, a, "average-per-unit");
+      operand(c, "numerator", total);
+      operand(c, "denominator", count);
+    }
+  }
+
   bool plan_word_before(size_t k, size_t reach) const {
     for (size_t d = 1; d <= reach && k >= first + d; ++d) {
       size_t m = k - d;
@@ -2424,6 +2483,45 @@ struct Reader {
     }
   }
 
+  // "điện sản xuất 154.837 triệu KWh" (a thousands dot for the decimal comma: 154,837) restating
+  // "sản lượng điện sản xuất ước đạt 154,873 triệu kwh": a malformed figure whose intended
+  // reading is within 1% of exactly one other figure of the same catalogue indicator and unit, in
+  // the document's own year, restates it; the two must agree, read as intended.
+  void restated_slips() {
+    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    std::vector<int> prose;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k < last; ++k)
+        if (int q = qty(k); q >= 0 && is_canonical_indicator(Q(q).indicator)) prose.push_back(q);
+    }
+    for (int q : prose) {
+      if (!Q(q).malformed || !Q(q).hint || stated_used[q]) continue;
+      const double intended = Q(q).hint->to_double();
+      int match = -1, matches = 0;
+      for (int p : prose) {
+        if (p == q || Q(p).malformed || Q(p).indicator != Q(q).indicator || Q(p).unit != Q(q).unit) continue;
+        double v = Q(p).value.to_double();
+        if (v != 0 && std::fabs(v - intended) <= 0.01 * std::fabs(v)) { match = p; ++matches; }
+      }
+      if (matches != 1) continue;
+      Claim c;
+      c.id = static_cast<uint32_t>(out.claims.size());
+      c.kind = ClaimKind::Repeat;
+      c.span = Span{Q(q).span.begin, Q(q).unit_span.end > Q(q).span.end ? Q(q).unit_span.end : Q(q).span.end};
+      c.quote = std::string(doc.slice(c.span));
+      c.stated = static_cast<uint32_t>(q);
+      c.template_id = "restated-with-slip";
+      c.operands.push_back(Operand{"first", static_cast<uint32_t>(match)});
+      c.operands.push_back(Operand{"second", static_cast<uint32_t>(q)});
+      used[match] = used[q] = true;
+      stated_used[q] = true;
+      out.claims.push_back(std::move(c));
+    }
+  }
+
   void uncovered() {
     // Numbers in sentences that look like they assert a relation, that no claim uses.
     for (size_t k = first; k < last; ++k) {
@@ -2455,6 +2553,7 @@ struct Reader {
       changes();
       percent_of_plan(bi);
       shares(bi);
+      averages();
       malformed();
     }
     footnote_breakdowns();
@@ -2464,6 +2563,7 @@ struct Reader {
     footnote_repeats_by_words();
     resolve_plans_from_tables();
     prose_repeats();
+    restated_slips();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
