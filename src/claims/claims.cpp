@@ -344,6 +344,8 @@ struct Reader {
     if (punct(p, ",") || punct(p, ":")) ++p;
     if (is(p, TokKind::Open)) {
       body = p + 1;
+      // "chè búp 407,03 ((chè A 328,0 ha, chè B 79,03 ha))": a doubled parenthesis is one.
+      if (is(body, TokKind::Open) && matching_close(body) + 1 == matching_close(p)) ++body;
       // "(chỉ tiêu giao 311.350 con)", "(tăng 5%)", "(so với …)" are comparisons, not parts.
       static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy"};
       if (is(body, TokKind::Word))
@@ -499,7 +501,12 @@ struct Reader {
         break;
       }
     }
-    auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
+    // A bare figure in a list of a unit is in that unit ("chè búp 407,03 (… 328,0 ha, … 79,03 ha)").
+    double unit_factor = Q(total).dimension == "scalar" ? 0 : Q(total).factor;
+    for (int p : parts)
+      if (unit_factor == 0 && Q(p).dimension != "scalar") unit_factor = Q(p).factor;
+    if (unit_factor == 0) unit_factor = 1;
+    auto base = [&](int q) { return Q(q).value.to_double() * (Q(q).dimension == "scalar" ? unit_factor : Q(q).factor); };
     if (!umbrella.empty() && umbrella.size() + parts.size() >= 2) {
       double all = 0;
       for (int p : parts) all += base(p);
@@ -517,9 +524,13 @@ struct Reader {
       }
     }
     if (parts.empty()) return;
-    if (parts.size() == 1 && Q(parts[0]).value == Q(total).value) return;  // a restatement
+    // A restatement ("5 tỷ đồng (5 tỷ đồng)"), unless a labelled list names its only component
+    // ("Tổng vốn: 6.995 triệu đồng, trong đó: Vốn sự nghiệp: 6.995 triệu đồng").
+    const bool sole_component = parts.size() == 1 && trig != Trigger::Paren && punct(part_toks[0] - 1, ":") &&
+                                is(part_toks[0] - 2, TokKind::Word) && Q(parts[0]).dimension == Q(total).dimension;
+    if (parts.size() == 1 && Q(parts[0]).value == Q(total).value && !sole_component) return;
     const double tv = base(total);
-    const double tol = 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor;
+    const double tol = 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * (Q(total).dimension == "scalar" ? unit_factor : Q(total).factor);
     double sum = 0;
     for (int p : parts) sum += base(p);
     bool sums = std::fabs(sum - tv) <= tol;
@@ -546,6 +557,7 @@ struct Reader {
       }
     }
     bool exhaustive = (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums) ||
+                      (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                              (respectively_pair && complements_in(part_toks[0]))));
     Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
@@ -591,7 +603,8 @@ struct Reader {
       bool passed_parallel = false;
       bool compared = false;
       bool words_only = true;  // nothing but words between the total and a colon
-      for (size_t m = after; m < last && m < after + 22 && same_sentence(m, k); ++m) {
+      size_t extra = 0;        // tokens of a parallel A/B figure stepped over
+      for (size_t m = after; m < last && m < after + 22 + extra && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
         // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
         if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
@@ -613,9 +626,20 @@ struct Reader {
           // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
           bool parallel = !passed_parallel && Q(qty(m)).dimension != Q(t).dimension && m >= after + 1 &&
                           (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi"));
-          if (!parallel) break;
+          // "437,28/540 ha đạt 80,79% KH, sản lượng 4.904/6.252 tấn, đạt 78,4% KH; trong đó rau
+          // 405,8/500 ha …, sản lượng 4.865,1/6.200 tấn": two A/B indicators of different units,
+          // one list of items for both.
+          bool parallel_ab = false;
+          if (!parallel && !passed_parallel && ab_side(k) == 2 && ab_side(m) == 1) {
+            int den = qty(end_of_quantity(m) + 1);
+            parallel_ab = den >= 0 && Q(den).dimension != Q(t).dimension && Q(den).dimension != "scalar" && !pct(den);
+          }
+          if (!parallel && !parallel_ab) break;
           passed_parallel = true;
-          m = end_of_quantity(m) - 1;
+          size_t e = end_of_quantity(m);
+          if (parallel_ab) e = end_of_quantity(e + 1);
+          extra += e - m + (parallel_ab ? 8 : 0);  // and its own "đạt 78,4% KH"
+          m = e - 1;
           continue;
         }
         if (punct(m, ";") || punct(m, ".")) break;
@@ -624,7 +648,7 @@ struct Reader {
           m = matching_close(m);
           continue;
         }
-        if (m >= after + 14) break;
+        if (m >= after + 14 + extra) break;
       }
       if (trig == Trigger::None) continue;
       size_t stop;
@@ -662,15 +686,31 @@ struct Reader {
       size_t prev = k - 1;
       size_t s0 = prev;
       while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
-      int t = -1;
-      size_t tk = kNone;
-      for (size_t m = s0; m < k; ++m) {
-        int q = qty(m);
-        if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2) { t = q; tk = m; break; }
-      }
-      if (t < 0) continue;
       size_t body = k + 2;
       if (punct(body, ":") || punct(body, ",")) ++body;
+      // A sentence that has its own "trong đó" list: the new "Trong đó" details an item of that
+      // list ("…; trong đó rau 405,8/500 ha …. Trong đó, bí xanh 8,6/35 ha"), the first figure
+      // after it of the dimension of the first part.
+      int first_part = -1;
+      for (size_t m = body; m < last && m < body + 20 && same_sentence(m, k) && first_part < 0; ++m)
+        if (qty(m) >= 0 && !pct(qty(m))) first_part = qty(m);
+      size_t from = s0;
+      bool inner = false;
+      for (size_t m = s0; m + 1 < k; ++m)
+        if (phrase(m, {"trong", "do"})) { from = m + 2; inner = true; }
+      int t = -1;
+      size_t tk = kNone;
+      for (size_t m = from; m < k; ++m) {
+        int q = qty(m);
+        if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2 &&
+            (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) { t = q; tk = m; break; }
+      }
+      if (t < 0) continue;
+      // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
+      if (ab_side(tk) == 1) {
+        size_t dk = end_of_quantity(tk) + 1;
+        if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
+      }
       size_t stop = k;
       while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
       breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop + 1);
