@@ -138,6 +138,12 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
     if (compatible(p, *total)) return true;
     // Contributions to a growth rate, in percentage points ("tăng 7,12%, trong đó … đóng góp 3,41 điểm phần trăm").
     if (total->dimension == "percent" && p.dimension == "pp") return true;
+    // One counted thing named shorter or longer ("44 vụ việc = 34 + 10 vụ").
+    if (p.dimension.rfind("count:", 0) == 0 && total->dimension.rfind("count:", 0) == 0) {
+      const std::string& s = p.dimension.size() < total->dimension.size() ? p.dimension : total->dimension;
+      const std::string& l = p.dimension.size() < total->dimension.size() ? total->dimension : p.dimension;
+      if (l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ') return true;
+    }
     // Kinds of a whole counted in their own nouns ("67 chủ thể: 22 HTX, 14 doanh nghiệp, 30 hộ").
     return c.template_id == "total-parts-of-kinds" && p.dimension.rfind("count:", 0) == 0 &&
            total->dimension.rfind("count:", 0) == 0;

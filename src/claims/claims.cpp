@@ -36,7 +36,14 @@ constexpr ComplementPair kComplementPairs[] = {
     {" trong nuoc ", " quoc te ", false},   {" cong lap ", " ngoai cong lap ", false},
     {" dat ", " khong dat ", false},        {" dat ", " chua dat ", false},
     {" thanh cong ", " khong thanh cong ", false}, {" dung han ", " qua han ", false},
-    {" trong han ", " qua han ", false},    {" nha nuoc ", " ngoai nha nuoc ", false}};
+    {" trong han ", " qua han ", false},    {" nha nuoc ", " ngoai nha nuoc ", false},
+    {" thanh ", " khong thanh ", false},    {" da ", " chua ", false},
+    {" trong ky ", " ky truoc ", false},    {" dang hoat dong ", " ngung hoat dong ", false},
+    {" dang hoat dong ", " tam ngung ", false}};
+
+// Grades of a classification ("xếp loại tốt / khá / trung bình / yếu"): a result list that names
+// two of them partitions what was classified.
+constexpr const char* kGrades[] = {" xuat sac ", " tot ", " kha ", " trung binh ", " yeu ", " kem "};
 
 bool has(const std::string& text, const char* w) { return text.find(w) != std::string::npos; }
 
@@ -46,7 +53,9 @@ bool labels_complement(const std::string& la, const std::string& lb, bool kinds_
     if (kinds_only && !p.kinds) continue;
     if ((has(la, p.a) && has(lb, p.b)) || (has(la, p.b) && has(lb, p.a))) {
       // "đạt" is inside "không đạt": the pair must differ.
-      if (std::string_view(p.a) == " dat " && has(la, " khong dat ") && has(lb, " khong dat ")) continue;
+      if (std::string_view(p.b).find(std::string_view(p.a).substr(1)) != std::string_view::npos && has(la, p.b) &&
+          has(lb, p.b))
+        continue;
       return true;
     }
   }
@@ -338,7 +347,7 @@ struct Reader {
   }
 
   // Breakdown triggers right after a total.
-  enum class Trigger { None, TrongDo, Gom, Paren, Colon };
+  enum class Trigger { None, TrongDo, Gom, Paren, Colon, KetQua };
   Trigger trigger_at(size_t m, size_t& body) const {
     size_t p = m;
     if (punct(p, ",") || punct(p, ":")) ++p;
@@ -560,6 +569,18 @@ struct Reader {
                       (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                              (respectively_pair && complements_in(part_toks[0]))));
+    if (trig == Trigger::KetQua) {
+      // "kết quả có 03 HTX tốt, 07 HTX khá, …": a result list is read only when it partitions
+      // (two grades of a classification, a complementary pair, or parts adding up exactly).
+      if (parts.size() < 2) return;
+      std::string words = " ";
+      for (size_t m = body; m < stop && m <= part_toks.back() + 8; ++m)
+        if (is(m, TokKind::Word)) words += tok(m).fold + " ";
+      int grades = 0;
+      for (const char* g : kGrades) grades += has(words, g) ? 1 : 0;
+      if (grades >= 2) exhaustive = true;
+      if (!exhaustive) return;
+    }
     Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
                    trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
     stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
@@ -716,6 +737,166 @@ struct Reader {
       breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop + 1);
     }
   }
+
+  // "Kiểm tra 83 cơ sở …; kết quả (kiểm tra) có 60 cơ sở đạt, 23 cơ sở …": the result of
+  // checking or classifying a set of things lists what became of them. The set is the nearest
+  // earlier figure of the first result's unit in the sentence.
+  void result_lists() {
+    for (size_t k = first + 1; k + 2 < last; ++k) {
+      if (!phrase(k, {"ket", "qua"})) continue;
+      if (!(punct(k - 1, ";") || punct(k - 1, ",") || !same_sentence(k - 1, k))) continue;
+      size_t body = k + 2;
+      for (size_t n = 0; n < 4 && is(body, TokKind::Word) && !word(body, "co"); ++n) ++body;
+      if (word(body, "co")) ++body;
+      if (punct(body, ":")) ++body;
+      int p0 = qty(body);
+      if (p0 < 0 || pct(p0) || Q(p0).dimension.rfind("count:", 0) != 0 || ab_side(body) != 0) continue;
+      // The set: in this sentence, or in the one before when "Kết quả" opens a sentence.
+      const uint32_t s = tok_sentence[k];
+      const uint32_t min_s = same_sentence(k - 1, k) ? s : (s > 0 ? s - 1 : 0);
+      int t = -1;
+      size_t tk = kNone;
+      for (size_t m = k; m > first && m + kReach > k && tok_sentence[m - 1] >= min_s; --m) {
+        int q = qty(m - 1);
+        if (q < 0 || pct(q) || Q(q).dimension != Q(p0).dimension) continue;
+        if (ab_side(m - 1) == 0) { t = q; tk = m - 1; }
+        break;
+      }
+      if (t < 0 || Q(t).value.to_double() <= Q(p0).value.to_double()) continue;
+      // A plan is no set of things that were checked ("chỉ tiêu giao 100 hộ; kết quả …").
+      if (plan_word_before(tk, 4)) continue;
+      size_t stop = k;
+      while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
+      breakdown(t, tk, Trigger::KetQua, body, stop + 1, 0);
+    }
+  }
+
+  // Words around a figure, for its label: before it back to the previous figure (or an opening
+  // parenthesis, ';' or the sentence start; commas only when `through_commas`), after its unit
+  // up to the next punctuation or figure.
+  std::string label_around(size_t k, bool through_commas) const {
+    std::string before;
+    for (size_t m = k, n = 0; m > first && n < 12 && same_sentence(m - 1, k); --m) {
+      const Token& t = tok(m - 1);
+      if (t.kind == TokKind::Number || t.kind == TokKind::Percent || t.kind == TokKind::Open || t.kind == TokKind::Close ||
+          t.kind == TokKind::Slash)
+        break;
+      if (t.kind == TokKind::Punct) {
+        if (t.fold == ":" || (t.fold == "," && through_commas)) continue;
+        break;
+      }
+      if (t.unit_part) break;
+      before = t.fold + " " + before;
+      ++n;
+    }
+    std::string after;
+    size_t e = end_of_quantity(k);
+    if (is(e, TokKind::Slash) && qty(e + 1) >= 0) e = end_of_quantity(e + 1);
+    for (size_t m = e, n = 0; m < last && n < 6 && same_sentence(m, k) && is(m, TokKind::Word); ++m, ++n)
+      after += tok(m).fold + " ";
+    return " " + before + after;
+  }
+
+  // Two figures of one unit with complementary labels ("hòa giải thành 34/44 vụ …, 10 vụ hòa giải
+  // không thành"; "tổng số tiền … 40.927 triệu đồng, đã chi trả … 23.907 triệu đồng, số tiền chưa
+  // chi trả … 17.020 triệu đồng"; "180 đơn, tiếp nhận trong kỳ 179 đơn, kỳ trước chuyển sang 01
+  // đơn") divide a whole: the A/B denominator of the first, the figure that heads the pair, or the
+  // nearest "tổng …" figure of that unit before it (this sentence, or the one before: then the
+  // claim is read at the remainder).
+  // One kind of counted thing: the same unit, or "vụ" and "vụ việc".
+  static bool same_kind(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    if (a.rfind("count:", 0) != 0 || b.rfind("count:", 0) != 0) return false;
+    const std::string& s = a.size() < b.size() ? a : b;
+    const std::string& l = a.size() < b.size() ? b : a;
+    return l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ';
+  }
+
+  void complement_pairs() {
+    for (size_t k1 = first; k1 < last; ++k1) {
+      int p1 = qty(k1);
+      if (p1 < 0 || pct(p1) || Q(p1).dimension == "rate" || ab_side(k1) == 2) continue;
+      size_t e1 = end_of_quantity(k1);
+      // "34/44 vụ việc": the numerator counts what the denominator counts.
+      std::string dim = Q(p1).dimension;
+      if (ab_side(k1) == 1) {
+        dim = Q(qty(e1 + 1)).dimension;
+        e1 = end_of_quantity(e1 + 1);
+      }
+      if (dim == "scalar") continue;
+      // The second figure: the next one of the same unit in the sentence, percents and other units between.
+      size_t k2 = kNone;
+      for (size_t m = e1; m < last && m < e1 + 30 && same_sentence(m, k1); ++m) {
+        int q = qty(m);
+        if (q < 0 || pct(q)) continue;
+        if (same_kind(Q(q).dimension, dim)) { k2 = m; break; }
+      }
+      if (k2 == kNone || ab_side(k2) != 0) continue;
+      int p2 = qty(k2);
+      if ((is_item[p1] && is_item[p2]) || complement_claimed.count(p1) || complement_claimed.count(p2)) continue;
+      if (!labels_complement(label_around(k1, true), label_around(k2, false), false)) continue;
+      // No third item of the list after the pair ("trước hạn 352, đúng hạn 3.610, quá hạn 26").
+      bool third = false;
+      size_t e2 = end_of_quantity(k2);
+      for (size_t m = e2; m < last && m < e2 + 10 && same_sentence(m, k2) && !punct(m, ";"); ++m) {
+        int q = qty(m);
+        if (q >= 0 && !pct(q) && same_kind(Q(q).dimension, dim)) third = true;
+      }
+      if (third) continue;
+      auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
+      int t = -1;
+      size_t tk = kNone;
+      bool earlier_sentence = false;
+      if (ab_side(k1) == 1) {
+        size_t dk = end_of_quantity(k1) + 1;
+        t = qty(dk);
+        tk = dk;
+      } else {
+        const uint32_t s = tok_sentence[k1];
+        for (size_t m = k1; m > first && m + kReach > k1 && tok_sentence[m - 1] + 1 >= s; --m) {
+          int q = qty(m - 1);
+          if (q < 0 || pct(q) || !same_kind(Q(q).dimension, dim)) continue;
+          if (ab_side(m - 1) != 0) break;
+          // The figure heading the pair: "180 đơn, tiếp nhận trong kỳ 179 đơn, …".
+          size_t e = end_of_quantity(m - 1);
+          bool heads = e + 1 < k1 && punct(e, ",") && same_sentence(m - 1, k1);
+          for (size_t w = e + 1; heads && w < k1; ++w) heads = is(w, TokKind::Word);
+          bool tong = false;
+          for (size_t d = 2; d <= 14 && m >= first + d && same_sentence(m - d, m - 1) && qty(m - d) < 0; ++d)
+            if (word(m - d, "tong")) tong = true;
+          if (tong && tok_sentence[m - 1] < s) {
+            if (is_item[q]) continue;  // an item of the earlier sentence's own list
+            earlier_sentence = true;
+          } else if (tok_sentence[m - 1] < s) {
+            continue;
+          }
+          if (tong || heads) { t = q; tk = m - 1; }
+          break;
+        }
+      }
+      if (t < 0 || base(t) <= base(p1) || base(t) <= base(p2)) continue;
+      // One claim per total and parts.
+      bool dup = false;
+      auto bd = breakdown_claims_of_total.find(t);
+      if (bd != breakdown_claims_of_total.end())
+        for (size_t ci : bd->second)
+          for (const Operand& o : out.claims[ci].operands)
+            if (o.quantity == uint32_t(p1) || o.quantity == uint32_t(p2)) dup = true;
+      if (dup) continue;
+      const int stated = earlier_sentence ? p2 : t;
+      Claim& c = add(ClaimKind::Sum, earlier_sentence ? k1 : tk, k2, stated, earlier_sentence ? "remainder-complement-parts" : "total-complement-parts");
+      stated_used[stated] = false;
+      c.exhaustive = true;
+      operand(c, "total", t);
+      operand(c, "part", p1);
+      operand(c, "part", p2);
+      // Not an item list: the pair keeps its own role in percent-of-plan ("phân bổ 2.723,7 tỷ đồng
+      // đạt 95%" is measured against the whole plan).
+      complement_claimed.insert(p1);
+      complement_claimed.insert(p2);
+    }
+  }
+  std::set<int> complement_claimed;
 
   // A/B totals break down side by side: numerators into numerators, denominators into
   // denominators, over the same items.
@@ -1635,6 +1816,8 @@ struct Reader {
       if (table_row(bi)) { malformed(); continue; }  // rows are read as rows (repeats), not prose
       ratios();
       sums();
+      result_lists();
+      complement_pairs();
       changes();
       percent_of_plan(bi);
       shares(bi);
