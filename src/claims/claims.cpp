@@ -1027,6 +1027,47 @@ struct Reader {
     }
   }
 
+  // "Tổng số hộ dân trên địa bàn: 13.234 hộ, … Tổng số hộ nghèo: 1.792 hộ, tỷ lệ 13,54%": the base of
+  // a rate is the population stated as "tổng số …" a few lines before, in the part's unit. Walking
+  // back from the part, the sibling rates' parts ("…: 851 hộ, tỷ lệ 6,43%") and changes ("giảm …
+  // là 04 hộ") are stepped over; any other figure of that unit makes the base unclear.
+  bool tong_so_before(size_t k) const {
+    for (size_t d = 1; d <= 10 && k >= d + 1 && tok_sentence[k - d] == tok_sentence[k]; ++d) {
+      const Token& t = nr.tokens[k - d];
+      if (t.kind == TokKind::Number && t.quantity >= 0) return false;
+      if (t.kind == TokKind::Word && t.fold == "so" && nr.tokens[k - d - 1].kind == TokKind::Word &&
+          nr.tokens[k - d - 1].fold == "tong")
+        return true;
+    }
+    return false;
+  }
+  bool change_before(size_t k) const {
+    for (size_t d = 1; d <= 16 && k >= d && tok_sentence[k - d] == tok_sentence[k]; ++d) {
+      const Token& t = nr.tokens[k - d];
+      if (t.kind == TokKind::Number && t.quantity >= 0 && Q(t.quantity).unit != "%") return false;
+      if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) return true;
+    }
+    return false;
+  }
+  int population_base(size_t pk, int part, size_t lo) const {
+    if (!tong_so_before(pk) || Q(part).dimension.rfind("count:", 0) != 0) return -1;
+    for (size_t m = pk; m > lo; --m) {
+      const Token& t = nr.tokens[m - 1];
+      int q = t.kind == TokKind::Number ? t.quantity : -1;
+      if (q < 0 || Q(q).dimension != Q(part).dimension) continue;
+      size_t e = m;  // one past the figure and its unit
+      while (e < nr.tokens.size() && nr.tokens[e].unit_part) ++e;
+      if (e < nr.tokens.size() && nr.tokens[e].kind == TokKind::Punct && nr.tokens[e].fold == ",") ++e;
+      bool sibling = e + 1 < nr.tokens.size() && ((nr.tokens[e].fold == "ty" && nr.tokens[e + 1].fold == "le") ||
+                                                  nr.tokens[e].fold == "chiem");
+      if (sibling || change_before(m - 1)) continue;
+      if (!tong_so_before(m - 1)) return -1;
+      if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) return -1;
+      return q;
+    }
+    return -1;
+  }
+
   // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
   void shares(size_t block_index) {
     for (size_t k = first; k < last; ++k) {
@@ -1133,14 +1174,20 @@ struct Reader {
           }
         }
       }
+      bool population_total = false;
+      if (chosen < 0 && ty_le) {
+        chosen = population_base(pk, part, lo_section);
+        population_total = chosen >= 0;
+      }
       if (chosen < 0) continue;
-      if (ty_le) {
+      if (ty_le && !population_total) {
         // "570 việc, trong đó có 175 …, đạt tỷ lệ 30,7%": only a part of a stated total.
         bool linked = false;
         for (size_t m = pk; m > first && m + 10 > pk; --m) if (phrase(m - 1, {"trong", "do"})) linked = true;
         if (!linked) continue;
       }
-      Claim& c = add(ClaimKind::Share, pk, after - 1, x, linked_total ? "part-of-linked-total" : "part-chiem-pct");
+      Claim& c = add(ClaimKind::Share, pk, after - 1, x,
+                     population_total ? "part-of-population-total" : linked_total ? "part-of-linked-total" : "part-chiem-pct");
       operand(c, "part", part);
       operand(c, "total", chosen);
     }
