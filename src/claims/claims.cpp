@@ -369,7 +369,10 @@ struct Reader {
     if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
     // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
     if (p == m + 1 && punct(m, ":") && m > first && is(m - 1, TokKind::Word)) {
-      for (size_t n = m + 1; n < last && n < m + 5; ++n)
+      // "446 cơ sở: số cơ sở đạt 425, …": a label that names the total's unit again may be longer.
+      bool unit_again = false;
+      for (size_t n = m + 1; n < last && n < m + 5; ++n) unit_again = unit_again || word(n, tok(m - 1).fold);
+      for (size_t n = m + 1; n < last && n < m + (unit_again ? 7 : 5); ++n)
         if (is(n, TokKind::Number) && tok(n).quantity >= 0) { body = m + 1; return Trigger::Colon; }
     }
     return Trigger::None;
@@ -430,6 +433,15 @@ struct Reader {
     std::vector<size_t> part_toks;
     const int side = ab_side(total_tok);
     if (!broken_down.insert(total).second) return;  // one breakdown per total
+    // A trigger with no list after it ("284 triệu USD …, trong đó, kim ngạch xuất khẩu có tỷ lệ tăng
+    // cao …") leaves the total to another reading (its footnote).
+    struct Unmark {
+      std::set<int>& done;
+      const std::vector<Claim>& claims;
+      size_t n;
+      int t;
+      ~Unmark() { if (claims.size() == n) done.erase(t); }
+    } unmark{broken_down, out.claims, out.claims.size(), total};
     // "(gồm …)", "(trong đó: …)": the parenthesis says it lists parts.
     const bool explicit_list = trig != Trigger::Paren || (body > first && !is(body - 1, TokKind::Open));
     bool incompatible_seen = false;
@@ -625,7 +637,7 @@ struct Reader {
       bool compared = false;
       bool words_only = true;  // nothing but words between the total and a colon
       size_t extra = 0;        // tokens of a parallel A/B figure stepped over
-      for (size_t m = after; m < last && m < after + 22 + extra && same_sentence(m, k); ++m) {
+      for (size_t m = after; m < last && m < after + 22 + extra + (compared ? 6 : 0) && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
         // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
         if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
@@ -669,7 +681,9 @@ struct Reader {
           m = matching_close(m);
           continue;
         }
-        if (m >= after + 14 + extra) break;
+        // "12.090 tỷ đồng, tăng 2% so với ngày 31/12/2022, tăng 8,5% so với cùng kỳ; trong đó …":
+        // comparisons of the total may stand between it and its list.
+        if (m >= after + 14 + extra + (compared ? 12 : 0)) break;
       }
       if (trig == Trigger::None) continue;
       size_t stop;
