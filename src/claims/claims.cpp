@@ -1082,6 +1082,49 @@ struct Reader {
     return -1;
   }
 
+  // "Tổng số hộ nghèo: 1.792 hộ, tỷ lệ 13,54% giảm so với … là 333 hộ (2,51%)": after a rate of a
+  // population, the change of its count with a percent in parentheses is the change of the rate in
+  // points; the earlier rate is (part ± change) / (total ± the total's own change, stated after
+  // the total: "Tổng số hộ dân: 13.234 hộ, giảm so với … là 04 hộ").
+  void rate_change_after(size_t after, int part, int total, size_t lo) {
+    size_t m = after;
+    if (punct(m, ",")) ++m;
+    const bool down = word(m, "giam");
+    if (!down && !word(m, "tang")) return;
+    size_t nk = kNone;
+    for (size_t n = m + 1; n < last && n < m + 16 && same_sentence(n, m); ++n) {
+      if (punct(n, ";") || punct(n, ",") || is(n, TokKind::Open)) return;
+      if (qty(n) >= 0) { nk = n; break; }
+    }
+    if (nk == kNone || pct(qty(nk)) || Q(qty(nk)).dimension != Q(part).dimension) return;
+    size_t open = end_of_quantity(nk);
+    if (!is(open, TokKind::Open) || !pct(qty(open + 1)) || !is(end_of_quantity(open + 1), TokKind::Close)) return;
+    const int stated = qty(open + 1);
+    if (stated_used[stated]) return;
+    // The total's own change, in its sentence right after it.
+    size_t tk = kNone;
+    for (size_t n = after; n > lo; --n)
+      if (qty(n - 1) == total || (nr.tokens[n - 1].kind == TokKind::Number && nr.tokens[n - 1].quantity == total)) { tk = n - 1; break; }
+    if (tk == kNone) return;
+    int total_change = -1;
+    bool total_down = false;
+    size_t te = tk + 1;
+    while (te < nr.tokens.size() && nr.tokens[te].unit_part) ++te;
+    for (size_t n = te; n < nr.tokens.size() && n < te + 16 && tok_sentence[n] == tok_sentence[tk]; ++n) {
+      const Token& t = nr.tokens[n];
+      if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) total_down = t.fold == "giam";
+      if (t.kind != TokKind::Number || t.quantity < 0) continue;
+      if (Q(t.quantity).dimension == Q(total).dimension && change_before(n)) total_change = t.quantity;
+      break;
+    }
+    Claim& c = add(ClaimKind::PpDifference, nk, end_of_quantity(open + 1), stated, "count-change-rate-points");
+    c.decrease = down;
+    operand(c, "part", part);
+    operand(c, "total", total);
+    operand(c, "part_change", qty(nk));
+    if (total_change >= 0) operand(c, total_down ? "total_change_down" : "total_change_up", total_change);
+  }
+
   // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
   void shares(size_t block_index) {
     for (size_t k = first; k < last; ++k) {
@@ -1204,6 +1247,7 @@ struct Reader {
                      population_total ? "part-of-population-total" : linked_total ? "part-of-linked-total" : "part-chiem-pct");
       operand(c, "part", part);
       operand(c, "total", chosen);
+      if (population_total) rate_change_after(after, part, chosen, lo_section);
     }
   }
 
