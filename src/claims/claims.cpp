@@ -419,11 +419,19 @@ struct Reader {
   }
 
   // Which side of an A/B a number is on: 0 plain, 1 numerator, 2 denominator.
+  // "284,73ha/ tổng số 3.651,34ha" is an A/B too.
   int ab_side(size_t m) const {
     if (is(m - 1, TokKind::Slash)) return 2;
+    if (m >= first + 3 && phrase(m - 2, {"tong", "so"}) && is(m - 3, TokKind::Slash)) return 2;
+    return denominator_tok(m) != kNone ? 1 : 0;
+  }
+  // The denominator of the numerator at m, or kNone.
+  size_t denominator_tok(size_t m) const {
     size_t e = end_of_quantity(m);
-    if (is(e, TokKind::Slash) && is(e + 1, TokKind::Number)) return 1;
-    return 0;
+    if (!is(e, TokKind::Slash)) return kNone;
+    if (is(e + 1, TokKind::Number)) return e + 1;
+    if (phrase(e + 1, {"tong", "so"}) && is(e + 3, TokKind::Number)) return e + 3;
+    return kNone;
   }
 
   // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
@@ -637,7 +645,8 @@ struct Reader {
       bool compared = false;
       bool words_only = true;  // nothing but words between the total and a colon
       size_t extra = 0;        // tokens of a parallel A/B figure stepped over
-      for (size_t m = after; m < last && m < after + 22 + extra + (compared ? 6 : 0) && same_sentence(m, k); ++m) {
+      bool long_gap = false;   // past the usual reach: only an explicit "(trong đó" / "(gồm" still counts
+      for (size_t m = after; m < last && m < after + 26 + extra + (compared ? 6 : 0) && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
         // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
         if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
@@ -653,24 +662,30 @@ struct Reader {
           break;
         }
         if (is(m, TokKind::Number) || is(m, TokKind::Percent)) clean_gap = false;
+        if (trig != Trigger::None && long_gap) {
+          size_t p = is(m, TokKind::Open) ? m : m + 1;
+          if (trig != Trigger::Paren || !(phrase(p + 1, {"trong", "do"}) || word(p + 1, "gom"))) trig = Trigger::None;
+          break;
+        }
         if (trig != Trigger::None) break;
         if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
         if (qty(m) >= 0 && !pct(qty(m))) {
           // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
           bool parallel = !passed_parallel && Q(qty(m)).dimension != Q(t).dimension && m >= after + 1 &&
-                          (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi"));
+                          (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi") ||
+                           word(m - 5, "voi"));
           // "437,28/540 ha đạt 80,79% KH, sản lượng 4.904/6.252 tấn, đạt 78,4% KH; trong đó rau
           // 405,8/500 ha …, sản lượng 4.865,1/6.200 tấn": two A/B indicators of different units,
           // one list of items for both.
           bool parallel_ab = false;
           if (!parallel && !passed_parallel && ab_side(k) == 2 && ab_side(m) == 1) {
-            int den = qty(end_of_quantity(m) + 1);
+            int den = qty(denominator_tok(m));
             parallel_ab = den >= 0 && Q(den).dimension != Q(t).dimension && Q(den).dimension != "scalar" && !pct(den);
           }
           if (!parallel && !parallel_ab) break;
           passed_parallel = true;
           size_t e = end_of_quantity(m);
-          if (parallel_ab) e = end_of_quantity(e + 1);
+          if (parallel_ab) e = end_of_quantity(denominator_tok(m));
           extra += e - m + (parallel_ab ? 8 : 0);  // and its own "đạt 78,4% KH"
           m = e - 1;
           continue;
@@ -683,7 +698,12 @@ struct Reader {
         }
         // "12.090 tỷ đồng, tăng 2% so với ngày 31/12/2022, tăng 8,5% so với cùng kỳ; trong đó …":
         // comparisons of the total may stand between it and its list.
-        if (m >= after + 14 + extra + (compared ? 12 : 0)) break;
+        if (m >= after + 14 + extra + (compared ? 12 : 0)) {
+          // "5.283,94ha các loại cây đã gieo trồng bị ảnh hưởng bởi …, khả năng … bị hạn chế (trong
+          // đó, …)": a longer run of words only, ending in an explicit "(trong đó" / "(gồm".
+          if (clean_gap && !compared && !passed_parallel && m < after + 26) { long_gap = true; continue; }
+          break;
+        }
       }
       if (trig == Trigger::None) continue;
       size_t stop;
@@ -743,7 +763,7 @@ struct Reader {
       if (t < 0) continue;
       // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
       if (ab_side(tk) == 1) {
-        size_t dk = end_of_quantity(tk) + 1;
+        size_t dk = denominator_tok(tk);
         if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
       }
       size_t stop = k;
@@ -805,7 +825,7 @@ struct Reader {
     }
     std::string after;
     size_t e = end_of_quantity(k);
-    if (is(e, TokKind::Slash) && qty(e + 1) >= 0) e = end_of_quantity(e + 1);
+    if (denominator_tok(k) != kNone) e = end_of_quantity(denominator_tok(k));
     for (size_t m = e, n = 0; m < last && n < 6 && same_sentence(m, k) && is(m, TokKind::Word); ++m, ++n)
       after += tok(m).fold + " ";
     return " " + before + after;
@@ -834,8 +854,8 @@ struct Reader {
       // "34/44 vụ việc": the numerator counts what the denominator counts.
       std::string dim = Q(p1).dimension;
       if (ab_side(k1) == 1) {
-        dim = Q(qty(e1 + 1)).dimension;
-        e1 = end_of_quantity(e1 + 1);
+        dim = Q(qty(denominator_tok(k1))).dimension;
+        e1 = end_of_quantity(denominator_tok(k1));
       }
       if (dim == "scalar") continue;
       // The second figure: the next one of the same unit in the sentence, percents and other units between.
@@ -862,7 +882,7 @@ struct Reader {
       size_t tk = kNone;
       bool earlier_sentence = false;
       if (ab_side(k1) == 1) {
-        size_t dk = end_of_quantity(k1) + 1;
+        size_t dk = denominator_tok(k1);
         t = qty(dk);
         tk = dk;
       } else {
