@@ -932,6 +932,98 @@ struct Reader {
   }
   std::set<int> complement_claimed;
 
+  // Summary counts over a common denominator, one outcome per bullet (or clause): "- Các chỉ tiêu
+  // vượt kế hoạch: 09/34 chỉ tiêu …", "- Các chỉ tiêu đạt kế hoạch: 18/34 chỉ tiêu …", "- Các chỉ
+  // tiêu chưa đạt kế hoạch: 07/34 chỉ tiêu …": the outcomes partition the 34 when a failing outcome
+  // is among them.
+  void outcome_summaries() {
+    auto bullet = [&](size_t bi) {
+      size_t f = nr.block_first[bi];
+      if (f >= nr.block_last[bi]) return false;
+      const std::string& lead = nr.tokens[f].fold;
+      return lead == "-" || lead == "+" || lead == "•" || lead == "*";
+    };
+    // Outcome of the words before the numerator at k: 1 above, 2 met, 3 not met, 0 none.
+    auto outcome = [&](size_t k) {
+      std::string l = " ";
+      for (size_t m = k > first + 8 ? k - 8 : first; m < k; ++m)
+        if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
+      if (has(l, " chua dat ") || has(l, " khong dat ")) return 3;
+      if (has(l, " vuot ")) return 1;
+      if (has(l, " dat ")) return 2;
+      return 0;
+    };
+    // What the line counts: its words before the outcome ("Các chỉ tiêu"); the outcomes of one
+    // set name it the same way ("Xã A đạt 15/19", "Xã B chưa đạt 4/19" are two sets).
+    auto subject = [&](size_t k) {
+      std::string l;
+      for (size_t m = first; m < k; ++m) {
+        if (tok(m).kind != TokKind::Word) continue;
+        const std::string& w = tok(m).fold;
+        if (w == "vuot" || w == "dat" || w == "chua" || w == "khong") break;
+        l += w + " ";
+      }
+      return l;
+    };
+    std::vector<bool> done(doc.blocks.size(), false);
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (done[bi] || table_row(bi) || !bullet(bi)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      // The first A/B of the line, near its start.
+      size_t k0 = kNone;
+      for (size_t m = first; m < last && m < first + 14; ++m)
+        if (qty(m) >= 0 && ab_side(m) == 1) { k0 = m; break; }
+      if (k0 == kNone) continue;
+      const size_t d0 = denominator_tok(k0);
+      const int den = qty(d0);
+      if (den < 0 || pct(den) || Q(den).dimension.rfind("count:", 0) != 0 || is_item[den]) continue;
+      std::vector<int> parts;
+      std::vector<size_t> part_toks;
+      std::set<int> outcomes;
+      int o0 = outcome(k0);
+      if (o0 == 0) continue;
+      const std::string subj = subject(k0);
+      parts.push_back(qty(k0));
+      part_toks.push_back(k0);
+      outcomes.insert(o0);
+      for (size_t bj = bi + 1; bj < doc.blocks.size() && bj < nr.block_first.size() && bj < bi + 9; ++bj) {
+        if (table_row(bj)) break;
+        if (!bullet(bj)) continue;  // a wrapped line of the bullet before
+        first = nr.block_first[bj];
+        last = nr.block_last[bj];
+        size_t k = kNone;
+        for (size_t m = first; m < last && m < first + 14; ++m)
+          if (qty(m) >= 0 && ab_side(m) == 1) { k = m; break; }
+        if (k == kNone) break;
+        int d = qty(denominator_tok(k));
+        if (d < 0 || !(Q(d).value == Q(den).value) || Q(d).dimension != Q(den).dimension) break;
+        int o = outcome(k);
+        if (o == 0 || outcomes.count(o) || subject(k) != subj) break;
+        parts.push_back(qty(k));
+        part_toks.push_back(k);
+        outcomes.insert(o);
+        done[bj] = true;
+      }
+      if (parts.size() < 2 || !outcomes.count(3)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      Claim c;
+      c.id = static_cast<uint32_t>(out.claims.size());
+      c.kind = ClaimKind::Sum;
+      c.span = Span{Q(den).span.begin, Q(den).unit_span.end > Q(den).span.end ? Q(den).unit_span.end : Q(den).span.end};
+      c.quote = std::string(doc.slice(c.span));
+      c.stated = static_cast<uint32_t>(den);
+      c.template_id = "outcome-summary-counts";
+      c.exhaustive = true;
+      c.operands.push_back(Operand{"total", static_cast<uint32_t>(den)});
+      for (int p : parts) c.operands.push_back(Operand{"part", static_cast<uint32_t>(p)});
+      used[den] = true;
+      for (int p : parts) used[p] = true;
+      out.claims.push_back(std::move(c));
+    }
+  }
+
   // A/B totals break down side by side: numerators into numerators, denominators into
   // denominators, over the same items.
   void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop) {
@@ -1949,6 +2041,7 @@ struct Reader {
       malformed();
     }
     footnote_breakdowns();
+    outcome_summaries();
     repeats();
     prose_repeats();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
