@@ -25,10 +25,14 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 // Labels that partition a whole (folded, padded with spaces). `kinds`: kinds of one population
 // ("nội địa / quốc tế"), also trusted in tables and "A/B lần lượt là" lists; the others are
 // outcomes ("đạt / không đạt") that need the labels of a running text.
+// `bound`: a marker that only pairs when the words it binds agree: "đã chi trả / chưa chi trả"
+// (the verb after it), "hòa giải thành / hòa giải không thành" (the word before it).
+enum class Bound : uint8_t { None, NextWord, PrevWord };
 struct ComplementPair {
   const char* a;
   const char* b;
   bool kinds;
+  Bound bound = Bound::None;
 };
 constexpr ComplementPair kComplementPairs[] = {
     {" noi dia ", " quoc te ", true},       {" trong nuoc ", " nuoc ngoai ", true},
@@ -37,9 +41,9 @@ constexpr ComplementPair kComplementPairs[] = {
     {" dat ", " khong dat ", false},        {" dat ", " chua dat ", false},
     {" thanh cong ", " khong thanh cong ", false}, {" dung han ", " qua han ", false},
     {" trong han ", " qua han ", false},    {" nha nuoc ", " ngoai nha nuoc ", false},
-    {" thanh ", " khong thanh ", false},    {" da ", " chua ", false},
-    {" trong ky ", " ky truoc ", false},    {" dang hoat dong ", " ngung hoat dong ", false},
-    {" dang hoat dong ", " tam ngung ", false}};
+    {" thanh ", " khong thanh ", false, Bound::PrevWord}, {" da ", " chua ", false, Bound::NextWord},
+    {" da ", " con lai ", false},           {" trong ky ", " ky truoc ", false},
+    {" dang hoat dong ", " ngung hoat dong ", false}, {" dang hoat dong ", " tam ngung ", false}};
 
 // Grades of a classification ("xếp loại tốt / khá / trung bình / yếu"): a result list that names
 // two of them partitions what was classified.
@@ -48,10 +52,48 @@ constexpr const char* kGrades[] = {" xuat sac ", " tot ", " kha ", " trung binh 
 bool has(const std::string& text, const char* w) { return text.find(w) != std::string::npos; }
 
 // Two labels (" … " padded) name the two sides of one pair.
+// The words right after (up to n) or the one word right before the first occurrence of marker m
+// in label l.
+std::vector<std::string> words_next_to(const std::string& l, const char* m, bool after, size_t n) {
+  std::vector<std::string> out;
+  size_t at = l.find(m);
+  if (at == std::string::npos) return out;
+  if (after) {
+    size_t b = at + std::string_view(m).size();
+    while (out.size() < n && b < l.size()) {
+      size_t e = l.find(' ', b);
+      if (e == std::string::npos || e == b) break;
+      out.push_back(l.substr(b, e - b));
+      b = e + 1;
+    }
+    return out;
+  }
+  if (at == 0) return out;
+  size_t b = l.rfind(' ', at - 1);
+  if (b != std::string::npos && at > b + 1) out.push_back(l.substr(b + 1, at - b - 1));
+  return out;
+}
+
+// "đã thực hiện phân bổ … / chưa phân bổ": the verb after "chưa" is among the words after "đã";
+// "hòa giải thành / hòa giải không thành": the same word before both.
+bool bound_agrees(const ComplementPair& p, const std::string& la, const std::string& lb) {
+  if (p.bound == Bound::None) return true;
+  const bool neg_in_a = has(la, p.b);
+  const std::string& lp = neg_in_a ? lb : la;  // the side with the plain marker
+  const std::string& ln = neg_in_a ? la : lb;  // the side with the negated one
+  if (p.bound == Bound::NextWord) {
+    auto wb = words_next_to(ln, p.b, true, 1);
+    auto wa = words_next_to(lp, p.a, true, 3);
+    return !wb.empty() && std::find(wa.begin(), wa.end(), wb[0]) != wa.end();
+  }
+  auto wa = words_next_to(lp, p.a, false, 1), wb = words_next_to(ln, p.b, false, 1);
+  return !wa.empty() && !wb.empty() && wa[0] == wb[0];
+}
+
 bool labels_complement(const std::string& la, const std::string& lb, bool kinds_only) {
   for (const auto& p : kComplementPairs) {
     if (kinds_only && !p.kinds) continue;
-    if ((has(la, p.a) && has(lb, p.b)) || (has(la, p.b) && has(lb, p.a))) {
+    if (((has(la, p.a) && has(lb, p.b)) || (has(la, p.b) && has(lb, p.a))) && bound_agrees(p, la, lb)) {
       // "đạt" is inside "không đạt": the pair must differ.
       if (std::string_view(p.b).find(std::string_view(p.a).substr(1)) != std::string_view::npos && has(la, p.b) &&
           has(lb, p.b))
