@@ -502,6 +502,7 @@ struct Reader {
     std::vector<size_t> umbrella_toks;
     bool kinds_of_whole = false;
     bool respectively_pair = false;
+    bool nested_cut = false;  // the list stopped at a part's own breakdown
     char separator = 0;       // the separator between the first two parts: ',' or ';'
     char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
@@ -569,6 +570,7 @@ struct Reader {
       }
       if (t2 != Trigger::None && t2 != Trigger::Paren && depth < 3 && side == 0) {
         breakdown(q, m, t2, b2, stop, depth + 1);
+        nested_cut = true;
         break;
       }
     }
@@ -640,8 +642,9 @@ struct Reader {
         if (is(m, TokKind::Word)) words += tok(m).fold + " ";
       int grades = 0;
       for (const char* g : kGrades) grades += has(words, g) ? 1 : 0;
-      if (grades >= 2) exhaustive = true;
-      if (!exhaustive) return;
+      // A list cut at a part's own breakdown may go on after it: only a list that adds up.
+      if (grades >= 2 && !nested_cut) exhaustive = true;
+      if (!exhaustive || (nested_cut && !sums)) return;
     }
     Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
                    trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
