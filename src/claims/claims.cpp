@@ -407,6 +407,8 @@ struct Reader {
       return Trigger::Paren;
     }
     if (phrase(p, {"trong", "do"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
+    // ", cụ thể: …" details the figure like "trong đó" (not "120 nhiệm vụ cụ thể").
+    if (p > m && phrase(p, {"cu", "the"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
     if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
     if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
     // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
@@ -418,6 +420,11 @@ struct Reader {
         if (is(n, TokKind::Number) && tok(n).quantity >= 0) { body = m + 1; return Trigger::Colon; }
     }
     return Trigger::None;
+  }
+
+  // Words that open a list of parts: "trong đó", "gồm", "bao gồm", "cụ thể".
+  bool explicit_list_at(size_t p) const {
+    return phrase(p, {"trong", "do"}) || word(p, "gom") || phrase(p, {"bao", "gom"}) || phrase(p, {"cu", "the"});
   }
 
   size_t matching_close(size_t open) const {
@@ -702,14 +709,14 @@ struct Reader {
         if (!is(m, TokKind::Word)) words_only = false;
         if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
         if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || word(m, "tang") || word(m, "giam")) compared = true;
-        if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom")) {
+        if (trig == Trigger::Paren && !clean_gap && !explicit_list_at(m + 1)) {
           trig = Trigger::None;  // an aside further on, after other figures
           break;
         }
         if (is(m, TokKind::Number) || is(m, TokKind::Percent)) clean_gap = false;
         if (trig != Trigger::None && long_gap) {
           size_t p = is(m, TokKind::Open) ? m : m + 1;
-          if (trig != Trigger::Paren || !(phrase(p + 1, {"trong", "do"}) || word(p + 1, "gom"))) trig = Trigger::None;
+          if (trig != Trigger::Paren || !explicit_list_at(p + 1)) trig = Trigger::None;
           break;
         }
         if (trig != Trigger::None) break;
