@@ -1229,7 +1229,7 @@ struct Reader {
   }
   int population_base(size_t pk, int part, size_t lo) const {
     if (!tong_so_before(pk) || Q(part).dimension.rfind("count:", 0) != 0) return -1;
-    for (size_t m = pk; m > lo; --m) {
+    for (size_t m = pk; m > lo && m + 4 * kReach > pk; --m) {
       const Token& t = nr.tokens[m - 1];
       int q = t.kind == TokKind::Number ? t.quantity : -1;
       if (q < 0 || Q(q).dimension != Q(part).dimension) continue;
@@ -1267,7 +1267,7 @@ struct Reader {
     if (stated_used[stated]) return;
     // The total's own change, in its sentence right after it.
     size_t tk = kNone;
-    for (size_t n = after; n > lo; --n)
+    for (size_t n = after; n > lo && n + 4 * kReach > after; --n)
       if (qty(n - 1) == total || (nr.tokens[n - 1].kind == TokKind::Number && nr.tokens[n - 1].quantity == total)) { tk = n - 1; break; }
     if (tk == kNone) return;
     int total_change = -1;
