@@ -1138,8 +1138,9 @@ struct Reader {
       auto fb = footnote_block.find(ref.id);
       if (fb == footnote_block.end()) continue;
       // The citing block and the tokens before the mark, in its clause.
+      // The last token that starts before the mark ("tiếp⁵;": "tiếp", not the ';' that starts where the mark was).
       auto it = std::upper_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
-                                 [](uint32_t off, const Token& t) { return off < t.span.begin; });
+                                 [](uint32_t off, const Token& t) { return off <= t.span.begin; });
       if (it == nr.tokens.begin()) continue;
       size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;  // last token before the mark
       auto bb = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(before));
@@ -1160,7 +1161,16 @@ struct Reader {
           continue;
         }
         int q = qty(m - 1);
-        if (q >= 0 && !pct(q) && Q(q).dimension != "scalar" && Q(q).dimension != "rate") totals.emplace_back(q, m - 1);
+        if (q < 0 || pct(q) || Q(q).dimension == "scalar" || Q(q).dimension == "rate") continue;
+        // "đạt 130/38 huy chương đạt 342% KH²⁶" with plain counts in the footnote: they detail the
+        // actual, not the plan; a plan breaks down only into the plan side of A/B items.
+        if (ab_side(m - 1) == 2) {
+          bool ab_items = false;
+          for (size_t f = nr.block_first[fb->second]; f < nr.block_last[fb->second] && !ab_items; ++f)
+            ab_items = nr.tokens[f].kind == TokKind::Slash;
+          if (!ab_items) continue;
+        }
+        totals.emplace_back(q, m - 1);
       }
       for (auto [q, tk] : totals) {
         size_t save = out.claims.size();
