@@ -510,6 +510,7 @@ struct Reader {
     bool kinds_of_whole = false;
     bool respectively_pair = false;
     bool nested_cut = false;  // the list stopped at a part's own breakdown
+    bool kinds_only = false;  // an aside of other counts: read only as kinds that add up
     char separator = 0;       // the separator between the first two parts: ',' or ';'
     char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
@@ -551,8 +552,12 @@ struct Reader {
       const bool first_quantity = !any_quantity;
       any_quantity = true;
       if (!compatible(q, total)) {
-        // "04 đợt (446 cơ sở: …)": the parenthesis details something else.
-        if (first_quantity && trig == Trigger::Paren && !explicit_list) return;
+        // "04 đợt (446 cơ sở: …)": the parenthesis details something else, unless its counts add
+        // up to the total exactly ("07 vận động viên (04 kiện tướng, 02 cấp I, 01 cấp II)").
+        if (first_quantity && trig == Trigger::Paren && !explicit_list) {
+          if (Q(q).dimension.rfind("count:", 0) != 0 || Q(total).dimension.rfind("count:", 0) != 0) return;
+          kinds_only = true;
+        }
         incompatible_seen = true;
         if (Q(q).dimension.rfind("count:", 0) == 0 && Q(total).dimension.rfind("count:", 0) == 0) {
           umbrella.push_back(q);
@@ -603,7 +608,7 @@ struct Reader {
         kinds_of_whole = true;
       }
     }
-    if (parts.empty()) return;
+    if (parts.empty() || (kinds_only && !kinds_of_whole)) return;
     // A restatement ("5 tỷ đồng (5 tỷ đồng)"), unless a labelled list names its only component
     // ("Tổng vốn: 6.995 triệu đồng, trong đó: Vốn sự nghiệp: 6.995 triệu đồng").
     const bool sole_component = parts.size() == 1 && trig != Trigger::Paren && punct(part_toks[0] - 1, ":") &&
