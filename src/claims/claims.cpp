@@ -25,10 +25,14 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 // Labels that partition a whole (folded, padded with spaces). `kinds`: kinds of one population
 // ("nội địa / quốc tế"), also trusted in tables and "A/B lần lượt là" lists; the others are
 // outcomes ("đạt / không đạt") that need the labels of a running text.
+// `bound`: a marker that only pairs when the words it binds agree: "đã chi trả / chưa chi trả"
+// (the verb after it), "hòa giải thành / hòa giải không thành" (the word before it).
+enum class Bound : uint8_t { None, NextWord, PrevWord };
 struct ComplementPair {
   const char* a;
   const char* b;
   bool kinds;
+  Bound bound = Bound::None;
 };
 constexpr ComplementPair kComplementPairs[] = {
     {" noi dia ", " quoc te ", true},       {" trong nuoc ", " nuoc ngoai ", true},
@@ -36,17 +40,64 @@ constexpr ComplementPair kComplementPairs[] = {
     {" trong nuoc ", " quoc te ", false},   {" cong lap ", " ngoai cong lap ", false},
     {" dat ", " khong dat ", false},        {" dat ", " chua dat ", false},
     {" thanh cong ", " khong thanh cong ", false}, {" dung han ", " qua han ", false},
-    {" trong han ", " qua han ", false},    {" nha nuoc ", " ngoai nha nuoc ", false}};
+    {" trong han ", " qua han ", false},    {" nha nuoc ", " ngoai nha nuoc ", false},
+    {" thanh ", " khong thanh ", false, Bound::PrevWord}, {" da ", " chua ", false, Bound::NextWord},
+    {" da ", " con lai ", false},           {" trong ky ", " ky truoc ", false},
+    {" dang hoat dong ", " ngung hoat dong ", false}, {" dang hoat dong ", " tam ngung ", false}};
+
+// Grades of a classification ("xếp loại tốt / khá / trung bình / yếu"): a result list that names
+// two of them partitions what was classified.
+constexpr const char* kGrades[] = {" xuat sac ", " tot ", " kha ", " trung binh ", " yeu ", " kem "};
 
 bool has(const std::string& text, const char* w) { return text.find(w) != std::string::npos; }
 
 // Two labels (" … " padded) name the two sides of one pair.
+// The words right after (up to n) or the one word right before the first occurrence of marker m
+// in label l.
+std::vector<std::string> words_next_to(const std::string& l, const char* m, bool after, size_t n) {
+  std::vector<std::string> out;
+  size_t at = l.find(m);
+  if (at == std::string::npos) return out;
+  if (after) {
+    size_t b = at + std::string_view(m).size();
+    while (out.size() < n && b < l.size()) {
+      size_t e = l.find(' ', b);
+      if (e == std::string::npos || e == b) break;
+      out.push_back(l.substr(b, e - b));
+      b = e + 1;
+    }
+    return out;
+  }
+  if (at == 0) return out;
+  size_t b = l.rfind(' ', at - 1);
+  if (b != std::string::npos && at > b + 1) out.push_back(l.substr(b + 1, at - b - 1));
+  return out;
+}
+
+// "đã thực hiện phân bổ … / chưa phân bổ": the verb after "chưa" is among the words after "đã";
+// "hòa giải thành / hòa giải không thành": the same word before both.
+bool bound_agrees(const ComplementPair& p, const std::string& la, const std::string& lb) {
+  if (p.bound == Bound::None) return true;
+  const bool neg_in_a = has(la, p.b);
+  const std::string& lp = neg_in_a ? lb : la;  // the side with the plain marker
+  const std::string& ln = neg_in_a ? la : lb;  // the side with the negated one
+  if (p.bound == Bound::NextWord) {
+    auto wb = words_next_to(ln, p.b, true, 1);
+    auto wa = words_next_to(lp, p.a, true, 3);
+    return !wb.empty() && std::find(wa.begin(), wa.end(), wb[0]) != wa.end();
+  }
+  auto wa = words_next_to(lp, p.a, false, 1), wb = words_next_to(ln, p.b, false, 1);
+  return !wa.empty() && !wb.empty() && wa[0] == wb[0];
+}
+
 bool labels_complement(const std::string& la, const std::string& lb, bool kinds_only) {
   for (const auto& p : kComplementPairs) {
     if (kinds_only && !p.kinds) continue;
-    if ((has(la, p.a) && has(lb, p.b)) || (has(la, p.b) && has(lb, p.a))) {
+    if (((has(la, p.a) && has(lb, p.b)) || (has(la, p.b) && has(lb, p.a))) && bound_agrees(p, la, lb)) {
       // "đạt" is inside "không đạt": the pair must differ.
-      if (std::string_view(p.a) == " dat " && has(la, " khong dat ") && has(lb, " khong dat ")) continue;
+      if (std::string_view(p.b).find(std::string_view(p.a).substr(1)) != std::string_view::npos && has(la, p.b) &&
+          has(lb, p.b))
+        continue;
       return true;
     }
   }
@@ -529,12 +580,14 @@ struct Reader {
   }
 
   // Breakdown triggers right after a total.
-  enum class Trigger { None, TrongDo, Gom, Paren, Colon };
+  enum class Trigger { None, TrongDo, Gom, Paren, Colon, KetQua };
   Trigger trigger_at(size_t m, size_t& body) const {
     size_t p = m;
     if (punct(p, ",") || punct(p, ":")) ++p;
     if (is(p, TokKind::Open)) {
       body = p + 1;
+      // "chè búp 407,03 ((chè A 328,0 ha, chè B 79,03 ha))": a doubled parenthesis is one.
+      if (is(body, TokKind::Open) && matching_close(body) + 1 == matching_close(p)) ++body;
       // "(chỉ tiêu giao 311.350 con)", "(tăng 5%)", "(so với …)" are comparisons, not parts.
       static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy"};
       // "(nam 8.100 người, nữ 7.100 người)": "nam" (men) folds like "năm" (year).
@@ -547,16 +600,24 @@ struct Reader {
       return Trigger::Paren;
     }
     if (phrase(p, {"trong", "do"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
-    // "…, cụ thể: …" lists details: a bound unless the parts add up or complement each other.
-    if (phrase(p, {"cu", "the"}) && punct(p + 2, ":")) { body = p + 3; return Trigger::TrongDo; }
+    // ", cụ thể: …" details the figure like "trong đó" (not "120 nhiệm vụ cụ thể").
+    if (p > m && phrase(p, {"cu", "the"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
     if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
     if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
     // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
     if (p == m + 1 && punct(m, ":") && m > first && is(m - 1, TokKind::Word)) {
-      for (size_t n = m + 1; n < last && n < m + 5; ++n)
+      // "446 cơ sở: số cơ sở đạt 425, …": a label that names the total's unit again may be longer.
+      bool unit_again = false;
+      for (size_t n = m + 1; n < last && n < m + 5; ++n) unit_again = unit_again || word(n, tok(m - 1).fold);
+      for (size_t n = m + 1; n < last && n < m + (unit_again ? 7 : 5); ++n)
         if (is(n, TokKind::Number) && tok(n).quantity >= 0) { body = m + 1; return Trigger::Colon; }
     }
     return Trigger::None;
+  }
+
+  // Words that open a list of parts: "trong đó", "gồm", "bao gồm", "cụ thể".
+  bool explicit_list_at(size_t p) const {
+    return phrase(p, {"trong", "do"}) || word(p, "gom") || phrase(p, {"bao", "gom"}) || phrase(p, {"cu", "the"});
   }
 
   size_t matching_close(size_t open) const {
@@ -600,14 +661,19 @@ struct Reader {
   }
 
   // Which side of an A/B a number is on: 0 plain, 1 numerator, 2 denominator.
+  // "284,73ha/ tổng số 3.651,34ha" is an A/B too.
   int ab_side(size_t m) const {
-    // "284,73ha/ tổng số 3.651,34ha" is an A/B pair too.
-    if (is(m - 1, TokKind::Slash) || (word(m - 1, "so") && word(m - 2, "tong") && is(m - 3, TokKind::Slash))) return 2;
+    if (is(m - 1, TokKind::Slash)) return 2;
+    if (m >= first + 3 && phrase(m - 2, {"tong", "so"}) && is(m - 3, TokKind::Slash)) return 2;
+    return denominator_tok(m) != kNone ? 1 : 0;
+  }
+  // The denominator of the numerator at m, or kNone.
+  size_t denominator_tok(size_t m) const {
     size_t e = end_of_quantity(m);
-    if (is(e, TokKind::Slash) &&
-        (is(e + 1, TokKind::Number) || (word(e + 1, "tong") && word(e + 2, "so") && is(e + 3, TokKind::Number))))
-      return 1;
-    return 0;
+    if (!is(e, TokKind::Slash)) return kNone;
+    if (is(e + 1, TokKind::Number)) return e + 1;
+    if (phrase(e + 1, {"tong", "so"}) && is(e + 3, TokKind::Number)) return e + 3;
+    return kNone;
   }
 
   // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
@@ -628,6 +694,15 @@ struct Reader {
     std::vector<size_t> part_toks;
     const int side = ab_side(total_tok);
     if (!broken_down.insert(total).second) return;  // one breakdown per total
+    // A trigger with no list after it ("284 triệu USD …, trong đó, kim ngạch xuất khẩu có tỷ lệ tăng
+    // cao …") leaves the total to another reading (its footnote).
+    struct Unmark {
+      std::set<int>& done;
+      const std::vector<Claim>& claims;
+      size_t n;
+      int t;
+      ~Unmark() { if (claims.size() == n) done.erase(t); }
+    } unmark{broken_down, out.claims, out.claims.size(), total};
     // "(gồm …)", "(trong đó: …)": the parenthesis says it lists parts.
     const bool explicit_list = trig != Trigger::Paren || (body > first && !is(body - 1, TokKind::Open));
     bool incompatible_seen = false;
@@ -638,6 +713,8 @@ struct Reader {
     std::vector<size_t> umbrella_toks;
     bool kinds_of_whole = false;
     bool respectively_pair = false;
+    bool nested_cut = false;  // the list stopped at a part's own breakdown
+    bool kinds_only = false;  // an aside of other counts: read only as kinds that add up
     char separator = 0;       // the separator between the first two parts: ',' or ';'
     char last_separator = 0;
     for (size_t m = body; m < stop; ++m) {
@@ -679,8 +756,12 @@ struct Reader {
       const bool first_quantity = !any_quantity;
       any_quantity = true;
       if (!compatible(q, total)) {
-        // "04 đợt (446 cơ sở: …)": the parenthesis details something else.
-        if (first_quantity && trig == Trigger::Paren && !explicit_list) return;
+        // "04 đợt (446 cơ sở: …)": the parenthesis details something else, unless its counts add
+        // up to the total exactly ("07 vận động viên (04 kiện tướng, 02 cấp I, 01 cấp II)").
+        if (first_quantity && trig == Trigger::Paren && !explicit_list) {
+          if (Q(q).dimension.rfind("count:", 0) != 0 || Q(total).dimension.rfind("count:", 0) != 0) return;
+          kinds_only = true;
+        }
         incompatible_seen = true;
         if (Q(q).dimension.rfind("count:", 0) == 0 && Q(total).dimension.rfind("count:", 0) == 0) {
           umbrella.push_back(q);
@@ -705,10 +786,16 @@ struct Reader {
       }
       if (t2 != Trigger::None && t2 != Trigger::Paren && depth < 3 && side == 0) {
         breakdown(q, m, t2, b2, stop, depth + 1);
+        nested_cut = true;
         break;
       }
     }
-    auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
+    // A bare figure in a list of a unit is in that unit ("chè búp 407,03 (… 328,0 ha, … 79,03 ha)").
+    double unit_factor = Q(total).dimension == "scalar" ? 0 : Q(total).factor;
+    for (int p : parts)
+      if (unit_factor == 0 && Q(p).dimension != "scalar") unit_factor = Q(p).factor;
+    if (unit_factor == 0) unit_factor = 1;
+    auto base = [&](int q) { return Q(q).value.to_double() * (Q(q).dimension == "scalar" ? unit_factor : Q(q).factor); };
     if (!umbrella.empty() && umbrella.size() + parts.size() >= 2) {
       double all = 0;
       for (int p : parts) all += base(p);
@@ -725,10 +812,14 @@ struct Reader {
         kinds_of_whole = true;
       }
     }
-    if (parts.empty()) return;
-    if (parts.size() == 1 && Q(parts[0]).value == Q(total).value) return;  // a restatement
+    if (parts.empty() || (kinds_only && !kinds_of_whole)) return;
+    // A restatement ("5 tỷ đồng (5 tỷ đồng)"), unless a labelled list names its only component
+    // ("Tổng vốn: 6.995 triệu đồng, trong đó: Vốn sự nghiệp: 6.995 triệu đồng").
+    const bool sole_component = parts.size() == 1 && trig != Trigger::Paren && punct(part_toks[0] - 1, ":") &&
+                                is(part_toks[0] - 2, TokKind::Word) && Q(parts[0]).dimension == Q(total).dimension;
+    if (parts.size() == 1 && Q(parts[0]).value == Q(total).value && !sole_component) return;
     const double tv = base(total);
-    const double tol = 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor;
+    const double tol = 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * (Q(total).dimension == "scalar" ? unit_factor : Q(total).factor);
     double sum = 0;
     for (int p : parts) sum += base(p);
     bool sums = std::fabs(sum - tv) <= tol;
@@ -755,8 +846,22 @@ struct Reader {
       }
     }
     bool exhaustive = (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums) ||
+                      (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                              (respectively_pair && complements_in(part_toks[0]))));
+    if (trig == Trigger::KetQua) {
+      // "kết quả có 03 HTX tốt, 07 HTX khá, …": a result list is read only when it partitions
+      // (two grades of a classification, a complementary pair, or parts adding up exactly).
+      if (parts.size() < 2) return;
+      std::string words = " ";
+      for (size_t m = body; m < stop && m <= part_toks.back() + 8; ++m)
+        if (is(m, TokKind::Word)) words += tok(m).fold + " ";
+      int grades = 0;
+      for (const char* g : kGrades) grades += has(words, g) ? 1 : 0;
+      // A list cut at a part's own breakdown may go on after it: only a list that adds up.
+      if (grades >= 2 && !nested_cut) exhaustive = true;
+      if (!exhaustive || (nested_cut && !sums)) return;
+    }
     Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
                    trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
     stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
@@ -800,7 +905,9 @@ struct Reader {
       bool passed_parallel = false;
       bool compared = false;
       bool words_only = true;  // nothing but words between the total and a colon
-      for (size_t m = after; m < last && m < after + 32 && same_sentence(m, k); ++m) {
+      size_t extra = 0;        // tokens of a parallel A/B figure stepped over
+      bool long_gap = false;   // past the usual reach: only an explicit "(trong đó" / "(gồm" still counts
+      for (size_t m = after; m < last && m < after + 26 + extra + (compared ? 6 : 0) && same_sentence(m, k); ++m) {
         trig = trigger_at(m, body);
         // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
         if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
@@ -811,12 +918,16 @@ struct Reader {
         if (!is(m, TokKind::Word)) words_only = false;
         if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
         if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || word(m, "tang") || word(m, "giam")) compared = true;
-        if (trig == Trigger::Paren && !clean_gap && !phrase(m + 1, {"trong", "do"}) && !word(m + 1, "gom") &&
-            !phrase(m + 1, {"cu", "the"})) {
+        if (trig == Trigger::Paren && !clean_gap && !explicit_list_at(m + 1)) {
           trig = Trigger::None;  // an aside further on, after other figures
           break;
         }
         if (is(m, TokKind::Number) || is(m, TokKind::Percent)) clean_gap = false;
+        if (trig != Trigger::None && long_gap) {
+          size_t p = is(m, TokKind::Open) ? m : m + 1;
+          if (trig != Trigger::Paren || !explicit_list_at(p + 1)) trig = Trigger::None;
+          break;
+        }
         if (trig != Trigger::None) break;
         // "(KH 15.000 lao động), trong đó …": a figure inside an aside does not own what follows it.
         if (is(m, TokKind::Close)) break;
@@ -831,10 +942,22 @@ struct Reader {
         if (qty(m) >= 0 && !pct(qty(m))) {
           // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
           bool parallel = !passed_parallel && Q(qty(m)).dimension != Q(t).dimension && m >= after + 1 &&
-                          (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi"));
-          if (!parallel) break;
+                          (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi") ||
+                           word(m - 5, "voi"));
+          // "437,28/540 ha đạt 80,79% KH, sản lượng 4.904/6.252 tấn, đạt 78,4% KH; trong đó rau
+          // 405,8/500 ha …, sản lượng 4.865,1/6.200 tấn": two A/B indicators of different units,
+          // one list of items for both.
+          bool parallel_ab = false;
+          if (!parallel && !passed_parallel && ab_side(k) == 2 && ab_side(m) == 1) {
+            int den = qty(denominator_tok(m));
+            parallel_ab = den >= 0 && Q(den).dimension != Q(t).dimension && Q(den).dimension != "scalar" && !pct(den);
+          }
+          if (!parallel && !parallel_ab) break;
           passed_parallel = true;
-          m = end_of_quantity(m) - 1;
+          size_t e = end_of_quantity(m);
+          if (parallel_ab) e = end_of_quantity(denominator_tok(m));
+          extra += e - m + (parallel_ab ? 8 : 0);  // and its own "đạt 78,4% KH"
+          m = e - 1;
           continue;
         }
         if (punct(m, ";") || punct(m, ".")) break;
@@ -843,7 +966,14 @@ struct Reader {
           m = matching_close(m);
           continue;
         }
-        if (m >= after + 30) break;
+        // "12.090 tỷ đồng, tăng 2% so với ngày 31/12/2022, tăng 8,5% so với cùng kỳ; trong đó …":
+        // comparisons of the total may stand between it and its list.
+        if (m >= after + 14 + extra + (compared ? 12 : 0)) {
+          // "5.283,94ha các loại cây đã gieo trồng bị ảnh hưởng bởi …, khả năng … bị hạn chế (trong
+          // đó, …)": a longer run of words only, ending in an explicit "(trong đó" / "(gồm".
+          if (clean_gap && !compared && !passed_parallel && m < after + 26) { long_gap = true; continue; }
+          break;
+        }
       }
       if (trig == Trigger::None) continue;
       size_t stop;
@@ -893,17 +1023,14 @@ struct Reader {
         contributions = Q(q).dimension == "pp";
         break;
       }
-      int t = -1;
-      size_t tk = kNone;
-      for (size_t m = s0; m < k; ++m) {
-        int q = qty(m);
-        if (q < 0 || Q(q).dimension == "rate" || Q(q).dimension == "scalar" || Q(q).dimension == "pp") continue;
-        if (contributions ? pct(q) : (!pct(q) && ab_side(m) != 2)) { t = q; tk = m; break; }
-      }
-      if (t < 0) continue;
-      size_t body = k + 2;
-      if (punct(body, ":") || punct(body, ",")) ++body;
       if (contributions) {
+        int t = -1;
+        size_t tk = kNone;
+        for (size_t m = s0; m < k && t < 0; ++m)
+          if (qty(m) >= 0 && pct(qty(m))) { t = qty(m); tk = m; }
+        if (t < 0) continue;
+        size_t body = k + 2;
+        if (punct(body, ":") || punct(body, ",")) ++body;
         size_t save = out.claims.size();
         breakdown(t, tk, Trigger::TrongDo, body, stop + 1, 0);
         if (out.claims.size() > save && out.claims.back().kind == ClaimKind::PartBound) {
@@ -912,7 +1039,284 @@ struct Reader {
         }
         continue;
       }
+      size_t body = k + 2;
+      if (punct(body, ":") || punct(body, ",")) ++body;
+      // A sentence that has its own "trong đó" list: the new "Trong đó" details an item of that
+      // list ("…; trong đó rau 405,8/500 ha …. Trong đó, bí xanh 8,6/35 ha"), the first figure
+      // after it of the dimension of the first part.
+      int first_part = -1;
+      for (size_t m = body; m < last && m < body + 20 && same_sentence(m, k) && first_part < 0; ++m)
+        if (qty(m) >= 0 && !pct(qty(m))) first_part = qty(m);
+      size_t from = s0;
+      bool inner = false;
+      for (size_t m = s0; m + 1 < k; ++m)
+        if (phrase(m, {"trong", "do"})) { from = m + 2; inner = true; }
+      int t = -1;
+      size_t tk = kNone;
+      for (size_t m = from; m < k; ++m) {
+        int q = qty(m);
+        if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2 &&
+            (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) { t = q; tk = m; break; }
+      }
+      if (t < 0) continue;
+      // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
+      if (ab_side(tk) == 1) {
+        size_t dk = denominator_tok(tk);
+        if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
+      }
       breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop + 1);
+    }
+  }
+
+  // "Kiểm tra 83 cơ sở …; kết quả (kiểm tra) có 60 cơ sở đạt, 23 cơ sở …": the result of
+  // checking or classifying a set of things lists what became of them. The set is the nearest
+  // earlier figure of the first result's unit in the sentence.
+  void result_lists() {
+    for (size_t k = first + 1; k + 2 < last; ++k) {
+      if (!phrase(k, {"ket", "qua"})) continue;
+      if (!(punct(k - 1, ";") || punct(k - 1, ",") || !same_sentence(k - 1, k))) continue;
+      size_t body = k + 2;
+      for (size_t n = 0; n < 4 && is(body, TokKind::Word) && !word(body, "co"); ++n) ++body;
+      if (word(body, "co")) ++body;
+      if (punct(body, ":")) ++body;
+      int p0 = qty(body);
+      if (p0 < 0 || pct(p0) || Q(p0).dimension.rfind("count:", 0) != 0 || ab_side(body) != 0) continue;
+      // The set: in this sentence, or in the one before when "Kết quả" opens a sentence.
+      const uint32_t s = tok_sentence[k];
+      const uint32_t min_s = same_sentence(k - 1, k) ? s : (s > 0 ? s - 1 : 0);
+      int t = -1;
+      size_t tk = kNone;
+      for (size_t m = k; m > first && m + kReach > k && tok_sentence[m - 1] >= min_s; --m) {
+        int q = qty(m - 1);
+        if (q < 0 || pct(q) || Q(q).dimension != Q(p0).dimension) continue;
+        if (ab_side(m - 1) == 0) { t = q; tk = m - 1; }
+        break;
+      }
+      if (t < 0 || Q(t).value.to_double() <= Q(p0).value.to_double()) continue;
+      // A plan is no set of things that were checked ("chỉ tiêu giao 100 hộ; kết quả …").
+      if (plan_word_before(tk, 4)) continue;
+      size_t stop = k;
+      while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
+      breakdown(t, tk, Trigger::KetQua, body, stop + 1, 0);
+    }
+  }
+
+  // Words around a figure, for its label: before it back to the previous figure (or an opening
+  // parenthesis, ';' or the sentence start; commas only when `through_commas`), after its unit
+  // up to the next punctuation or figure.
+  std::string label_around(size_t k, bool through_commas) const {
+    std::string before;
+    for (size_t m = k, n = 0; m > first && n < 12 && same_sentence(m - 1, k); --m) {
+      const Token& t = tok(m - 1);
+      if (t.kind == TokKind::Number || t.kind == TokKind::Percent || t.kind == TokKind::Open || t.kind == TokKind::Close ||
+          t.kind == TokKind::Slash)
+        break;
+      if (t.kind == TokKind::Punct) {
+        if (t.fold == ":" || (t.fold == "," && through_commas)) continue;
+        break;
+      }
+      if (t.unit_part) break;
+      before = t.fold + " " + before;
+      ++n;
+    }
+    std::string after;
+    size_t e = end_of_quantity(k);
+    if (denominator_tok(k) != kNone) e = end_of_quantity(denominator_tok(k));
+    for (size_t m = e, n = 0; m < last && n < 6 && same_sentence(m, k) && is(m, TokKind::Word); ++m, ++n)
+      after += tok(m).fold + " ";
+    return " " + before + after;
+  }
+
+  // Two figures of one unit with complementary labels ("hòa giải thành 34/44 vụ …, 10 vụ hòa giải
+  // không thành"; "tổng số tiền … 40.927 triệu đồng, đã chi trả … 23.907 triệu đồng, số tiền chưa
+  // chi trả … 17.020 triệu đồng"; "180 đơn, tiếp nhận trong kỳ 179 đơn, kỳ trước chuyển sang 01
+  // đơn") divide a whole: the A/B denominator of the first, the figure that heads the pair, or the
+  // nearest "tổng …" figure of that unit before it (this sentence, or the one before: then the
+  // claim is read at the remainder).
+  // One kind of counted thing: the same unit, or "vụ" and "vụ việc".
+  static bool same_kind(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    if (a.rfind("count:", 0) != 0 || b.rfind("count:", 0) != 0) return false;
+    const std::string& s = a.size() < b.size() ? a : b;
+    const std::string& l = a.size() < b.size() ? b : a;
+    return l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ';
+  }
+
+  void complement_pairs() {
+    for (size_t k1 = first; k1 < last; ++k1) {
+      int p1 = qty(k1);
+      if (p1 < 0 || pct(p1) || Q(p1).dimension == "rate" || ab_side(k1) == 2) continue;
+      size_t e1 = end_of_quantity(k1);
+      // "34/44 vụ việc": the numerator counts what the denominator counts.
+      std::string dim = Q(p1).dimension;
+      if (ab_side(k1) == 1) {
+        dim = Q(qty(denominator_tok(k1))).dimension;
+        e1 = end_of_quantity(denominator_tok(k1));
+      }
+      if (dim == "scalar") continue;
+      // The second figure: the next one of the same unit in the sentence, percents and other units between.
+      size_t k2 = kNone;
+      for (size_t m = e1; m < last && m < e1 + 30 && same_sentence(m, k1); ++m) {
+        int q = qty(m);
+        if (q < 0 || pct(q)) continue;
+        if (same_kind(Q(q).dimension, dim)) { k2 = m; break; }
+      }
+      if (k2 == kNone || ab_side(k2) != 0) continue;
+      int p2 = qty(k2);
+      if ((is_item[p1] && is_item[p2]) || complement_claimed.count(p1) || complement_claimed.count(p2)) continue;
+      if (!labels_complement(label_around(k1, true), label_around(k2, false), false)) continue;
+      // No third item of the list after the pair ("trước hạn 352, đúng hạn 3.610, quá hạn 26").
+      bool third = false;
+      size_t e2 = end_of_quantity(k2);
+      for (size_t m = e2; m < last && m < e2 + 10 && same_sentence(m, k2) && !punct(m, ";"); ++m) {
+        int q = qty(m);
+        if (q >= 0 && !pct(q) && same_kind(Q(q).dimension, dim)) third = true;
+      }
+      if (third) continue;
+      auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
+      int t = -1;
+      size_t tk = kNone;
+      bool earlier_sentence = false;
+      if (ab_side(k1) == 1) {
+        size_t dk = denominator_tok(k1);
+        t = qty(dk);
+        tk = dk;
+      } else {
+        const uint32_t s = tok_sentence[k1];
+        for (size_t m = k1; m > first && m + kReach > k1 && tok_sentence[m - 1] + 1 >= s; --m) {
+          int q = qty(m - 1);
+          if (q < 0 || pct(q) || !same_kind(Q(q).dimension, dim)) continue;
+          if (ab_side(m - 1) != 0) break;
+          // The figure heading the pair: "180 đơn, tiếp nhận trong kỳ 179 đơn, …".
+          size_t e = end_of_quantity(m - 1);
+          bool heads = e + 1 < k1 && punct(e, ",") && same_sentence(m - 1, k1);
+          for (size_t w = e + 1; heads && w < k1; ++w) heads = is(w, TokKind::Word);
+          bool tong = false;
+          for (size_t d = 2; d <= 14 && m >= first + d && same_sentence(m - d, m - 1) && qty(m - d) < 0; ++d)
+            if (word(m - d, "tong")) tong = true;
+          if (tong && tok_sentence[m - 1] < s) {
+            if (is_item[q]) continue;  // an item of the earlier sentence's own list
+            earlier_sentence = true;
+          } else if (tok_sentence[m - 1] < s) {
+            continue;
+          }
+          if (tong || heads) { t = q; tk = m - 1; }
+          break;
+        }
+      }
+      if (t < 0 || base(t) <= base(p1) || base(t) <= base(p2)) continue;
+      // One claim per total and parts.
+      bool dup = false;
+      auto bd = breakdown_claims_of_total.find(t);
+      if (bd != breakdown_claims_of_total.end())
+        for (size_t ci : bd->second)
+          for (const Operand& o : out.claims[ci].operands)
+            if (o.quantity == uint32_t(p1) || o.quantity == uint32_t(p2)) dup = true;
+      if (dup) continue;
+      const int stated = earlier_sentence ? p2 : t;
+      Claim& c = add(ClaimKind::Sum, earlier_sentence ? k1 : tk, k2, stated, earlier_sentence ? "remainder-complement-parts" : "total-complement-parts");
+      stated_used[stated] = false;
+      c.exhaustive = true;
+      operand(c, "total", t);
+      operand(c, "part", p1);
+      operand(c, "part", p2);
+      // Not an item list: the pair keeps its own role in percent-of-plan ("phân bổ 2.723,7 tỷ đồng
+      // đạt 95%" is measured against the whole plan).
+      complement_claimed.insert(p1);
+      complement_claimed.insert(p2);
+    }
+  }
+  std::set<int> complement_claimed;
+
+  // Summary counts over a common denominator, one outcome per bullet (or clause): "- Các chỉ tiêu
+  // vượt kế hoạch: 09/34 chỉ tiêu …", "- Các chỉ tiêu đạt kế hoạch: 18/34 chỉ tiêu …", "- Các chỉ
+  // tiêu chưa đạt kế hoạch: 07/34 chỉ tiêu …": the outcomes partition the 34 when a failing outcome
+  // is among them.
+  void outcome_summaries() {
+    auto bullet = [&](size_t bi) {
+      size_t f = nr.block_first[bi];
+      if (f >= nr.block_last[bi]) return false;
+      const std::string& lead = nr.tokens[f].fold;
+      return lead == "-" || lead == "+" || lead == "•" || lead == "*";
+    };
+    // Outcome of the words before the numerator at k: 1 above, 2 met, 3 not met, 0 none.
+    auto outcome = [&](size_t k) {
+      std::string l = " ";
+      for (size_t m = k > first + 8 ? k - 8 : first; m < k; ++m)
+        if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
+      if (has(l, " chua dat ") || has(l, " khong dat ")) return 3;
+      if (has(l, " vuot ")) return 1;
+      if (has(l, " dat ")) return 2;
+      return 0;
+    };
+    // What the line counts: its words before the outcome ("Các chỉ tiêu"); the outcomes of one
+    // set name it the same way ("Xã A đạt 15/19", "Xã B chưa đạt 4/19" are two sets).
+    auto subject = [&](size_t k) {
+      std::string l;
+      for (size_t m = first; m < k; ++m) {
+        if (tok(m).kind != TokKind::Word) continue;
+        const std::string& w = tok(m).fold;
+        if (w == "vuot" || w == "dat" || w == "chua" || w == "khong") break;
+        l += w + " ";
+      }
+      return l;
+    };
+    std::vector<bool> done(doc.blocks.size(), false);
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (done[bi] || table_row(bi) || !bullet(bi)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      // The first A/B of the line, near its start.
+      size_t k0 = kNone;
+      for (size_t m = first; m < last && m < first + 14; ++m)
+        if (qty(m) >= 0 && ab_side(m) == 1) { k0 = m; break; }
+      if (k0 == kNone) continue;
+      const size_t d0 = denominator_tok(k0);
+      const int den = qty(d0);
+      if (den < 0 || pct(den) || Q(den).dimension.rfind("count:", 0) != 0 || is_item[den]) continue;
+      std::vector<int> parts;
+      std::vector<size_t> part_toks;
+      std::set<int> outcomes;
+      int o0 = outcome(k0);
+      if (o0 == 0) continue;
+      const std::string subj = subject(k0);
+      parts.push_back(qty(k0));
+      part_toks.push_back(k0);
+      outcomes.insert(o0);
+      for (size_t bj = bi + 1; bj < doc.blocks.size() && bj < nr.block_first.size() && bj < bi + 9; ++bj) {
+        if (table_row(bj)) break;
+        if (!bullet(bj)) continue;  // a wrapped line of the bullet before
+        first = nr.block_first[bj];
+        last = nr.block_last[bj];
+        size_t k = kNone;
+        for (size_t m = first; m < last && m < first + 14; ++m)
+          if (qty(m) >= 0 && ab_side(m) == 1) { k = m; break; }
+        if (k == kNone) break;
+        int d = qty(denominator_tok(k));
+        if (d < 0 || !(Q(d).value == Q(den).value) || Q(d).dimension != Q(den).dimension) break;
+        int o = outcome(k);
+        if (o == 0 || outcomes.count(o) || subject(k) != subj) break;
+        parts.push_back(qty(k));
+        part_toks.push_back(k);
+        outcomes.insert(o);
+        done[bj] = true;
+      }
+      if (parts.size() < 2 || !outcomes.count(3)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      Claim c;
+      c.id = static_cast<uint32_t>(out.claims.size());
+      c.kind = ClaimKind::Sum;
+      c.span = Span{Q(den).span.begin, Q(den).unit_span.end > Q(den).span.end ? Q(den).unit_span.end : Q(den).span.end};
+      c.quote = std::string(doc.slice(c.span));
+      c.stated = static_cast<uint32_t>(den);
+      c.template_id = "outcome-summary-counts";
+      c.exhaustive = true;
+      c.operands.push_back(Operand{"total", static_cast<uint32_t>(den)});
+      for (int p : parts) c.operands.push_back(Operand{"part", static_cast<uint32_t>(p)});
+      used[den] = true;
+      for (int p : parts) used[p] = true;
+      out.claims.push_back(std::move(c));
     }
   }
 
@@ -978,8 +1382,9 @@ struct Reader {
       auto fb = footnote_block.find(ref.id);
       if (fb == footnote_block.end()) continue;
       // The citing block and the tokens before the mark, in its clause.
+      // The last token that starts before the mark ("tiếp⁵;": "tiếp", not the ';' that starts where the mark was).
       auto it = std::upper_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
-                                 [](uint32_t off, const Token& t) { return off < t.span.begin; });
+                                 [](uint32_t off, const Token& t) { return off <= t.span.begin; });
       if (it == nr.tokens.begin()) continue;
       size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;  // last token before the mark
       auto bb = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(before));
@@ -1000,7 +1405,16 @@ struct Reader {
           continue;
         }
         int q = qty(m - 1);
-        if (q >= 0 && !pct(q) && Q(q).dimension != "scalar" && Q(q).dimension != "rate") totals.emplace_back(q, m - 1);
+        if (q < 0 || pct(q) || Q(q).dimension == "scalar" || Q(q).dimension == "rate") continue;
+        // "đạt 130/38 huy chương đạt 342% KH²⁶" with plain counts in the footnote: they detail the
+        // actual, not the plan; a plan breaks down only into the plan side of A/B items.
+        if (ab_side(m - 1) == 2) {
+          bool ab_items = false;
+          for (size_t f = nr.block_first[fb->second]; f < nr.block_last[fb->second] && !ab_items; ++f)
+            ab_items = nr.tokens[f].kind == TokKind::Slash;
+          if (!ab_items) continue;
+        }
+        totals.emplace_back(q, m - 1);
       }
       if (totals.empty()) {
         // "tổng thu … 820,980 tỷ đồng; so với dự toán … đạt 29%; so với cùng kỳ … bằng 39%²¹": the
@@ -1062,6 +1476,90 @@ struct Reader {
     if (w == 0) return false;
     double r = 100.0 * Q(part).value.to_double() * Q(part).factor / w;
     return std::fabs(r - Q(x).value.to_double()) <= 0.5 * std::pow(10.0, -Q(x).precision) + 1e-9;
+  }
+
+  // "Tổng số hộ dân trên địa bàn: 13.234 hộ, … Tổng số hộ nghèo: 1.792 hộ, tỷ lệ 13,54%": the base of
+  // a rate is the population stated as "tổng số …" a few lines before, in the part's unit. Walking
+  // back from the part, the sibling rates' parts ("…: 851 hộ, tỷ lệ 6,43%") and changes ("giảm …
+  // là 04 hộ") are stepped over; any other figure of that unit makes the base unclear.
+  bool tong_so_before(size_t k) const {
+    for (size_t d = 1; d <= 10 && k >= d + 1 && tok_sentence[k - d] == tok_sentence[k]; ++d) {
+      const Token& t = nr.tokens[k - d];
+      if (t.kind == TokKind::Number && t.quantity >= 0) return false;
+      if (t.kind == TokKind::Word && t.fold == "so" && nr.tokens[k - d - 1].kind == TokKind::Word &&
+          nr.tokens[k - d - 1].fold == "tong")
+        return true;
+    }
+    return false;
+  }
+  bool change_before(size_t k) const {
+    for (size_t d = 1; d <= 16 && k >= d && tok_sentence[k - d] == tok_sentence[k]; ++d) {
+      const Token& t = nr.tokens[k - d];
+      if (t.kind == TokKind::Number && t.quantity >= 0 && Q(t.quantity).unit != "%") return false;
+      if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) return true;
+    }
+    return false;
+  }
+  int population_base(size_t pk, int part, size_t lo) const {
+    if (!tong_so_before(pk) || Q(part).dimension.rfind("count:", 0) != 0) return -1;
+    for (size_t m = pk; m > lo && m + 4 * kReach > pk; --m) {
+      const Token& t = nr.tokens[m - 1];
+      int q = t.kind == TokKind::Number ? t.quantity : -1;
+      if (q < 0 || Q(q).dimension != Q(part).dimension) continue;
+      size_t e = m;  // one past the figure and its unit
+      while (e < nr.tokens.size() && nr.tokens[e].unit_part) ++e;
+      if (e < nr.tokens.size() && nr.tokens[e].kind == TokKind::Punct && nr.tokens[e].fold == ",") ++e;
+      bool sibling = e + 1 < nr.tokens.size() && ((nr.tokens[e].fold == "ty" && nr.tokens[e + 1].fold == "le") ||
+                                                  nr.tokens[e].fold == "chiem");
+      if (sibling || change_before(m - 1)) continue;
+      if (!tong_so_before(m - 1)) return -1;
+      if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) return -1;
+      return q;
+    }
+    return -1;
+  }
+
+  // "Tổng số hộ nghèo: 1.792 hộ, tỷ lệ 13,54% giảm so với … là 333 hộ (2,51%)": after a rate of a
+  // population, the change of its count with a percent in parentheses is the change of the rate in
+  // points; the earlier rate is (part ± change) / (total ± the total's own change, stated after
+  // the total: "Tổng số hộ dân: 13.234 hộ, giảm so với … là 04 hộ").
+  void rate_change_after(size_t after, int part, int total, size_t lo) {
+    size_t m = after;
+    if (punct(m, ",")) ++m;
+    const bool down = word(m, "giam");
+    if (!down && !word(m, "tang")) return;
+    size_t nk = kNone;
+    for (size_t n = m + 1; n < last && n < m + 16 && same_sentence(n, m); ++n) {
+      if (punct(n, ";") || punct(n, ",") || is(n, TokKind::Open)) return;
+      if (qty(n) >= 0) { nk = n; break; }
+    }
+    if (nk == kNone || pct(qty(nk)) || Q(qty(nk)).dimension != Q(part).dimension) return;
+    size_t open = end_of_quantity(nk);
+    if (!is(open, TokKind::Open) || !pct(qty(open + 1)) || !is(end_of_quantity(open + 1), TokKind::Close)) return;
+    const int stated = qty(open + 1);
+    if (stated_used[stated]) return;
+    // The total's own change, in its sentence right after it.
+    size_t tk = kNone;
+    for (size_t n = after; n > lo && n + 4 * kReach > after; --n)
+      if (qty(n - 1) == total || (nr.tokens[n - 1].kind == TokKind::Number && nr.tokens[n - 1].quantity == total)) { tk = n - 1; break; }
+    if (tk == kNone) return;
+    int total_change = -1;
+    bool total_down = false;
+    size_t te = tk + 1;
+    while (te < nr.tokens.size() && nr.tokens[te].unit_part) ++te;
+    for (size_t n = te; n < nr.tokens.size() && n < te + 16 && tok_sentence[n] == tok_sentence[tk]; ++n) {
+      const Token& t = nr.tokens[n];
+      if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) total_down = t.fold == "giam";
+      if (t.kind != TokKind::Number || t.quantity < 0) continue;
+      if (Q(t.quantity).dimension == Q(total).dimension && change_before(n)) total_change = t.quantity;
+      break;
+    }
+    Claim& c = add(ClaimKind::PpDifference, nk, end_of_quantity(open + 1), stated, "count-change-rate-points");
+    c.decrease = down;
+    operand(c, "part", part);
+    operand(c, "total", total);
+    operand(c, "part_change", qty(nk));
+    if (total_change >= 0) operand(c, total_down ? "total_change_down" : "total_change_up", total_change);
   }
 
   // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
@@ -1196,16 +1694,23 @@ struct Reader {
           }
         }
       }
+      bool population_total = false;
+      if (chosen < 0 && ty_le) {
+        chosen = population_base(pk, part, lo_section);
+        population_total = chosen >= 0;
+      }
       if (chosen < 0) continue;
-      if (ty_le) {
+      if (ty_le && !population_total) {
         // "570 việc, trong đó có 175 …, đạt tỷ lệ 30,7%": only a part of a stated total.
         bool linked = false;
         for (size_t m = pk; m > first && m + 10 > pk; --m) if (phrase(m - 1, {"trong", "do"})) linked = true;
         if (!linked) continue;
       }
-      Claim& c = add(ClaimKind::Share, pk, after - 1, x, linked_total ? "part-of-linked-total" : "part-chiem-pct");
+      Claim& c = add(ClaimKind::Share, pk, after - 1, x,
+                     population_total ? "part-of-population-total" : linked_total ? "part-of-linked-total" : "part-chiem-pct");
       operand(c, "part", part);
       operand(c, "total", chosen);
+      if (population_total) rate_change_after(after, part, chosen, lo_section);
     }
   }
 
@@ -2550,6 +3055,8 @@ struct Reader {
       if (table_row(bi)) { malformed(); continue; }  // rows are read as rows (repeats), not prose
       ratios();
       sums();
+      result_lists();
+      complement_pairs();
       changes();
       percent_of_plan(bi);
       shares(bi);
@@ -2557,6 +3064,7 @@ struct Reader {
       malformed();
     }
     footnote_breakdowns();
+    outcome_summaries();
     repeats();
     allocation_restated_as_denominator();
     ratio_pairs_restated();
