@@ -259,6 +259,12 @@ nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only
           const auto& q = d.quantities[c.stated];
           jc["line"] = map.at(q.span.begin).line;
           jc["stated"] = q.value.to_double() * (q.negative ? -1 : 1);
+          // A figure restated with a slip is checked by its intended reading ("154.837 triệu kWh"
+          // read as 154,837): that is the statement the claim is about.
+          if (c.template_id == "restated-with-slip" && q.malformed && q.hint) {
+            jc["stated"] = q.hint->to_double() * (q.negative ? -1 : 1);
+            jc["stated_as_written"] = q.text;
+          }
         }
         if (c.computed) jc["computed"] = *c.computed;
         if (!c.reason.empty()) jc["reason"] = c.reason;
