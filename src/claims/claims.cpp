@@ -1326,8 +1326,10 @@ struct Reader {
     if (ab_side(k) == 2) {
       size_t nk = k - 1;
       while (nk > first && !is(nk, TokKind::Number)) --nk;
+      const size_t claims_before = out.claims.size();
       breakdown(t, k, trig, body, stop, 0);
-      size_t n_parts = last_breakdown_parts;
+      // (the count of the last breakdown is stale when this one made no claim)
+      size_t n_parts = out.claims.size() > claims_before ? last_breakdown_parts : 0;
       int num = qty(nk);
       if (num < 0) return;
       size_t before = out.claims.size();
