@@ -2929,6 +2929,83 @@ struct Reader {
   // The signature is the words right before the figure (verbs like "đạt", "là" dropped), at least
   // four of them; the figures must share a unit, sit in different sentences, and be about the
   // document's own year.
+  // The same catalogue indicator stated as a level in two places of the prose, in other words:
+  // "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 2.150 tỷ đồng" … "Năm 2024, tổng thu ngân sách
+  // nhà nước trên địa bàn đạt 2.510 tỷ đồng". Read only when the indicator has exactly two such
+  // statements, each the first figure of its comma-delimited segment, about the whole area and the
+  // same sub-period, with no plan, target or earlier-period word in the sentence before it.
+  void indicator_repeats() {
+    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    static const std::set<std::string> not_levels = {"ke", "kh", "du", "chi", "muc", "phan", "cung", "truoc", "binh",
+                                                     "tang", "giam", "bang", "chiem", "trong", "gom", "so", "con"};
+    struct Statement { int q; size_t tok; std::string period; };
+    std::map<std::string, std::vector<Statement>> by_indicator;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
+      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k < last; ++k) {
+        int q = qty(k);
+        if (q < 0 || pct(q) || Q(q).dimension == "scalar" || !Q(q).role.empty() || used[q]) continue;
+        if (!is_canonical_indicator(Q(q).indicator) || Q(q).malformed || ab_side(k) != 0) continue;
+        // The segment before the figure: words only (a year may name the period), back to , ; . or
+        // the sentence start.
+        bool ok = true;
+        std::string period;
+        size_t m = k;
+        for (; m > first && same_sentence(m - 1, k) && !punct(m - 1, ",") && !punct(m - 1, ";"); --m) {
+          const Token& t = tok(m - 1);
+          if (t.kind == TokKind::Number) {
+            if (t.non_quantity < 0 && t.quantity >= 0) { ok = false; break; }
+            if (t.fold.size() == 4 && t.fold != doc_year) { ok = false; break; }  // another year
+            if (word(m, "thang") || word(m - 2, "quy")) period += t.fold + "t ";
+            continue;
+          }
+          if (t.kind != TokKind::Word) continue;
+          if (not_levels.count(t.fold)) { ok = false; break; }
+          if (t.fold == "quy" || t.fold == "luy" || (t.fold == "nam" && word(m - 2, "ca"))) period += t.fold + " ";
+        }
+        if (!ok || m + 1 >= k) continue;
+        // The sentence before the figure must not be about plans, last year or one commune, ward
+        // or district ("Riêng xã Hòa Bình, …").
+        for (size_t n = k; n > first && same_sentence(n - 1, k) && ok; --n) {
+          if (word(n - 1, "hoach") || word(n - 1, "kh") || phrase(n - 1, {"du", "toan"}) || phrase(n - 1, {"cung", "ky"}) ||
+              phrase(n - 1, {"nam", "truoc"}) || phrase(n - 1, {"chi", "tieu"}) || phrase(n - 1, {"phan", "dau"}) ||
+              phrase(n - 1, {"muc", "tieu"}) || word(n - 1, "rieng"))
+            ok = false;
+          if (!is(n - 1, TokKind::Word)) continue;
+          std::string_view raw = doc.slice(tok(n - 1).span);
+          if ((raw == "xã" || raw == "phường" || raw == "trấn" || raw == "huyện" || raw == "thôn" || raw == "quận") &&
+              is(n, TokKind::Word) && tok(n).upper)
+            ok = false;
+        }
+        if (!ok) continue;
+        by_indicator[Q(q).indicator + "|" + Q(q).unit].push_back(Statement{q, k, period});
+      }
+    }
+    for (auto& [key, st] : by_indicator) {
+      if (st.size() != 2) continue;
+      const Statement& a = st[0];
+      const Statement& b = st[1];
+      if (a.period != b.period || tok_sentence[a.tok] == tok_sentence[b.tok] || stated_used[b.q]) continue;
+      double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
+      if (va <= 0 || vb <= 0 || va / vb > 1.5 || vb / va > 1.5) continue;
+      Claim c;
+      c.id = static_cast<uint32_t>(out.claims.size());
+      c.kind = ClaimKind::Repeat;
+      c.span = Span{Q(b.q).span.begin, Q(b.q).unit_span.end > Q(b.q).span.end ? Q(b.q).unit_span.end : Q(b.q).span.end};
+      c.quote = std::string(doc.slice(c.span));
+      c.stated = static_cast<uint32_t>(b.q);
+      c.template_id = "indicator-restated";
+      c.operands.push_back(Operand{"first", static_cast<uint32_t>(a.q)});
+      c.operands.push_back(Operand{"second", static_cast<uint32_t>(b.q)});
+      used[a.q] = used[b.q] = true;
+      stated_used[b.q] = true;
+      out.claims.push_back(std::move(c));
+    }
+  }
+
   void prose_repeats() {
     static const std::set<std::string> verbs = {"dat", "la", "uoc", "co", "duoc", "khoang", "tren", "hon", "gan",
                                                 "thuc", "hien", "con", "vao", "len"};
@@ -3073,6 +3150,7 @@ struct Reader {
     footnote_repeats_by_words();
     resolve_plans_from_tables();
     prose_repeats();
+    indicator_repeats();
     restated_slips();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
