@@ -2216,6 +2216,9 @@ struct Reader {
         first = nr.block_first[bi];
         last = nr.block_last[bi];
         if (names_subregion(token_of[q])) continue;  // one commune's figure is not the area's indicator
+        // "Năm 2022, sản lượng … đạt 181.300 tấn": a sentence that names another year.
+        std::string y = sentence_year(token_of[q]);
+        if (!y.empty() && !doc_year.empty() && y != doc_year) continue;
       }
       prose.push_back(static_cast<int>(q));
     }
@@ -2237,7 +2240,10 @@ struct Reader {
       // One level figure of that indicator in the prose, close enough to be the same one.
       std::vector<int> levels;
       for (int q : prose)
-        if (Q(q).role.empty() && Q(q).dimension == tv.dimension && !other_year(q, doc_year, head)) levels.push_back(q);
+        if (Q(q).role.empty() && Q(q).dimension == tv.dimension && !other_year(q, doc_year, head) &&
+            // a discrepancy only from a plain restatement: no year named in its sentence
+            (token_of[q] == kNone || sentence_year(token_of[q]).empty()))
+          levels.push_back(q);
       if (levels.size() > 1) {
         // Several: the one stated beside another value of the row ("201,922/260" for a row
         // "thực hiện 197,022 (chỉ tiêu giao 260)") is the restatement.
@@ -2457,6 +2463,15 @@ struct Reader {
         add_repeat(row, match, tq, "table-row-restated");
       }
     }
+    // A row whose words were found only weakly ("Tổng lượt khách du lịch" against "Tổng lượt khách
+    // tham quan, lưu trú ước đạt …") may still be linked by its catalogue indicator.
+    std::set<size_t> repeated_blocks;
+    for (const Claim& c : out.claims)
+      if (c.kind == ClaimKind::Repeat)
+        for (const Row& row : rows)
+          if (c.span.begin == doc.blocks[row.block].span.begin) repeated_blocks.insert(row.block);
+    for (const Row& row : rows)
+      if (!repeated_blocks.count(row.block) && is_table[row.block]) repeats_by_indicator(row, is_table, doc_year);
     repeats_by_words(rows, is_table, doc_year);
     plans_beside_restated_actuals(rows);
   }
