@@ -1,9 +1,11 @@
 #include "checks/blame.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include <Eigen/Dense>
 #include <Eigen/Sparse>
@@ -53,9 +55,8 @@ const char* typo_en(TypoKind k) {
   return "";
 }
 
-bool make_decimal(const std::string& digits, int scale, Decimal& out) {
-  if (digits.empty() || digits.size() > 17) return false;
-  std::string d = digits;
+bool make_decimal(std::string_view d, int scale, Decimal& out) {
+  if (d.empty() || d.size() > 17) return false;
   // Keep at least one integer digit; no leading zero unless it is the only integer digit.
   int int_len = static_cast<int>(d.size()) - scale;
   if (int_len < 1) return false;
@@ -117,7 +118,17 @@ bool repairs(const std::vector<Quantity>& qs, const std::vector<Claim>& claims, 
 // hints). For anything else (other kinds or shapes, negative figures, qualified operands of a
 // ratio) it returns nothing and every hypothesis is evaluated.
 
-double magnitude(const Decimal& d) { return std::fabs(static_cast<double>(d.mantissa)) / std::pow(10.0, d.scale); }
+/// 10^e, from a table for the usual exponents.
+double pow10(int e) {
+  static const auto table = [] {
+    std::array<double, 41> t{};
+    for (int k = 0; k <= 40; ++k) t[static_cast<size_t>(k)] = std::pow(10.0, k - 20);
+    return t;
+  }();
+  return e >= -20 && e <= 20 ? table[static_cast<size_t>(e + 20)] : std::pow(10.0, e);
+}
+
+double magnitude(const Decimal& d) { return std::fabs(static_cast<double>(d.mantissa)) / pow10(d.scale); }
 
 /// Same as conversion() in checks/common.cpp: written unit of q -> written unit of ref.
 double conversion_of(const Quantity& q, const Quantity& ref) {
@@ -142,7 +153,7 @@ struct Screen {
   int slot = 0;
 
   bool admits(const Decimal& v) const {
-    const double x = magnitude(v), u = std::pow(10.0, -v.scale);
+    const double x = magnitude(v), u = pow10(-v.scale);
     const double own = u + (own_approx ? 2 * approx * (x + u) : 0.0);  // the hypothesis' own width
     auto near = [&](double a, double b, double ulps) {
       return std::fabs(a - b) <= ulps + rel * (std::fabs(a) + std::fabs(b) + ulps) + 1e-12;
@@ -194,7 +205,7 @@ std::optional<Screen> screen_for(const Claim& c, const std::vector<Quantity>& qs
   auto value = [&](uint32_t i) { return reread(i) ? magnitude(*qs[i].hint) : magnitude(qs[i].value); };
   auto ulp = [&](uint32_t i) {  // twice the rounding half-width: one unit of the last decimal
     const Quantity& q = qs[i];
-    return std::pow(10.0, reread(i) ? -q.hint->scale : -std::max(q.precision, q.value.scale));
+    return pow10(reread(i) ? -q.hint->scale : -std::max(q.precision, q.value.scale));
   };
   const double approx = 2 * ToleranceOptions{}.approx_relative;
   auto width = [&](uint32_t i) {
@@ -352,11 +363,35 @@ std::vector<Correction> typo_candidates(const std::vector<Quantity>& quantities,
   int scale = q.value.scale;
   if (static_cast<int>(digits.size()) <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
   int int_len = static_cast<int>(digits.size()) - scale;
+  // Each value once, in the order first produced. A small open-addressing table on the stack:
+  // a scan of the list (~170 values) made the generation quadratic in them, and a node-based
+  // set allocates per value.
+  constexpr size_t kSlots = 1024;  // more than the candidates of any 17-digit figure, so never full
+  struct Slot {
+    int64_t mantissa;
+    int scale;
+    bool used;
+  };
+  std::array<Slot, kSlots> table{};
   auto add = [&](const Decimal& v, TypoKind kind) {
     if (v == q.value) return;
-    for (const auto& c : out)
-      if (c.value == v) return;
+    size_t h = (static_cast<uint64_t>(v.mantissa) * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(v.scale)) >> 54;
+    for (;; h = (h + 1) % kSlots) {
+      Slot& slot = table[h];
+      if (!slot.used) {
+        slot = Slot{v.mantissa, v.scale, true};
+        break;
+      }
+      if (slot.mantissa == v.mantissa && slot.scale == v.scale) return;
+    }
     out.push_back(Correction{index, v, kind});
+  };
+  out.reserve(24 * digits.size() + 16);
+  // The variants are built in a buffer (no string per candidate).
+  const size_t n = digits.size();
+  char d[32];
+  auto make = [&](size_t len, int s, Decimal& out_value) {
+    return make_decimal(std::string_view(d, len), s, out_value);
   };
   Decimal v;
   if (q.malformed && q.hint) add(*q.hint, TypoKind::SeparatorSlip);
@@ -369,33 +404,37 @@ std::vector<Correction> typo_candidates(const std::vector<Quantity>& quantities,
     if (!q.malformed && three_after && scale == 0 && m >= 1000) add(Decimal{q.value.mantissa, 3}, TypoKind::SeparatorSlip);
     if (!q.malformed && three_after && scale == 3 && seps == 1) add(Decimal{q.value.mantissa, 0}, TypoKind::SeparatorSlip);
   }
-  for (size_t i = 0; i + 1 < digits.size(); ++i) {
-    if (digits[i] == digits[i + 1]) continue;
-    std::string d = digits;
-    std::swap(d[i], d[i + 1]);
-    if (make_decimal(d, scale, v)) add(v, TypoKind::Transposition);
-  }
-  for (size_t i = 0; i < digits.size(); ++i) {  // extra digit: remove it
-    std::string d = digits;
-    d.erase(i, 1);
-    int s = static_cast<int>(i) < int_len ? scale : scale - 1;
-    if (s >= 0 && make_decimal(d, s, v)) add(v, TypoKind::ExtraDigit);
-  }
-  for (size_t i = 0; i <= digits.size(); ++i) {  // dropped digit: put one back
-    for (char c = '0'; c <= '9'; ++c) {
-      std::string d = digits;
-      d.insert(d.begin() + static_cast<long>(i), c);
+  if (n + 1 < sizeof d) {
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (digits[i] == digits[i + 1]) continue;
+      digits.copy(d, n);
+      std::swap(d[i], d[i + 1]);
+      if (make(n, scale, v)) add(v, TypoKind::Transposition);
+    }
+    for (size_t i = 0; i < n; ++i) {  // extra digit: remove it
+      digits.copy(d, i);
+      digits.copy(d + i, n - i - 1, i + 1);
+      int s = static_cast<int>(i) < int_len ? scale : scale - 1;
+      if (s >= 0 && make(n - 1, s, v)) add(v, TypoKind::ExtraDigit);
+    }
+    for (size_t i = 0; i <= n; ++i) {  // dropped digit: put one back
+      digits.copy(d, i);
+      digits.copy(d + i + 1, n - i, i);
       int s = static_cast<int>(i) <= int_len ? scale : scale + 1;
       if (static_cast<int>(i) == int_len && scale > 0) s = scale;  // just before the decimals: integer part
-      if (make_decimal(d, s, v)) add(v, TypoKind::DroppedDigit);
+      for (char c = '0'; c <= '9'; ++c) {
+        d[i] = c;
+        if (make(n + 1, s, v)) add(v, TypoKind::DroppedDigit);
+      }
     }
-  }
-  for (size_t i = 0; i < digits.size(); ++i) {
-    for (char c = '0'; c <= '9'; ++c) {
-      if (c == digits[i]) continue;
-      std::string d = digits;
-      d[i] = c;
-      if (make_decimal(d, scale, v)) add(v, TypoKind::WrongDigit);
+    digits.copy(d, n);
+    for (size_t i = 0; i < n; ++i) {
+      for (char c = '0'; c <= '9'; ++c) {
+        if (c == digits[i]) continue;
+        d[i] = c;
+        if (make(n, scale, v)) add(v, TypoKind::WrongDigit);
+      }
+      d[i] = digits[i];
     }
   }
   if (q.factor >= 1000 && q.dimension.rfind("money", 0) == 0) {  // triệu vs tỷ, nghìn vs triệu

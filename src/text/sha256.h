@@ -9,4 +9,7 @@ namespace doisoat {
 /// Lowercase hex digest.
 std::string sha256_hex(std::string_view bytes);
 
+/// The same digest without the CPU's SHA extensions (the reference the tests compare with).
+std::string sha256_hex_portable(std::string_view bytes);
+
 }  // namespace doisoat
