@@ -3006,18 +3006,7 @@ struct Reader {
       if (a.period != b.period || tok_sentence[a.tok] == tok_sentence[b.tok] || stated_used[b.q]) continue;
       double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
       if (va <= 0 || vb <= 0 || va / vb > 1.5 || vb / va > 1.5) continue;
-      Claim c;
-      c.id = static_cast<uint32_t>(out.claims.size());
-      c.kind = ClaimKind::Repeat;
-      c.span = Span{Q(b.q).span.begin, Q(b.q).unit_span.end > Q(b.q).span.end ? Q(b.q).unit_span.end : Q(b.q).span.end};
-      c.quote = std::string(doc.slice(c.span));
-      c.stated = static_cast<uint32_t>(b.q);
-      c.template_id = "indicator-restated";
-      c.operands.push_back(Operand{"first", static_cast<uint32_t>(a.q)});
-      c.operands.push_back(Operand{"second", static_cast<uint32_t>(b.q)});
-      used[a.q] = used[b.q] = true;
-      stated_used[b.q] = true;
-      out.claims.push_back(std::move(c));
+      add_pair_repeat(a.q, b.q, "indicator-restated");
     }
   }
 
@@ -3067,18 +3056,7 @@ struct Reader {
       if (qs.size() != 2) continue;  // three or more: a list of like items, not a restatement
       int a = qs[0], b = qs[1];
       if (tok_sentence[qtok[a]] == tok_sentence[qtok[b]] || stated_used[b]) continue;
-      Claim c;
-      c.id = static_cast<uint32_t>(out.claims.size());
-      c.kind = ClaimKind::Repeat;
-      c.span = Span{Q(b).span.begin, Q(b).unit_span.end > Q(b).span.end ? Q(b).unit_span.end : Q(b).span.end};
-      c.quote = std::string(doc.slice(c.span));
-      c.stated = static_cast<uint32_t>(b);
-      c.template_id = "same-phrase-restated";
-      c.operands.push_back(Operand{"first", static_cast<uint32_t>(a)});
-      c.operands.push_back(Operand{"second", static_cast<uint32_t>(b)});
-      used[a] = used[b] = true;
-      stated_used[b] = true;
-      out.claims.push_back(std::move(c));
+      add_pair_repeat(a, b, "same-phrase-restated");
     }
   }
 
@@ -3106,18 +3084,7 @@ struct Reader {
         if (v != 0 && std::fabs(v - intended) <= 0.01 * std::fabs(v)) { match = p; ++matches; }
       }
       if (matches != 1) continue;
-      Claim c;
-      c.id = static_cast<uint32_t>(out.claims.size());
-      c.kind = ClaimKind::Repeat;
-      c.span = Span{Q(q).span.begin, Q(q).unit_span.end > Q(q).span.end ? Q(q).unit_span.end : Q(q).span.end};
-      c.quote = std::string(doc.slice(c.span));
-      c.stated = static_cast<uint32_t>(q);
-      c.template_id = "restated-with-slip";
-      c.operands.push_back(Operand{"first", static_cast<uint32_t>(match)});
-      c.operands.push_back(Operand{"second", static_cast<uint32_t>(q)});
-      used[match] = used[q] = true;
-      stated_used[q] = true;
-      out.claims.push_back(std::move(c));
+      add_pair_repeat(match, q, "restated-with-slip");
     }
   }
 
