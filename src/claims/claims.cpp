@@ -1373,13 +1373,22 @@ struct Reader {
     return common >= need;
   }
 
+  // Footnote number -> its block, built once.
+  std::optional<std::unordered_map<std::string, size_t>> footnote_block_index;
+  const std::unordered_map<std::string, size_t>& footnote_blocks() {
+    if (!footnote_block_index) {
+      footnote_block_index.emplace();
+      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi)
+        if (doc.blocks[bi].kind == BlockKind::Footnote && !doc.blocks[bi].number.empty())
+          footnote_block_index->emplace(doc.blocks[bi].number, bi);
+    }
+    return *footnote_block_index;
+  }
+
   // "… 19 nhà, với số tiền là 906 triệu đồng¹⁸" with footnote 18 listing the items: the
   // figures of the clause that cites a footnote break down into the footnote's figures.
   void footnote_breakdowns() {
-    std::unordered_map<std::string, size_t> footnote_block;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi)
-      if (doc.blocks[bi].kind == BlockKind::Footnote && !doc.blocks[bi].number.empty())
-        footnote_block.emplace(doc.blocks[bi].number, bi);
+    const auto& footnote_block = footnote_blocks();
     for (const FootnoteRef& ref : doc.footnote_refs) {
       auto fb = footnote_block.find(ref.id);
       if (fb == footnote_block.end()) continue;
@@ -2557,10 +2566,7 @@ struct Reader {
     };
     // "07 nhiệm vụ thực hiện từ năm 2023⁶" … "⁶ 07 nhiệm vụ cấp tỉnh: …": the footnote cited right
     // after a figure opens with that figure.
-    std::unordered_map<std::string, size_t> footnote_block;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi)
-      if (doc.blocks[bi].kind == BlockKind::Footnote && !doc.blocks[bi].number.empty())
-        footnote_block.emplace(doc.blocks[bi].number, bi);
+    const auto& footnote_block = footnote_blocks();
     for (const FootnoteRef& ref : doc.footnote_refs) {
       auto fb = footnote_block.find(ref.id);
       if (fb == footnote_block.end()) continue;
