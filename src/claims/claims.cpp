@@ -2980,17 +2980,25 @@ struct Reader {
           if (t.kind == TokKind::Number) {
             if (t.non_quantity < 0 && t.quantity >= 0) { ok = false; break; }
             if (t.fold.size() == 4 && t.fold != doc_year) { ok = false; break; }  // another year
-            if (word(m, "thang") || word(m - 2, "quy")) period += t.fold + "t ";
             continue;
           }
           if (t.kind != TokKind::Word) continue;
           if (not_levels.count(t.fold)) { ok = false; break; }
-          if (t.fold == "quy" || t.fold == "luy" || (t.fold == "nam" && word(m - 2, "ca"))) period += t.fold + " ";
         }
         if (!ok || m + 1 >= k) continue;
         // The sentence before the figure must not be about plans, last year or one commune, ward
         // or district ("Riêng xã Hòa Bình, …").
         for (size_t n = k; n > first && same_sentence(n - 1, k) && ok; --n) {
+          // The sub-period the sentence names: "Tháng 9, …", "Lũy kế 9 tháng, …", "quý III", "cả năm".
+          {
+            const Token& t = tok(n - 1);
+            if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
+                (word(n, "thang") || word(n - 2, "thang") || word(n - 2, "quy")))
+              period += t.fold + (word(n, "thang") ? "m " : "t ");
+            if (word(n - 1, "quy") || word(n - 1, "luy") || (word(n - 1, "nam") && word(n - 2, "ca")) ||
+                (word(n - 1, "thang") && word(n, "nay")))
+              period += t.fold + " ";
+          }
           if (word(n - 1, "hoach") || word(n - 1, "kh") || phrase(n - 1, {"du", "toan"}) || phrase(n - 1, {"cung", "ky"}) ||
               phrase(n - 1, {"nam", "truoc"}) || phrase(n - 1, {"chi", "tieu"}) || phrase(n - 1, {"phan", "dau"}) ||
               phrase(n - 1, {"muc", "tieu"}) || word(n - 1, "rieng"))
