@@ -2955,6 +2955,29 @@ struct Reader {
   // nhà nước trên địa bàn đạt 2.510 tỷ đồng". Read only when the indicator has exactly two such
   // statements, each the first figure of its comma-delimited segment, about the whole area and the
   // same sub-period, with no plan, target or earlier-period word in the sentence before it.
+  // The digits of two written figures differ by one slip: two neighbours swapped, one digit
+  // changed, or one digit dropped or doubled.
+  static bool one_slip_apart(const std::string& x, const std::string& y) {
+    std::string a, b;
+    for (char c : x) if (c >= '0' && c <= '9') a += c;
+    for (char c : y) if (c >= '0' && c <= '9') b += c;
+    if (a == b) return true;
+    if (a.size() == b.size()) {
+      std::vector<size_t> diff;
+      for (size_t i = 0; i < a.size(); ++i) if (a[i] != b[i]) diff.push_back(i);
+      if (diff.size() == 1) return true;
+      return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
+    }
+    const std::string& longer = a.size() > b.size() ? a : b;
+    const std::string& shorter = a.size() > b.size() ? b : a;
+    if (shorter.size() + 1 != longer.size()) return false;
+    // one digit more: skip the first place they differ and compare the rest
+    size_t i = 0;
+    while (i < shorter.size() && longer[i] == shorter[i]) ++i;
+    return std::equal(longer.begin() + static_cast<std::ptrdiff_t>(i) + 1, longer.end(),
+                      shorter.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+
   void indicator_repeats() {
     const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
     static const std::set<std::string> not_levels = {"ke", "kh", "du", "chi", "muc", "phan", "cung", "truoc", "binh",
@@ -3018,8 +3041,14 @@ struct Reader {
       const Statement& a = st[0];
       const Statement& b = st[1];
       if (a.period != b.period || tok_sentence[a.tok] == tok_sentence[b.tok] || stated_used[b.q]) continue;
+      // Two different values are one figure only when close (a stale or revised figure) or one
+      // typing slip apart: "Tổng mức bán lẻ hàng hóa … 3.200" beside "Tổng mức bán lẻ hàng hóa và
+      // doanh thu dịch vụ … 4.100" are two aggregates of one catalogue key.
       double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
-      if (va <= 0 || vb <= 0 || va / vb > 1.5 || vb / va > 1.5) continue;
+      if (va <= 0 || vb <= 0) continue;
+      if (!(Q(a.q).value == Q(b.q).value) && std::fabs(va - vb) > 0.05 * std::max(va, vb) &&
+          !one_slip_apart(Q(a.q).text, Q(b.q).text))
+        continue;
       add_pair_repeat(a.q, b.q, "indicator-restated");
     }
   }
