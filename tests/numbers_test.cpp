@@ -25,6 +25,10 @@ const ReadCase kFormat[] = {
     {"Giá trị sản xuất công nghiệp đạt 659,970 tỷ đồng.", "659.970 tỷ đồng"},
     {"Toàn tỉnh đón 1.955.940 lượt khách đến tham quan.", "1955940 lượt khách"},
     {"Thành lập mới 05 hợp tác xã.", "5 HTX"},
+    // Thousands grouped with a no-break (U+00A0) or narrow no-break (U+202F) space; a plain space
+    // does not group (two figures may stand side by side in a table).
+    {"Sản lượng lương thực đạt 12\u00a0345 tấn.", "12345 tấn"},
+    {"Tổng vốn đạt 1\u202f234\u202f567,5 triệu đồng.", "1234567.5 triệu đồng"},
     {"Tỷ lệ hộ nghèo còn 08%.", "8 %"},
     {"Tốc độ tăng trưởng kinh tế đạt 5,20%.", "5.20 %"},
     {"Tổng vốn đầu tư toàn xã hội đạt 12.345,6 tỷ đồng.", "12345.6 tỷ đồng"},

@@ -262,6 +262,25 @@ struct Tokenizer {
           ++j;
           while (j < e && is_digit(text[j])) ++j;
         }
+        // "12 345" with a no-break, narrow no-break or thin space grouping the thousands (the
+        // layout keeps such a space only between digits): groups of exactly three digits.
+        if (j - i <= 3) {
+          bool grouped = false;
+          for (;;) {
+            size_t w = text.compare(j, 2, "\xc2\xa0") == 0 ? 2
+                       : (text.compare(j, 3, "\xe2\x80\xaf") == 0 || text.compare(j, 3, "\xe2\x80\x89") == 0) ? 3
+                                                                                                          : 0;
+            if (w == 0 || j + w + 3 > e || !is_digit(text[j + w]) || !is_digit(text[j + w + 1]) || !is_digit(text[j + w + 2]) ||
+                (j + w + 3 < e && is_digit(text[j + w + 3])))
+              break;
+            j += w + 3;
+            grouped = true;
+          }
+          if (grouped && j + 1 < e && (text[j] == ',' || text[j] == '.') && is_digit(text[j + 1])) {  // "1 234,5"
+            ++j;
+            while (j < e && is_digit(text[j])) ++j;
+          }
+        }
         t.kind = TokKind::Number;
         t.span = Span{uint32_t(i), uint32_t(j)};
         t.fold = text.substr(i, j - i);
@@ -1112,6 +1131,8 @@ struct BlockReader {
     return false;
   }
 
+  char group_char() const { return r.convention == NumberConvention::Vietnamese ? '.' : ','; }
+
   void read_quantities() {
     block_quantities = r.quantities.size();
     for (size_t k = first; k < last; ++k) {
@@ -1121,14 +1142,22 @@ struct BlockReader {
       std::string_view written = raw(k);
       std::string whole;
       const char* broken = nullptr;
-      if (written.find(' ') != std::string_view::npos) {
+      if (written.find("\xc2\xa0") != std::string_view::npos || written.find("\xe2\x80\xaf") != std::string_view::npos ||
+          written.find("\xe2\x80\x89") != std::string_view::npos) {
+        // Thousands grouped with no-break spaces: a typographic convention, read as grouping.
+        for (size_t i = 0; i < written.size();) {
+          if (written.compare(i, 2, "\xc2\xa0") == 0) { whole += group_char(); i += 2; continue; }
+          if (written.compare(i, 3, "\xe2\x80\xaf") == 0 || written.compare(i, 3, "\xe2\x80\x89") == 0) { whole += group_char(); i += 3; continue; }
+          whole += written[i++];
+        }
+      } else if (written.find(' ') != std::string_view::npos) {
         for (char c : written) if (c != ' ') whole += c;
         broken = "khoảng trắng lạc giữa các chữ số";
       } else if (written.find('/') != std::string_view::npos) {
         for (char c : written) whole += c == '/' ? (r.convention == NumberConvention::Vietnamese ? '.' : ',') : c;
         broken = "dấu \"/\" thay cho dấu chấm hàng nghìn";
       }
-      if (!parse_number(broken ? std::string_view(whole) : written, r.convention, p)) continue;
+      if (!parse_number(!whole.empty() ? std::string_view(whole) : written, r.convention, p)) continue;
       Quantity q;
       q.id = static_cast<uint32_t>(r.quantities.size());
       q.span = tok(k).span;

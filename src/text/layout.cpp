@@ -227,7 +227,14 @@ class LineCleaner {
       }
       int len = 0;
       char32_t cp = decode(s_, i, len);
-      if (is_space_cp(cp)) {
+      const bool digit_before = !pending_ && !buf_.text.empty() && buf_.text.back() >= '0' && buf_.text.back() <= '9';
+      const bool digit_after = i + static_cast<size_t>(len) < e && s_[i + static_cast<size_t>(len)] >= '0' &&
+                               s_[i + static_cast<size_t>(len)] <= '9';
+      if ((cp == 0xA0 || cp == 0x202F || cp == 0x2009) && digit_before && digit_after) {
+        // "12 345": a no-break space between digits groups thousands; the number reader decides.
+        emit(i, static_cast<size_t>(len));
+        i += static_cast<size_t>(len);
+      } else if (is_space_cp(cp)) {
         space(i);
         i += static_cast<size_t>(len);
       } else if (is_invisible_cp(cp)) {
