@@ -862,8 +862,12 @@ struct Reader {
       if (grades >= 2 && !nested_cut) exhaustive = true;
       if (!exhaustive || (nested_cut && !sums)) return;
     }
+    const bool cross = !exhaustive && parts.size() >= 2 && cross_cutting(total, part_toks);
     Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
-                   trig == Trigger::Gom ? "total-gom-parts" : trig == Trigger::Paren ? "total-paren-parts" : "total-trong-do-parts");
+                   cross                        ? "total-cross-cutting-parts"
+                   : trig == Trigger::Gom       ? "total-gom-parts"
+                   : trig == Trigger::Paren     ? "total-paren-parts"
+                                                : "total-trong-do-parts");
     stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
     c.exhaustive = exhaustive;
     if (kinds_of_whole) c.template_id = "total-parts-of-kinds";
@@ -872,6 +876,38 @@ struct Reader {
     last_breakdown_parts = parts.size();
     breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
     for (int p : parts) is_item[p] = true;
+  }
+  // Parts of a plain "trong đó" list drawn from two classifications of the whole: "trong đó lao
+  // động nữ 25.100 người, chiếm 48%; lao động trong khu vực nông nghiệp 31.200 người, chiếm 59,7%".
+  // Signs: a part named by a personal attribute (nữ, dân tộc thiểu số, hộ nghèo, trẻ em, …) beside
+  // one that is not, or shares ("chiếm X%") of the parts adding up to more than 100 %.
+  bool cross_cutting(int total, const std::vector<size_t>& part_toks) const {
+    // Personal attributes, by classification: parts of one classification may partition the
+    // whole ("hộ nghèo …, hộ cận nghèo …"); parts of two overlap.
+    struct Attribute { const char* words; int classification; };
+    static const Attribute attributes[] = {
+        {" nu ", 1},         {" phu nu ", 1},    {" dan toc ", 2},   {" thieu so ", 2},  {" ngheo ", 3},
+        {" can ngheo ", 3},  {" tre em ", 4},    {" cao tuoi ", 4},  {" thanh nien ", 4}, {" dang vien ", 5},
+        {" doan vien ", 5},  {" hoi vien ", 5},  {" khuyet tat ", 6}};
+    std::set<int> classes;
+    double shares = 0;
+    for (size_t i = 0; i < part_toks.size(); ++i) {
+      std::string label = " ";
+      size_t lo = i > 0 ? part_toks[i - 1] + 1 : (part_toks[i] > first + 10 ? part_toks[i] - 10 : first);
+      for (size_t m = part_toks[i]; m > lo && m + 10 > part_toks[i] && is(m - 1, TokKind::Word); --m)
+        label.insert(0, " " + tok(m - 1).fold);
+      int cls = 0;
+      for (const Attribute& a : attributes)
+        if (has(label, a.words)) { cls = a.classification; break; }
+      classes.insert(cls);
+      size_t e = end_of_quantity(part_toks[i]);
+      if (punct(e, ",")) ++e;
+      if (word(e, "chiem") && qty(e + 1) >= 0 && pct(qty(e + 1))) shares += Q(qty(e + 1)).value.to_double();
+    }
+    // (no attribute at all: one classification as far as the words tell). Attributes classify
+    // people and households; money is split by programme ("cho vay hộ nghèo …, cho vay …").
+    const bool people = Q(total).dimension.rfind("count:", 0) == 0;
+    return (people && classes.size() > 1) || shares > 100.5;
   }
   size_t last_breakdown_parts = 0;
   std::set<int> broken_down;
