@@ -958,10 +958,17 @@ struct Reader {
           trig = Trigger::None;  // an aside further on, after other figures
           break;
         }
-        if (is(m, TokKind::Number) || is(m, TokKind::Percent)) clean_gap = false;
+        if (qty(m) >= 0 || is(m, TokKind::Percent)) clean_gap = false;  // (a date or an age is no figure)
         if (trig != Trigger::None && long_gap) {
           size_t p = is(m, TokKind::Open) ? m : m + 1;
-          if (trig != Trigger::Paren || !explicit_list_at(p + 1)) trig = Trigger::None;
+          // "Cấp 3.250 thẻ bảo hiểm y tế cho người nghèo, … và trẻ em dưới 6 tuổi, trong đó người
+          // nghèo 1.120 thẻ, …": after a long run of words, a list whose first figure is counted in
+          // the total's own unit.
+          bool same_unit_list = false;
+          if (trig == Trigger::TrongDo)
+            for (size_t n = body; n < last && n < body + 12 && same_sentence(n, k); ++n)
+              if (qty(n) >= 0) { same_unit_list = Q(qty(n)).unit == Q(t).unit && !pct(qty(n)); break; }
+          if (!same_unit_list && (trig != Trigger::Paren || !explicit_list_at(p + 1))) trig = Trigger::None;
           break;
         }
         if (trig != Trigger::None) break;
