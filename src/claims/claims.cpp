@@ -1873,8 +1873,11 @@ struct Reader {
     for (size_t k = first; k < last; ++k) {
       int n = qty(k);
       if (n < 0) continue;
-      bool up = word(k - 1, "tang") || (word(k - 1, "hon") && word(k - 2, "tang"));
-      bool down = word(k - 1, "giam") || (word(k - 1, "hon") && word(k - 2, "giam"));
+      // "tăng (hơn)", "cao hơn", "nhiều hơn" / "giảm (hơn)", "thấp hơn", "ít hơn"
+      bool up = word(k - 1, "tang") ||
+                (word(k - 1, "hon") && (word(k - 2, "tang") || word(k - 2, "cao") || word(k - 2, "nhieu")));
+      bool down = word(k - 1, "giam") ||
+                  (word(k - 1, "hon") && (word(k - 2, "giam") || word(k - 2, "thap") || word(k - 2, "it")));
       bool index = word(k - 1, "bang") && pct(n) &&
                    (phrase(end_of_quantity(k), {"so", "voi"}) || phrase(end_of_quantity(k), {"cung", "ky"}));
       // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)", "bằng 1,5 lần năm trước".
