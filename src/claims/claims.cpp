@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "claims/indicators.h"
 #include "core/vfold.h"
@@ -2520,13 +2521,12 @@ struct Reader {
     }
     // A row whose words were found only weakly ("Tổng lượt khách du lịch" against "Tổng lượt khách
     // tham quan, lưu trú ước đạt …") may still be linked by its catalogue indicator.
-    std::set<size_t> repeated_blocks;
+    std::unordered_set<uint32_t> repeated_spans;  // where repeat claims begin: a row's block when the row was read
     for (const Claim& c : out.claims)
-      if (c.kind == ClaimKind::Repeat)
-        for (const Row& row : rows)
-          if (c.span.begin == doc.blocks[row.block].span.begin) repeated_blocks.insert(row.block);
+      if (c.kind == ClaimKind::Repeat) repeated_spans.insert(c.span.begin);
     for (const Row& row : rows)
-      if (!repeated_blocks.count(row.block) && is_table[row.block]) repeats_by_indicator(row, is_table, doc_year);
+      if (!repeated_spans.count(doc.blocks[row.block].span.begin) && is_table[row.block])
+        repeats_by_indicator(row, is_table, doc_year);
     repeats_by_words(rows, is_table, doc_year);
     plans_beside_restated_actuals(rows);
   }
@@ -2927,6 +2927,15 @@ struct Reader {
   // tác xã | HTX | 02 | 07": the row whose actual cell is the figure and whose label shares the
   // figure's words (or its catalogue indicator), found once and only once.
   void resolve_plans_from_tables() {
+    // Each row's plan and actual cells once, and the rows by the value of their actual cell (a
+    // pending plan only ever looks at rows whose actual is its own figure).
+    std::vector<std::pair<int, int>> row_cells(table_rows.size());
+    std::unordered_map<double, std::vector<size_t>> rows_by_actual;
+    for (size_t i = 0; i < table_rows.size(); ++i) {
+      row_cells[i] = plan_actual_of(table_rows[i]);
+      if (row_cells[i].second >= 0) rows_by_actual[Q(row_cells[i].second).value.to_double()].push_back(i);
+    }
+    static const std::vector<size_t> kNoRows;
     for (const PendingPlan& pp : pending_plans) {
       if (stated_used[pp.percent]) continue;
       size_t bi = doc.sentences[Q(pp.actual).sentence].block;
@@ -2950,9 +2959,11 @@ struct Reader {
       int best_plan = -1;
       size_t best = 0, second = 0;
       bool ambiguous_plan_rows = sp == -2;  // a row or paragraph may state the plan, not one we can link for sure
-      for (const Row& row : table_rows) {
+      auto same_actual = rows_by_actual.find(a.value.to_double());
+      for (size_t ri : same_actual == rows_by_actual.end() ? kNoRows : same_actual->second) {
+        const Row& row = table_rows[ri];
         if (row.sub && row.phrase.size() < 2) continue;
-        auto [plan, actual] = plan_actual_of(row);
+        auto [plan, actual] = row_cells[ri];
         if (plan < 0 || actual < 0 || Q(plan).value.mantissa == 0) continue;
         if (!(Q(actual).value == a.value)) continue;
         std::string label;
@@ -3190,11 +3201,18 @@ struct Reader {
     }
   }
 
+  mutable std::vector<int8_t> table_row_cache;  // per block: -1 not known yet, 0 no, 1 yes
   bool table_row(size_t bi) const {
+    if (table_row_cache.empty()) table_row_cache.assign(doc.blocks.size(), -1);
+    if (table_row_cache[bi] >= 0) return table_row_cache[bi] == 1;
     const Block& b = doc.blocks[bi];
-    if (b.kind == BlockKind::TableRow) return true;
-    std::string_view t = doc.slice(b.span);
-    return std::count(t.begin(), t.end(), '\t') >= 2 || std::count(t.begin(), t.end(), '|') >= 3;
+    bool yes = b.kind == BlockKind::TableRow;
+    if (!yes) {
+      std::string_view t = doc.slice(b.span);
+      yes = std::count(t.begin(), t.end(), '\t') >= 2 || std::count(t.begin(), t.end(), '|') >= 3;
+    }
+    table_row_cache[bi] = yes ? 1 : 0;
+    return yes;
   }
 
   void run() {
