@@ -2179,6 +2179,44 @@ struct Reader {
         else if (!percent_col && header_is(h, {"thuc hien", "uoc", "ket qua"})) actual = q;
         else if (!percent_col && header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) plan = q;
       }
+      // "Thực hiện 9 tháng năm 2023 | Ước thực hiện 9 tháng năm 2024 | So với cùng kỳ (%)": the
+      // last-year and this-year cells of the row against the index cell.
+      {
+        int yoy = -1, earlier = -1, current = -1, earlier_year = 0, current_year = 0, level_cols = 0;
+        for (auto [q, h] : row.values) {
+          bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
+          bool last_year = header_is(h, {"cung ky", "nam truoc"});
+          if (percent_col) {
+            if (last_year && !header_is(h, {"kh", "ke hoach", "du toan"})) yoy = q;
+            continue;
+          }
+          if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"}) && !header_is(h, {"thuc hien", "uoc"})) continue;
+          ++level_cols;
+          int y = 0;
+          for (size_t i = 0; i + 4 <= h.size(); ++i)
+            if ((i == 0 || h[i - 1] == ' ' || h[i - 1] == '/') && h.compare(i, 2, "20") == 0 && isdigit(static_cast<unsigned char>(h[i + 2])) &&
+                isdigit(static_cast<unsigned char>(h[i + 3])) && (i + 4 == h.size() || !isdigit(static_cast<unsigned char>(h[i + 4]))))
+              y = std::atoi(h.substr(i, 4).c_str());
+          if (last_year) { earlier = q; earlier_year = -1; continue; }
+          if (y == 0) continue;
+          if (earlier < 0 || (earlier_year > 0 && y < earlier_year)) {
+            if (earlier >= 0 && earlier_year > 0) { current = earlier; current_year = earlier_year; }
+            earlier = q;
+            earlier_year = y;
+          } else if (current < 0 || y > current_year) {
+            current = q;
+            current_year = y;
+          }
+        }
+        if (yoy >= 0 && earlier >= 0 && current >= 0 && level_cols == 2 && current_year > earlier_year &&
+            compatible(earlier, current) && Q(earlier).value.mantissa != 0) {
+          Claim& c = add_row_claim(ClaimKind::Growth, row, yoy, "table-index-vs-last-year-column");
+          c.operands.push_back(Operand{"current", static_cast<uint32_t>(current)});
+          c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(earlier)});
+          c.operands.push_back(Operand{"index", static_cast<uint32_t>(yoy)});
+          used[earlier] = used[current] = true;
+        }
+      }
       if (plan >= 0 && actual >= 0 && pct_plan >= 0 && Q(plan).value.mantissa != 0) {
         Claim& c = add_row_claim(ClaimKind::PercentOfPlan, row, pct_plan, "table-pct-of-plan-column");
         c.operands.push_back(Operand{"actual", static_cast<uint32_t>(actual)});
