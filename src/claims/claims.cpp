@@ -2182,12 +2182,15 @@ struct Reader {
       // "Thực hiện 9 tháng năm 2023 | Ước thực hiện 9 tháng năm 2024 | So với cùng kỳ (%)": the
       // last-year and this-year cells of the row against the index cell.
       {
-        int yoy = -1, earlier = -1, current = -1, earlier_year = 0, current_year = 0, level_cols = 0;
+        int yoy = -1, rate = -1, earlier = -1, current = -1, earlier_year = 0, current_year = 0, level_cols = 0;
         for (auto [q, h] : row.values) {
           bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
           bool last_year = header_is(h, {"cung ky", "nam truoc"});
           if (percent_col) {
-            if (last_year && !header_is(h, {"kh", "ke hoach", "du toan"})) yoy = q;
+            // "Tăng, giảm (%)", "Tốc độ tăng (%)": a growth rate; otherwise an index.
+            if (header_is(h, {"kh", "ke hoach", "du toan"})) continue;
+            if (header_is(h, {"tang"})) rate = q;
+            else if (last_year) yoy = q;
             continue;
           }
           if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"}) && !header_is(h, {"thuc hien", "uoc"})) continue;
@@ -2208,12 +2211,16 @@ struct Reader {
             current_year = y;
           }
         }
-        if (yoy >= 0 && earlier >= 0 && current >= 0 && level_cols == 2 && current_year > earlier_year &&
+        if ((yoy >= 0 || rate >= 0) && earlier >= 0 && current >= 0 && level_cols == 2 && current_year > earlier_year &&
             compatible(earlier, current) && Q(earlier).value.mantissa != 0) {
-          Claim& c = add_row_claim(ClaimKind::Growth, row, yoy, "table-index-vs-last-year-column");
+          const int stated = yoy >= 0 ? yoy : rate;
+          Claim& c = add_row_claim(ClaimKind::Growth, row, stated,
+                                   yoy >= 0 ? "table-index-vs-last-year-column" : "table-rate-vs-last-year-column");
           c.operands.push_back(Operand{"current", static_cast<uint32_t>(current)});
           c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(earlier)});
-          c.operands.push_back(Operand{"index", static_cast<uint32_t>(yoy)});
+          c.operands.push_back(Operand{yoy >= 0 ? "index" : "rate", static_cast<uint32_t>(stated)});
+          // a negative rate cell is a fall
+          c.decrease = false;
           used[earlier] = used[current] = true;
         }
       }
