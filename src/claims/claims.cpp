@@ -172,6 +172,12 @@ struct Reader {
     while (m > first && m + kReach > k && same_sentence(m - 1, k) && !punct(m - 1, ";")) --m;
     return m;
   }
+  // One past the last token of k's sentence (within reach).
+  size_t sentence_stop(size_t k) const {
+    size_t m = k;
+    while (m + 1 < last && m < k + kReach && same_sentence(m + 1, k)) ++m;
+    return m + 1;
+  }
   size_t clause_stop(size_t k) const {
     size_t m = k;
     while (m + 1 < last && m < k + kReach && same_sentence(m + 1, k) && !punct(m + 1, ";")) ++m;
@@ -694,16 +700,7 @@ struct Reader {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
     const int side = ab_side(total_tok);
-    if (!broken_down.insert(total).second) return;  // one breakdown per total
-    // A trigger with no list after it ("284 triệu USD …, trong đó, kim ngạch xuất khẩu có tỷ lệ tăng
-    // cao …") leaves the total to another reading (its footnote).
-    struct Unmark {
-      std::set<int>& done;
-      const std::vector<Claim>& claims;
-      size_t n;
-      int t;
-      ~Unmark() { if (claims.size() == n) done.erase(t); }
-    } unmark{broken_down, out.claims, out.claims.size(), total};
+    if (!broken_down.insert(total).second) return;  // one breakdown per total (breakdown() frees it if none)
     // "(gồm …)", "(trong đó: …)": the parenthesis says it lists parts.
     const bool explicit_list = trig != Trigger::Paren || (body > first && !is(body - 1, TokKind::Open));
     bool incompatible_seen = false;
@@ -846,7 +843,8 @@ struct Reader {
         if (n >= 1 && std::fabs(run - tv) <= tol) { parts.resize(n + 1); part_toks.resize(n + 1); sums = true; break; }
       }
     }
-    bool exhaustive = (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums) ||
+    // Contributions in points to a rate are exhaustive ("tăng 7,12%, trong đó … đóng góp 3,41 điểm …").
+    bool exhaustive = pct(total) || (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums) ||
                       (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                              (respectively_pair && complements_in(part_toks[0]))));
@@ -920,16 +918,7 @@ struct Reader {
       if (pct(t)) {
         // "tăng 7,12%, trong đó khu vực … đóng góp 3,41 điểm phần trăm, …": contributions add up.
         size_t a = end_of_quantity(k), body = kNone;
-        if (trigger_at(a, body) == Trigger::TrongDo) {
-          size_t stop = k;
-          while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
-          size_t save = out.claims.size();
-          breakdown(t, k, Trigger::TrongDo, body, stop + 1, 0);
-          if (out.claims.size() > save && out.claims.back().kind == ClaimKind::PartBound) {
-            out.claims.back().kind = ClaimKind::Sum;  // contributions are exhaustive
-            out.claims.back().exhaustive = true;
-          }
-        }
+        if (trigger_at(a, body) == Trigger::TrongDo) breakdown(t, k, Trigger::TrongDo, body, sentence_stop(k), 0);
         continue;
       }
       if (ab_side(k) == 1) continue;  // the numerator is handled with its denominator below
@@ -1026,9 +1015,7 @@ struct Reader {
         while (open > first && !is(open, TokKind::Open)) --open;
         stop = matching_close(open);
       } else {
-        stop = k;
-        while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
-        ++stop;
+        stop = sentence_stop(k);
       }
       if (body >= last && trig != Trigger::Paren) {
         // "… 46.820 con, gồm:" and the parts as bullet lines below.
@@ -1055,13 +1042,14 @@ struct Reader {
       size_t prev = k - 1;
       size_t s0 = prev;
       while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
-      size_t stop = k;
-      while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
+      const size_t stop = sentence_stop(k);
+      size_t body = k + 2;
+      if (punct(body, ":") || punct(body, ",")) ++body;
       // "GRDP tăng 6,12%, tăng 0,85 điểm phần trăm …. Trong đó, khu vực … đóng góp 0,62 điểm
       // phần trăm; …": contributions in points break down the growth rate, the sentence's first
       // percent, never a change in points.
       bool contributions = false;
-      for (size_t m = k + 2; m <= stop && m < last; ++m) {
+      for (size_t m = k + 2; m < stop; ++m) {
         int q = qty(m);
         if (q < 0 || pct(q)) continue;  // "khu vực … tăng 3,21%, đóng góp 0,62 điểm phần trăm"
         contributions = Q(q).dimension == "pp";
@@ -1072,19 +1060,9 @@ struct Reader {
         size_t tk = kNone;
         for (size_t m = s0; m < k && t < 0; ++m)
           if (qty(m) >= 0 && pct(qty(m))) { t = qty(m); tk = m; }
-        if (t < 0) continue;
-        size_t body = k + 2;
-        if (punct(body, ":") || punct(body, ",")) ++body;
-        size_t save = out.claims.size();
-        breakdown(t, tk, Trigger::TrongDo, body, stop + 1, 0);
-        if (out.claims.size() > save && out.claims.back().kind == ClaimKind::PartBound) {
-          out.claims.back().kind = ClaimKind::Sum;  // contributions are exhaustive
-          out.claims.back().exhaustive = true;
-        }
+        if (t >= 0) breakdown(t, tk, Trigger::TrongDo, body, stop, 0);
         continue;
       }
-      size_t body = k + 2;
-      if (punct(body, ":") || punct(body, ",")) ++body;
       // A sentence that has its own "trong đó" list: the new "Trong đó" details an item of that
       // list ("…; trong đó rau 405,8/500 ha …. Trong đó, bí xanh 8,6/35 ha"), the first figure
       // after it of the dimension of the first part.
@@ -1108,7 +1086,7 @@ struct Reader {
         size_t dk = denominator_tok(tk);
         if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
       }
-      breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop + 1);
+      breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop);
     }
   }
 
@@ -1139,9 +1117,7 @@ struct Reader {
       if (t < 0 || Q(t).value.to_double() <= Q(p0).value.to_double()) continue;
       // A plan is no set of things that were checked ("chỉ tiêu giao 100 hộ; kết quả …").
       if (plan_word_before(tk, 4)) continue;
-      size_t stop = k;
-      while (stop + 1 < last && stop < k + kReach && same_sentence(stop + 1, k)) ++stop;
-      breakdown(t, tk, Trigger::KetQua, body, stop + 1, 0);
+      breakdown(t, tk, Trigger::KetQua, body, sentence_stop(k), 0);
     }
   }
 
