@@ -2293,9 +2293,6 @@ struct Reader {
         first = nr.block_first[bi];
         last = nr.block_last[bi];
         if (names_subregion(token_of[q])) continue;  // one commune's figure is not the area's indicator
-        // "Năm 2022, sản lượng … đạt 181.300 tấn": a sentence that names another year.
-        std::string y = sentence_year(token_of[q]);
-        if (!y.empty() && !doc_year.empty() && y != doc_year) continue;
       }
       prose.push_back(static_cast<int>(q));
     }
@@ -2317,9 +2314,8 @@ struct Reader {
       // One level figure of that indicator in the prose, close enough to be the same one.
       std::vector<int> levels;
       for (int q : prose)
-        if (Q(q).role.empty() && Q(q).dimension == tv.dimension && !other_year(q, doc_year, head) &&
-            // a discrepancy only from a plain restatement: no year named in its sentence
-            (token_of[q] == kNone || sentence_year(token_of[q]).empty()))
+        // (a discrepancy only from a plain restatement: no year named in its sentence, so never another year)
+        if (Q(q).role.empty() && Q(q).dimension == tv.dimension && (token_of[q] == kNone || sentence_year(token_of[q]).empty()))
           levels.push_back(q);
       if (levels.size() > 1) {
         // Several: the one stated beside another value of the row ("201,922/260" for a row
