@@ -2086,6 +2086,14 @@ struct Reader {
     return {};
   }
 
+  // The document's own year ("2023" of 2023-H1), "" when not known.
+  std::string document_year() const { return doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string(); }
+  // A block under a section about another year than the document's ("Nhiệm vụ năm 2024").
+  bool about_other_year(size_t bi) const {
+    const std::string y = document_year();
+    return !y.empty() && !block_year(bi).empty() && block_year(bi) != y;
+  }
+
   // The year a block's enclosing sections are about ("B. NHIỆM VỤ … NĂM 2024"), "" if none says.
   std::string block_year(size_t bi) const {
     if (bi < block_year_cache.size() && block_year_cache[bi]) return *block_year_cache[bi];
@@ -2287,7 +2295,7 @@ struct Reader {
       if (x.indicator != key || x.sentence >= doc.sentences.size()) continue;
       size_t bi = doc.sentences[x.sentence].block;
       if (bi >= is_table.size() || is_table[bi] || bi == row.block) continue;
-      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      if (about_other_year(bi)) continue;
       if (!row.dimension.empty() && x.dimension != row.dimension) continue;
       if (token_of[q] != kNone) {
         first = nr.block_first[bi];
@@ -2339,7 +2347,7 @@ struct Reader {
   }
 
   void repeats() {
-    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    const std::string doc_year = document_year();
     std::vector<Row> rows;
     std::vector<std::string> header;  // folded header text per column
     size_t header_indicator = 1;      // the header's indicator column ("Chỉ tiêu")
@@ -2595,7 +2603,7 @@ struct Reader {
   // in the text and in footnote 15. Same value and unit, at least three content words in common,
   // one such place only.
   void footnote_repeats_by_words() {
-    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    const std::string doc_year = document_year();
     std::vector<bool> is_table(doc.blocks.size(), false);
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) is_table[bi] = table_row(bi);
     auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
@@ -2603,7 +2611,7 @@ struct Reader {
     std::vector<std::pair<int, size_t>> notes;
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (is_table[bi]) continue;
-      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      if (about_other_year(bi)) continue;
       bool note = doc.blocks[bi].kind == BlockKind::Footnote;
       for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
         const Token& t = nr.tokens[m];
@@ -2806,7 +2814,7 @@ struct Reader {
     std::unordered_map<long long, std::vector<std::pair<int, size_t>>> by_value;  // value -> (quantity, token)
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (is_table[bi]) continue;
-      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      if (about_other_year(bi)) continue;
       for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
         const Token& t = nr.tokens[m];
         if (t.kind != TokKind::Number || t.quantity < 0) continue;
@@ -3053,14 +3061,14 @@ struct Reader {
   }
 
   void indicator_repeats() {
-    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
+    const std::string doc_year = document_year();
     static const std::set<std::string> not_levels = {"ke", "kh", "du", "chi", "muc", "phan", "cung", "truoc", "binh",
                                                      "tang", "giam", "bang", "chiem", "trong", "gom", "so", "con"};
     struct Statement { int q; size_t tok; std::string period; };
     std::map<std::string, std::vector<Statement>> by_indicator;
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
-      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      if (about_other_year(bi)) continue;
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       for (size_t k = first; k < last; ++k) {
@@ -3130,12 +3138,11 @@ struct Reader {
   void prose_repeats() {
     static const std::set<std::string> verbs = {"dat", "la", "uoc", "co", "duoc", "khoang", "tren", "hon", "gan",
                                                 "thuc", "hien", "con", "vao", "len"};
-    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
     std::map<std::string, std::vector<int>> by_signature;
     std::vector<size_t> qtok(nr.quantities.size(), kNone);
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (table_row(bi) || doc.blocks[bi].kind == BlockKind::Footnote) continue;
-      if (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year) continue;
+      if (about_other_year(bi)) continue;
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       for (size_t k = first; k < last; ++k) {
@@ -3182,10 +3189,9 @@ struct Reader {
   // reading is within 1% of exactly one other figure of the same catalogue indicator and unit, in
   // the document's own year, restates it; the two must agree, read as intended.
   void restated_slips() {
-    const std::string doc_year = doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string();
     std::vector<int> prose;
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (table_row(bi) || (!doc_year.empty() && !block_year(bi).empty() && block_year(bi) != doc_year)) continue;
+      if (table_row(bi) || about_other_year(bi)) continue;
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       for (size_t k = first; k < last; ++k)
