@@ -160,9 +160,6 @@ struct Reader {
     return true;
   }
 
-  // Token index of a quantity (by span search within the block).
-  std::map<int, size_t> qtok;
-
   // The start of the clause containing token k (after the last ';' or sentence start).
   // Windows are bounded: a "sentence" of a converter that lost every full stop can be megabytes
   // long, and no relation reaches further than this.
@@ -1375,9 +1372,7 @@ struct Reader {
   bool same_words_around(int a, int b, int need = 2) const {
     auto words_near = [&](int q, bool after_too) {
       std::set<std::string> w;
-      auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), Q(q).span.begin,
-                                 [](const Token& t, uint32_t off) { return t.span.begin < off; });
-      size_t k = static_cast<size_t>(it - nr.tokens.begin());
+      const size_t k = token_of[q];
       for (size_t m = k > 6 ? k - 6 : 0; m < k; ++m) if (nr.tokens[m].kind == TokKind::Word && !nr.tokens[m].unit_part) w.insert(nr.tokens[m].fold);
       if (after_too)
         for (size_t m = k + 1; m < nr.tokens.size() && m < k + 7; ++m)
@@ -1980,9 +1975,7 @@ struct Reader {
         if ((word(m, "tang") || word(m, "giam")) && qty(m + 1) >= 0 && pct(qty(m + 1))) {
           if (int lv = level_named_before(n, k - 1); lv >= 0) {
             cur = lv;
-            auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), Q(lv).span.begin,
-                                       [](const Token& t, uint32_t off) { return t.span.begin < off; });
-            ck = static_cast<size_t>(it - nr.tokens.begin());
+            ck = token_of[lv];
           }
         }
       }
@@ -3139,7 +3132,6 @@ struct Reader {
     static const std::set<std::string> verbs = {"dat", "la", "uoc", "co", "duoc", "khoang", "tren", "hon", "gan",
                                                 "thuc", "hien", "con", "vao", "len"};
     std::map<std::string, std::vector<int>> by_signature;
-    std::vector<size_t> qtok(nr.quantities.size(), kNone);
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (table_row(bi) || doc.blocks[bi].kind == BlockKind::Footnote) continue;
       if (about_other_year(bi)) continue;
@@ -3150,7 +3142,6 @@ struct Reader {
         if (q < 0 || Q(q).dimension == "scalar" || !Q(q).role.empty()) continue;
         // Only a catalogue indicator: a generic phrase ("Tiếp nhận và giải quyết") recurs for other things.
         if (!is_canonical_indicator(Q(q).indicator)) continue;
-        qtok[q] = k;
         // The whole sentence before the figure must be words: "Tỷ lệ che phủ rừng đạt 72,8%."
         std::vector<std::string> words;
         size_t m = k;
@@ -3179,7 +3170,7 @@ struct Reader {
     for (auto& [sig, qs] : by_signature) {
       if (qs.size() != 2) continue;  // three or more: a list of like items, not a restatement
       int a = qs[0], b = qs[1];
-      if (tok_sentence[qtok[a]] == tok_sentence[qtok[b]] || stated_used[b]) continue;
+      if (tok_sentence[token_of[a]] == tok_sentence[token_of[b]] || stated_used[b]) continue;
       add_pair_repeat(a, b, "same-phrase-restated");
     }
   }
