@@ -228,10 +228,12 @@ class LineCleaner {
       int len = 0;
       char32_t cp = decode(s_, i, len);
       const bool digit_before = !pending_ && !buf_.text.empty() && buf_.text.back() >= '0' && buf_.text.back() <= '9';
-      const bool digit_after = i + static_cast<size_t>(len) < e && s_[i + static_cast<size_t>(len)] >= '0' &&
-                               s_[i + static_cast<size_t>(len)] <= '9';
+      // exactly three digits follow: a thousands group, the only reading worth keeping the space for
+      auto digit_at = [&](size_t j) { return j < e && s_[j] >= '0' && s_[j] <= '9'; };
+      const size_t a = i + static_cast<size_t>(len);
+      const bool digit_after = digit_at(a) && digit_at(a + 1) && digit_at(a + 2) && !digit_at(a + 3);
       if ((cp == 0xA0 || cp == 0x202F || cp == 0x2009) && digit_before && digit_after) {
-        // "12 345": a no-break space between digits groups thousands; the number reader decides.
+        // "12 345": a no-break space before a group of three digits groups thousands.
         emit(i, static_cast<size_t>(len));
         i += static_cast<size_t>(len);
       } else if (is_space_cp(cp)) {
