@@ -606,6 +606,19 @@ void apply_blame(DocumentResult& result, const CheckConfig& config) {
     r.message = (en ? "same error: [" : "cùng một lỗi: [") + from.check + "] " + from.message;
     into.related.push_back(std::move(r));
   };
+  // A second relation broken by the same figure stays a finding of its own (each is a place in
+  // the text a reviewer reads, and an answer key counts each), tied to the lead finding: it names
+  // the lead in same_error_as and points at it, and the lead lists it as related.
+  auto mark_symptom = [&](Finding& symptom, const Finding& lead) {
+    symptom.same_error_as = lead.id;
+    RelatedLocation r;
+    r.path = lead.path;
+    r.begin = lead.begin;
+    r.end = lead.end;
+    r.quote = lead.quote;
+    r.message = (en ? "same error as: [" : "cùng một lỗi với: [") + lead.check + "] " + lead.message;
+    symptom.related.push_back(std::move(r));
+  };
   auto describe = [&](const Quantity& q, const Decimal& v, TypoKind kind, uint32_t claim) {
     Quantity rep = corrected(q, v);
     Evaluation ev = evaluate(claims[claim], QuantityView(qs, static_cast<uint32_t>(&q - qs.data()), rep), config);
@@ -631,6 +644,8 @@ void apply_blame(DocumentResult& result, const CheckConfig& config) {
                                           std::to_string(loc->repaired.size()) + " quan hệ";
       } else {
         relate(findings[lead], findings[i]);
+        mark_symptom(findings[i], findings[lead]);
+        findings[i].suggestion = findings[lead].suggestion;
         merged[i] = true;
       }
     }
@@ -653,6 +668,8 @@ void apply_blame(DocumentResult& result, const CheckConfig& config) {
         if (cj >= claims.size() || !uses(claims[cj], corr->quantity)) continue;
         if (evaluate(claims[cj], view, config).verdict == Verdict::Discrepancy) continue;
         relate(f, findings[j]);
+        mark_symptom(findings[j], f);
+        findings[j].suggestion = describe(qs[corr->quantity], corr->value, corr->kind, cj);
         merged[j] = true;
       }
       continue;
@@ -682,10 +699,6 @@ void apply_blame(DocumentResult& result, const CheckConfig& config) {
                               "): có thể đã chép nhầm";
     }
   }
-  std::vector<Finding> kept;
-  for (size_t i = 0; i < findings.size(); ++i)
-    if (!merged[i]) kept.push_back(std::move(findings[i]));
-  findings = std::move(kept);
 }
 
 }  // namespace doisoat

@@ -140,9 +140,10 @@ TEST(Blame, NoSuggestionWhenTwoCorrectionsFit) {
   EXPECT_TRUE(f[0]->suggestion.empty()) << f[0]->suggestion;
 }
 
-TEST(Blame, OneErrorInTwoRelationsIsOneFinding) {
+TEST(Blame, OneErrorInTwoRelationsIsOneErrorWithTwoFindings) {
   // 1.380 should be 1.280: it breaks the visitor total (2.150 + 1.280 + 1.970 = 5.400) and its
-  // own breakdown (800 + 480 = 1.280). Fellegi-Holt names it; the second finding is related.
+  // own breakdown (800 + 480 = 1.280). Fellegi-Holt names it; the second broken relation stays a
+  // finding at its own place, tied to the first (same_error_as, related both ways).
   DocBuilder b(
       "Tổng số khách đạt 5.400 lượt, gồm nội địa 2.150 lượt, quốc tế 1.380 lượt và lưu trú 1.970 lượt.\n"
       "Khách quốc tế gồm khách châu Á 800 lượt và khách châu Âu 480 lượt.");
@@ -152,12 +153,20 @@ TEST(Blame, OneErrorInTwoRelationsIsOneFinding) {
   b.claim(ClaimKind::Sum, {op("total", x), op("part", asia), op("part", eu)}, x);
   auto& r = b.run();
   auto f = by_check(r, "sum-total");
-  ASSERT_EQ(f.size(), 1u);
-  EXPECT_TRUE(mentions(f[0]->suggestion, "\"1.380\"")) << f[0]->suggestion;
-  EXPECT_TRUE(mentions(f[0]->suggestion, "1.280")) << f[0]->suggestion;
-  bool related_second = false;
-  for (const auto& rel : f[0]->related) related_second |= mentions(rel.message, "cùng một lỗi") && mentions(rel.quote, "480");
-  EXPECT_TRUE(related_second);
+  ASSERT_EQ(f.size(), 2u);
+  const Finding* lead = f[0]->same_error_as.empty() ? f[0] : f[1];
+  const Finding* other = lead == f[0] ? f[1] : f[0];
+  EXPECT_TRUE(lead->same_error_as.empty());
+  EXPECT_EQ(other->same_error_as, lead->id);
+  EXPECT_FALSE(lead->id.empty());
+  EXPECT_TRUE(mentions(lead->suggestion, "\"1.380\"")) << lead->suggestion;
+  EXPECT_TRUE(mentions(lead->suggestion, "1.280")) << lead->suggestion;
+  EXPECT_TRUE(mentions(other->suggestion, "1.280")) << other->suggestion;
+  bool lead_names_other = false, other_names_lead = false;
+  for (const auto& rel : lead->related) lead_names_other |= mentions(rel.message, "cùng một lỗi") && rel.quote == other->quote;
+  for (const auto& rel : other->related) other_names_lead |= mentions(rel.message, "cùng một lỗi với") && rel.quote == lead->quote;
+  EXPECT_TRUE(lead_names_other);
+  EXPECT_TRUE(other_names_lead);
 }
 
 TEST(Blame, CandidatesIncludeEachTypoKind) {

@@ -10,6 +10,7 @@
 #include "checks/check.h"
 #include "checks/common.h"
 #include "core/model.h"
+#include "engine/engine.h"
 
 namespace doisoat::testing {
 
@@ -87,7 +88,11 @@ class DocBuilder {
       std::vector<Finding> found;
       CheckContext ctx{result_.doc, result_.quantities, result_.claims, config, found};
       check->run(ctx);
-      for (auto& f : found) result_.findings.push_back(std::move(f));
+      for (auto& f : found) {
+        if (f.path.empty()) f.path = result_.doc.path;
+        if (f.id.empty()) f.id = stable_id(f.check, f.path, f.quote);
+        result_.findings.push_back(std::move(f));
+      }
     }
     apply_blame(result_, config);
     return result_;

@@ -183,6 +183,9 @@ struct Finding {
   std::string replacement;      // when the fix is a literal edit: the text to put in place of begin..end
   std::string suppression_accepted_by;  // who accepted a suppressed finding (sidecar file)
   bool baselined = false;       // suppressed because its id is in the --baseline file
+  // When blame finds that one figure breaks several relations: the id of the lead finding this
+  // one is a further symptom of (empty for a lead or a finding of its own).
+  std::string same_error_as;
 };
 
 /// Everything read from and found in one document.

@@ -55,6 +55,7 @@ nlohmann::ordered_json findings_json(const RunReport& r, const EmitOptions& o) {
     j["computation"] = optional_string(f.computation);
     if (!f.replacement.empty()) j["replacement"] = f.replacement;
     j["material"] = f.material;
+    if (!f.same_error_as.empty()) j["same_error_as"] = f.same_error_as;
     if (f.suppressed) {
       json s = {{"kind", f.baselined ? "baseline" : "sidecar"},
                 {"justification", f.baselined && f.suppression_justification.empty()

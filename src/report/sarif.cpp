@@ -145,6 +145,7 @@ std::string emit_sarif(const RunReport& r, const EmitOptions& o) {
     props["expected"] = f.expected ? json(*f.expected) : json(nullptr);
     if (!f.suggestion.empty()) props["suggestion"] = f.suggestion;
     if (!f.computation.empty()) props["computation"] = f.computation;
+    if (!f.same_error_as.empty()) props["sameErrorAs"] = f.same_error_as;
     res["properties"] = props;
     results.push_back(res);
   }
