@@ -194,6 +194,10 @@ struct Assigner {
   NumberReading& nr;
   std::vector<uint32_t> tok_sentence;
   size_t first = 0, last = 0;
+  // The words before the last figure that got a fallback name (see name()).
+  std::vector<std::string> prev_words;
+  std::vector<size_t> prev_word_tok;
+  int prev_words_of = -1;
   std::string doc_year;
   int doc_rank = 0;  // level_rank of the document's region (the same for every figure)
   // target_year_of_section() per section, computed on first use.
@@ -282,6 +286,7 @@ struct Assigner {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       std::string target_year = target_year_of_block(bi);
+      const bool table_row = bi < doc.blocks.size() && doc.blocks[bi].kind == BlockKind::TableRow;
       size_t window_start = first;  // after the previous boundary or figure
       int prev_q = -1;              // previous figure in this clause
       for (size_t k = first; k < last; ++k) {
@@ -309,8 +314,18 @@ struct Assigner {
         size_t after = end_of_quantity(k);
         classify(q, k, after, prev_q, words, window_start);
         Q.region = part_region(k);
-        if (!target_year.empty() && Q.role.empty()) { Q.role = "plan"; Q.period_key = target_year; }
+        // (A table's columns say what its cells are: "Kế hoạch 2023", "Ước thực hiện 2023".)
+        if (!target_year.empty() && Q.role.empty() && !table_row) { Q.role = "plan"; Q.period_key = target_year; }
         name(q, k, after, prev_q, words, word_tok);
+        if (!Q.indicator.empty() && Q.indicator[0] == '~') {  // kept for a rate named by the same words
+          if (prev_q >= 0 && prev_words_of == prev_q && Q.indicator == nr.quantities[prev_q].indicator) {
+            prev_words_of = q;  // named after the figure before it ("136/145 vụ"): the same words
+          } else {
+            prev_words.swap(words);
+            prev_word_tok.swap(word_tok);
+            prev_words_of = q;
+          }
+        }
         window_start = after;
         prev_q = q;
       }
@@ -508,6 +523,21 @@ struct Assigner {
     bool own_words = false;
     for (const auto& w : words) if (!filler_word(w)) own_words = true;
     if (!own_words && prev_q >= 0 && !nr.quantities[prev_q].indicator.empty()) {
+      // "điều tra, khám phá các loại tội phạm đạt 136/145 vụ, bằng 93,8%": the words that named
+      // the count name the rate too, and may be a catalogue rate that a count could not be.
+      if (Q.dimension == "percent" && prev_words_of == prev_q && nr.quantities[prev_q].indicator[0] == '~') {
+        Match p = best_match(prev_words, "percent");
+        if (p.def != SIZE_MAX && catalogue().defs[p.def].dimension == "percent") {
+          int between = 0;
+          for (size_t i = p.end; i < prev_words.size(); ++i) between += filler_word(prev_words[i]) ? 0 : 1;
+          if (between <= 2) {
+            Q.indicator = catalogue().defs[p.def].key;
+            Q.indicator_text = std::string(doc.text.substr(tok(prev_word_tok[p.begin]).span.begin,
+                                                           tok(prev_word_tok[p.end - 1]).span.end - tok(prev_word_tok[p.begin]).span.begin));
+            return;
+          }
+        }
+      }
       Q.indicator = nr.quantities[prev_q].indicator;
       Q.indicator_text = nr.quantities[prev_q].indicator_text;
       return;
