@@ -3175,6 +3175,77 @@ struct Reader {
     }
   }
 
+  // The words that name an item of a list: back from the figure (its numerator, for an A/B) to the
+  // list's separator, and on after its unit (or its denominator's) to the next punctuation:
+  // "180 trường Mầm non" and "Mầm non 65/179 trường" both name "mam non". Content words only,
+  // sorted; "" when there are none, or when a number or a bracket sits inside the name.
+  std::string item_name(size_t k) const {
+    // (Its own fillers: content_word() drops "tiểu" and "chỉ" of "chỉ tiêu", which name classes here.)
+    static const std::unordered_set<std::string> filler = {"trong", "do", "co", "la", "gom", "va", "cac", "cua",
+                                                           "duoc", "da", "dang", "dat", "hien", "nay", "toan"};
+    auto content = [&](const std::string& w) { return w.size() > 1 && !filler.count(w); };
+    std::vector<std::string> ws;
+    for (size_t m = k, n = 0; m > first && n < 8 && same_sentence(m - 1, k); --m, ++n) {
+      const Token& t = tok(m - 1);
+      if (t.kind == TokKind::Punct && (t.fold == "," || t.fold == ";" || t.fold == ":" || t.fold == ".")) break;
+      if (t.kind != TokKind::Word || t.unit_part) return {};
+      if (content(t.fold)) ws.push_back(t.fold);
+    }
+    size_t e = end_of_quantity(ab_side(k) == 1 ? denominator_tok(k) : k);
+    for (size_t m = e, n = 0; m < last && n < 8 && same_sentence(m, k); ++m, ++n) {
+      const Token& t = tok(m);
+      if (t.kind != TokKind::Word) break;
+      if (content(t.fold)) ws.push_back(t.fold);
+    }
+    if (ws.empty()) return {};
+    std::sort(ws.begin(), ws.end());
+    std::string out;
+    for (const auto& w : ws) out += w + " ";
+    return out;
+  }
+
+  // "toàn tỉnh có 527 cơ sở …, trong đó có: 180 trường Mầm non, 336 cơ sở giáo dục phổ thông" and,
+  // further on in the section, "… đạt chuẩn quốc gia 173/515 trường, trong đó: Mầm non 65/179
+  // trường; Tiểu học 55/126 trường; …": the denominator of a class in a list of A/B items is the
+  // count of that class, stated again. Both must be items of a list, name the class in the same
+  // words and count in the same unit, each the only one of its name on its side, within 5 % of
+  // each other (further apart they count different things), about the document's period.
+  void class_counts_restated() {
+    std::map<std::tuple<int, std::string, std::string>, std::vector<int>> counts, denominators;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph || about_other_year(bi)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      const int section = doc.blocks[bi].section;
+      for (size_t k = first; k < last; ++k) {
+        int q = qty(k);
+        if (q < 0 || !is_item[q] || (!Q(q).role.empty() && Q(q).role != "denominator")) continue;
+        if (Q(q).dimension.rfind("count:", 0) != 0 || !sentence_year(k).empty()) continue;
+        const int side = ab_side(k);
+        if (side == 1) continue;  // named through its denominator
+        const size_t named_at = side == 2 ? k - 1 : k;
+        size_t nk = named_at;
+        if (side == 2) {  // back to the numerator of "65/179"
+          while (nk > first && !is(nk, TokKind::Number)) --nk;
+          if (ab_side(nk) != 1 || qty(nk) < 0 || !is_item[qty(nk)]) continue;
+        }
+        std::string name = item_name(nk);
+        if (std::count(name.begin(), name.end(), ' ') < 2) continue;  // one word names too little
+        auto key = std::make_tuple(section, Q(q).dimension, name);
+        (side == 2 ? denominators : counts)[key].push_back(q);
+      }
+    }
+    for (const auto& [key, ds] : denominators) {
+      auto c = counts.find(key);
+      if (ds.size() != 1 || c == counts.end() || c->second.size() != 1) continue;
+      const int a = c->second.front(), b = ds.front();
+      if (stated_used[b]) continue;
+      const double va = Q(a).value.to_double(), vb = Q(b).value.to_double();
+      if (va <= 0 || std::fabs(va - vb) > 0.05 * va) continue;
+      add_pair_repeat(a, b, "class-count-restated-as-denominator");
+    }
+  }
+
   // "điện sản xuất 154.837 triệu KWh" (a thousands dot for the decimal comma: 154,837) restating
   // "sản lượng điện sản xuất ước đạt 154,873 triệu kwh": a malformed figure whose intended
   // reading is within 1% of exactly one other figure of the same catalogue indicator and unit, in
@@ -3253,6 +3324,7 @@ struct Reader {
     footnote_repeats_by_words();
     resolve_plans_from_tables();
     prose_repeats();
+    class_counts_restated();
     indicator_repeats();
     restated_slips();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
