@@ -435,6 +435,9 @@ const ReadCase kLabels[] = {
     {"Phòng chống dịch COVID- 19 hiệu quả.", "name"},
     {"Số hộ nghèo giảm 1.245 hộ so với đầu năm.", "1245 hộ"},
     {"Tiếp nhận 1.245 hồ sơ so với 1.100 hồ sơ năm trước.", "1245 hồ sơ; 1100 hồ sơ"},
+    // OCR "họp" for "hợp": the first word is spelled right, so the longer unit stands.
+    {"Ghi nhận 2.417 trường họp mắc sởi.", "2417 trường hợp"},
+    {"Gồm 12 HTX, 3 tổ họp tác.", "12 HTX; 3 tổ hợp tác"},
     {"Trong đó học sinh dân tộc thiểu số 97 em.", "97 em"},
     {"Thành lập 152 công ty cổ phần.", "152 công ty"},
 };

@@ -966,8 +966,13 @@ struct BlockReader {
           std::string written = lower_utf8(std::string_view(doc.text).substr(
               tok(idx[at]).span.begin, tok(idx[at + len - 1]).span.end - tok(idx[at]).span.begin));
           UnitInfo first_word;
-          if (vfold(u.canonical) == phrase && written != lower_utf8(u.canonical) && lookup_unit(ws[at], first_word) &&
-              lower_utf8(raw(idx[at])) == lower_utf8(first_word.canonical))
+          // ("trường họp", OCR for "trường hợp", keeps the longer unit: its first word is spelled right.)
+          std::string canonical = lower_utf8(u.canonical);
+          std::string first_written = lower_utf8(raw(idx[at]));
+          bool first_as_canonical = canonical.compare(0, first_written.size(), first_written) == 0 &&
+                                    canonical.size() > first_written.size() && canonical[first_written.size()] == ' ';
+          if (vfold(u.canonical) == phrase && written != canonical && !first_as_canonical && lookup_unit(ws[at], first_word) &&
+              first_written == lower_utf8(first_word.canonical))
             continue;
         }
         best = len;
