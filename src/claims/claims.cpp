@@ -3202,6 +3202,145 @@ struct Reader {
     }
   }
 
+  // --- a year-on-year change stated twice --------------------------------------------------------
+  // "sản lượng điện … 154,873 triệu kWh, … giảm 55% so với cùng kỳ" and, in a footnote, "điện sản
+  // xuất 154,837 triệu KWh, bằng 45% so với cùng kỳ năm trước": once the two levels are one figure
+  // stated twice (a repeat read before), their one year-on-year change each is one change stated
+  // twice, in the same or the other form (bằng X% = a change of X − 100%; the check compares them).
+  // A level with two year-on-year figures is left alone (which goes with which is not sure).
+  void rate_repeats_by_level() {
+    std::unordered_map<int, std::vector<int>> yoy_of_level;
+    for (size_t q = 0; q < nr.quantities.size(); ++q) {
+      const Quantity& r = nr.quantities[q];
+      if (r.unit != "%" || r.base < 0 || (r.role != "yoy_rate" && r.role != "yoy_ratio")) continue;
+      yoy_of_level[r.base].push_back(static_cast<int>(q));
+    }
+    auto one_rate = [&](int level) {
+      auto it = yoy_of_level.find(level);
+      return it == yoy_of_level.end() || it->second.size() != 1 ? -1 : it->second[0];
+    };
+    std::vector<std::pair<int, int>> levels;
+    for (const Claim& c : out.claims)
+      if (c.kind == ClaimKind::Repeat && c.operands.size() == 2)
+        levels.emplace_back(int(c.operands[0].quantity), int(c.operands[1].quantity));
+    for (auto [la, lb] : levels) {
+      int ra = one_rate(la), rb = one_rate(lb);
+      if (ra < 0 || rb < 0 || ra == rb || token_of[ra] == kNone || token_of[rb] == kNone) continue;
+      if (tok_sentence[token_of[ra]] == tok_sentence[token_of[rb]]) continue;
+      restate_rate(ra, rb, "change-restated-with-its-level");
+    }
+  }
+
+  // Located at the earlier statement, unless that one already states another claim.
+  void restate_rate(int a, int b, const char* tmpl) {
+    if (token_of[a] > token_of[b]) std::swap(a, b);
+    if (!stated_used[a]) add_pair_repeat(b, a, tmpl);
+    else if (!stated_used[b]) add_pair_repeat(a, b, tmpl);
+  }
+
+  // "giá trị sản xuất của ngành Sản xuất và phân phối điện, … giảm 27% so với cùng kỳ" in one place
+  // and "giá trị sản xuất công nghiệp … bằng 101,4% so với cùng kỳ. Trong đó: …; ngành sản xuất và
+  // phân phối điện giảm 26,9%" in another: one sector's change of one measure, stated twice. The
+  // identity comes from the words: the measure ("giá trị sản xuất", "chỉ số sản xuất", "giá trị
+  // tăng thêm", "doanh thu") named in the figure's sentence, or before the "Trong đó" list the
+  // figure belongs to; the sector (the words after "ngành" up to the first mark or verb); the
+  // sub-period and year of the measure's sentence. Both must be changes on the same period a year
+  // earlier in the same direction, about the whole area, within 10% of each other (or one typing
+  // slip apart); exactly two such statements of that measure, sector and period.
+  void rate_repeats_by_sector() {
+    static const std::vector<std::vector<std::string_view>> measures = {
+        {"gia", "tri", "san", "xuat"}, {"chi", "so", "san", "xuat"}, {"gia", "tri", "tang", "them"}, {"doanh", "thu"}};
+    static const std::set<std::string> stops = {"tang", "giam", "dat", "uoc", "bang", "la", "chiem", "co", "voi", "so"};
+    const std::string doc_year = document_year();
+    struct Statement { int q; bool decrease; };
+    std::map<std::string, std::vector<Statement>> by_key;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || about_other_year(bi)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k < last; ++k) {
+        int q = qty(k);
+        if (q < 0 || !pct(q) || stated_used[q] || !(word(k - 1, "tang") || word(k - 1, "giam"))) continue;
+        const Quantity& r = Q(q);
+        if (!r.role.empty() && r.role != "yoy_rate") continue;
+        // Where the sector is named: before the level a year-on-year rate is about, or before the rate.
+        size_t from = k - 1;
+        if (r.role == "yoy_rate" && r.base >= 0 && token_of[r.base] != kNone && in(token_of[r.base]) &&
+            token_of[r.base] < k && same_sentence(token_of[r.base], k))
+          from = token_of[r.base];
+        size_t n = kNone;
+        for (size_t m = from; m > first && from - m < 20 && same_sentence(m - 1, k); --m) {
+          if (punct(m - 1, ";") || punct(m - 1, ":") || (qty(m - 1) >= 0)) break;
+          if (word(m - 1, "nganh")) { n = m - 1; break; }
+        }
+        if (n == kNone || names_subregion(n)) continue;
+        std::string sector;
+        size_t words = 0;
+        for (size_t m = n + 1; m < k && is(m, TokKind::Word) && !stops.count(tok(m).fold); ++m, ++words)
+          sector += tok(m).fold + " ";
+        if (words < 2) continue;
+        // The measure: in the sentence before "ngành", or before the "Trong đó" list that opens the sentence.
+        auto measure_before = [&](size_t from_tok, size_t reach) -> std::pair<size_t, size_t> {
+          for (size_t m = from_tok; m > first && from_tok - m < reach && same_sentence(m - 1, from_tok); --m)
+            for (size_t i = 0; i < measures.size(); ++i) {
+              size_t h = m - 1;
+              bool match = true;
+              for (size_t w = 0; w < measures[i].size() && match; ++w) match = word(h + w, measures[i][w]);
+              if (match) return {h, i};
+            }
+          return {kNone, 0};
+        };
+        auto [head, which] = measure_before(n, 40);
+        bool list = false;
+        if (head == kNone) {
+          size_t s0 = n;
+          while (s0 > first && same_sentence(s0 - 1, n)) --s0;
+          while (s0 < n && tok(s0).kind == TokKind::Punct) ++s0;
+          if (!phrase(s0, {"trong", "do"}) || s0 == first) continue;
+          std::tie(head, which) = measure_before(s0 - 1, 80);
+          if (head == kNone) continue;
+          list = true;
+        }
+        // Year on year: the rate itself, or the list's total ("… bằng 101,4% so với cùng kỳ. Trong đó: …").
+        if (r.role != "yoy_rate") {
+          bool yoy = false;
+          for (size_t m = head; m < n && !yoy; ++m) yoy = phrase(m, {"cung", "ky"});
+          if (!list || !yoy) continue;
+          // the rate's own comparison, if it says one, is not with another base
+          size_t e = end_of_quantity(k);
+          if (word(e, "so") || word(e, "bang")) continue;
+        }
+        // The sub-period and year of the measure's sentence.
+        std::string period;
+        {
+          size_t s0 = head;
+          while (s0 > first && same_sentence(s0 - 1, head) && head - s0 < kReach) --s0;
+          for (size_t m = s0; m < head; ++m) {
+            const Token& t = tok(m);
+            if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
+                (word(m + 1, "thang") || word(m - 1, "thang") || word(m - 1, "quy")))
+              period += t.fold + (word(m + 1, "thang") ? "m " : "t ");
+            if (word(m, "quy") || word(m, "luy") || (word(m, "nam") && word(m - 1, "ca"))) period += t.fold + " ";
+          }
+          std::string y = sentence_year(head);
+          if (y != doc_year) period += y;
+        }
+        std::string key = std::to_string(which) + "|" + sector + "|" + period;
+        bool down = r.role == "yoy_rate" ? r.decrease : word(k - 1, "giam");
+        by_key[key].push_back(Statement{q, down});
+      }
+    }
+    for (auto& [key, st] : by_key) {
+      if (st.size() != 2) continue;
+      const Statement& a = st[0];
+      const Statement& b = st[1];
+      if (a.decrease != b.decrease || tok_sentence[token_of[a.q]] == tok_sentence[token_of[b.q]]) continue;
+      double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
+      if (std::fabs(va - vb) > 0.1 * std::max(va, vb) && !one_slip_apart(Q(a.q).text, Q(b.q).text)) continue;
+      restate_rate(a.q, b.q, "sector-change-restated");
+    }
+  }
+
   void uncovered() {
     // Numbers in sentences that look like they assert a relation, that no claim uses.
     for (size_t k = first; k < last; ++k) {
@@ -3255,6 +3394,8 @@ struct Reader {
     prose_repeats();
     indicator_repeats();
     restated_slips();
+    rate_repeats_by_level();
+    rate_repeats_by_sector();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
