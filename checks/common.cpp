@@ -194,7 +194,8 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
       if (l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ') return true;
     }
     // Kinds of a whole counted in their own nouns ("67 chủ thể: 22 HTX, 14 doanh nghiệp, 30 hộ").
-    return c.template_id == "total-parts-of-kinds" && p.dimension.rfind("count:", 0) == 0 &&
+    // A kind of the total's thing in its own noun ("12 người, trong đó 01 đối tượng").
+    return (c.template_id == "total-parts-of-kinds" || c.template_id == "total-trong-do-subkind") && p.dimension.rfind("count:", 0) == 0 &&
            total->dimension.rfind("count:", 0) == 0;
   };
   for (auto* p : parts)

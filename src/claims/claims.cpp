@@ -807,6 +807,7 @@ struct Reader {
         kinds_of_whole = true;
       }
     }
+    if (parts.empty() && !kinds_only && subkind_bound(total, total_tok, body, umbrella, umbrella_toks)) return;
     if (parts.empty() || (kinds_only && !kinds_of_whole)) return;
     // A restatement ("5 tỷ đồng (5 tỷ đồng)"), unless a labelled list names its only component
     // ("Tổng vốn: 6.995 triệu đồng, trong đó: Vốn sự nghiệp: 6.995 triệu đồng").
@@ -873,6 +874,38 @@ struct Reader {
     breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
     for (int p : parts) is_item[p] = true;
   }
+  // "được 12 người, trong đó có 01 đối tượng rút hồ sơ", "06 nhiệm vụ (trong đó 04 dự án …)": an
+  // explicit "trong đó" whose only figures count a kind of the total's thing in their own noun
+  // (people of a role, projects among tasks) bounds them by the total. Only the nouns listed here:
+  // "15 xã (trong đó 40 thôn)" counts what a commune holds, not communes.
+  static bool subkind_of(const std::string& part, const std::string& whole) {
+    static const std::map<std::string, std::set<std::string>> kinds = {
+        {"count:nguoi", {"count:doi tuong", "count:hoc vien", "count:hoc sinh", "count:sinh vien", "count:can bo",
+                         "count:cong chuc", "count:vien chuc", "count:benh nhan", "count:nan nhan", "count:dai bieu",
+                         "count:thanh vien", "count:ca nhan", "count:van dong vien"}},
+        {"count:nhiem vu", {"count:du an"}},
+    };
+    auto it = kinds.find(whole);
+    return it != kinds.end() && it->second.count(part) > 0;
+  }
+  bool subkind_bound(int total, size_t total_tok, size_t body, const std::vector<int>& kinds,
+                     const std::vector<size_t>& kind_toks) {
+    if (kinds.empty() || pct(total) || ab_side(total_tok) != 0) return false;
+    bool trong_do = false;
+    for (size_t m = body; m > first && m + 4 > body && !trong_do; --m) trong_do = phrase(m - 1, {"trong", "do"});
+    if (!trong_do) return false;
+    for (size_t i = 0; i < kinds.size(); ++i)
+      if (!subkind_of(Q(kinds[i]).dimension, Q(total).dimension) || ab_side(kind_toks[i]) != 0) return false;
+    Claim& c = add(ClaimKind::PartBound, total_tok, kind_toks.back(), total, "total-trong-do-subkind");
+    stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
+    c.exhaustive = false;
+    operand(c, "total", total);
+    for (int p : kinds) operand(c, "part", p);
+    breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
+    for (int p : kinds) is_item[p] = true;
+    return true;
+  }
+
   // Parts of a plain "trong đó" list drawn from two classifications of the whole: "trong đó lao
   // động nữ 25.100 người, chiếm 48%; lao động trong khu vực nông nghiệp 31.200 người, chiếm 59,7%".
   // Signs: a part named by a personal attribute (nữ, dân tộc thiểu số, hộ nghèo, trẻ em, …) beside
