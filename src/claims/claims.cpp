@@ -3374,6 +3374,62 @@ struct Reader {
     }
   }
 
+  // --- met and remaining -------------------------------------------------------------------------
+  // "Xã A đã đạt 15/19 tiêu chí, tăng 09 tiêu chí so với đầu năm. Hiện xã vẫn đang tiếp tục thực
+  // hiện 04 tiêu chí", "giải quyết 45/50 đơn, còn lại 05 đơn chưa giải quyết": the part done of an
+  // A/B count and the part still open, in the A/B's sentence or the next one, make up the whole.
+  // The open part must say so: "chưa đạt|hoàn thành|giải quyết" right after it, "còn lại" or
+  // "đang (tiếp tục) thực hiện|giải quyết|xử lý|hoàn thiện" right before it. A change ("tăng 09
+  // tiêu chí") is stepped over; any other figure of the unit ("đạt thêm 03 tiêu chí"), another A/B,
+  // or another commune named ends the search.
+  void met_and_remaining() {
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k < last; ++k) {
+        int a = qty(k);
+        if (a < 0 || pct(a) || ab_side(k) != 1) continue;
+        size_t d = denominator_tok(k);
+        int b = qty(d);
+        if (b < 0 || stated_used[b] || Q(b).dimension.rfind("count:", 0) != 0) continue;
+        if (Q(a).dimension != "scalar" && Q(a).dimension != Q(b).dimension) continue;
+        if (!(Q(a).value.to_double() < Q(b).value.to_double())) continue;
+        size_t sentences = 0;
+        for (size_t m = end_of_quantity(d); m < last && m < d + 60; ++m) {
+          if (!same_sentence(m - 1, m) && ++sentences > 1) break;
+          int c = qty(m);
+          if (c < 0) continue;
+          if (ab_side(m) != 0) break;
+          if (pct(c) || Q(c).dimension != Q(b).dimension) continue;
+          if (word(m - 1, "tang") || word(m - 1, "giam")) continue;  // a change of the count
+          if (sentences > 0 && names_subregion(m)) break;
+          size_t e = end_of_quantity(m);
+          bool open = phrase(m - 2, {"con", "lai"}) ||
+                      (word(e, "chua") && (word(e + 1, "dat") || phrase(e + 1, {"hoan", "thanh"}) ||
+                                           phrase(e + 1, {"giai", "quyet"})));
+          for (size_t n = m - 2; n > first && m - n < 5 && !open && same_sentence(n - 1, m); --n)
+            open = word(n - 1, "dang") &&
+                   (phrase(m - 2, {"thuc", "hien"}) || phrase(m - 2, {"giai", "quyet"}) || phrase(m - 2, {"xu", "ly"}) ||
+                    phrase(m - 2, {"hoan", "thien"}));
+          // Read already in the A/B's own sentence ("16/19 tiêu chí, còn 03 tiêu chí chưa đạt").
+          const bool read = complement_claimed.count(a) || complement_claimed.count(c) ||
+                            std::any_of(out.claims.begin(), out.claims.end(), [&](const Claim& x) {
+                              return x.kind == ClaimKind::Sum && x.stated == static_cast<uint32_t>(b);
+                            });
+          if (open && !stated_used[b] && !read) {
+            Claim& cl = add(ClaimKind::Sum, k, e - 1, b, "met-and-remaining");
+            cl.exhaustive = true;
+            operand(cl, "total", b);
+            operand(cl, "part", a);
+            operand(cl, "part", c);
+          }
+          break;
+        }
+      }
+    }
+  }
+
   void uncovered() {
     // Numbers in sentences that look like they assert a relation, that no claim uses.
     for (size_t k = first; k < last; ++k) {
@@ -3429,6 +3485,7 @@ struct Reader {
     restated_slips();
     rate_repeats_by_level();
     rate_repeats_by_sector();
+    met_and_remaining();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
