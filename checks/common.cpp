@@ -194,7 +194,8 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
       if (l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ') return true;
     }
     // Kinds of a whole counted in their own nouns ("67 chủ thể: 22 HTX, 14 doanh nghiệp, 30 hộ").
-    return c.template_id == "total-parts-of-kinds" && p.dimension.rfind("count:", 0) == 0 &&
+    // A kind of the total's thing in its own noun ("12 người, trong đó 01 đối tượng").
+    return (c.template_id == "total-parts-of-kinds" || c.template_id == "total-trong-do-subkind") && p.dimension.rfind("count:", 0) == 0 &&
            total->dimension.rfind("count:", 0) == 0;
   };
   for (auto* p : parts)
@@ -471,6 +472,42 @@ void evaluate_difference(const Claim& c, const QuantityView& qs, const Tolerance
 
 // ---- repeat and malformed ----------------------------------------------------------------
 
+// "giảm 55% so với cùng kỳ" in one place and "bằng 45% so với cùng kỳ" in another: one year-on-year
+// change stated as a rate and as an index (bằng X% is a change of X − 100%; tăng Y% is bằng 100 + Y%),
+// or with opposite directions. The first statement is put in the second's form and compared.
+// False (nothing done) unless both are year-on-year figures in percent stated in different forms.
+bool restated_change(const Quantity& first, const Quantity& second, const ToleranceOptions& o, Evaluation& ev) {
+  auto yoy = [](const Quantity& q) { return q.unit == "%" && (q.role == "yoy_rate" || q.role == "yoy_ratio"); };
+  if (!yoy(first) || !yoy(second)) return false;
+  if (first.role == second.role && (first.role == "yoy_ratio" || first.decrease == second.decrease)) return false;
+  const Rational hundred(100);
+  // A statement's interval as a signed change in percent, and back into the second's form.
+  auto as_change = [&](const Quantity& q, const Interval& x) {
+    if (q.role == "yoy_ratio") return x - Interval::point(hundred);
+    return q.decrease ? -x : x;
+  };
+  auto in_form_of_second = [&](const Interval& change) {
+    if (second.role == "yoy_ratio") return change + Interval::point(hundred);
+    return second.decrease ? -change : change;
+  };
+  auto words = [](const Quantity& q, const std::string& number) {
+    if (q.role == "yoy_ratio") return "bằng " + number + "%";
+    return std::string(q.decrease ? "giảm " : "tăng ") + number + "%";
+  };
+  Interval f = in_form_of_second(as_change(first, operand_interval(first, OperandMode::Rounded, o)));
+  ev.computed = in_form_of_second(as_change(first, operand_interval(first, OperandMode::AsPrinted, o))).centre();
+  ev.computed_interval = f;
+  ev.verdict = meets(f, rounding_interval(second, o)) ? Verdict::Consistent : Verdict::Discrepancy;
+  const std::string said = words(first, shown(first));
+  const std::string as_second = words(second, format_vi(*ev.computed, decimals_of(first)));
+  ev.computation = said + " = " + as_second + (ev.verdict == Verdict::Consistent ? " = " : " ≠ ") + words(second, shown(second));
+  ev.message_vi = "cùng một mức thay đổi so với cùng kỳ được ghi hai lần: " + said + " (tức " + as_second + ") và " +
+                  words(second, shown(second));
+  ev.message_en = "the same year-on-year change is stated twice: " + said + " (that is " + as_second + ") and " +
+                  words(second, shown(second));
+  return true;
+}
+
 void evaluate_repeat(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
   const Quantity* first = first_role(c, qs, {"first"});
   const Quantity* second = first_role(c, qs, {"second"});
@@ -479,6 +516,7 @@ void evaluate_repeat(const Claim& c, const QuantityView& qs, const ToleranceOpti
   if (!compatible(*first, *second)) return unchecked(ev, "units differ: " + first->unit + " / " + second->unit);
   ev.unit = second->unit;
   ev.display_decimals = std::max(decimals_of(*first), decimals_of(*second));
+  if (restated_change(*first, *second, o, ev)) return;
   Interval f = in_unit_of(*first, *second, OperandMode::Rounded, o);
   ev.computed = in_unit_of(*first, *second, OperandMode::AsPrinted, o).centre();
   ev.computed_interval = f;

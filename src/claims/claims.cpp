@@ -807,6 +807,7 @@ struct Reader {
         kinds_of_whole = true;
       }
     }
+    if (parts.empty() && !kinds_only && subkind_bound(total, total_tok, body, umbrella, umbrella_toks)) return;
     if (parts.empty() || (kinds_only && !kinds_of_whole)) return;
     // A restatement ("5 tỷ đồng (5 tỷ đồng)"), unless a labelled list names its only component
     // ("Tổng vốn: 6.995 triệu đồng, trong đó: Vốn sự nghiệp: 6.995 triệu đồng").
@@ -873,6 +874,38 @@ struct Reader {
     breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
     for (int p : parts) is_item[p] = true;
   }
+  // "được 12 người, trong đó có 01 đối tượng rút hồ sơ", "06 nhiệm vụ (trong đó 04 dự án …)": an
+  // explicit "trong đó" whose only figures count a kind of the total's thing in their own noun
+  // (people of a role, projects among tasks) bounds them by the total. Only the nouns listed here:
+  // "15 xã (trong đó 40 thôn)" counts what a commune holds, not communes.
+  static bool subkind_of(const std::string& part, const std::string& whole) {
+    static const std::map<std::string, std::set<std::string>> kinds = {
+        {"count:nguoi", {"count:doi tuong", "count:hoc vien", "count:hoc sinh", "count:sinh vien", "count:can bo",
+                         "count:cong chuc", "count:vien chuc", "count:benh nhan", "count:nan nhan", "count:dai bieu",
+                         "count:thanh vien", "count:ca nhan", "count:van dong vien"}},
+        {"count:nhiem vu", {"count:du an"}},
+    };
+    auto it = kinds.find(whole);
+    return it != kinds.end() && it->second.count(part) > 0;
+  }
+  bool subkind_bound(int total, size_t total_tok, size_t body, const std::vector<int>& kinds,
+                     const std::vector<size_t>& kind_toks) {
+    if (kinds.empty() || pct(total) || ab_side(total_tok) != 0) return false;
+    bool trong_do = false;
+    for (size_t m = body; m > first && m + 4 > body && !trong_do; --m) trong_do = phrase(m - 1, {"trong", "do"});
+    if (!trong_do) return false;
+    for (size_t i = 0; i < kinds.size(); ++i)
+      if (!subkind_of(Q(kinds[i]).dimension, Q(total).dimension) || ab_side(kind_toks[i]) != 0) return false;
+    Claim& c = add(ClaimKind::PartBound, total_tok, kind_toks.back(), total, "total-trong-do-subkind");
+    stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
+    c.exhaustive = false;
+    operand(c, "total", total);
+    for (int p : kinds) operand(c, "part", p);
+    breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
+    for (int p : kinds) is_item[p] = true;
+    return true;
+  }
+
   // Parts of a plain "trong đó" list drawn from two classifications of the whole: "trong đó lao
   // động nữ 25.100 người, chiếm 48%; lao động trong khu vực nông nghiệp 31.200 người, chiếm 59,7%".
   // Signs: a part named by a personal attribute (nữ, dân tộc thiểu số, hộ nghèo, trẻ em, …) beside
@@ -3273,6 +3306,201 @@ struct Reader {
     }
   }
 
+  // --- a year-on-year change stated twice --------------------------------------------------------
+  // "sản lượng điện … 154,873 triệu kWh, … giảm 55% so với cùng kỳ" and, in a footnote, "điện sản
+  // xuất 154,837 triệu KWh, bằng 45% so với cùng kỳ năm trước": once the two levels are one figure
+  // stated twice (a repeat read before), their one year-on-year change each is one change stated
+  // twice, in the same or the other form (bằng X% = a change of X − 100%; the check compares them).
+  // A level with two year-on-year figures is left alone (which goes with which is not sure).
+  void rate_repeats_by_level() {
+    std::unordered_map<int, std::vector<int>> yoy_of_level;
+    for (size_t q = 0; q < nr.quantities.size(); ++q) {
+      const Quantity& r = nr.quantities[q];
+      if (r.unit != "%" || r.base < 0 || (r.role != "yoy_rate" && r.role != "yoy_ratio")) continue;
+      yoy_of_level[r.base].push_back(static_cast<int>(q));
+    }
+    auto one_rate = [&](int level) {
+      auto it = yoy_of_level.find(level);
+      return it == yoy_of_level.end() || it->second.size() != 1 ? -1 : it->second[0];
+    };
+    std::vector<std::pair<int, int>> levels;
+    for (const Claim& c : out.claims)
+      if (c.kind == ClaimKind::Repeat && c.operands.size() == 2)
+        levels.emplace_back(int(c.operands[0].quantity), int(c.operands[1].quantity));
+    for (auto [la, lb] : levels) {
+      int ra = one_rate(la), rb = one_rate(lb);
+      if (ra < 0 || rb < 0 || ra == rb || token_of[ra] == kNone || token_of[rb] == kNone) continue;
+      if (tok_sentence[token_of[ra]] == tok_sentence[token_of[rb]]) continue;
+      restate_rate(ra, rb, "change-restated-with-its-level");
+    }
+  }
+
+  // Located at the earlier statement, unless that one already states another claim.
+  void restate_rate(int a, int b, const char* tmpl) {
+    if (token_of[a] > token_of[b]) std::swap(a, b);
+    if (!stated_used[a]) add_pair_repeat(b, a, tmpl);
+    else if (!stated_used[b]) add_pair_repeat(a, b, tmpl);
+  }
+
+  // "giá trị sản xuất của ngành Sản xuất và phân phối điện, … giảm 27% so với cùng kỳ" in one place
+  // and "giá trị sản xuất công nghiệp … bằng 101,4% so với cùng kỳ. Trong đó: …; ngành sản xuất và
+  // phân phối điện giảm 26,9%" in another: one sector's change of one measure, stated twice. The
+  // identity comes from the words: the measure ("giá trị sản xuất", "chỉ số sản xuất", "giá trị
+  // tăng thêm", "doanh thu") named in the figure's sentence, or before the "Trong đó" list the
+  // figure belongs to; the sector (the words after "ngành" up to the first mark or verb); the
+  // sub-period and year of the measure's sentence. Both must be changes on the same period a year
+  // earlier in the same direction, about the whole area, within 10% of each other (or one typing
+  // slip apart); exactly two such statements of that measure, sector and period.
+  void rate_repeats_by_sector() {
+    static const std::vector<std::vector<std::string_view>> measures = {
+        {"gia", "tri", "san", "xuat"}, {"chi", "so", "san", "xuat"}, {"gia", "tri", "tang", "them"}, {"doanh", "thu"}};
+    static const std::set<std::string> stops = {"tang", "giam", "dat", "uoc", "bang", "la", "chiem", "co", "voi", "so"};
+    const std::string doc_year = document_year();
+    struct Statement { int q; bool decrease; };
+    std::map<std::string, std::vector<Statement>> by_key;
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || about_other_year(bi)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k < last; ++k) {
+        int q = qty(k);
+        if (q < 0 || !pct(q) || stated_used[q] || !(word(k - 1, "tang") || word(k - 1, "giam"))) continue;
+        const Quantity& r = Q(q);
+        if (!r.role.empty() && r.role != "yoy_rate") continue;
+        // Where the sector is named: before the level a year-on-year rate is about, or before the rate.
+        size_t from = k - 1;
+        if (r.role == "yoy_rate" && r.base >= 0 && token_of[r.base] != kNone && in(token_of[r.base]) &&
+            token_of[r.base] < k && same_sentence(token_of[r.base], k))
+          from = token_of[r.base];
+        size_t n = kNone;
+        for (size_t m = from; m > first && from - m < 20 && same_sentence(m - 1, k); --m) {
+          if (punct(m - 1, ";") || punct(m - 1, ":") || (qty(m - 1) >= 0)) break;
+          if (word(m - 1, "nganh")) { n = m - 1; break; }
+        }
+        if (n == kNone || names_subregion(n)) continue;
+        std::string sector;
+        size_t words = 0;
+        for (size_t m = n + 1; m < k && is(m, TokKind::Word) && !stops.count(tok(m).fold); ++m, ++words)
+          sector += tok(m).fold + " ";
+        if (words < 2) continue;
+        // The measure: in the sentence before "ngành", or before the "Trong đó" list that opens the sentence.
+        auto measure_before = [&](size_t from_tok, size_t reach) -> std::pair<size_t, size_t> {
+          for (size_t m = from_tok; m > first && from_tok - m < reach && same_sentence(m - 1, from_tok); --m)
+            for (size_t i = 0; i < measures.size(); ++i) {
+              size_t h = m - 1;
+              bool match = true;
+              for (size_t w = 0; w < measures[i].size() && match; ++w) match = word(h + w, measures[i][w]);
+              if (match) return {h, i};
+            }
+          return {kNone, 0};
+        };
+        auto [head, which] = measure_before(n, 40);
+        bool list = false;
+        if (head == kNone) {
+          size_t s0 = n;
+          while (s0 > first && same_sentence(s0 - 1, n)) --s0;
+          while (s0 < n && tok(s0).kind == TokKind::Punct) ++s0;
+          if (!phrase(s0, {"trong", "do"}) || s0 == first) continue;
+          std::tie(head, which) = measure_before(s0 - 1, 80);
+          if (head == kNone) continue;
+          list = true;
+        }
+        // Year on year: the rate itself, or the list's total ("… bằng 101,4% so với cùng kỳ. Trong đó: …").
+        if (r.role != "yoy_rate") {
+          bool yoy = false;
+          for (size_t m = head; m < n && !yoy; ++m) yoy = phrase(m, {"cung", "ky"});
+          if (!list || !yoy) continue;
+          // the rate's own comparison, if it says one, is not with another base
+          size_t e = end_of_quantity(k);
+          if (word(e, "so") || word(e, "bang")) continue;
+        }
+        // The sub-period and year of the measure's sentence.
+        std::string period;
+        {
+          size_t s0 = head;
+          while (s0 > first && same_sentence(s0 - 1, head) && head - s0 < kReach) --s0;
+          for (size_t m = s0; m < head; ++m) {
+            const Token& t = tok(m);
+            if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
+                (word(m + 1, "thang") || word(m - 1, "thang") || word(m - 1, "quy")))
+              period += t.fold + (word(m + 1, "thang") ? "m " : "t ");
+            if (word(m, "quy") || word(m, "luy") || (word(m, "nam") && word(m - 1, "ca"))) period += t.fold + " ";
+          }
+          std::string y = sentence_year(head);
+          if (y != doc_year) period += y;
+        }
+        std::string key = std::to_string(which) + "|" + sector + "|" + period;
+        bool down = r.role == "yoy_rate" ? r.decrease : word(k - 1, "giam");
+        by_key[key].push_back(Statement{q, down});
+      }
+    }
+    for (auto& [key, st] : by_key) {
+      if (st.size() != 2) continue;
+      const Statement& a = st[0];
+      const Statement& b = st[1];
+      if (a.decrease != b.decrease || tok_sentence[token_of[a.q]] == tok_sentence[token_of[b.q]]) continue;
+      double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
+      if (std::fabs(va - vb) > 0.1 * std::max(va, vb) && !one_slip_apart(Q(a.q).text, Q(b.q).text)) continue;
+      restate_rate(a.q, b.q, "sector-change-restated");
+    }
+  }
+
+  // --- met and remaining -------------------------------------------------------------------------
+  // "Xã A đã đạt 15/19 tiêu chí, tăng 09 tiêu chí so với đầu năm. Hiện xã vẫn đang tiếp tục thực
+  // hiện 04 tiêu chí", "giải quyết 45/50 đơn, còn lại 05 đơn chưa giải quyết": the part done of an
+  // A/B count and the part still open, in the A/B's sentence or the next one, make up the whole.
+  // The open part must say so: "chưa đạt|hoàn thành|giải quyết" right after it, "còn lại" or
+  // "đang (tiếp tục) thực hiện|giải quyết|xử lý|hoàn thiện" right before it. A change ("tăng 09
+  // tiêu chí") is stepped over; any other figure of the unit ("đạt thêm 03 tiêu chí"), another A/B,
+  // or another commune named ends the search.
+  void met_and_remaining() {
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k < last; ++k) {
+        int a = qty(k);
+        if (a < 0 || pct(a) || ab_side(k) != 1) continue;
+        size_t d = denominator_tok(k);
+        int b = qty(d);
+        if (b < 0 || stated_used[b] || Q(b).dimension.rfind("count:", 0) != 0) continue;
+        if (Q(a).dimension != "scalar" && Q(a).dimension != Q(b).dimension) continue;
+        if (!(Q(a).value.to_double() < Q(b).value.to_double())) continue;
+        size_t sentences = 0;
+        for (size_t m = end_of_quantity(d); m < last && m < d + 60; ++m) {
+          if (!same_sentence(m - 1, m) && ++sentences > 1) break;
+          int c = qty(m);
+          if (c < 0) continue;
+          if (ab_side(m) != 0) break;
+          if (pct(c) || Q(c).dimension != Q(b).dimension) continue;
+          if (word(m - 1, "tang") || word(m - 1, "giam")) continue;  // a change of the count
+          if (sentences > 0 && names_subregion(m)) break;
+          size_t e = end_of_quantity(m);
+          bool open = phrase(m - 2, {"con", "lai"}) ||
+                      (word(e, "chua") && (word(e + 1, "dat") || phrase(e + 1, {"hoan", "thanh"}) ||
+                                           phrase(e + 1, {"giai", "quyet"})));
+          for (size_t n = m - 2; n > first && m - n < 5 && !open && same_sentence(n - 1, m); --n)
+            open = word(n - 1, "dang") &&
+                   (phrase(m - 2, {"thuc", "hien"}) || phrase(m - 2, {"giai", "quyet"}) || phrase(m - 2, {"xu", "ly"}) ||
+                    phrase(m - 2, {"hoan", "thien"}));
+          // Read already in the A/B's own sentence ("16/19 tiêu chí, còn 03 tiêu chí chưa đạt").
+          const bool read = complement_claimed.count(a) || complement_claimed.count(c) ||
+                            std::any_of(out.claims.begin(), out.claims.end(), [&](const Claim& x) {
+                              return x.kind == ClaimKind::Sum && x.stated == static_cast<uint32_t>(b);
+                            });
+          if (open && !stated_used[b] && !read) {
+            Claim& cl = add(ClaimKind::Sum, k, e - 1, b, "met-and-remaining");
+            cl.exhaustive = true;
+            operand(cl, "total", b);
+            operand(cl, "part", a);
+            operand(cl, "part", c);
+          }
+          break;
+        }
+      }
+    }
+  }
+
   void uncovered() {
     // Numbers in sentences that look like they assert a relation, that no claim uses.
     for (size_t k = first; k < last; ++k) {
@@ -3327,6 +3555,9 @@ struct Reader {
     class_counts_restated();
     indicator_repeats();
     restated_slips();
+    rate_repeats_by_level();
+    rate_repeats_by_sector();
+    met_and_remaining();
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
