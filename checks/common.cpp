@@ -195,7 +195,9 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
     }
     // Kinds of a whole counted in their own nouns ("67 chủ thể: 22 HTX, 14 doanh nghiệp, 30 hộ").
     // A kind of the total's thing in its own noun ("12 người, trong đó 01 đối tượng").
-    return (c.template_id == "total-parts-of-kinds" || c.template_id == "total-trong-do-subkind") && p.dimension.rfind("count:", 0) == 0 &&
+    // Cases and the people they are ("99.085 trường hợp; 98.961 người đã khỏi bệnh, 63 ca tử vong").
+    return (c.template_id == "total-parts-of-kinds" || c.template_id == "total-trong-do-subkind" ||
+            c.template_id == "total-case-outcomes") && p.dimension.rfind("count:", 0) == 0 &&
            total->dimension.rfind("count:", 0) == 0;
   };
   for (auto* p : parts)

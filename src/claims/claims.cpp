@@ -3208,6 +3208,69 @@ struct Reader {
     }
   }
 
+  // "ghi nhận 1.240 ca mắc sốt xuất huyết; 1.201 người đã khỏi bệnh, 3 ca tử vong, 36 trường hợp
+  // đang được điều trị": the outcomes of the cases (recovered, died, transferred, still treated or
+  // isolated) partition them. Read when at least three outcome items follow the cases in the
+  // sentence, among them the recovered and the still-treated ones; every item a count of people
+  // or cases, each with exactly one outcome, the cases with none.
+  enum Outcome : uint8_t { kNoOutcome = 0, kRecovered = 1, kDied = 2, kTransferred = 4, kTreated = 8 };
+  uint8_t outcome_in(size_t b, size_t e) const {
+    uint8_t o = 0;
+    for (size_t m = b; m < e; ++m) {
+      if (!is(m, TokKind::Word)) continue;
+      if (word(m, "khoi") || phrase(m, {"ra", "vien"}) || phrase(m, {"xuat", "vien"})) o |= kRecovered;
+      else if (phrase(m, {"tu", "vong"}) || word(m, "chet")) o |= kDied;
+      else if (word(m, "chuyen")) o |= kTransferred;
+      else if (phrase(m, {"dieu", "tri"}) || phrase(m, {"cach", "ly"}) || phrase(m, {"theo", "doi"})) o |= kTreated;
+    }
+    return o;
+  }
+  static bool counts_people(const std::string& dim) {
+    return dim == "count:truong hop" || dim == "count:ca" || dim == "count:nguoi" || dim == "count:benh nhan";
+  }
+  void case_outcomes() {
+    auto separator = [&](size_t m) { return punct(m, ",") || punct(m, ";") || punct(m, ":"); };
+    for (size_t k = first; k < last; ++k) {
+      int t = qty(k);
+      if (t < 0 || pct(t) || ab_side(k) != 0 || !counts_people(Q(t).dimension) || stated_used[t]) continue;
+      const size_t stop = sentence_stop(k);
+      // The cases' own segment: back and forth to the separators around it, with no outcome.
+      size_t sb = k, se = end_of_quantity(k);
+      while (sb > first && same_sentence(sb - 1, k) && !separator(sb - 1) && k - sb < 16) --sb;
+      while (se < stop && !separator(se) && qty(se) < 0) ++se;
+      if (!punct(se, ",") && !punct(se, ";") && !punct(se, ":")) continue;
+      if (outcome_in(sb, se) != kNoOutcome) continue;
+      std::vector<int> parts;
+      uint8_t seen = 0;
+      size_t seg = se + 1, last_part = kNone;
+      while (seg < stop) {
+        size_t e = seg;
+        int p = -1;
+        size_t pk = kNone;
+        bool other = false;
+        for (; e < stop && !separator(e); ++e) {
+          int q = qty(e);
+          if (q < 0) continue;
+          if (p >= 0 || pct(q) || ab_side(e) != 0 || !counts_people(Q(q).dimension)) other = true;
+          else { p = q; pk = e; }
+        }
+        if (p < 0 || other) break;
+        uint8_t o = outcome_in(seg, e);
+        if (o != kRecovered && o != kDied && o != kTransferred && o != kTreated) break;
+        parts.push_back(p);
+        seen |= o;
+        last_part = pk;
+        seg = e + 1;
+      }
+      if (parts.size() < 3 || !(seen & kRecovered) || !(seen & kTreated)) continue;
+      Claim& c = add(ClaimKind::Sum, k, last_part, t, "total-case-outcomes");
+      c.exhaustive = true;
+      operand(c, "total", t);
+      for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
+      k = last_part;
+    }
+  }
+
   // The words that name an item of a list: back from the figure (its numerator, for an A/B) to the
   // list's separator, and on after its unit (or its denominator's) to the next punctuation:
   // "180 trường Mầm non" and "Mầm non 65/179 trường" both name "mam non". Content words only,
@@ -3537,6 +3600,7 @@ struct Reader {
       ratios();
       sums();
       result_lists();
+      case_outcomes();
       complement_pairs();
       changes();
       percent_of_plan(bi);
