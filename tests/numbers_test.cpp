@@ -435,6 +435,9 @@ const ReadCase kLabels[] = {
     {"Phòng chống dịch COVID- 19 hiệu quả.", "name"},
     {"Số hộ nghèo giảm 1.245 hộ so với đầu năm.", "1245 hộ"},
     {"Tiếp nhận 1.245 hồ sơ so với 1.100 hồ sơ năm trước.", "1245 hồ sơ; 1100 hồ sơ"},
+    // "tuyến trên", "cấp dưới" name a level: no qualifier.
+    {"Chuyển tuyến trên 12 ca, cấp dưới 3 lượt.", "12 ca; 3 lượt"},
+    {"Khám cho trên 12 người.", "12 người >"},
     // OCR "họp" for "hợp": the first word is spelled right, so the longer unit stands.
     {"Ghi nhận 2.417 trường họp mắc sởi.", "2417 trường hợp"},
     {"Gồm 12 HTX, 3 tổ họp tác.", "12 HTX; 3 tổ hợp tác"},

@@ -1055,8 +1055,10 @@ struct BlockReader {
       const auto& f = tok(k - d).fold;
       if (d == 1 || (d == 2 && (tok(k - 1).fold == "dat" || tok(k - 1).fold == "duoc"))) {
         if (f == "khoang" || (f == "xi" && word(k - d - 1, "xap"))) { q.qualifier = Qualifier::Approx; return; }
-        if (f == "hon" || f == "tren" || (f == "thieu" && word(k - d - 1, "toi"))) { q.qualifier = Qualifier::AtLeast; return; }
-        if (f == "duoi" || f == "gan" || (f == "da" && word(k - d - 1, "toi"))) { q.qualifier = Qualifier::AtMost; return; }
+        // "chuyển tuyến trên 2 ca", "cấp trên 3 lần", "cấp dưới": a level, not "more than" / "less than".
+        const bool level = d == 1 && (word(k - 2, "tuyen") || word(k - 2, "cap"));
+        if (f == "hon" || (f == "tren" && !level) || (f == "thieu" && word(k - d - 1, "toi"))) { q.qualifier = Qualifier::AtLeast; return; }
+        if ((f == "duoi" && !level) || f == "gan" || (f == "da" && word(k - d - 1, "toi"))) { q.qualifier = Qualifier::AtMost; return; }
       }
       if (f == "uoc" || (f == "kien" && word(k - d - 1, "du"))) { q.qualifier = Qualifier::Estimate; return; }
     }
