@@ -443,6 +443,13 @@ TEST(TextMetadata, RegionWordMustBeTheLevelWordNotItsToneless) {
   EXPECT_EQ(d.region_level, "tỉnh");
 }
 
+TEST(TextMetadata, RegionNameStopsAtTheNextSentencesFirstWord) {
+  // The title's line and the next are one paragraph: "Mường Tè Toàn" is no name.
+  Document d = load("BÁO CÁO tình hình thực hiện nhiệm vụ năm 2023 của UBND huyện Mường Tè\n"
+                    "Toàn huyện có 58 trường học.\n");
+  EXPECT_EQ(d.region, "huyện Mường Tè");
+}
+
 TEST(TextFold, DiacriticAndCaseInsensitive) {
   EXPECT_EQ(fold("Kế hoạch"), "ke hoach");
   EXPECT_EQ(fold("ĐẠT 94% KH"), "dat 94% kh");

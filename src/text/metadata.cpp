@@ -158,6 +158,16 @@ constexpr std::array<LevelWord, 5> kLevels{{{"thanh pho", "thành phố"},
                                             {"huyen", "huyện"},
                                             {"quan", "quận"}}};
 
+// Capitalised words that open a sentence and are in no place name ("Toàn huyện …", "Trong đó …").
+bool opens_sentence(std::string_view w) {
+  static const std::array<std::string_view, 20> words{"toàn", "trong", "theo", "tổng", "đến", "các", "tháng",
+                                                      "ngày", "về", "tại", "trên", "sau", "có", "đã", "là",
+                                                      "những", "kết", "ước", "thực", "được"};
+  std::string lower;
+  icu::UnicodeString::fromUTF8(w).toLower().toUTF8String(lower);
+  return std::find(words.begin(), words.end(), lower) != words.end();
+}
+
 // "tỉnh Cao Bằng" -> counts by (level, name) over the whole text; names are capitalised words.
 /// `f` is the fold of `text`, `origin` its map back to `text` (read_metadata folds the text once).
 std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text, std::string_view f,
@@ -187,6 +197,9 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
           if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '\n') { stop = true; break; }
           ++we;
         }
+        // A paragraph's lines are joined: "… của UBND huyện Mường Tè\nToàn huyện có …" must not
+        // read "Tè Toàn". Words that open sentences are never part of a place name.
+        if (!name.empty() && opens_sentence(text.substr(wb, we - wb))) break;
         if (!name.empty()) name.push_back(' ');
         name.append(text.substr(wb, we - wb));
         ++words;
