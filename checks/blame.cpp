@@ -597,27 +597,24 @@ void apply_blame(DocumentResult& result, const CheckConfig& config) {
   const auto& claims = result.claims;
   std::vector<bool> merged(findings.size(), false);
   bool en = config.lang == Lang::En;
-  auto relate = [&](Finding& into, const Finding& from) {
+  auto pointer_to = [](const Finding& f, std::string message) {
     RelatedLocation r;
-    r.path = from.path;
-    r.begin = from.begin;
-    r.end = from.end;
-    r.quote = from.quote;
-    r.message = (en ? "same error: [" : "cùng một lỗi: [") + from.check + "] " + from.message;
-    into.related.push_back(std::move(r));
+    r.path = f.path;
+    r.begin = f.begin;
+    r.end = f.end;
+    r.quote = f.quote;
+    r.message = std::move(message) + "[" + f.check + "] " + f.message;
+    return r;
+  };
+  auto relate = [&](Finding& into, const Finding& from) {
+    into.related.push_back(pointer_to(from, en ? "same error: " : "cùng một lỗi: "));
   };
   // A second relation broken by the same figure stays a finding of its own (each is a place in
   // the text a reviewer reads, and an answer key counts each), tied to the lead finding: it names
   // the lead in same_error_as and points at it, and the lead lists it as related.
   auto mark_symptom = [&](Finding& symptom, const Finding& lead) {
     symptom.same_error_as = lead.id;
-    RelatedLocation r;
-    r.path = lead.path;
-    r.begin = lead.begin;
-    r.end = lead.end;
-    r.quote = lead.quote;
-    r.message = (en ? "same error as: [" : "cùng một lỗi với: [") + lead.check + "] " + lead.message;
-    symptom.related.push_back(std::move(r));
+    symptom.related.push_back(pointer_to(lead, en ? "same error as: " : "cùng một lỗi với: "));
   };
   auto describe = [&](const Quantity& q, const Decimal& v, TypoKind kind, uint32_t claim) {
     Quantity rep = corrected(q, v);
