@@ -1049,18 +1049,7 @@ struct Reader {
       }
       if (body >= last && trig != Trigger::Paren) {
         // "… 46.820 con, gồm:" and the parts as bullet lines below.
-        size_t save_last = last;
-        size_t bi = current_block + 1;
-        while (bi < doc.blocks.size() && bi < nr.block_first.size() && doc.blocks[bi].kind == BlockKind::Paragraph) {
-          size_t f = nr.block_first[bi];
-          if (f >= nr.block_last[bi]) break;
-          const std::string& lead = nr.tokens[f].fold;
-          if (lead != "-" && lead != "+" && lead != "•" && lead != "*") break;
-          last = nr.block_last[bi];
-          ++bi;
-        }
-        if (last > save_last) breakdown_with_ab(t, k, trig, body, last);
-        last = save_last;
+        breakdown_in_bullets(t, k, trig, body);
         continue;
       }
       breakdown_with_ab(t, k, trig, body, stop);
@@ -1116,8 +1105,26 @@ struct Reader {
         size_t dk = denominator_tok(tk);
         if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
       }
-      breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop);
+      // "… 7.154 tỷ đồng, tăng 8,6% so với cùng kỳ. Trong đó:" and the parts as bullet lines below.
+      if (body >= last) breakdown_in_bullets(t, tk, Trigger::TrongDo, body);
+      else breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop);
     }
+  }
+
+  // A trigger that ends its paragraph ("gồm:", "Trong đó:"): the parts are the bullet lines right
+  // after it ("- …", "+ …", "• …", "* …").
+  void breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body) {
+    const size_t save_last = last;
+    for (size_t bi = current_block + 1;
+         bi < doc.blocks.size() && bi < nr.block_first.size() && doc.blocks[bi].kind == BlockKind::Paragraph; ++bi) {
+      size_t f = nr.block_first[bi];
+      if (f >= nr.block_last[bi]) break;
+      const std::string& lead = nr.tokens[f].fold;
+      if (lead != "-" && lead != "+" && lead != "•" && lead != "*") break;
+      last = nr.block_last[bi];
+    }
+    if (last > save_last) breakdown_with_ab(t, tk, trig, body, last);
+    last = save_last;
   }
 
   // "Kiểm tra 83 cơ sở …; kết quả (kiểm tra) có 60 cơ sở đạt, 23 cơ sở …": the result of
