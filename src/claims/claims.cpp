@@ -2006,6 +2006,10 @@ struct Reader {
             int q = qty(m - 1);
             if (q >= 0 && !pct(q) && Q(q).unit == Q(n).unit && compatible(q, n)) { cur = q; ck = m - 1; break; }
           }
+          // "… chi thường xuyên 5.095 tỷ đồng. Chi thường xuyên tăng 412 tỷ đồng so với cùng kỳ (cùng
+          // kỳ 4.683 tỷ đồng)": the level in the sentence before, named by the same words.
+          if (cur < 0)
+            if (int lv = level_named_before(n, k - 1); lv >= 0) { cur = lv; ck = token_of[lv]; }
         }
       }
       if (cur < 0 && !pct(n)) {
@@ -2028,6 +2032,21 @@ struct Reader {
         operand(c, "current", cur);
         operand(c, "earlier", ear);
         operand(c, "change", n);
+        // "…, tăng 412 tỷ đồng so với cùng kỳ (cùng kỳ 4.683 tỷ đồng), tăng 8,8%": the rate of the
+        // same change, right after the earlier value, in the same direction.
+        size_t close = token_of[ear];
+        while (close < last && !is(close, TokKind::Close)) ++close;
+        size_t r = close + 1;
+        if (close < last && (punct(r, ",") || is(r, TokKind::Open))) ++r;
+        if (close < last && same_sentence(r, k) && (down ? word(r, "giam") : word(r, "tang")) && qty(r + 1) >= 0 &&
+            pct(qty(r + 1)) && !stated_used[qty(r + 1)]) {
+          const int x = qty(r + 1);
+          Claim& g = add(ClaimKind::Growth, ck, end_of_quantity(r + 1) - 1, x, "value-earlier-rate");
+          g.decrease = down;
+          operand(g, "current", cur);
+          operand(g, "earlier", ear);
+          operand(g, "rate", x);
+        }
         continue;
       }
       // "(tăng X%)" right after the change (also across a comma or a line break).
