@@ -278,6 +278,80 @@ struct Reader {
   // sentence. Only one money figure may precede the average, the count must be of the same noun,
   // and the average must be within a tenth of total/count (anything further is a misreading,
   // not a typo: averages of criteria per commune and the like stay unread).
+  // The words before the figure at k in its clause, back to the previous figure: has it the
+  // two-word phrase a b ("xuat khau")?
+  bool named_before(size_t k, const char* a, const char* b) const {
+    for (size_t m = k, n = 0; m > first + 1 && n < 12 && same_sentence(m - 1, k); --m, ++n) {
+      if (qty(m - 1) >= 0 || punct(m - 1, ";")) return false;
+      if (phrase(m - 2, {a, b})) return true;
+    }
+    return false;
+  }
+
+  // "Kim ngạch xuất khẩu … 2.104,8 triệu USD. Kim ngạch nhập khẩu … 1.650,3 triệu USD; cán cân
+  // thương mại xuất siêu 454,5 triệu USD": exports = imports + the surplus (for "nhập siêu":
+  // imports = exports + the deficit). The export and import levels are the nearest ones before the
+  // balance, in its sentence or the one before, in its unit, neither a change nor a plan.
+  void trade_balance() {
+    // The sub-period the sentence names before token m: "10 tháng" ("10m"), "tháng 10" ("10t"),
+    // "quý", "lũy kế", "cả năm".
+    auto period_before = [&](size_t m) {
+      std::string p;
+      size_t s0 = m;
+      while (s0 > first && same_sentence(s0 - 1, m) && m - s0 < kReach) --s0;
+      for (size_t n = s0; n < m; ++n) {
+        const Token& t = tok(n);
+        if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
+            (word(n + 1, "thang") || word(n - 1, "thang") || word(n - 1, "quy")))
+          p += t.fold + (word(n + 1, "thang") ? "m " : "t ");
+        if (word(n, "quy") || word(n, "luy") || (word(n, "nam") && word(n - 1, "ca"))) p += t.fold + " ";
+      }
+      return p;
+    };
+    for (size_t k = first + 2; k < last; ++k) {
+      int b = qty(k);
+      if (b < 0 || pct(b) || stated_used[b]) continue;
+      bool surplus = phrase(k - 2, {"xuat", "sieu"}), deficit = phrase(k - 2, {"nhap", "sieu"});
+      if (!surplus && !deficit) continue;
+      if (Q(b).dimension.rfind("money", 0) != 0) continue;
+      const uint32_t s = tok_sentence[k];
+      // (The sentence before may close the paragraph before: "… xuất khẩu … 2.104,8 triệu USD.⏎
+      // Kim ngạch nhập khẩu …".)
+      const size_t own_first = first;
+      if (current_block > 0 && doc.blocks[current_block - 1].kind == BlockKind::Paragraph &&
+          current_block - 1 < nr.block_first.size())
+        first = nr.block_first[current_block - 1];
+      // Export and import levels before the balance, nearest first, with their sub-periods.
+      std::vector<std::pair<int, std::string>> exports, imports;
+      for (size_t m = k; m > first && m + kReach > k && tok_sentence[m - 1] + 1 >= s; --m) {
+        int q = qty(m - 1);
+        if (q < 0 || pct(q) || !Q(q).role.empty() || Q(q).dimension != Q(b).dimension) continue;
+        if (word(m - 2, "tang") || word(m - 2, "giam")) continue;
+        if (named_before(m - 1, "xuat", "khau")) exports.emplace_back(q, period_before(m - 1));
+        else if (named_before(m - 1, "nhap", "khau")) imports.emplace_back(q, period_before(m - 1));
+      }
+      const std::string own = period_before(k);
+      int ex = -1, im = -1;
+      for (const auto& [e, pe] : exports) {
+        for (const auto& [i, pi] : imports)
+          if (pe == pi && (own.empty() || own == pe)) { ex = e; im = i; break; }
+        if (ex >= 0) break;
+      }
+      if (ex < 0 || im < 0) { first = own_first; continue; }
+      const int total = surplus ? ex : im, other = surplus ? im : ex;
+      // Quoted from the nearer level in this paragraph to the balance.
+      size_t from = k;
+      for (int q : {ex, im})
+        if (token_of[q] >= own_first && token_of[q] < from) from = token_of[q];
+      first = own_first;
+      Claim& c = add(ClaimKind::Sum, from, k, total, surplus ? "trade-surplus" : "trade-deficit");
+      c.exhaustive = true;
+      operand(c, "total", total);
+      operand(c, "part", other);
+      operand(c, "part", b);
+    }
+  }
+
   void averages() {
     for (size_t k = first; k < last; ++k) {
       int a = qty(k);
@@ -3632,6 +3706,7 @@ struct Reader {
       percent_of_plan(bi);
       shares(bi);
       averages();
+      trade_balance();
       malformed();
     }
     footnote_breakdowns();
