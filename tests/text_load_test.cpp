@@ -443,6 +443,14 @@ TEST(TextMetadata, RegionWordMustBeTheLevelWordNotItsToneless) {
   EXPECT_EQ(d.region_level, "tỉnh");
 }
 
+TEST(TextMetadata, OneLineMarkdownTitleNamesThePeriod) {
+  // The period is in the "BÁO CÁO" line itself, behind a Markdown heading mark; the text names the
+  // year before more often ("so với năm 2023").
+  Document d = load("# BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024 CỦA UBND HUYỆN YÊN LẬP\n\n"
+                    "Sản lượng tăng 2,8% so với năm 2023. Số hộ nghèo giảm so với cuối năm 2023.\n");
+  EXPECT_EQ(d.period_key, "2024");
+}
+
 TEST(TextMetadata, RegionNameStopsAtTheNextSentencesFirstWord) {
   // The title's line and the next are one paragraph: "Mường Tè Toàn" is no name.
   Document d = load("BÁO CÁO tình hình thực hiện nhiệm vụ năm 2023 của UBND huyện Mường Tè\n"

@@ -249,14 +249,19 @@ PeriodInfo parse_period(std::string_view text, int default_year) {
 void read_metadata(Document& doc) {
   // The title block: from "BÁO CÁO" (when near the top) through the next few blocks, skipping
   // the place-and-date line ("Bắc Kạn, ngày ... tháng ... năm 2023").
+  // A one-line title ("# BÁO CÁO KẾT QUẢ … NĂM 2024 CỦA UBND HUYỆN …", Markdown marks and all)
+  // names the period in the "BÁO CÁO" block itself.
   size_t first = 0, n = doc.blocks.size();
+  std::string title;
   for (size_t bi = 0; bi < std::min<size_t>(n, 12); ++bi) {
-    if (fold(doc.slice(doc.blocks[bi].span)).rfind("bao cao", 0) == 0) {
+    std::string f = fold(doc.slice(doc.blocks[bi].span));
+    size_t lead = f.find_first_not_of("#* ");
+    if (lead != std::string::npos && f.compare(lead, 7, "bao cao") == 0) {
       first = bi + 1;
+      if (f.size() > lead + 7) title = f.substr(lead + 7) + " \n ";
       break;
     }
   }
-  std::string title;
   for (size_t bi = first, taken = 0; bi < n && taken < 4; ++bi) {
     std::string f = fold(doc.slice(doc.blocks[bi].span));
     if (f.find("ngay") != std::string::npos && f.find("thang") != std::string::npos && f.size() < 90) continue;
