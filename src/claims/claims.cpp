@@ -1022,6 +1022,16 @@ struct Reader {
       if (pct(t)) {
         // "tăng 7,12%, trong đó khu vực … đóng góp 3,41 điểm phần trăm, …": contributions add up.
         size_t a = end_of_quantity(k), body = kNone;
+        // "tăng 6,52% so với cùng kỳ (năm trước); trong đó: …": the comparison is stepped over.
+        if (phrase(a, {"so", "voi"})) {
+          size_t m = a + 2;
+          while (m < a + 8 && is(m, TokKind::Word) &&
+                 (word(m, "cung") || word(m, "ky") || word(m, "nam") || word(m, "truoc") || word(m, "thang") || word(m, "quy")))
+            ++m;
+          if (is(m, TokKind::Number) && qty(m) < 0) ++m;  // "năm 2023"
+          if (punct(m, ";")) ++m;
+          a = m;
+        }
         if (trigger_at(a, body) == Trigger::TrongDo) breakdown(t, k, Trigger::TrongDo, body, sentence_stop(k), 0);
         continue;
       }
