@@ -457,7 +457,7 @@ std::optional<Correction> explain(const std::vector<Quantity>& quantities, const
   if (figures.size() > 12) return std::nullopt;
   std::vector<Correction> found;
   for (uint32_t qi : figures) {
-    if (qi >= quantities.size()) continue;
+    if (qi >= quantities.size() || quantities[qi].implicit) continue;  // (an unwritten 100 % is never the typo)
     const Screens screen = screens_for(claims[claim], quantities, qi, config);
     for (const auto& cand : typo_candidates(quantities, qi, claims, claim)) {
       if (screen.active() && !screen.admits(cand.value)) continue;  // cannot repair the claim
@@ -566,6 +566,7 @@ std::optional<Localisation> localise(const std::vector<Quantity>& quantities, co
   for (int i = 0; i < rows; ++i) {
     if (!failing[i]) continue;
     for (const auto& term : rel[i].terms) {
+      if (quantities[term.first].implicit) continue;
       const int j = col[term.first];
       double aij = 0;
       for (Eigen::SparseMatrix<double>::InnerIterator it(a, j); it; ++it)
@@ -680,7 +681,8 @@ void apply_blame(DocumentResult& result, const CheckConfig& config) {
       if (n < 0 || n >= static_cast<int64_t>(claims.size())) continue;
       for (uint32_t a : own)
         for (uint32_t b : claim_figures(claims[n]))
-          if (a != b && a < qs.size() && b < qs.size() && std::find(own.begin(), own.end(), b) == own.end() &&
+          if (a != b && a < qs.size() && b < qs.size() && !qs[a].implicit && !qs[b].implicit &&
+              std::find(own.begin(), own.end(), b) == own.end() &&
               qs[a].value == qs[b].value && qs[a].unit == qs[b].unit && qs[a].value.mantissa != 0)
             copies.emplace_back(a, b);
     }

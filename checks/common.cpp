@@ -225,6 +225,10 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
     ev.verdict = meets(sum_rounded, t) ? Verdict::Consistent : Verdict::Discrepancy;
     ev.computation = expr + " = " + sum_text + " ≠ " + shown(*total);
     set_messages(ev, expr + " = " + with_unit(sum_text, ev.unit), *total, ev.unit);
+    if (total->implicit) {  // the shares of a structure: the report never writes the 100 %
+      ev.message_vi = "các tỷ trọng cộng lại " + expr + " = " + with_unit(sum_text, ev.unit) + ", không phải 100%";
+      ev.message_en = "the shares add up to " + expr + " = " + with_unit(sum_text, ev.unit) + ", not 100%";
+    }
     if (ev.verdict == Verdict::Consistent) ev.computation = expr + " = " + sum_text;
     return;
   }

@@ -3381,6 +3381,121 @@ struct Reader {
     }
   }
 
+  // "Cơ cấu kinh tế 9 tháng: khu vực nông, lâm nghiệp và thủy sản chiếm 22,5%; công nghiệp và xây
+  // dựng 31,2%; dịch vụ 40,8%; thuế sản phẩm 5,5%": the shares of a structure add up to 100 %, which
+  // the text never writes. The claim's total is an implicit quantity located at "cơ cấu". Read when
+  // two or more shares follow in the sentence, none a change, a comparison or inside an aside,
+  // and they add up to within 5 points of 100 (a list of some sectors only is no structure).
+  // The implicit 100 % of a structure, located at the words "cơ cấu" (tokens k, k + 1).
+  int implicit_hundred(size_t k, uint32_t sentence) {
+    Quantity hundred;
+    hundred.id = static_cast<uint32_t>(nr.quantities.size());
+    hundred.span = Span{tok(k).span.begin, tok(k + 1).span.end};
+    hundred.text = "100";
+    hundred.value = Decimal{100, 0};
+    hundred.exact_count = true;
+    hundred.unit = "%";
+    hundred.dimension = "percent";
+    hundred.sentence = sentence;
+    hundred.implicit = true;
+    nr.quantities.push_back(std::move(hundred));
+    token_of.push_back(kNone);
+    used.push_back(false);
+    is_item.push_back(false);
+    stated_used.push_back(false);
+    return static_cast<int>(nr.quantities.size() - 1);
+  }
+
+  // "1 | Cơ cấu kinh tế | | | Đạt" and the rows below with an empty first cell, in %: "| Thương mại
+  // - dịch vụ | % | 57,6", …: each column's shares add up to 100 %.
+  void structure_rows(size_t bi) {
+    size_t k = first;
+    while (k + 1 < last && !phrase(k, {"co", "cau"})) ++k;
+    if (k + 1 >= last) return;
+    // The structure's row has no figures of its own (a row number in the first cell aside; a row
+    // whose empty cells were trimmed away keeps only the number and the label).
+    const auto own_cells = cells_of(bi);
+    if (own_cells.size() < 2 || k < own_cells[0].second) return;
+    for (size_t m = own_cells[0].second; m < last; ++m)
+      if (qty(m) >= 0) return;
+    std::map<size_t, std::vector<int>> columns;  // column -> shares, row by row
+    const size_t own_first = first, own_last = last;
+    for (size_t bj = bi + 1; bj < doc.blocks.size() && bj < nr.block_first.size() && table_row(bj); ++bj) {
+      auto cells = cells_of(bj);
+      if (cells.size() < 3 || cells[0].second > cells[0].first) break;  // a numbered row: the next indicator
+      first = nr.block_first[bj];
+      last = nr.block_last[bj];
+      bool any = false, other = false;
+      for (size_t c = 1; c < cells.size(); ++c)
+        for (size_t m = cells[c].first; m < cells[c].second; ++m) {
+          int q = qty(m);
+          if (q < 0) continue;
+          if (!pct(q) || Q(q).qualifier != Qualifier::None) { other = true; continue; }
+          columns[c].push_back(q);
+          any = true;
+        }
+      if (other || !any) break;
+    }
+    first = own_first;
+    last = own_last;
+    for (auto& [col, parts] : columns) {
+      double total = 0;
+      for (int p : parts) total += Q(p).value.to_double();
+      if (parts.size() < 2 || std::fabs(total - 100.0) > 5.0) continue;
+      const int t = implicit_hundred(k, tok_sentence[k]);
+      Claim& c = add(ClaimKind::Sum, k, token_of[parts.back()], t, "structure-shares-rows");
+      c.exhaustive = true;
+      operand(c, "total", t);
+      for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
+    }
+  }
+
+  void structure_shares() {
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      if (table_row(bi)) {
+        first = nr.block_first[bi];
+        last = nr.block_last[bi];
+        structure_rows(bi);
+        continue;
+      }
+      if (about_other_year(bi)) continue;
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      for (size_t k = first; k + 1 < last; ++k) {
+        if (!phrase(k, {"co", "cau"})) continue;
+        const size_t stop = sentence_stop(k);
+        std::vector<int> parts;
+        size_t last_tok = k;
+        double total = 0;
+        bool spoiled = false;
+        for (size_t m = k + 2; m < stop; ++m) {
+          if (is(m, TokKind::Open)) { m = matching_close(m); continue; }  // "(năm 2023: …)"
+          if (phrase(m, {"co", "cau"})) break;  // the next structure
+          int q = qty(m);
+          if (q < 0 || !pct(q)) continue;
+          bool change = false;
+          for (size_t b = m; b > k + 1 && b + 4 > m; --b)
+            if (word(b - 1, "tang") || word(b - 1, "giam") || word(b - 1, "bang") || word(b - 1, "vuot") ||
+                phrase(b - 1, {"so", "voi"}) || word(b - 1, "tu") || word(b - 1, "len") || word(b - 1, "xuong"))
+              change = true;
+          size_t e = end_of_quantity(m);
+          if (phrase(e, {"so", "voi"}) || phrase(e, {"ke", "hoach"}) || word(e, "kh")) change = true;
+          if (change || Q(q).qualifier != Qualifier::None || is_item[q]) { spoiled = true; break; }
+          parts.push_back(q);
+          total += Q(q).value.to_double();
+          last_tok = m;
+        }
+        if (spoiled || parts.size() < 2 || std::fabs(total - 100.0) > 5.0) continue;
+        const int t = implicit_hundred(k, Q(parts.front()).sentence);
+        Claim& c = add(ClaimKind::Sum, k, last_tok, t, "structure-shares");
+        c.exhaustive = true;
+        operand(c, "total", t);
+        for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
+        k = last_tok;
+      }
+    }
+  }
+
   // The words that name an item of a list: back from the figure (its numerator, for an A/B) to the
   // list's separator, and on after its unit (or its denominator's) to the next punctuation:
   // "180 trường Mầm non" and "Mầm non 65/179 trường" both name "mam non". Content words only,
@@ -3730,6 +3845,7 @@ struct Reader {
     class_counts_restated();
     indicator_repeats();
     restated_slips();
+    structure_shares();
     rate_repeats_by_level();
     rate_repeats_by_sector();
     met_and_remaining();

@@ -104,6 +104,9 @@ struct Quantity {
   std::string period_key;  // when the text names another period than the document's ("cùng kỳ năm trước")
   bool decrease = false;   // yoy_rate / yoy_change / yoy_pp read after "giảm"
   std::string region;      // when the clause names a part of the document's region ("huyện Ba Bể …")
+  // Not written: the 100 % that the shares of a structure add up to ("cơ cấu kinh tế: …"), located
+  // at the words that name the structure.
+  bool implicit = false;
 };
 
 /// A number that is not a quantity (date, year, document number, rank, range...).

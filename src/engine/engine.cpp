@@ -229,6 +229,7 @@ nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only
       if (!q.period_key.empty()) jq["period_key"] = q.period_key;
       if (auto qn = qualifier_name(q.qualifier)) jq["qualifiers"] = json::array({qn});
       if (q.negative) jq["negative"] = true;
+      if (q.implicit) jq["implicit"] = true;
       if (q.malformed) {
         jq["malformed"] = q.malformed_reason;
         if (q.hint) jq["hint"] = q.hint->to_double();
