@@ -443,6 +443,15 @@ TEST(TextMetadata, RegionWordMustBeTheLevelWordNotItsToneless) {
   EXPECT_EQ(d.region_level, "tỉnh");
 }
 
+TEST(TextMetadata, CommuneIssuerAndDistrictNamingItsCommunes) {
+  Document x = load("UBND XÃ TÂN LẬP\n\nBÁO CÁO\n\nKết quả năm 2024\n\nXã Tân Lập có 1.245 hộ; xã Tân Lập đạt chuẩn nông thôn mới.\n");
+  EXPECT_EQ(x.region, "xã Tân Lập");
+  // A district's report names its communes more often than itself: still the district.
+  Document h = load("BÁO CÁO\n\nTình hình kinh tế - xã hội năm 2024 của huyện Yên Lập\n\n"
+                    "Xã Mỹ Lung đạt 19 tiêu chí; xã Mỹ Lung về đích; xã Mỹ Lương đạt 17 tiêu chí; xã Mỹ Lung có 3 thôn.\n");
+  EXPECT_EQ(h.region, "huyện Yên Lập");
+}
+
 TEST(TextMetadata, OneLineMarkdownTitleNamesThePeriod) {
   // The period is in the "BÁO CÁO" line itself, behind a Markdown heading mark; the text names the
   // year before more often ("so với năm 2023").

@@ -610,6 +610,9 @@ struct Reader {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
           if (!compatible(q, actual)) continue;
+          // "thu … đạt 112,3% dự toán huyện giao (7.340 triệu đồng); tổng chi …, đạt 108,7% dự
+          // toán": a plan stated right after another figure's percent is that figure's.
+          if (auto own = attached_plan.find(q); own != attached_plan.end() && own->second != actual) continue;
           size_t save_first = first;
           first = lo;
           bool pw = plan_word_before(m, 12);
@@ -654,8 +657,10 @@ struct Reader {
       Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, over ? "actual-vuot-pct-plan" : "actual-dat-pct-plan");
       operand(c, "actual", actual);
       operand(c, "plan", best);
+      if (token_of[best] != kNone && token_of[best] > k) attached_plan.emplace(best, actual);
     }
   }
+  std::unordered_map<int, int> attached_plan;  // plan stated right after a percent -> that percent's actual
 
   // Breakdown triggers right after a total.
   enum class Trigger { None, TrongDo, Gom, Paren, Colon, KetQua };
@@ -667,7 +672,8 @@ struct Reader {
       // "chè búp 407,03 ((chè A 328,0 ha, chè B 79,03 ha))": a doubled parenthesis is one.
       if (is(body, TokKind::Open) && matching_close(body) + 1 == matching_close(p)) ++body;
       // "(chỉ tiêu giao 311.350 con)", "(tăng 5%)", "(so với …)" are comparisons, not parts.
-      static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy"};
+      static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy",
+                                        "dau", "cuoi"};  // "(đầu năm 121 hộ)": the earlier value
       // "(nam 8.100 người, nữ 7.100 người)": "nam" (men) folds like "năm" (year).
       const bool men = word(body, "nam") && doc.slice(tok(body).span) != "năm" && doc.slice(tok(body).span) != "Năm";
       if (is(body, TokKind::Word) && !men)
@@ -1877,7 +1883,9 @@ struct Reader {
     }
     if (!is(m, TokKind::Open)) return -1;
     // "(cùng kỳ 95 vụ)", "(năm trước 1.204 người)": the parenthesis names the earlier period.
-    if (phrase(m + 1, {"cung", "ky"}) || phrase(m + 1, {"nam", "truoc"})) compared = true;
+    if (phrase(m + 1, {"cung", "ky"}) || phrase(m + 1, {"nam", "truoc"}) || phrase(m + 1, {"dau", "nam"}) ||
+        phrase(m + 1, {"dau", "ky"}))
+      compared = true;
     if (!compared) return -1;
     size_t close = matching_close(m);
     for (size_t p = m + 1; p < close && p < m + 12; ++p) {

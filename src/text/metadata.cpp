@@ -152,11 +152,14 @@ struct LevelWord {
   std::string_view folded;
   std::string_view canonical;
 };
-constexpr std::array<LevelWord, 5> kLevels{{{"thanh pho", "thành phố"},
+constexpr std::array<LevelWord, 8> kLevels{{{"thanh pho", "thành phố"},
                                             {"thi xa", "thị xã"},
                                             {"tinh", "tỉnh"},
                                             {"huyen", "huyện"},
-                                            {"quan", "quận"}}};
+                                            {"quan", "quận"},
+                                            {"thi tran", "thị trấn"},
+                                            {"phuong", "phường"},
+                                            {"xa", "xã"}}};
 
 // Capitalised words that open a sentence and are in no place name ("Toàn huyện …", "Trong đó …").
 bool opens_sentence(std::string_view w) {
@@ -220,13 +223,20 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
 }
 
 // The issuer's level, from "UBND tỉnh", "Hội đồng nhân dân thành phố", "HĐND huyện"...
-std::string issuer_level(std::string_view folded) {
+// Communes (xã, phường, thị trấn) issue reports too, but a district's or province's text names
+// its communes far more often than itself: they count only when the header names one as issuer.
+bool commune_level(std::string_view canonical) {
+  return canonical == "xã" || canonical == "phường" || canonical == "thị trấn";
+}
+
+std::string issuer_level(std::string_view folded, bool communes) {
   size_t best = std::string::npos;
   std::string level;
   for (std::string_view who : {std::string_view("ubnd "), std::string_view("uy ban nhan dan "),
                                std::string_view("hdnd "), std::string_view("hoi dong nhan dan "),
                                std::string_view("cuc thong ke "), std::string_view("chi cuc thong ke ")}) {
     for (const auto& lw : kLevels) {
+      if (!communes && commune_level(lw.canonical)) continue;
       std::string pat = std::string(who) + std::string(lw.folded);
       size_t p = folded.find(pat);
       if (p != std::string::npos && p < best) {
@@ -297,18 +307,19 @@ void read_metadata(Document& doc) {
   // gives that level most often.
   std::string head;
   for (size_t bi = 0; bi < std::min<size_t>(n, first + 8); ++bi) head += fold(doc.slice(doc.blocks[bi].span)) + " \n ";
-  std::string level = issuer_level(head);
-  if (level.empty()) level = issuer_level(all);
+  std::string level = issuer_level(head, /*communes=*/true);
+  if (level.empty()) level = issuer_level(all, /*communes=*/false);
   auto counts = count_regions(doc.text, all, all_origin);
   int best = 0;
   std::pair<std::string, std::string> pick;
   for (const auto& [key, c] : counts) {
     if (!level.empty() && key.first != level) continue;
+    if (level.empty() && commune_level(key.first)) continue;
     if (c > best) { best = c; pick = key; }
   }
-  if (best == 0) {  // no name for the issuer's level: the most named region of any level
+  if (best == 0) {  // no name for the issuer's level: the most named region of any level above a commune
     for (const auto& [key, c] : counts)
-      if (c > best) { best = c; pick = key; }
+      if (c > best && !commune_level(key.first)) { best = c; pick = key; }
   }
   if (best > 0) {
     doc.region_level = pick.first;
