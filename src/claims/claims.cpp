@@ -412,11 +412,15 @@ struct Reader {
       if (punct(m, ";") || punct(m, ".")) return false;
       if (word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) ||
           word(m, "giao")) {
-        // "đạt 57,9% kế hoạch năm, tăng 138.037 lượt": that plan word belongs to the percent.
+        // "đạt 57,9% kế hoạch năm, tăng 138.037 lượt": that plan word belongs to the percent —
+        // unless the figure is in parentheses right after it: "bằng 91% dự toán (900 tỷ đồng)".
         size_t b = m;
         while (b > first && is(b - 1, TokKind::Word) && (word(b - 1, "ke") || word(b - 1, "so") || word(b - 1, "voi"))) --b;
-        if (is(b - 1, TokKind::Percent) || (is(b - 1, TokKind::Number) && tok(b - 1).quantity >= 0 && pct(tok(b - 1).quantity)))
-          return false;
+        if (is(b - 1, TokKind::Percent) || (is(b - 1, TokKind::Number) && tok(b - 1).quantity >= 0 && pct(tok(b - 1).quantity))) {
+          bool parenthesised = is(k - 1, TokKind::Open);
+          for (size_t w = m + 1; parenthesised && w + 1 < k; ++w) parenthesised = is(w, TokKind::Word);
+          return parenthesised;
+        }
         return true;
       }
     }
@@ -1716,6 +1720,43 @@ struct Reader {
     operand(c, "total", total);
     operand(c, "part_change", qty(nk));
     if (total_change >= 0) operand(c, total_down ? "total_change_down" : "total_change_up", total_change);
+  }
+
+  // "Dư nợ chính quyền địa phương là 356 tỷ đồng, bằng 5,3% mức dư nợ tối đa được phép vay (6.720
+  // tỷ đồng)", "thu nhập bình quân 45 triệu đồng, bằng 62% mức bình quân cả nước (72,6 triệu đồng)":
+  // A against a whole named after the percent and stated in parentheses. Not a plan (percent of
+  // plan), not a comparison with another period (an index), and nothing but words between.
+  void ratio_of_named_whole() {
+    auto not_whole = [&](size_t m) {
+      return phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
+             phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) || phrase(m, {"muc", "tieu"}) ||
+             phrase(m, {"nam", "truoc"}) || phrase(m, {"ky", "truoc"}) || word(m, "lan") || word(m, "tang") ||
+             word(m, "giam") || word(m, "giao") || word(m, "dat");
+    };
+    for (size_t k = first + 1; k < last; ++k) {
+      int x = qty(k);
+      if (x < 0 || !pct(x) || stated_used[x] || !word(k - 1, "bang")) continue;
+      const size_t words_from = end_of_quantity(k);
+      size_t m = words_from;
+      bool ok = true;
+      for (; m < last && m < words_from + 10 && is(m, TokKind::Word) && ok; ++m) ok = !not_whole(m);
+      if (!ok || m < words_from + 2 || !is(m, TokKind::Open)) continue;
+      int whole = qty(m + 1);
+      if (whole < 0 || pct(whole) || !is(end_of_quantity(m + 1), TokKind::Close)) continue;
+      // A: the nearest figure before the percent in its clause, in the whole's unit.
+      int a = -1;
+      size_t ak = kNone;
+      for (size_t b = k, cs = clause_start(k); b > cs; --b) {
+        int q = qty(b - 1);
+        if (q < 0 || pct(q)) continue;
+        if (compatible(q, whole)) { a = q; ak = b - 1; }
+        break;
+      }
+      if (a < 0 || ab_side(ak) != 0) continue;
+      Claim& c = add(ClaimKind::Ratio, ak, end_of_quantity(m + 1), x, "a-bang-pct-of-named-whole");
+      operand(c, "numerator", a);
+      operand(c, "denominator", whole);
+    }
   }
 
   // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
@@ -3838,6 +3879,7 @@ struct Reader {
       changes();
       percent_of_plan(bi);
       shares(bi);
+      ratio_of_named_whole();
       averages();
       trade_balance();
       malformed();
