@@ -3545,6 +3545,65 @@ struct Reader {
     }
   }
 
+  // "Tổng thu … 7.154 tỷ đồng, bằng 73% dự toán (9.800 tỷ đồng). Trong đó: thu nội địa 6.682 tỷ
+  // đồng, bằng 72,7% dự toán (dự toán 9.190 tỷ đồng); thu xuất nhập khẩu 472 tỷ đồng, bằng 77,4% dự
+  // toán (dự toán 610 tỷ đồng)": when a total and every part of its breakdown each have their own
+  // plan, the plans break down the same way (9.800 = 9.190 + 610).
+  void plan_side_of_breakdowns() {
+    std::unordered_map<int, int> plan_of;  // actual -> its plan (one percent-of-plan each)
+    std::unordered_set<int> twice;
+    for (const Claim& c : out.claims) {
+      if (c.kind != ClaimKind::PercentOfPlan) continue;
+      int a = -1, p = -1;
+      for (const Operand& o : c.operands) {
+        if (o.role == "actual") a = static_cast<int>(o.quantity);
+        if (o.role == "plan") p = static_cast<int>(o.quantity);
+      }
+      if (a < 0 || p < 0) continue;
+      auto [it, fresh] = plan_of.emplace(a, p);
+      if (!fresh && it->second != p) twice.insert(a);
+    }
+    const size_t n = out.claims.size();
+    std::unordered_set<int> broken_down_already;  // totals of the sums and bounds read so far
+    for (size_t ci = 0; ci < n; ++ci)
+      if (out.claims[ci].kind == ClaimKind::Sum || out.claims[ci].kind == ClaimKind::PartBound)
+        broken_down_already.insert(static_cast<int>(out.claims[ci].stated));
+    for (size_t ci = 0; ci < n; ++ci) {
+      if (out.claims[ci].kind != ClaimKind::Sum && out.claims[ci].kind != ClaimKind::PartBound) continue;
+      std::vector<int> plans;
+      bool all = true;
+      for (const Operand& o : out.claims[ci].operands) {
+        auto it = plan_of.find(static_cast<int>(o.quantity));
+        if (it == plan_of.end() || twice.count(it->first)) { all = false; break; }
+        plans.push_back(it->second);
+      }
+      if (!all || plans.size() < 3) continue;  // the total and at least two parts
+      std::unordered_set<int> distinct(plans.begin(), plans.end());
+      if (distinct.size() != plans.size() || broken_down_already.count(plans[0])) continue;
+      broken_down_already.insert(plans[0]);
+      bool fits = true;
+      for (size_t i = 1; i < plans.size(); ++i) fits &= compatible(plans[i], plans[0]);
+      if (!fits) continue;
+      const ClaimKind kind = out.claims[ci].kind;
+      const bool exhaustive = out.claims[ci].exhaustive;
+      Claim c;
+      c.id = static_cast<uint32_t>(out.claims.size());
+      c.kind = kind;
+      c.exhaustive = exhaustive;
+      const Quantity& tq = Q(plans[0]);
+      const Quantity& lq = Q(plans.back());
+      c.span = Span{std::min(tq.span.begin, lq.span.begin), std::max(tq.span.end, lq.span.end)};
+      c.quote = std::string(doc.slice(c.span));
+      c.stated = static_cast<uint32_t>(plans[0]);
+      c.template_id = "plan-side-of-breakdown";
+      stated_used[plans[0]] = true;
+      c.operands.push_back(Operand{"total", static_cast<uint32_t>(plans[0])});
+      for (size_t i = 1; i < plans.size(); ++i) c.operands.push_back(Operand{"part", static_cast<uint32_t>(plans[i])});
+      for (int p : plans) used[p] = true;
+      out.claims.push_back(std::move(c));
+    }
+  }
+
   // The words that name an item of a list: back from the figure (its numerator, for an A/B) to the
   // list's separator, and on after its unit (or its denominator's) to the next punctuation:
   // "180 trường Mầm non" and "Mầm non 65/179 trường" both name "mam non". Content words only,
@@ -3895,6 +3954,7 @@ struct Reader {
     class_counts_restated();
     indicator_repeats();
     restated_slips();
+    plan_side_of_breakdowns();
     structure_shares();
     rate_repeats_by_level();
     rate_repeats_by_sector();
