@@ -292,22 +292,23 @@ struct Reader {
   // thương mại xuất siêu 454,5 triệu USD": exports = imports + the surplus (for "nhập siêu":
   // imports = exports + the deficit). The export and import levels are the nearest ones before the
   // balance, in its sentence or the one before, in its unit, neither a change nor a plan.
+  // The sub-period the sentence names before token m: "10 tháng" ("10m "), "tháng 10" ("10t "),
+  // "quý", "lũy kế", "cả năm".
+  std::string period_before(size_t m) const {
+    std::string p;
+    size_t s0 = m;
+    while (s0 > first && same_sentence(s0 - 1, m) && m - s0 < kReach) --s0;
+    for (size_t n = s0; n < m; ++n) {
+      const Token& t = tok(n);
+      if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
+          (word(n + 1, "thang") || word(n - 1, "thang") || word(n - 1, "quy")))
+        p += t.fold + (word(n + 1, "thang") ? "m " : "t ");
+      if (word(n, "quy") || word(n, "luy") || (word(n, "nam") && word(n - 1, "ca"))) p += t.fold + " ";
+    }
+    return p;
+  }
+
   void trade_balance() {
-    // The sub-period the sentence names before token m: "10 tháng" ("10m"), "tháng 10" ("10t"),
-    // "quý", "lũy kế", "cả năm".
-    auto period_before = [&](size_t m) {
-      std::string p;
-      size_t s0 = m;
-      while (s0 > first && same_sentence(s0 - 1, m) && m - s0 < kReach) --s0;
-      for (size_t n = s0; n < m; ++n) {
-        const Token& t = tok(n);
-        if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
-            (word(n + 1, "thang") || word(n - 1, "thang") || word(n - 1, "quy")))
-          p += t.fold + (word(n + 1, "thang") ? "m " : "t ");
-        if (word(n, "quy") || word(n, "luy") || (word(n, "nam") && word(n - 1, "ca"))) p += t.fold + " ";
-      }
-      return p;
-    };
     for (size_t k = first + 2; k < last; ++k) {
       int b = qty(k);
       if (b < 0 || pct(b) || stated_used[b]) continue;
@@ -3811,17 +3812,8 @@ struct Reader {
           if (word(e, "so") || word(e, "bang")) continue;
         }
         // The sub-period and year of the measure's sentence.
-        std::string period;
+        std::string period = period_before(head);
         {
-          size_t s0 = head;
-          while (s0 > first && same_sentence(s0 - 1, head) && head - s0 < kReach) --s0;
-          for (size_t m = s0; m < head; ++m) {
-            const Token& t = tok(m);
-            if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
-                (word(m + 1, "thang") || word(m - 1, "thang") || word(m - 1, "quy")))
-              period += t.fold + (word(m + 1, "thang") ? "m " : "t ");
-            if (word(m, "quy") || word(m, "luy") || (word(m, "nam") && word(m - 1, "ca"))) period += t.fold + " ";
-          }
           std::string y = sentence_year(head);
           if (y != doc_year) period += y;
         }
