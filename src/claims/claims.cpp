@@ -1838,7 +1838,87 @@ struct Reader {
       }
     }
     if (!year_link && (years_only || !same_words_around(cur, cand, 3))) return -1;
+    if (!earlier_period_fits(prev_begin, prev_end, m, cur_end + 1) || other_indicator(cand, cur)) return -1;
     return cand;
+  }
+
+  // The period a sentence is about and the one it compares with: the year ("năm 2024", "quý III/2024",
+  // "tháng 10/2024") and the kind of sub-period ("q3" quý III, "m9" 9 tháng, "t10" tháng 10, "" none
+  // said). Words after "so với" / "cùng kỳ" up to the next comma belong to the comparison.
+  struct SentencePeriod { std::string own_year, own_kind, cmp_year, cmp_kind; };
+  SentencePeriod sentence_period(size_t b, size_t e) const {
+    SentencePeriod sp;
+    bool in_cmp = false;
+    auto roman_value = [](const std::string& f) {
+      return f == "i" ? 1 : f == "ii" ? 2 : f == "iii" ? 3 : f == "iv" ? 4 : 0;
+    };
+    for (size_t p = b; p < e && p < last; ++p) {
+      const Token& t = nr.tokens[p];
+      if (phrase(p, {"so", "voi"}) || phrase(p, {"cung", "ky"})) in_cmp = true;
+      if (punct(p, ",") || punct(p, ";") || punct(p, ".") || punct(p, ":")) in_cmp = false;
+      std::string& year = in_cmp ? sp.cmp_year : sp.own_year;
+      std::string& kind = in_cmp ? sp.cmp_kind : sp.own_kind;
+      if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() == 4 && (t.fold[0] == '1' || t.fold[0] == '2') &&
+          p > b && (word(p - 1, "nam") || is(p - 1, TokKind::Slash))) {
+        if (year.empty()) year = t.fold;
+        continue;
+      }
+      if (!kind.empty()) continue;
+      if (word(p, "quy") && p + 1 < e) {
+        int v = is(p + 1, TokKind::Word) ? roman_value(nr.tokens[p + 1].fold)
+                                         : (is(p + 1, TokKind::Number) ? std::atoi(nr.tokens[p + 1].fold.c_str()) : 0);
+        if (v >= 1 && v <= 4) kind = "q" + std::to_string(v);
+      } else if (word(p, "thang") && p + 1 < e && is(p + 1, TokKind::Number) && nr.tokens[p + 1].non_quantity >= 0) {
+        kind = "t" + nr.tokens[p + 1].fold;
+      } else if (t.kind == TokKind::Number && t.non_quantity >= 0 && p + 1 < e && word(p + 1, "thang") && !word(p - 1, "thang")) {
+        int v = std::atoi(t.fold.c_str());
+        if (v >= 1 && v <= 12) kind = "m" + std::to_string(v);
+      }
+    }
+    return sp;
+  }
+
+  // The earlier value of a change named in the sentence before must be of the same kind of period
+  // one year before: "Quý III năm 2023 … 900 tỷ đồng. Quý III năm 2024 … tăng 13,3% so với cùng kỳ"
+  // fits; a figure of quý III of the same year before "9 tháng năm 2024 … tăng 3,2% so với cùng kỳ"
+  // does not (another sub-period, and the same year).
+  bool earlier_period_fits(size_t pb, size_t pe, size_t cb, size_t ce) const {
+    const SentencePeriod prev = sentence_period(pb, pe), cur = sentence_period(cb, ce);
+    const std::string prev_kind = prev.own_kind.empty() ? "y" : prev.own_kind;
+    const std::string cur_kind = cur.own_kind.empty() ? (cur.cmp_kind.empty() ? "y" : cur.cmp_kind) : cur.own_kind;
+    if (prev_kind != cur_kind) return false;
+    if (!cur.cmp_kind.empty() && cur.cmp_kind != prev_kind) return false;
+    if (!prev.own_year.empty() && !cur.own_year.empty() && prev.own_year == cur.own_year &&
+        (cur.cmp_year.empty() || cur.cmp_year != prev.own_year))
+      return false;
+    return true;
+  }
+
+  // Two levels named by words of different indicators: "ngành chế biến, chế tạo đạt 1.020 tỷ đồng" and
+  // "ngành khai thác đá đạt 310 tỷ đồng". The content words of the six tokens before each figure: when
+  // each side has one the other lacks, they are not the same indicator. A side with none ("Năm 2023
+  // ước đạt 402,1 triệu USD") names nothing and fits.
+  bool other_indicator(int a, int b) const {
+    static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung",
+                                               "theo", "tai", "tong", "voi", "cung", "ky", "bang", "tang", "giam", "ke", "hoach",
+                                               "kh", "uoc", "thuc", "hien", "toan", "tinh", "huyen", "thanh", "pho", "xa", "quy",
+                                               "thang", "rieng", "chung", "luy", "ke", "dau", "nay", "cuoi", "nganh", "linh",
+                                               "vuc", "do", "i", "ii", "iii", "iv", "khoang", "ca", "mot", "nhu"};
+    auto words_before = [&](int q) {
+      std::set<std::string> w;
+      const size_t k = token_of[q];
+      for (size_t m = k; m > first && m + 6 > k && tok_sentence[m - 1] == tok_sentence[k]; --m) {
+        const Token& t = nr.tokens[m - 1];
+        if (t.kind == TokKind::Word && !t.unit_part && !stop.count(t.fold)) w.insert(t.fold);
+      }
+      return w;
+    };
+    const auto wa = words_before(a), wb = words_before(b);
+    auto has_other = [](const std::set<std::string>& x, const std::set<std::string>& y) {
+      for (const auto& w : x) if (!y.count(w)) return true;
+      return false;
+    };
+    return !wa.empty() && !wb.empty() && has_other(wa, wb) && has_other(wb, wa);
   }
 
   // The level a change is about, stated in the sentence before: "Toàn tỉnh xảy ra 118 vụ tai nạn
