@@ -941,6 +941,22 @@ struct Reader {
   size_t last_breakdown_parts = 0;
   std::set<int> broken_down;
 
+  // "694 trường học, tăng 4 trường so với năm học trước, gồm: 253 trường mầm non, …": the change
+  // stands between a level and its list; the level (stated just before, same unit) owns the list,
+  // never the change. A change alone ("giảm 320 hộ, trong đó …") still may.
+  bool change_of_level_before(size_t k) {
+    if (!(word(k - 1, "tang") || word(k - 1, "giam"))) return false;
+    const int n = qty(k);
+    for (size_t m = k - 1; m > first && m + 10 > k && same_sentence(m - 1, k); --m) {
+      if (punct(m - 1, ";") || punct(m - 1, ".")) break;
+      int q = qty(m - 1);
+      if (q < 0 || q == n) continue;
+      if (pct(q) || Q(q).dimension != Q(n).dimension) return false;
+      return !(word(m - 2, "tang") || word(m - 2, "giam"));
+    }
+    return false;
+  }
+
   void sums() {
     for (size_t k = first; k < last; ++k) {
       int t = qty(k);
@@ -952,6 +968,7 @@ struct Reader {
         continue;
       }
       if (ab_side(k) == 1) continue;  // the numerator is handled with its denominator below
+      if (change_of_level_before(k)) continue;
       size_t after = end_of_quantity(k);
       // Allow a few words, percents and dates between the total and its trigger:
       // "902 đơn thư các loại, trong đó", "4.000 người, đạt 67% kế hoạch (trong đó …)".
@@ -1730,7 +1747,7 @@ struct Reader {
           if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
           size_t e = end_of_quantity(m - 1);
           bool is_share_part = word(e, "chiem") || (punct(e, ",") && word(e + 1, "chiem"));
-          if (is_share_part || ab_side(m - 1) == 2) continue;
+          if (is_share_part || ab_side(m - 1) == 2 || earlier_period_value(m - 1)) continue;
           if (is_item[q]) {
             // "650.120 người, trong đó nam 322.410, nữ 327.710; thành thị 205.300, chiếm 31,6%":
             // an item of another breakdown is the whole only when the breakdown's total is not.
@@ -1771,6 +1788,21 @@ struct Reader {
       operand(c, "total", chosen);
       if (population_total) rate_change_after(after, part, chosen, lo_section);
     }
+  }
+
+  // A figure stated as the value of the period compared with: "(cùng kỳ 1.050 ca)", "so với năm
+  // trước 41.980 lượt": the comparison words right before it, no comma between. Never the whole of
+  // a share of the current period.
+  bool earlier_period_value(size_t k) const {
+    for (size_t m = k; m > first && m + 6 > k; --m) {
+      const size_t w = m - 1;
+      if (is(w, TokKind::Number) || punct(w, ";") || punct(w, ".") || punct(w, ",") || is(w, TokKind::Close)) return false;
+      if (phrase(w, {"cung", "ky"}) || phrase(w, {"so", "voi"}) ||
+          ((word(w, "nam") || word(w, "ky") || word(w, "thang") || word(w, "quy")) && word(w + 1, "truoc")))
+        return true;
+      if (is(w, TokKind::Open)) return false;
+    }
+    return false;
   }
 
   // "C, tăng N unit (tăng X%) so với cùng kỳ": earlier = C - N, and X must agree.
