@@ -185,7 +185,9 @@ struct Reader {
     const auto& qa = Q(a);
     const auto& qb = Q(b);
     if (qa.dimension == qb.dimension) return true;
-    if (qa.dimension == "scalar" || qb.dimension == "scalar") return qa.unit != "%" && qb.unit != "%";
+    // (a change in points is no count: "15.102 thí sinh …, tăng 0,34 điểm phần trăm")
+    if (qa.dimension == "scalar" || qb.dimension == "scalar")
+      return qa.unit != "%" && qb.unit != "%" && qa.dimension != "pp" && qb.dimension != "pp";
     return false;
   }
 

@@ -66,6 +66,7 @@ const std::unordered_map<std::string, UnitEntry>& unit_table() {
       {"hoc sinh", {"học sinh", "count:hoc sinh", 1, true}},
       {"hoc vien", {"học viên", "count:hoc vien", 1, true}},
       {"sinh vien", {"sinh viên", "count:sinh vien", 1, true}},
+      {"thi sinh", {"thí sinh", "count:thi sinh", 1, true}},
       {"doi tuong", {"đối tượng", "count:doi tuong", 1, true}},
       {"ho", {"hộ", "count:ho", 1, true}},
       {"gia dinh", {"gia đình", "count:gia dinh", 1, true}},
