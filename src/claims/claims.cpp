@@ -695,6 +695,14 @@ struct Reader {
       broken_down.erase(total);
   }
 
+  // "… và 6 trường trung học phổ thông; tỷ lệ … đạt 78,5% (95/121 trường)": a parenthesis after
+  // another figure, or past a ';', is that figure's aside, not the part's before it.
+  bool aside_of_part(size_t part_tok, size_t open) const {
+    for (size_t w = end_of_quantity(part_tok); w < open; ++w)
+      if (qty(w) >= 0 || punct(w, ";")) return false;
+    return true;
+  }
+
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
@@ -727,7 +735,7 @@ struct Reader {
       }
       if (is(m, TokKind::Open)) {  // a parenthesised aside belongs to the part before it
         size_t close = matching_close(m);
-        if (!part_toks.empty() && depth < 3) {
+        if (!part_toks.empty() && depth < 3 && aside_of_part(part_toks.back(), m)) {
           size_t b2;
           Trigger t2 = trigger_at(m, b2);
           if (t2 == Trigger::Paren) breakdown(parts.back(), part_toks.back(), t2, b2, std::min(close, stop), depth + 1);
@@ -1749,7 +1757,7 @@ struct Reader {
           if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
           size_t e = end_of_quantity(m - 1);
           bool is_share_part = word(e, "chiem") || (punct(e, ",") && word(e + 1, "chiem"));
-          if (is_share_part || ab_side(m - 1) == 2 || earlier_period_value(m - 1)) continue;
+          if (is_share_part || ab_side(m - 1) == 2 || earlier_period_value(m - 1) || plan_word_before(m - 1, 4)) continue;
           if (is_item[q]) {
             // "650.120 người, trong đó nam 322.410, nữ 327.710; thành thị 205.300, chiếm 31,6%":
             // an item of another breakdown is the whole only when the breakdown's total is not.
