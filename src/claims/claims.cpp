@@ -1768,6 +1768,14 @@ struct Reader {
         }
         if (item_skipped >= 0 && (chosen < 0 || !share_fits(part, chosen, x))) chosen = item_skipped;
       }
+      if (chiem && noun.empty()) {
+        // "512.400 tấn, chiếm 93,9% sản lượng nuôi trồng": the whole is the figure named so, or none.
+        const std::vector<std::string> named = named_whole_after(after);
+        if (named.size() >= 2) {
+          chosen = figure_named(pk, part, named);
+          if (chosen < 0) continue;
+        }
+      }
       bool linked_total = false;
       if (chosen < 0 && ty_le) {
         linked_total = true;
@@ -1798,6 +1806,42 @@ struct Reader {
       operand(c, "total", chosen);
       if (population_total) rate_change_after(after, part, chosen, lo_section);
     }
+  }
+
+  // The words naming the whole after "chiếm X%" ("sản lượng nuôi trồng", "số doanh nghiệp kinh
+  // doanh vận tải"), up to a joining word; empty when "tổng" or nothing names it.
+  std::vector<std::string> named_whole_after(size_t after) const {
+    static const std::set<std::string> end = {"va", "cua", "tai", "o", "voi", "nam", "ke", "cung", "theo", "trong", "tren",
+                                              "tong", "dat", "tang", "giam", "con", "la", "thi"};
+    std::vector<std::string> w;
+    for (size_t m = after; m < last && m < after + 6 && is(m, TokKind::Word); ++m) {
+      const std::string& f = tok(m).fold;
+      if (end.count(f) || (f == "so" && word(m + 1, "voi"))) break;
+      if (w.empty() && (f == "so" || f == "cac")) continue;
+      w.push_back(f);
+    }
+    return w;
+  }
+
+  // The nearest earlier figure of the part's unit, larger than it, in this or the sentence before,
+  // with every one of the words around it (ten before, six after). -1 if none.
+  int figure_named(size_t pk, int part, const std::vector<std::string>& named) const {
+    const uint32_t s = tok_sentence[pk];
+    for (size_t m = pk; m > first && m + kReach > pk && tok_sentence[m - 1] + 1 >= s; --m) {
+      int q = qty(m - 1);
+      if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
+      if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
+      std::set<std::string> around;
+      const size_t k = m - 1;
+      for (size_t w = k; w > first && w + 10 > k && tok_sentence[w - 1] == tok_sentence[k]; --w)
+        if (is(w - 1, TokKind::Word)) around.insert(tok(w - 1).fold);
+      for (size_t w = k + 1; w < last && w < k + 7 && tok_sentence[w] == tok_sentence[k]; ++w)
+        if (is(w, TokKind::Word)) around.insert(tok(w).fold);
+      bool all = true;
+      for (size_t i = 0; i < named.size() && i < 4 && all; ++i) all = around.count(named[i]) > 0;
+      if (all) return q;
+    }
+    return -1;
   }
 
   // A figure stated as the value of the period compared with: "(cùng kỳ 1.050 ca)", "so với năm
