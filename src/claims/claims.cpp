@@ -1923,6 +1923,14 @@ struct Reader {
         if (t.fold == y_prev || std::atoi(t.fold.c_str()) == std::atoi(y_prev.c_str()) + 1) year_link = true;
       }
     }
+    if (!year_link) {
+      // "Quý III/2023, … 1.245,6 tỷ đồng. Quý III/2024 ước đạt 1.368,2 tỷ đồng, tăng 9,8% so với cùng kỳ":
+      // years written after a period with a slash link the sentences too.
+      const SentencePeriod pp = sentence_period(prev_begin, prev_end), cp = sentence_period(m, cur_end + 1);
+      if (!pp.own_year.empty() && (cp.cmp_year == pp.own_year ||
+                                   (!cp.own_year.empty() && std::atoi(cp.own_year.c_str()) == std::atoi(pp.own_year.c_str()) + 1)))
+        year_link = true;
+    }
     if (!year_link && (years_only || !same_words_around(cur, cand, 3))) return -1;
     if (!earlier_period_fits(prev_begin, prev_end, m, cur_end + 1) || other_indicator(cand, cur)) return -1;
     return cand;
