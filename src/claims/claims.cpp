@@ -927,7 +927,12 @@ struct Reader {
     static const Attribute attributes[] = {
         {" nu ", 1},         {" phu nu ", 1},    {" dan toc ", 2},   {" thieu so ", 2},  {" ngheo ", 3},
         {" can ngheo ", 3},  {" tre em ", 4},    {" cao tuoi ", 4},  {" thanh nien ", 4}, {" dang vien ", 5},
-        {" doan vien ", 5},  {" hoi vien ", 5},  {" khuyet tat ", 6}};
+        {" doan vien ", 5},  {" hoi vien ", 5},  {" khuyet tat ", 6},
+        // Guests, firms and workers are classified the same way: by origin or ownership (khách
+        // quốc tế / nội địa, doanh nghiệp có vốn đầu tư nước ngoài), by stay (khách lưu trú), by
+        // size (nhỏ và vừa), by training (lao động qua đào tạo).
+        {" quoc te ", 7},    {" noi dia ", 7},   {" nuoc ngoai ", 7}, {" trong nuoc ", 7}, {" luu tru ", 8},  {" trong ngay ", 8},
+        {" nho va vua ", 9}, {" sieu nho ", 9},  {" qua dao tao ", 10}};
     std::set<int> classes;
     double shares = 0;
     for (size_t i = 0; i < part_toks.size(); ++i) {
@@ -935,6 +940,9 @@ struct Reader {
       size_t lo = i > 0 ? part_toks[i - 1] + 1 : (part_toks[i] > first + 10 ? part_toks[i] - 10 : first);
       for (size_t m = part_toks[i]; m > lo && m + 10 > part_toks[i] && is(m - 1, TokKind::Word); --m)
         label.insert(0, " " + tok(m - 1).fold);
+      // and the words after its unit: "320 doanh nghiệp có vốn đầu tư nước ngoài", "1.100 doanh nghiệp nhỏ và vừa"
+      for (size_t m = end_of_quantity(part_toks[i]); m < last && m < part_toks[i] + 10 && is(m, TokKind::Word); ++m)
+        label += tok(m).fold + " ";
       int cls = 0;
       for (const Attribute& a : attributes)
         if (has(label, a.words)) { cls = a.classification; break; }
@@ -946,7 +954,11 @@ struct Reader {
     // (no attribute at all: one classification as far as the words tell). Attributes classify
     // people and households; money is split by programme ("cho vay hộ nghèo …, cho vay …").
     const bool people = Q(total).dimension.rfind("count:", 0) == 0;
-    return (people && classes.size() > 1) || shares > 100.5;
+    // A personal attribute beside a part without one overlaps; the other classifications only
+    // beside another classification ("khách quốc tế …, khách trong nước …" partition the guests).
+    const bool personal = std::any_of(classes.begin(), classes.end(), [](int c) { return c >= 1 && c <= 6; });
+    const size_t named_classes = classes.size() - classes.count(0);
+    return (people && (personal ? classes.size() > 1 : named_classes > 1)) || shares > 100.5;
   }
   size_t last_breakdown_parts = 0;
   std::set<int> broken_down;
