@@ -1778,7 +1778,9 @@ struct Reader {
           }
           chosen = q;
         }
-        if (item_skipped >= 0 && (chosen < 0 || !share_fits(part, chosen, x))) chosen = item_skipped;
+        // (when neither fits, the whole stays the figure found: no item is a whole just for lack of a better one)
+        if (item_skipped >= 0 && (chosen < 0 || (!share_fits(part, chosen, x) && share_fits(part, item_skipped, x))))
+          chosen = item_skipped;
       }
       if (chiem && noun.empty()) {
         // "512.400 tấn, chiếm 93,9% sản lượng nuôi trồng": the whole is the figure named so, or none.
