@@ -1491,18 +1491,25 @@ struct Reader {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       std::vector<std::pair<int, size_t>> totals;
+      bool compared_figure = false;  // a figure between the mark and the words before it
+      std::set<int> plain_totals;    // totals that are no side of an A/B figure
       for (size_t m = before + 1; m > first && totals.size() < 2; --m) {
         if (punct(m - 1, ";") || (punct(m - 1, ".") && m - 1 != before)) break;
+        // "… tăng 2,1 điểm phần trăm so với năm học 2022-2023 (71,7%)²": the mark annotates the
+        // period compared with (it states a figure of its own), not the figures before the comparison.
+        if (totals.empty() && compared_figure && (phrase(m - 1, {"so", "voi"}) || phrase(m - 1, {"cung", "ky"}))) break;
         if (is(m - 1, TokKind::Close)) {  // figures inside parentheses are parts, not the cited total
           int depth = 0;
           while (m > first) {
             if (is(m - 1, TokKind::Close)) ++depth;
             if (is(m - 1, TokKind::Open) && --depth == 0) break;
+            if (qty(m - 1) >= 0) compared_figure = true;
             --m;
           }
           continue;
         }
         int q = qty(m - 1);
+        if (q >= 0) compared_figure = true;
         if (q < 0 || pct(q) || Q(q).dimension == "scalar" || Q(q).dimension == "rate") continue;
         // "đạt 130/38 huy chương đạt 342% KH²⁶" with plain counts in the footnote: they detail the
         // actual, not the plan; a plan breaks down only into the plan side of A/B items.
@@ -1513,6 +1520,7 @@ struct Reader {
           if (!ab_items) continue;
         }
         totals.emplace_back(q, m - 1);
+        if (ab_side(m - 1) == 0) plain_totals.insert(q);
       }
       if (totals.empty()) {
         // "tổng thu … 820,980 tỷ đồng; so với dự toán … đạt 29%; so với cùng kỳ … bằng 39%²¹": the
@@ -1524,7 +1532,9 @@ struct Reader {
         }
         if (figures.size() == 1) totals = figures;
       }
+      std::set<std::string> detailed;  // dimensions a footnote breakdown was read for
       for (auto [q, tk] : totals) {
+        if (detailed.count(Q(q).dimension)) continue;
         size_t save = out.claims.size();
         first = nr.block_first[fb->second];
         last = nr.block_last[fb->second];
@@ -1562,6 +1572,10 @@ struct Reader {
           c.span = Span{Q(q).span.begin, Q(q).unit_span.end > Q(q).span.end ? Q(q).unit_span.end : Q(q).span.end};
           c.quote = std::string(doc.slice(c.span));
           c.template_id = "total-footnote-parts";
+          // "… 135 trường trung học cơ sở, 70 trường …¹": the footnote details the figure it is cited
+          // after; one before it of the same unit only as the other side of the same A/B figure
+          // ("19 nhà, với số tiền là 906 triệu đồng¹⁸": both, one in houses, one in money).
+          if (plain_totals.count(q)) detailed.insert(Q(q).dimension);
         }
       }
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <unordered_map>
 
 #include "text/fold.h"
@@ -179,6 +180,15 @@ class LineCleaner {
       line.fn_def = def->id;
       i = std::max<size_t>(i, def->end);
     }
+    // Its definition "[2] Không kể …" at a line start, once "[2]" was cited glued in the text.
+    if (!line.table && line.fn_def.empty() && i < e && s_[i] == '[') {
+      size_t k = i + 1;
+      while (k < e && k < i + 4 && utf8::is_digit(static_cast<unsigned char>(s_[k]))) ++k;
+      if (k > i + 1 && k + 1 < e && s_[k] == ']' && s_[k + 1] == ' ' && bracket_refs_.count(std::string(s_.substr(i + 1, k - i - 1)))) {
+        line.fn_def = std::string(s_.substr(i + 1, k - i - 1));
+        i = k + 2;
+      }
+    }
     // Markdown footnote definition "[^3]: text".
     if (!line.table && starts_with(s_, i, "[^")) {
       size_t k = i + 2;
@@ -292,6 +302,7 @@ class LineCleaner {
     if (!pending_) pending_origin_ = static_cast<uint32_t>(i);
     pending_ = true;
   }
+  std::set<std::string> bracket_refs_;  // "[N]" references cited so far
   void add_ref(const std::string& id) {
     if (out_len() == 0 && line_->fn_def.empty() && !line_->table) {
       line_->fn_def = id;  // a mark opening the line defines the footnote
@@ -369,6 +380,18 @@ class LineCleaner {
           while (k < e && utf8::is_digit(static_cast<unsigned char>(s_[k]))) ++k;
           if (k > i + 2 && k < e && s_[k] == ']') {
             add_ref(std::string(s_.substr(i + 2, k - i - 2)));
+            return k + 1;
+          }
+        }
+        // A footnote reference as plain-text converters write it: "[2]" glued to the word or
+        // figure it follows ("125 trường[2], trong đó …", "đạt 73,8%[3]").
+        if (out_len() > 0 && i > 0 && !std::isspace(static_cast<unsigned char>(s_[i - 1])) && s_[i - 1] != '[') {
+          size_t k = i + 1;
+          while (k < e && k < i + 4 && utf8::is_digit(static_cast<unsigned char>(s_[k]))) ++k;
+          if (k > i + 1 && k < e && s_[k] == ']' && (k + 1 == e || s_[k + 1] != '(')) {
+            std::string id(s_.substr(i + 1, k - i - 1));
+            bracket_refs_.insert(id);
+            add_ref(id);
             return k + 1;
           }
         }
