@@ -2017,30 +2017,42 @@ struct Reader {
   }
 
   // Two levels named by words of different indicators: "ngành chế biến, chế tạo đạt 1.020 tỷ đồng" and
-  // "ngành khai thác đá đạt 310 tỷ đồng". The content words of the six tokens before each figure: when
-  // each side has one the other lacks, they are not the same indicator. A side with none ("Năm 2023
-  // ước đạt 402,1 triệu USD") names nothing and fits.
+  // "ngành khai thác đá đạt 310 tỷ đồng"; "1.982 hộ nghèo" and "số hộ cận nghèo còn 1.530 hộ". The
+  // content words of the six tokens before each figure and the few after its unit: when the later
+  // figure (b) is named with a word the earlier (a) lacks, they are not the same indicator. A side
+  // with none ("Năm 2023 ước đạt 402,1 triệu USD") names nothing and fits; the later may name the
+  // same thing in fewer words.
   bool other_indicator(int a, int b) const {
     static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung",
                                                "theo", "tai", "tong", "voi", "cung", "ky", "bang", "tang", "giam", "ke", "hoach",
                                                "kh", "uoc", "thuc", "hien", "toan", "tinh", "huyen", "thanh", "pho", "xa", "quy",
                                                "thang", "rieng", "chung", "luy", "ke", "dau", "nay", "cuoi", "nganh", "linh",
-                                               "vuc", "do", "i", "ii", "iii", "iv", "khoang", "ca", "mot", "nhu"};
-    auto words_before = [&](int q) {
+                                               "vuc", "do", "i", "ii", "iii", "iv", "khoang", "ca", "mot", "nhu", "con", "ghi",
+                                               "nhan", "xay", "ra", "len", "xuong", "muc", "tren", "dia", "ban", "chi", "dang", "den",
+                                               "tu", "thoi", "diem", "ngay", "hien", "nay", "sau", "truoc"};
+    std::set<std::string> unit_words;
+    auto unit_after = [&](int q) {
+      size_t m = token_of[q] + 1;
+      while (m < nr.tokens.size() && nr.tokens[m].unit_part) unit_words.insert(nr.tokens[m++].fold);
+      return m;
+    };
+    const size_t ea = unit_after(a), eb = unit_after(b);
+    auto words = [&](int q, size_t e) {
       std::set<std::string> w;
       const size_t k = token_of[q];
-      for (size_t m = k; m > first && m + 6 > k && tok_sentence[m - 1] == tok_sentence[k]; --m) {
+      for (size_t m = k; m > 0 && m + 6 > k && tok_sentence[m - 1] == tok_sentence[k]; --m) {
         const Token& t = nr.tokens[m - 1];
         if (t.kind == TokKind::Word && !t.unit_part && !stop.count(t.fold)) w.insert(t.fold);
       }
+      for (size_t m = e; m < nr.tokens.size() && m < e + 3 && nr.tokens[m].kind == TokKind::Word; ++m)
+        if (!stop.count(nr.tokens[m].fold)) w.insert(nr.tokens[m].fold);
+      for (const auto& u : unit_words) w.erase(u);
       return w;
     };
-    const auto wa = words_before(a), wb = words_before(b);
-    auto has_other = [](const std::set<std::string>& x, const std::set<std::string>& y) {
-      for (const auto& w : x) if (!y.count(w)) return true;
-      return false;
-    };
-    return !wa.empty() && !wb.empty() && has_other(wa, wb) && has_other(wb, wa);
+    const auto wa = words(a, ea), wb = words(b, eb);
+    for (const auto& w : wb)
+      if (!wa.empty() && !wa.count(w)) return true;
+    return false;
   }
 
   // The level a change is about, stated in the sentence before: "Toàn tỉnh xảy ra 118 vụ tai nạn
