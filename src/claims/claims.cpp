@@ -1994,7 +1994,8 @@ struct Reader {
         kind = "t" + nr.tokens[p + 1].fold;
       } else if (t.kind == TokKind::Number && t.non_quantity >= 0 && p + 1 < e && word(p + 1, "thang") && !word(p - 1, "thang")) {
         int v = std::atoi(t.fold.c_str());
-        if (v >= 1 && v <= 12) kind = "m" + std::to_string(v);
+        // "6 tháng cuối năm" is another half than "6 tháng (đầu năm)"
+        if (v >= 1 && v <= 12) kind = "m" + std::to_string(v) + (word(p + 2, "cuoi") ? "c" : "");
       }
     }
     return sp;
