@@ -1848,6 +1848,8 @@ struct Reader {
       if (w.empty() && (f == "so" || f == "cac")) continue;
       w.push_back(f);
     }
+    // "chiếm 45,2% cơ cấu kinh tế", "chiếm 12% GRDP": the economy as a whole, not a named figure.
+    if (!w.empty() && (w[0] == "grdp" || (w[0] == "co" && w.size() > 1 && w[1] == "cau"))) w.clear();
     return w;
   }
 
