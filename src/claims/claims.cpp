@@ -852,7 +852,10 @@ struct Reader {
       }
     }
     // Contributions in points to a rate are exhaustive ("tăng 7,12%, trong đó … đóng góp 3,41 điểm …").
-    bool exhaustive = pct(total) || (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums) ||
+    // "12.450 con, gồm trâu 3.120 con, bò" (the list cut by a page break, or items named without
+    // figures): one figure short of the total is no full list.
+    const bool one_short = parts.size() == 1 && !sums;
+    bool exhaustive = pct(total) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
                       (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                              (respectively_pair && complements_in(part_toks[0]))));
