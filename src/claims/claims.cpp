@@ -333,6 +333,18 @@ struct Reader {
     }
   }
 
+  // "… đạt 52,7% dự toán tỉnh giao (dự toán 3.500 tỷ đồng) …; chi … 1.120,4 tỷ đồng, đạt 41,5% dự
+  // toán": the plan stated right after another percent (no other figure between) is that percent's.
+  bool plan_of_other_percent(size_t k, int x, size_t lo) const {
+    for (size_t m = k; m > lo && m + 10 > k; --m) {
+      const Token& t = nr.tokens[m - 1];
+      if (t.kind == TokKind::Punct && (t.fold == ";" || t.fold == ".")) return false;
+      if (t.kind != TokKind::Number || t.quantity < 0) continue;
+      return Q(t.quantity).unit == "%" && t.quantity != x;
+    }
+    return false;
+  }
+
   bool plan_word_before(size_t k, size_t reach) const {
     for (size_t d = 1; d <= reach && k >= first + d; ++d) {
       size_t m = k - d;
@@ -537,7 +549,7 @@ struct Reader {
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
-          if (!compatible(q, actual)) continue;
+          if (!compatible(q, actual) || plan_of_other_percent(m, x, lo)) continue;
           size_t save_first = first;
           first = lo;
           bool pw = plan_word_before(m, 12);
