@@ -980,9 +980,31 @@ struct Reader {
 
   // "694 trường học, tăng 4 trường so với năm học trước, gồm: 253 trường mầm non, …": the change
   // stands between a level and its list; the level (stated just before, same unit) owns the list,
-  // never the change. A change alone ("giảm 320 hộ, trong đó …") still may.
+  // never the change. A change alone ("giảm 320 hộ, trong đó …") still may, and a change whose list
+  // lists changes ("1.530 hộ, giảm 452 hộ, trong đó huyện A giảm 200 hộ, …") owns it, not the level.
+  // The first figure of the list announced after k ("trong đó", "gồm", ":") is itself a change.
+  bool list_of_changes_after(size_t k) const {
+    bool listed = false;
+    for (size_t m = end_of_quantity(k); m < last && m < k + 40 && same_sentence(m, k); ++m) {
+      if (punct(m, ";") && !phrase(m + 1, {"trong", "do"})) return false;
+      if (phrase(m, {"trong", "do"}) || word(m, "gom") || punct(m, ":")) listed = true;
+      int q = qty(m);
+      if (q < 0 || pct(q)) continue;
+      if (listed) return word(m - 1, "tang") || word(m - 1, "giam");
+    }
+    return false;
+  }
+
   bool change_of_level_before(size_t k) {
-    if (!(word(k - 1, "tang") || word(k - 1, "giam"))) return false;
+    if (!(word(k - 1, "tang") || word(k - 1, "giam"))) {
+      // The level itself, when the list after the change lists changes ("1.530 hộ, giảm 452 hộ …,
+      // trong đó huyện A giảm 200 hộ, …"): the change owns that list.
+      const size_t e = end_of_quantity(k);
+      if (!punct(e, ",") || !(word(e + 1, "tang") || word(e + 1, "giam"))) return false;
+      const int c = qty(e + 2);
+      return c >= 0 && !pct(c) && Q(c).dimension == Q(qty(k)).dimension && list_of_changes_after(e + 2);
+    }
+    if (list_of_changes_after(k)) return false;
     const int n = qty(k);
     for (size_t m = k - 1; m > first && m + 10 > k && same_sentence(m - 1, k); --m) {
       if (punct(m - 1, ";") || punct(m - 1, ".")) break;
