@@ -1883,6 +1883,7 @@ struct Reader {
       const std::string& f = tok(m).fold;
       if (end.count(f) || (f == "so" && word(m + 1, "voi"))) break;
       if (w.empty() && (f == "so" || f == "cac")) continue;
+      if (f == "toan" || f == "tinh" || f == "huyen" || f == "thanh" || f == "pho" || f == "dia" || f == "ban") continue;
       w.push_back(f);
     }
     // "chiếm 45,2% cơ cấu kinh tế", "chiếm 12% GRDP": the economy as a whole, not a named figure.
