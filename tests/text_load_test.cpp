@@ -282,6 +282,34 @@ TEST(TextClean, ConverterArtifactsSpacesAndTabs) {
   EXPECT_EQ(d.slice(row->cell_spans[4]), "201,922");
 }
 
+TEST(TextClean, BracketFootnoteReferencesOfPlainTextConverters) {
+  Document d = load(
+      "Toàn huyện có 64 trường[1], trong đó 22 trường mầm non; tỷ lệ đạt chuẩn 81,3%[2]. Mục [3] và [ 4 ] ở lại.\n\n"
+      "[1] Không kể 2 trường tư thục.\n[2] Theo Quyết định số 45/QĐ-UBND.\n[5] Không được dẫn.\n");
+  EXPECT_EQ(block_with(d, "Toàn huyện"),
+            "Toàn huyện có 64 trường, trong đó 22 trường mầm non; tỷ lệ đạt chuẩn 81,3%. Mục [3] và [ 4 ] ở lại.");
+  ASSERT_EQ(d.footnote_refs.size(), 2u);
+  EXPECT_EQ(d.footnote_refs[1].id, "2");
+  const Block* f1 = find_block(d, "tư thục");
+  ASSERT_NE(f1, nullptr);
+  EXPECT_EQ(f1->kind, BlockKind::Footnote);
+  EXPECT_EQ(f1->number, "1");
+  const Block* f5 = find_block(d, "Không được dẫn");  // never cited: no footnote
+  ASSERT_NE(f5, nullptr);
+  EXPECT_NE(f5->kind, BlockKind::Footnote);
+}
+
+TEST(TextClean, SentenceGoesOnAcrossFormFeedAndPageHeader) {
+  Document d = load(
+      "Tổng đàn gia súc 12.450 con, gồm trâu 3.120 con, bò\n\f\n"
+      "Báo cáo tình hình kinh tế - xã hội năm 2024                                4\n"
+      "4.210 con, lợn 5.120 con.\n\f- 5 -\nChi ngân sách địa phương 1.120,4 tỷ đồng.\n");
+  EXPECT_EQ(block_with(d, "Tổng đàn"), "Tổng đàn gia súc 12.450 con, gồm trâu 3.120 con, bò 4.210 con, lợn 5.120 con.");
+  EXPECT_EQ(find_block(d, "Báo cáo tình hình"), nullptr);
+  EXPECT_EQ(find_block(d, "- 5 -"), nullptr);
+  EXPECT_EQ(block_with(d, "Chi ngân"), "Chi ngân sách địa phương 1.120,4 tỷ đồng.");
+}
+
 TEST(TextClean, ParagraphResumesAfterFootnotesAtPageBreak) {
   Document d = load(
       "Giới thiệu quảng bá các sản phẩm OCOP và\n\n¹Kiểm tra 03 đợt với 83 cơ sở.\n\n"

@@ -185,7 +185,9 @@ struct Reader {
     const auto& qa = Q(a);
     const auto& qb = Q(b);
     if (qa.dimension == qb.dimension) return true;
-    if (qa.dimension == "scalar" || qb.dimension == "scalar") return qa.unit != "%" && qb.unit != "%";
+    // (a change in points is no count: "15.102 thí sinh …, tăng 0,34 điểm phần trăm")
+    if (qa.dimension == "scalar" || qb.dimension == "scalar")
+      return qa.unit != "%" && qb.unit != "%" && qa.dimension != "pp" && qb.dimension != "pp";
     return false;
   }
 
@@ -406,6 +408,18 @@ struct Reader {
     }
   }
 
+  // "… đạt 52,7% dự toán tỉnh giao (dự toán 3.500 tỷ đồng) …; chi … 1.120,4 tỷ đồng, đạt 41,5% dự
+  // toán": the plan stated right after another percent (no other figure between) is that percent's.
+  bool plan_of_other_percent(size_t k, int x, size_t lo) const {
+    for (size_t m = k; m > lo && m + 10 > k; --m) {
+      const Token& t = nr.tokens[m - 1];
+      if (t.kind == TokKind::Punct && (t.fold == ";" || t.fold == ".")) return false;
+      if (t.kind != TokKind::Number || t.quantity < 0) continue;
+      return Q(t.quantity).unit == "%" && t.quantity != x;
+    }
+    return false;
+  }
+
   bool plan_word_before(size_t k, size_t reach) const {
     for (size_t d = 1; d <= reach && k >= first + d; ++d) {
       size_t m = k - d;
@@ -614,10 +628,7 @@ struct Reader {
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
-          if (!compatible(q, actual)) continue;
-          // "thu … đạt 112,3% dự toán huyện giao (7.340 triệu đồng); tổng chi …, đạt 108,7% dự
-          // toán": a plan stated right after another figure's percent is that figure's.
-          if (auto own = attached_plan.find(q); own != attached_plan.end() && own->second != actual) continue;
+          if (!compatible(q, actual) || plan_of_other_percent(m, x, lo)) continue;
           size_t save_first = first;
           first = lo;
           bool pw = plan_word_before(m, 12);
@@ -662,10 +673,8 @@ struct Reader {
       Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, over ? "actual-vuot-pct-plan" : "actual-dat-pct-plan");
       operand(c, "actual", actual);
       operand(c, "plan", best);
-      if (token_of[best] != kNone && token_of[best] > k) attached_plan.emplace(best, actual);
     }
   }
-  std::unordered_map<int, int> attached_plan;  // plan stated right after a percent -> that percent's actual
 
   // Breakdown triggers right after a total.
   enum class Trigger { None, TrongDo, Gom, Paren, Colon, KetQua };
@@ -778,6 +787,14 @@ struct Reader {
       broken_down.erase(total);
   }
 
+  // "… và 6 trường trung học phổ thông; tỷ lệ … đạt 78,5% (95/121 trường)": a parenthesis after
+  // another figure, or past a ';', is that figure's aside, not the part's before it.
+  bool aside_of_part(size_t part_tok, size_t open) const {
+    for (size_t w = end_of_quantity(part_tok); w < open; ++w)
+      if (qty(w) >= 0 || punct(w, ";")) return false;
+    return true;
+  }
+
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
@@ -810,7 +827,7 @@ struct Reader {
       }
       if (is(m, TokKind::Open)) {  // a parenthesised aside belongs to the part before it
         size_t close = matching_close(m);
-        if (!part_toks.empty() && depth < 3) {
+        if (!part_toks.empty() && depth < 3 && aside_of_part(part_toks.back(), m)) {
           size_t b2;
           Trigger t2 = trigger_at(m, b2);
           if (t2 == Trigger::Paren) breakdown(parts.back(), part_toks.back(), t2, b2, std::min(close, stop), depth + 1);
@@ -926,8 +943,12 @@ struct Reader {
         if (n >= 1 && std::fabs(run - tv) <= tol) { parts.resize(n + 1); part_toks.resize(n + 1); sums = true; break; }
       }
     }
-    // Contributions in points to a rate are exhaustive ("tăng 7,12%, trong đó … đóng góp 3,41 điểm …").
-    bool exhaustive = pct(total) || (trig == Trigger::Gom || trig == Trigger::Colon) || (parts.size() >= 2 && sums) ||
+    // Contributions in points to a rate are exhaustive ("tăng 7,12%, trong đó … đóng góp 3,41 điểm …"),
+    // two or more of them: one sector's contribution alone only bounds the rate.
+    // "12.450 con, gồm trâu 3.120 con, bò" (the list cut by a page break, or items named without
+    // figures): one figure short of the total is no full list.
+    const bool one_short = parts.size() == 1 && !sums;
+    bool exhaustive = (pct(total) && parts.size() >= 2) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
                       (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                              (respectively_pair && complements_in(part_toks[0]))));
@@ -1002,7 +1023,12 @@ struct Reader {
     static const Attribute attributes[] = {
         {" nu ", 1},         {" phu nu ", 1},    {" dan toc ", 2},   {" thieu so ", 2},  {" ngheo ", 3},
         {" can ngheo ", 3},  {" tre em ", 4},    {" cao tuoi ", 4},  {" thanh nien ", 4}, {" dang vien ", 5},
-        {" doan vien ", 5},  {" hoi vien ", 5},  {" khuyet tat ", 6}};
+        {" doan vien ", 5},  {" hoi vien ", 5},  {" khuyet tat ", 6},
+        // Guests, firms and workers are classified the same way: by origin or ownership (khách
+        // quốc tế / nội địa, doanh nghiệp có vốn đầu tư nước ngoài), by stay (khách lưu trú), by
+        // size (nhỏ và vừa), by training (lao động qua đào tạo).
+        {" quoc te ", 7},    {" noi dia ", 7},   {" nuoc ngoai ", 7}, {" trong nuoc ", 7}, {" luu tru ", 8},  {" trong ngay ", 8},
+        {" nho va vua ", 9}, {" sieu nho ", 9},  {" qua dao tao ", 10}};
     std::set<int> classes;
     double shares = 0;
     for (size_t i = 0; i < part_toks.size(); ++i) {
@@ -1010,6 +1036,9 @@ struct Reader {
       size_t lo = i > 0 ? part_toks[i - 1] + 1 : (part_toks[i] > first + 10 ? part_toks[i] - 10 : first);
       for (size_t m = part_toks[i]; m > lo && m + 10 > part_toks[i] && is(m - 1, TokKind::Word); --m)
         label.insert(0, " " + tok(m - 1).fold);
+      // and the words after its unit: "320 doanh nghiệp có vốn đầu tư nước ngoài", "1.100 doanh nghiệp nhỏ và vừa"
+      for (size_t m = end_of_quantity(part_toks[i]); m < last && m < part_toks[i] + 10 && is(m, TokKind::Word); ++m)
+        label += tok(m).fold + " ";
       int cls = 0;
       for (const Attribute& a : attributes)
         if (has(label, a.words)) { cls = a.classification; break; }
@@ -1021,10 +1050,52 @@ struct Reader {
     // (no attribute at all: one classification as far as the words tell). Attributes classify
     // people and households; money is split by programme ("cho vay hộ nghèo …, cho vay …").
     const bool people = Q(total).dimension.rfind("count:", 0) == 0;
-    return (people && classes.size() > 1) || shares > 100.5;
+    // A personal attribute beside a part without one overlaps; the other classifications only
+    // beside another classification ("khách quốc tế …, khách trong nước …" partition the guests).
+    const bool personal = std::any_of(classes.begin(), classes.end(), [](int c) { return c >= 1 && c <= 6; });
+    const size_t named_classes = classes.size() - classes.count(0);
+    return (people && (personal ? classes.size() > 1 : named_classes > 1)) || shares > 100.5;
   }
   size_t last_breakdown_parts = 0;
   std::set<int> broken_down;
+
+  // "694 trường học, tăng 4 trường so với năm học trước, gồm: 253 trường mầm non, …": the change
+  // stands between a level and its list; the level (stated just before, same unit) owns the list,
+  // never the change. A change alone ("giảm 320 hộ, trong đó …") still may, and a change whose list
+  // lists changes ("1.530 hộ, giảm 452 hộ, trong đó huyện A giảm 200 hộ, …") owns it, not the level.
+  // The first figure of the list announced after k ("trong đó", "gồm", ":") is itself a change.
+  bool list_of_changes_after(size_t k) const {
+    bool listed = false;
+    for (size_t m = end_of_quantity(k); m < last && m < k + 40 && same_sentence(m, k); ++m) {
+      if (punct(m, ";") && !phrase(m + 1, {"trong", "do"})) return false;
+      if (phrase(m, {"trong", "do"}) || word(m, "gom") || punct(m, ":")) listed = true;
+      int q = qty(m);
+      if (q < 0 || pct(q)) continue;
+      if (listed) return word(m - 1, "tang") || word(m - 1, "giam");
+    }
+    return false;
+  }
+
+  bool change_of_level_before(size_t k) {
+    if (!(word(k - 1, "tang") || word(k - 1, "giam"))) {
+      // The level itself, when the list after the change lists changes ("1.530 hộ, giảm 452 hộ …,
+      // trong đó huyện A giảm 200 hộ, …"): the change owns that list.
+      const size_t e = end_of_quantity(k);
+      if (!punct(e, ",") || !(word(e + 1, "tang") || word(e + 1, "giam"))) return false;
+      const int c = qty(e + 2);
+      return c >= 0 && !pct(c) && Q(c).dimension == Q(qty(k)).dimension && list_of_changes_after(e + 2);
+    }
+    if (list_of_changes_after(k)) return false;
+    const int n = qty(k);
+    for (size_t m = k - 1; m > first && m + 10 > k && same_sentence(m - 1, k); --m) {
+      if (punct(m - 1, ";") || punct(m - 1, ".")) break;
+      int q = qty(m - 1);
+      if (q < 0 || q == n) continue;
+      if (pct(q) || Q(q).dimension != Q(n).dimension) return false;
+      return !(word(m - 2, "tang") || word(m - 2, "giam"));
+    }
+    return false;
+  }
 
   void sums() {
     for (size_t k = first; k < last; ++k) {
@@ -1047,6 +1118,7 @@ struct Reader {
         continue;
       }
       if (ab_side(k) == 1) continue;  // the numerator is handled with its denominator below
+      if (change_of_level_before(k)) continue;
       size_t after = end_of_quantity(k);
       // Allow a few words, percents and dates between the total and its trigger:
       // "902 đơn thư các loại, trong đó", "4.000 người, đạt 67% kế hoạch (trong đó …)".
@@ -1554,18 +1626,25 @@ struct Reader {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       std::vector<std::pair<int, size_t>> totals;
+      bool compared_figure = false;  // a figure between the mark and the words before it
+      std::set<int> plain_totals;    // totals that are no side of an A/B figure
       for (size_t m = before + 1; m > first && totals.size() < 2; --m) {
         if (punct(m - 1, ";") || (punct(m - 1, ".") && m - 1 != before)) break;
+        // "… tăng 2,1 điểm phần trăm so với năm học 2022-2023 (71,7%)²": the mark annotates the
+        // period compared with (it states a figure of its own), not the figures before the comparison.
+        if (totals.empty() && compared_figure && (phrase(m - 1, {"so", "voi"}) || phrase(m - 1, {"cung", "ky"}))) break;
         if (is(m - 1, TokKind::Close)) {  // figures inside parentheses are parts, not the cited total
           int depth = 0;
           while (m > first) {
             if (is(m - 1, TokKind::Close)) ++depth;
             if (is(m - 1, TokKind::Open) && --depth == 0) break;
+            if (qty(m - 1) >= 0) compared_figure = true;
             --m;
           }
           continue;
         }
         int q = qty(m - 1);
+        if (q >= 0) compared_figure = true;
         if (q < 0 || pct(q) || Q(q).dimension == "scalar" || Q(q).dimension == "rate") continue;
         // "đạt 130/38 huy chương đạt 342% KH²⁶" with plain counts in the footnote: they detail the
         // actual, not the plan; a plan breaks down only into the plan side of A/B items.
@@ -1576,6 +1655,7 @@ struct Reader {
           if (!ab_items) continue;
         }
         totals.emplace_back(q, m - 1);
+        if (ab_side(m - 1) == 0) plain_totals.insert(q);
       }
       if (totals.empty()) {
         // "tổng thu … 820,980 tỷ đồng; so với dự toán … đạt 29%; so với cùng kỳ … bằng 39%²¹": the
@@ -1587,7 +1667,9 @@ struct Reader {
         }
         if (figures.size() == 1) totals = figures;
       }
+      std::set<std::string> detailed;  // dimensions a footnote breakdown was read for
       for (auto [q, tk] : totals) {
+        if (detailed.count(Q(q).dimension)) continue;
         size_t save = out.claims.size();
         first = nr.block_first[fb->second];
         last = nr.block_last[fb->second];
@@ -1625,6 +1707,10 @@ struct Reader {
           c.span = Span{Q(q).span.begin, Q(q).unit_span.end > Q(q).span.end ? Q(q).unit_span.end : Q(q).span.end};
           c.quote = std::string(doc.slice(c.span));
           c.template_id = "total-footnote-parts";
+          // "… 135 trường trung học cơ sở, 70 trường …¹": the footnote details the figure it is cited
+          // after; one before it of the same unit only as the other side of the same A/B figure
+          // ("19 nhà, với số tiền là 906 triệu đồng¹⁸": both, one in houses, one in money).
+          if (plain_totals.count(q)) detailed.insert(Q(q).dimension);
         }
       }
     }
@@ -1869,7 +1955,7 @@ struct Reader {
           if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
           size_t e = end_of_quantity(m - 1);
           bool is_share_part = word(e, "chiem") || (punct(e, ",") && word(e + 1, "chiem"));
-          if (is_share_part || ab_side(m - 1) == 2) continue;
+          if (is_share_part || ab_side(m - 1) == 2 || earlier_period_value(m - 1) || plan_word_before(m - 1, 4)) continue;
           if (is_item[q]) {
             // "650.120 người, trong đó nam 322.410, nữ 327.710; thành thị 205.300, chiếm 31,6%":
             // an item of another breakdown is the whole only when the breakdown's total is not.
@@ -1878,7 +1964,17 @@ struct Reader {
           }
           chosen = q;
         }
-        if (item_skipped >= 0 && (chosen < 0 || !share_fits(part, chosen, x))) chosen = item_skipped;
+        // (when neither fits, the whole stays the figure found: no item is a whole just for lack of a better one)
+        if (item_skipped >= 0 && (chosen < 0 || (!share_fits(part, chosen, x) && share_fits(part, item_skipped, x))))
+          chosen = item_skipped;
+      }
+      if (chiem && noun.empty()) {
+        // "512.400 tấn, chiếm 93,9% sản lượng nuôi trồng": the whole is the figure named so, or none.
+        const std::vector<std::string> named = named_whole_after(after);
+        if (named.size() >= 2) {
+          chosen = figure_named(pk, part, named);
+          if (chosen < 0) continue;
+        }
       }
       bool linked_total = false;
       if (chosen < 0 && ty_le) {
@@ -1910,6 +2006,60 @@ struct Reader {
       operand(c, "total", chosen);
       if (population_total) rate_change_after(after, part, chosen, lo_section);
     }
+  }
+
+  // The words naming the whole after "chiếm X%" ("sản lượng nuôi trồng", "số doanh nghiệp kinh
+  // doanh vận tải"), up to a joining word; empty when "tổng" or nothing names it.
+  std::vector<std::string> named_whole_after(size_t after) const {
+    static const std::set<std::string> end = {"va", "cua", "tai", "o", "voi", "nam", "ke", "cung", "theo", "trong", "tren",
+                                              "tong", "dat", "tang", "giam", "con", "la", "thi"};
+    std::vector<std::string> w;
+    for (size_t m = after; m < last && m < after + 6 && is(m, TokKind::Word); ++m) {
+      const std::string& f = tok(m).fold;
+      if (end.count(f) || (f == "so" && word(m + 1, "voi"))) break;
+      if (w.empty() && (f == "so" || f == "cac")) continue;
+      if (f == "toan" || f == "tinh" || f == "huyen" || f == "thanh" || f == "pho" || f == "dia" || f == "ban") continue;
+      w.push_back(f);
+    }
+    // "chiếm 45,2% cơ cấu kinh tế", "chiếm 12% GRDP": the economy as a whole, not a named figure.
+    if (!w.empty() && (w[0] == "grdp" || (w[0] == "co" && w.size() > 1 && w[1] == "cau"))) w.clear();
+    return w;
+  }
+
+  // The nearest earlier figure of the part's unit, larger than it, in this or the sentence before,
+  // with every one of the words around it (ten before, six after). -1 if none.
+  int figure_named(size_t pk, int part, const std::vector<std::string>& named) const {
+    const uint32_t s = tok_sentence[pk];
+    for (size_t m = pk; m > first && m + kReach > pk && tok_sentence[m - 1] + 1 >= s; --m) {
+      int q = qty(m - 1);
+      if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
+      if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
+      std::set<std::string> around;
+      const size_t k = m - 1;
+      for (size_t w = k; w > first && w + 10 > k && tok_sentence[w - 1] == tok_sentence[k]; --w)
+        if (is(w - 1, TokKind::Word)) around.insert(tok(w - 1).fold);
+      for (size_t w = k + 1; w < last && w < k + 7 && tok_sentence[w] == tok_sentence[k]; ++w)
+        if (is(w, TokKind::Word)) around.insert(tok(w).fold);
+      bool all = true;
+      for (size_t i = 0; i < named.size() && i < 4 && all; ++i) all = around.count(named[i]) > 0;
+      if (all) return q;
+    }
+    return -1;
+  }
+
+  // A figure stated as the value of the period compared with: "(cùng kỳ 1.050 ca)", "so với năm
+  // trước 41.980 lượt": the comparison words right before it, no comma between. Never the whole of
+  // a share of the current period.
+  bool earlier_period_value(size_t k) const {
+    for (size_t m = k; m > first && m + 6 > k; --m) {
+      const size_t w = m - 1;
+      if (is(w, TokKind::Number) || punct(w, ";") || punct(w, ".") || punct(w, ",") || is(w, TokKind::Close)) return false;
+      if (phrase(w, {"cung", "ky"}) || phrase(w, {"so", "voi"}) ||
+          ((word(w, "nam") || word(w, "ky") || word(w, "thang") || word(w, "quy")) && word(w + 1, "truoc")))
+        return true;
+      if (is(w, TokKind::Open)) return false;
+    }
+    return false;
   }
 
   // "C, tăng N unit (tăng X%) so với cùng kỳ": earlier = C - N, and X must agree.
@@ -1978,8 +2128,109 @@ struct Reader {
         if (t.fold == y_prev || std::atoi(t.fold.c_str()) == std::atoi(y_prev.c_str()) + 1) year_link = true;
       }
     }
+    if (!year_link) {
+      // "Quý III/2023, … 1.245,6 tỷ đồng. Quý III/2024 ước đạt 1.368,2 tỷ đồng, tăng 9,8% so với cùng kỳ":
+      // years written after a period with a slash link the sentences too.
+      const SentencePeriod pp = sentence_period(prev_begin, prev_end), cp = sentence_period(m, cur_end + 1);
+      if (!pp.own_year.empty() && (cp.cmp_year == pp.own_year ||
+                                   (!cp.own_year.empty() && std::atoi(cp.own_year.c_str()) == std::atoi(pp.own_year.c_str()) + 1)))
+        year_link = true;
+    }
     if (!year_link && (years_only || !same_words_around(cur, cand, 3))) return -1;
+    if (!earlier_period_fits(prev_begin, prev_end, m, cur_end + 1) || other_indicator(cand, cur)) return -1;
     return cand;
+  }
+
+  // The period a sentence is about and the one it compares with: the year ("năm 2024", "quý III/2024",
+  // "tháng 10/2024") and the kind of sub-period ("q3" quý III, "m9" 9 tháng, "t10" tháng 10, "" none
+  // said). Words after "so với" / "cùng kỳ" up to the next comma belong to the comparison.
+  struct SentencePeriod { std::string own_year, own_kind, cmp_year, cmp_kind; };
+  SentencePeriod sentence_period(size_t b, size_t e) const {
+    SentencePeriod sp;
+    bool in_cmp = false;
+    auto roman_value = [](const std::string& f) {
+      return f == "i" ? 1 : f == "ii" ? 2 : f == "iii" ? 3 : f == "iv" ? 4 : 0;
+    };
+    for (size_t p = b; p < e && p < last; ++p) {
+      const Token& t = nr.tokens[p];
+      if (phrase(p, {"so", "voi"}) || phrase(p, {"cung", "ky"})) in_cmp = true;
+      if (punct(p, ",") || punct(p, ";") || punct(p, ".") || punct(p, ":")) in_cmp = false;
+      std::string& year = in_cmp ? sp.cmp_year : sp.own_year;
+      std::string& kind = in_cmp ? sp.cmp_kind : sp.own_kind;
+      if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() == 4 && (t.fold[0] == '1' || t.fold[0] == '2') &&
+          p > b && (word(p - 1, "nam") || is(p - 1, TokKind::Slash))) {
+        if (year.empty()) year = t.fold;
+        continue;
+      }
+      if (!kind.empty()) continue;
+      if (word(p, "quy") && p + 1 < e) {
+        int v = is(p + 1, TokKind::Word) ? roman_value(nr.tokens[p + 1].fold)
+                                         : (is(p + 1, TokKind::Number) ? std::atoi(nr.tokens[p + 1].fold.c_str()) : 0);
+        if (v >= 1 && v <= 4) kind = "q" + std::to_string(v);
+      } else if (word(p, "thang") && p + 1 < e && is(p + 1, TokKind::Number) && nr.tokens[p + 1].non_quantity >= 0) {
+        kind = "t" + nr.tokens[p + 1].fold;
+      } else if (t.kind == TokKind::Number && t.non_quantity >= 0 && p + 1 < e && word(p + 1, "thang") && !word(p - 1, "thang")) {
+        int v = std::atoi(t.fold.c_str());
+        // "6 tháng cuối năm" is another half than "6 tháng (đầu năm)"
+        if (v >= 1 && v <= 12) kind = "m" + std::to_string(v) + (word(p + 2, "cuoi") ? "c" : "");
+      }
+    }
+    return sp;
+  }
+
+  // The earlier value of a change named in the sentence before must be of the same kind of period
+  // one year before: "Quý III năm 2023 … 900 tỷ đồng. Quý III năm 2024 … tăng 13,3% so với cùng kỳ"
+  // fits; a figure of quý III of the same year before "9 tháng năm 2024 … tăng 3,2% so với cùng kỳ"
+  // does not (another sub-period, and the same year).
+  bool earlier_period_fits(size_t pb, size_t pe, size_t cb, size_t ce) const {
+    const SentencePeriod prev = sentence_period(pb, pe), cur = sentence_period(cb, ce);
+    const std::string prev_kind = prev.own_kind.empty() ? "y" : prev.own_kind;
+    const std::string cur_kind = cur.own_kind.empty() ? (cur.cmp_kind.empty() ? "y" : cur.cmp_kind) : cur.own_kind;
+    if (prev_kind != cur_kind) return false;
+    if (!cur.cmp_kind.empty() && cur.cmp_kind != prev_kind) return false;
+    if (!prev.own_year.empty() && !cur.own_year.empty() && prev.own_year == cur.own_year &&
+        (cur.cmp_year.empty() || cur.cmp_year != prev.own_year))
+      return false;
+    return true;
+  }
+
+  // Two levels named by words of different indicators: "ngành chế biến, chế tạo đạt 1.020 tỷ đồng" and
+  // "ngành khai thác đá đạt 310 tỷ đồng"; "1.982 hộ nghèo" and "số hộ cận nghèo còn 1.530 hộ". The
+  // content words of the six tokens before each figure and the few after its unit: when the later
+  // figure (b) is named with a word the earlier (a) lacks, they are not the same indicator. A side
+  // with none ("Năm 2023 ước đạt 402,1 triệu USD") names nothing and fits; the later may name the
+  // same thing in fewer words.
+  bool other_indicator(int a, int b) const {
+    static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung",
+                                               "theo", "tai", "tong", "voi", "cung", "ky", "bang", "tang", "giam", "ke", "hoach",
+                                               "kh", "uoc", "thuc", "hien", "toan", "tinh", "huyen", "thanh", "pho", "xa", "quy",
+                                               "thang", "rieng", "chung", "luy", "ke", "dau", "nay", "cuoi", "nganh", "linh",
+                                               "vuc", "do", "i", "ii", "iii", "iv", "khoang", "ca", "mot", "nhu", "con", "ghi",
+                                               "nhan", "xay", "ra", "len", "xuong", "muc", "tren", "dia", "ban", "chi", "dang", "den",
+                                               "tu", "thoi", "diem", "ngay", "hien", "nay", "sau", "truoc"};
+    std::set<std::string> unit_words;
+    auto unit_after = [&](int q) {
+      size_t m = token_of[q] + 1;
+      while (m < nr.tokens.size() && nr.tokens[m].unit_part) unit_words.insert(nr.tokens[m++].fold);
+      return m;
+    };
+    const size_t ea = unit_after(a), eb = unit_after(b);
+    auto words = [&](int q, size_t e) {
+      std::set<std::string> w;
+      const size_t k = token_of[q];
+      for (size_t m = k; m > 0 && m + 6 > k && tok_sentence[m - 1] == tok_sentence[k]; --m) {
+        const Token& t = nr.tokens[m - 1];
+        if (t.kind == TokKind::Word && !t.unit_part && !stop.count(t.fold)) w.insert(t.fold);
+      }
+      for (size_t m = e; m < nr.tokens.size() && m < e + 3 && nr.tokens[m].kind == TokKind::Word; ++m)
+        if (!stop.count(nr.tokens[m].fold)) w.insert(nr.tokens[m].fold);
+      for (const auto& u : unit_words) w.erase(u);
+      return w;
+    };
+    const auto wa = words(a, ea), wb = words(b, eb);
+    for (const auto& w : wb)
+      if (!wa.empty() && !wa.count(w)) return true;
+    return false;
   }
 
   // The level a change is about, stated in the sentence before: "Toàn tỉnh xảy ra 118 vụ tai nạn
@@ -3400,6 +3651,10 @@ struct Reader {
       while (se < stop && !separator(se) && qty(se) < 0) ++se;
       if (!punct(se, ",") && !punct(se, ";") && !punct(se, ":")) continue;
       if (outcome_in(sb, se) != kNoOutcome) continue;
+      // "(cùng kỳ 1.050 ca); trong đó 1.198 ca đã khỏi bệnh, …": an aside's figure heads no list.
+      bool aside = false;
+      for (size_t m = sb; m < se; ++m) aside |= is(m, TokKind::Open) || is(m, TokKind::Close);
+      if (aside) continue;
       std::vector<int> parts;
       uint8_t seen = 0;
       size_t seg = se + 1, last_part = kNone;
@@ -3414,7 +3669,7 @@ struct Reader {
           if (p >= 0 || pct(q) || ab_side(e) != 0 || !counts_people(Q(q).dimension)) other = true;
           else { p = q; pk = e; }
         }
-        if (p < 0 || other) break;
+        if (p < 0 || other || is_item[p]) break;  // (already a part of another list)
         uint8_t o = outcome_in(seg, e);
         if (o != kRecovered && o != kDied && o != kTransferred && o != kTreated) break;
         parts.push_back(p);

@@ -66,6 +66,7 @@ const std::unordered_map<std::string, UnitEntry>& unit_table() {
       {"hoc sinh", {"học sinh", "count:hoc sinh", 1, true}},
       {"hoc vien", {"học viên", "count:hoc vien", 1, true}},
       {"sinh vien", {"sinh viên", "count:sinh vien", 1, true}},
+      {"thi sinh", {"thí sinh", "count:thi sinh", 1, true}},
       {"doi tuong", {"đối tượng", "count:doi tuong", 1, true}},
       {"ho", {"hộ", "count:ho", 1, true}},
       {"gia dinh", {"gia đình", "count:gia dinh", 1, true}},
@@ -835,7 +836,9 @@ struct BlockReader {
         bool ordinal = n >= 0 && n <= 99 && w.find(',') == std::string_view::npos &&
                        (f == "lop" || f == "vong" || f == "mui" || (f == "do" && (word(k - 2, "muc") || word(k - 2, "cap"))) ||
                         (f == "to" && spelled(k - 1, "tổ")) || (f == "ky" && (spelled(k - 1, "kỳ") || spelled(k - 1, "kì"))) ||
-                        (f == "nam" && n <= 10 && spelled(k - 1, "năm")));
+                        (f == "nam" && n <= 10 && spelled(k - 1, "năm")) ||
+                        // "bài thi đạt điểm 10", "điểm 9": a grade on a ten-point scale.
+                        (f == "diem" && n <= 10 && spelled(k - 1, "điểm") && !is(k + 1, TokKind::Percent)));
         // A proper name of two capitalised words and a number: "Khu dân cư Đức Xuân 4".
         bool proper = n >= 0 && n <= 999 && tok(k - 1).upper && !tok(k - 1).all_upper && is(k - 2, TokKind::Word) &&
                       tok(k - 2).upper && !tok(k - 2).all_upper && tok(k).glued == false && in(k - 3);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <unordered_map>
 
 #include "text/fold.h"
@@ -179,6 +180,15 @@ class LineCleaner {
       line.fn_def = def->id;
       i = std::max<size_t>(i, def->end);
     }
+    // Its definition "[2] Không kể …" at a line start, once "[2]" was cited glued in the text.
+    if (!line.table && line.fn_def.empty() && i < e && s_[i] == '[') {
+      size_t k = i + 1;
+      while (k < e && k < i + 4 && utf8::is_digit(static_cast<unsigned char>(s_[k]))) ++k;
+      if (k > i + 1 && k + 1 < e && s_[k] == ']' && s_[k + 1] == ' ' && bracket_refs_.count(std::string(s_.substr(i + 1, k - i - 1)))) {
+        line.fn_def = std::string(s_.substr(i + 1, k - i - 1));
+        i = k + 2;
+      }
+    }
     // Markdown footnote definition "[^3]: text".
     if (!line.table && starts_with(s_, i, "[^")) {
       size_t k = i + 2;
@@ -292,6 +302,7 @@ class LineCleaner {
     if (!pending_) pending_origin_ = static_cast<uint32_t>(i);
     pending_ = true;
   }
+  std::set<std::string> bracket_refs_;  // "[N]" references cited so far
   void add_ref(const std::string& id) {
     if (out_len() == 0 && line_->fn_def.empty() && !line_->table) {
       line_->fn_def = id;  // a mark opening the line defines the footnote
@@ -369,6 +380,18 @@ class LineCleaner {
           while (k < e && utf8::is_digit(static_cast<unsigned char>(s_[k]))) ++k;
           if (k > i + 2 && k < e && s_[k] == ']') {
             add_ref(std::string(s_.substr(i + 2, k - i - 2)));
+            return k + 1;
+          }
+        }
+        // A footnote reference as plain-text converters write it: "[2]" glued to the word or
+        // figure it follows ("125 trường[2], trong đó …", "đạt 73,8%[3]").
+        if (out_len() > 0 && i > 0 && !std::isspace(static_cast<unsigned char>(s_[i - 1])) && s_[i - 1] != '[') {
+          size_t k = i + 1;
+          while (k < e && k < i + 4 && utf8::is_digit(static_cast<unsigned char>(s_[k]))) ++k;
+          if (k > i + 1 && k < e && s_[k] == ']' && (k + 1 == e || s_[k + 1] != '(')) {
+            std::string id(s_.substr(i + 1, k - i - 1));
+            bracket_refs_.insert(id);
+            add_ref(id);
             return k + 1;
           }
         }
@@ -689,6 +712,43 @@ size_t find_mark_before(std::string_view s, const RawLine& line, int id) {
 }
 
 // Page numbers ("12", "- 12 -", "Trang 12", "12/40") and running headers repeated on every page.
+// The running header of a page in text with form feeds (pdftotext): the first non-blank line after a
+// '\f', when it is a page number alone ("- 3 -", "Trang 2/15") or ends in one after a run of spaces
+// ("Báo cáo tình hình kinh tế - xã hội năm 2024            4"). Body text continued on the new page
+// ("phương 1.120,4 tỷ đồng, …") is neither.
+std::vector<bool> find_page_headers(std::string_view s, const std::vector<RawLine>& lines) {
+  std::vector<bool> out(lines.size(), false);
+  if (s.find('\f') == std::string_view::npos) return out;
+  bool after_ff = false;
+  for (size_t li = 0; li < lines.size(); ++li) {
+    std::string_view raw = s.substr(lines[li].b, lines[li].e - lines[li].b);
+    if (raw.find('\f') != std::string_view::npos) after_ff = true;
+    std::string_view t = trim_view(raw);
+    while (!t.empty() && t.front() == '\f') t = trim_view(t.substr(1));
+    if (t.empty() || !after_ff) continue;
+    after_ff = false;
+    std::string_view bare = t;  // "- 3 -"
+    while (!bare.empty() && (bare.front() == '-' || bare.front() == ' ')) bare.remove_prefix(1);
+    while (!bare.empty() && (bare.back() == '-' || bare.back() == ' ')) bare.remove_suffix(1);
+    if (!bare.empty() && bare.size() <= 3 &&
+        std::all_of(bare.begin(), bare.end(), [](char c) { return utf8::is_digit(static_cast<unsigned char>(c)); })) {
+      out[li] = true;
+      continue;
+    }
+    size_t e = t.size(), d = e;
+    while (d > 0 && utf8::is_digit(static_cast<unsigned char>(t[d - 1]))) --d;
+    if (d == e || e - d > 3) continue;
+    size_t sp = d;
+    while (sp > 0 && t[sp - 1] == ' ') --sp;
+    bool alone = sp == 0;
+    std::string f = fold(t);
+    if (!alone && (d - sp >= 3 || f.rfind("trang ", 0) == 0 || f.rfind("- ", 0) == 0) && !is_terminal(t.substr(0, sp)))
+      out[li] = true;
+    if (alone) out[li] = true;
+  }
+  return out;
+}
+
 std::vector<bool> find_furniture(std::string_view s, const std::vector<RawLine>& lines) {
   std::vector<bool> out(lines.size(), false);
   std::unordered_map<std::string_view, int> seen;
@@ -913,6 +973,7 @@ Layout build_layout(std::string_view s) {
     std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.b < b.b; });
     furniture = find_furniture(s, raw);
   }
+  const std::vector<bool> page_headers = find_page_headers(s, raw);
   LineBuffer buf;
   buf.text.reserve(s.size());
   buf.origin.reserve(s.size());
@@ -923,7 +984,7 @@ Layout build_layout(std::string_view s) {
     for (size_t li = 0; li < raw.size(); ++li) {
       const DefPrefix* def = (pdf && !defs[li].id.empty()) ? &defs[li] : nullptr;
       cleaner.clean(raw[li], lines[li], marks, mark_i, def);
-      if (pdf && furniture[li]) lines[li].furniture = true;
+      if ((pdf && furniture[li]) || page_headers[li]) lines[li].furniture = true;
     }
   }
   auto text_of = [&](const CLine& l) { return std::string_view(buf.text).substr(l.b, l.e - l.b); };
@@ -932,11 +993,15 @@ Layout build_layout(std::string_view s) {
   std::vector<LBlock> blocks;
   int cur = -1, last_body = -1, last_fn = -1;
   bool blank_since = false;
+  bool page_break_since = false;  // a form feed or a page header since the last line
   const uint32_t wide = ws.body_width + ws.body_width / 5;
   auto last_line = [&](int b) -> const CLine& { return lines[blocks[static_cast<size_t>(b)].lines.back()]; };
   auto open_block = [&](int b) { return b >= 0 && !is_terminal(text_of(last_line(b))); };
   for (uint32_t li = 0; li < lines.size(); ++li) {
     CLine& l = lines[li];
+    if (std::string_view(s).substr(raw[li].b, raw[li].e - raw[li].b).find('\f') != std::string_view::npos ||
+        page_headers[li])
+      page_break_since = true;
     if (l.furniture) continue;
     if (l.blank) {
       blank_since = true;
@@ -1042,6 +1107,11 @@ Layout build_layout(std::string_view s) {
         }
       }
     }
+    // "… gồm trâu 3.120 con, bò" ‹page break, header› "4.210 con, lợn 5.120 con.": the sentence goes on
+    // on the next page, whatever its first character.
+    if (!join && page_break_since && cur >= 0 && !list && cur_kind == BlockKind::Paragraph && !prev_terminal &&
+        !numbered)
+      join = true;
     if (join && target >= 0) {
       blocks[static_cast<size_t>(target)].lines.push_back(li);
       cur = target;
@@ -1051,6 +1121,7 @@ Layout build_layout(std::string_view s) {
       last_body = cur;
     }
     blank_since = false;
+    page_break_since = false;
   }
 
   // Emit blocks: lines joined by a space that maps to the line break it replaces.
