@@ -23,6 +23,16 @@ std::string fold_code_point(char32_t c);
 /// Decode one code point at s[i]; advances i. Invalid bytes decode as U+FFFD.
 char32_t decode_utf8(std::string_view s, size_t& i);
 
+/// One code point's class and fold at once (one table lookup for Latin and Vietnamese): the
+/// same as is_letter(c), is_upper(c) and the fold vfold gives it. `fold` points into a static
+/// table or into `tmp`.
+struct CharFold {
+  bool letter = false;
+  bool upper = false;
+  std::string_view fold;
+};
+CharFold char_fold(char32_t c, std::string& tmp);
+
 /// True for letters (any script) by ICU; digits are not letters.
 bool is_letter(char32_t c);
 

@@ -245,14 +245,18 @@ struct Tokenizer {
   const std::string& text;
   std::vector<Token>& out;
 
+  std::string tmp;  // a code point ICU folds (outside the table of core/vfold)
+
   void run(Span block) {
     size_t i = block.begin;
     const size_t e = block.end;
+    const std::string_view tv(text.data(), e);
     bool glued = false;
     while (i < e) {
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { ++i; glued = false; continue; }
-      Token t;
+      // Built in place: one token per iteration, whatever its kind.
+      Token& t = out.emplace_back();
       t.glued = glued;
       glued = true;
       if (is_digit(static_cast<char>(c))) {
@@ -283,43 +287,64 @@ struct Tokenizer {
         }
         t.kind = TokKind::Number;
         t.span = Span{uint32_t(i), uint32_t(j)};
-        t.fold = text.substr(i, j - i);
-        out.push_back(std::move(t));
+        t.fold.assign(text, i, j - i);
         i = j;
         continue;
       }
       size_t j = i;
-      char32_t cp = decode_utf8(std::string_view(text).substr(0, e), j);
-      if (is_letter(cp) || cp == 0xB2 || cp == 0xB3) {
-        bool upper = is_upper(cp), all_upper = upper;
+      // The class and fold of each character at once; the word's fold is the folds of its
+      // characters (what vfold of the whole word gives).
+      char32_t cp;
+      CharFold f;
+      if (c < 0x80) {
+        cp = c;
+        ++j;
+        f.letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        f.upper = c >= 'A' && c <= 'Z';
+      } else {
+        cp = decode_utf8(tv, j);
+        f = char_fold(cp, tmp);
+      }
+      if (f.letter || cp == 0xB2 || cp == 0xB3) {
+        bool upper = f.upper, all_upper = upper;
+        std::string& fold = t.fold;
+        if (c < 0x80) fold.push_back(static_cast<char>(f.upper ? c + 32 : c));
+        else fold.append(f.fold);
         size_t k = j;
         while (k < e) {
+          const unsigned char b = static_cast<unsigned char>(text[k]);
+          if (b < 0x80) {
+            if ((b | 0x20) < 'a' || (b | 0x20) > 'z') break;
+            if (b >= 'a') all_upper = false;
+            fold.push_back(static_cast<char>(b >= 'a' ? b : b + 32));
+            ++k;
+            continue;
+          }
           size_t n = k;
-          char32_t d = decode_utf8(std::string_view(text).substr(0, e), n);
+          char32_t d = decode_utf8(tv, n);
+          CharFold g = char_fold(d, tmp);
           bool combining = d >= 0x300 && d < 0x370;
           bool sup = (d == 0xB2 || d == 0xB3);
-          if (!is_letter(d) && !combining && !sup) break;
-          if (is_letter(d) && !is_upper(d)) all_upper = false;
+          if (!g.letter && !combining && !sup) break;
+          if (g.letter && !g.upper) all_upper = false;
+          fold.append(g.fold);
           k = n;
         }
         t.kind = TokKind::Word;
         t.span = Span{uint32_t(i), uint32_t(k)};
-        t.fold = vfold(std::string_view(text).substr(i, k - i));
         t.upper = upper;
         t.all_upper = all_upper;
-        out.push_back(std::move(t));
         i = k;
         continue;
       }
       t.span = Span{uint32_t(i), uint32_t(j)};
-      t.fold = text.substr(i, j - i);
+      if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) t.fold = "-";  // dashes and minus as '-'
+      else t.fold.assign(text, i, j - i);
       if (cp == '%') t.kind = TokKind::Percent;
       else if (cp == '/') t.kind = TokKind::Slash;
       else if (cp == '(' || cp == '[' || cp == '{') t.kind = TokKind::Open;  // '{' for '(' in OCR text
       else if (cp == ')' || cp == ']' || cp == '}') t.kind = TokKind::Close;
       else t.kind = TokKind::Punct;
-      if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) t.fold = "-";  // dashes and minus as '-'
-      out.push_back(std::move(t));
       i = j;
     }
   }
@@ -1388,7 +1413,7 @@ NumberReading read_numbers(const Document& doc) {
   NumberReading r;
   r.convention = detect_convention(doc.text);
   r.tokens.reserve(doc.text.size() / 4);
-  Tokenizer tz{doc.text, r.tokens};
+  Tokenizer tz{doc.text, r.tokens, {}};
   uint32_t sentence_hint = 0;
   std::vector<bool> ratio_columns;
   for (const auto& block : doc.blocks) {
