@@ -209,6 +209,10 @@ class LineCleaner {
             ++k;
             continue;
           }
+          // Lead bytes whose code points (U+00C0..U+07FF, U+1000..U+1FFF, U+4000..U+EFFF: the
+          // Vietnamese letters among them) are never white space, invisible or superscripts.
+          if (b >= 0xC3 && b <= 0xDF) { k += 2; continue; }
+          if (b == 0xE1 || (b >= 0xE4 && b <= 0xEE)) { k += 3; continue; }
           int len = 0;
           char32_t cp = decode(s_, k, len);
           if (is_space_cp(cp) || is_invisible_cp(cp) || superscript_digit(cp) >= 0) break;
@@ -278,7 +282,9 @@ class LineCleaner {
       pending_ = false;
     }
     buf_.text.append(bytes);
-    for (size_t k = 0; k < bytes.size(); ++k) buf_.origin.push_back(origin + static_cast<uint32_t>(k));
+    const size_t at = buf_.origin.size();
+    buf_.origin.resize(at + bytes.size());
+    for (size_t k = 0; k < bytes.size(); ++k) buf_.origin[at + k] = origin + static_cast<uint32_t>(k);
   }
   void emit(size_t i, size_t n) { emit_bytes(s_.substr(i, n), static_cast<uint32_t>(i)); }
   void emit_mapped(std::string_view bytes, uint32_t origin) {
@@ -477,9 +483,11 @@ std::vector<RawLine> split_lines(std::string_view s) {
   std::vector<RawLine> lines;
   lines.reserve(s.size() / 60 + 1);
   size_t b = 0;
+  const size_t n = s.size();
   for (size_t i = 0;;) {
-    size_t nl = s.find_first_of("\r\n", i);
-    if (nl == std::string_view::npos) {
+    size_t nl = i;
+    while (nl < n && s[nl] != '\n' && s[nl] != '\r') ++nl;
+    if (nl >= n) {
       if (b < s.size()) lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(s.size()), static_cast<uint32_t>(s.size())});
       break;
     }
@@ -806,8 +814,9 @@ int parse_heading_number(std::string_view t, std::string& number, size_t& rest) 
     while (rest < t.size() && t[rest] == ' ') ++rest;
     return true;
   };
-  // "Phần thứ nhất", "PHẦN II", "Chương 1"
-  {
+  // "Phần thứ nhất", "PHẦN II", "Chương 1" (only a line whose first letter may fold to p or c)
+  const unsigned char first = static_cast<unsigned char>(t[0]);
+  if (first >= 0x80 || (first | 0x20) == 'p' || (first | 0x20) == 'c') {
     std::string head = fold(t.substr(0, std::min<size_t>(t.size(), 40)));
     for (std::string_view w : {std::string_view("phan thu "), std::string_view("phan "), std::string_view("chuong ")}) {
       if (head.compare(0, w.size(), w) != 0) continue;
