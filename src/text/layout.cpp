@@ -16,6 +16,8 @@ using utf8::decode;
 struct RawLine {
   uint32_t b = 0, e = 0;  // content, without the line break
   uint32_t nl = 0;        // offset of the line break (== e), or the text size for the last line
+  uint32_t cps = 0;       // code points in [b, e)
+  uint32_t tabs = 0;      // tab characters in [b, e)
 };
 
 struct Cell {
@@ -39,9 +41,34 @@ struct CLine {
   std::vector<Cell> cells;
 };
 
+// Per clean byte of the line buffer, the input byte it came from. Grown ahead and written in
+// place (a std::vector would zero-fill every resize).
+class OriginBuf {
+ public:
+  size_t size() const { return n_; }
+  uint32_t& operator[](size_t k) { return v_[k]; }
+  uint32_t operator[](size_t k) const { return v_[k]; }
+  const uint32_t* data() const { return v_.data(); }
+  void reserve(size_t cap) {
+    if (cap > v_.size()) v_.resize(cap);
+  }
+  /// Room for `k` more entries; returns where they go.
+  uint32_t* extend(size_t k) {
+    if (n_ + k > v_.size()) v_.resize(std::max(n_ + k, 2 * v_.size()));
+    uint32_t* at = v_.data() + n_;
+    n_ += k;
+    return at;
+  }
+  void push_back(uint32_t o) { *extend(1) = o; }
+
+ private:
+  std::vector<uint32_t> v_;
+  size_t n_ = 0;
+};
+
 struct LineBuffer {
   std::string text;
-  std::vector<uint32_t> origin;
+  OriginBuf origin;
 };
 
 // A footnote mark glued to a word in PDF text ("KH1.", "trước2", "năm 20237;").
@@ -117,7 +144,7 @@ class LineCleaner {
     need_sep_ = false;
     cell_open_ = false;
     size_t i = raw.b, e = raw.e;
-    line.raw_cps = static_cast<uint32_t>(utf8::count_cps(s_.substr(raw.b, raw.e - raw.b)));
+    line.raw_cps = raw.cps;
     // Leading and trailing white space (PDF: a trailing space marks a wrapped line).
     size_t tb = i, te = e;
     while (tb < te) {
@@ -140,7 +167,7 @@ class LineCleaner {
       line.blank = true;
       return;
     }
-    size_t tabs = static_cast<size_t>(std::count(s_.begin() + static_cast<long>(raw.b), s_.begin() + static_cast<long>(raw.e), '\t'));
+    const size_t tabs = raw.tabs;
     bool pipe_row = s_[tb] == '|' && s_[te - 1] == '|' && te - tb >= 2;
     if (pipe_row) {
       // Markdown table separator row "|---|:---:|" is layout only.
@@ -264,7 +291,7 @@ class LineCleaner {
     if (line_->table) {
       if (need_sep_) {
         buf_.text.append(" | ");
-        buf_.origin.insert(buf_.origin.end(), 3, sep_origin_);
+        std::fill_n(buf_.origin.extend(3), 3, sep_origin_);
         need_sep_ = false;
         pending_ = false;
       }
@@ -282,9 +309,8 @@ class LineCleaner {
       pending_ = false;
     }
     buf_.text.append(bytes);
-    const size_t at = buf_.origin.size();
-    buf_.origin.resize(at + bytes.size());
-    for (size_t k = 0; k < bytes.size(); ++k) buf_.origin[at + k] = origin + static_cast<uint32_t>(k);
+    uint32_t* at = buf_.origin.extend(bytes.size());
+    for (size_t k = 0; k < bytes.size(); ++k) at[k] = origin + static_cast<uint32_t>(k);
   }
   void emit(size_t i, size_t n) { emit_bytes(s_.substr(i, n), static_cast<uint32_t>(i)); }
   void emit_mapped(std::string_view bytes, uint32_t origin) {
@@ -479,21 +505,29 @@ class LineCleaner {
   char table_sep_ = '\t';
 };
 
+// The lines of `s`, with their code points and tabs counted in the same scan.
 std::vector<RawLine> split_lines(std::string_view s) {
   std::vector<RawLine> lines;
   lines.reserve(s.size() / 60 + 1);
-  size_t b = 0;
   const size_t n = s.size();
+  const char* d = s.data();
+  size_t b = 0;
   for (size_t i = 0;;) {
     size_t nl = i;
-    while (nl < n && s[nl] != '\n' && s[nl] != '\r') ++nl;
+    uint32_t cps = 0, tabs = 0;
+    for (; nl < n; ++nl) {
+      const char c = d[nl];
+      if (c == '\n' || c == '\r') break;
+      cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      tabs += c == '\t';
+    }
     if (nl >= n) {
-      if (b < s.size()) lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(s.size()), static_cast<uint32_t>(s.size())});
+      if (b < n) lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(n), static_cast<uint32_t>(n), cps, tabs});
       break;
     }
-    lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(nl), static_cast<uint32_t>(nl)});
+    lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(nl), static_cast<uint32_t>(nl), cps, tabs});
     i = nl + 1;
-    if (s[nl] == '\r' && i < s.size() && s[i] == '\n') ++i;
+    if (s[nl] == '\r' && i < n && s[i] == '\n') ++i;
     b = i;
   }
   return lines;
@@ -522,7 +556,7 @@ WrapStats wrap_stats(std::string_view s, const std::vector<RawLine>& lines) {
     if (t.empty()) continue;
     ++nonblank;
     if (!v.empty() && (v.back() == ' ')) ++trailing;
-    size_t cps = utf8::count_cps(v);
+    size_t cps = l.cps;
     if (cps > 250) ++long_lines;
     if (cps >= 30 && cps < 256) ++hist[cps / 4];
   }
@@ -575,7 +609,7 @@ void find_pdf_footnotes(std::string_view s, const std::vector<RawLine>& lines, u
   std::unordered_map<int, size_t> cited;
   std::unordered_map<int, bool> defined;
   auto is_wide = [&](size_t li) {
-    return wide > 0 && utf8::count_cps(s.substr(lines[li].b, lines[li].e - lines[li].b)) > wide;
+    return wide > 0 && lines[li].cps > wide;
   };
   size_t last_def_line = 0, last_cite_line = 0;
   int max_defined = 0;
@@ -1099,7 +1133,7 @@ Layout build_layout(std::string_view s) {
         blk.cells.emplace_back(std::string_view(buf.text).substr(l.b + c.b, c.e - c.b));
       }
       out.text.append(buf.text, l.b, l.e - l.b);
-      out.origin.insert(out.origin.end(), buf.origin.begin() + l.b, buf.origin.begin() + l.e);
+      out.origin.insert(out.origin.end(), buf.origin.data() + l.b, buf.origin.data() + l.e);
     }
     blk.span = Span{bb, static_cast<uint32_t>(out.text.size())};
     const CLine& ll = lines[lb.lines.back()];
