@@ -19,7 +19,7 @@ uint32_t count_cp_starts(const char* p, size_t n) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
     const uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;  // bit 7 set, bit 6 clear
-    cps += 8 - static_cast<uint32_t>(__builtin_popcountll(cont));
+    cps += 8 - static_cast<uint32_t>(((cont >> 7) * 0x0101010101010101ULL) >> 56);  // bytes with bit 7 set
   }
   for (; i < n; ++i) cps += is_cp_start(p[i]);
   return cps;

@@ -82,7 +82,7 @@ std::vector<Span> sentence_spans(std::string_view t, uint32_t b, uint32_t e) {
     char c = t[i];
     size_t mark_len = 0;
     if (c == '.' || c == '!' || c == '?') mark_len = 1;
-    else if (t.substr(i, 3) == "…") mark_len = 3;
+    else if (c == '\xE2' && t.substr(i, 3) == "…") mark_len = 3;
     if (mark_len == 0) continue;
     size_t end = i + mark_len;
     size_t cl = 0;
