@@ -105,9 +105,21 @@ int superscript_digit(char32_t c) {
 
 // ASCII that LineCleaner::ascii() would emit unchanged, whatever the line (not white space,
 // emphasis, escapes, tags, links, table separators or control characters).
-bool plain_ascii(unsigned char c) {
+constexpr bool plain_ascii(unsigned char c) {
   return c > 0x20 && c < 0x7F && c != '*' && c != '_' && c != '\\' && c != '<' && c != '[' && c != '|';
 }
+
+// Per lead byte, the length of a character copied as it is whatever it is (plain ASCII; two
+// bytes from C3, three from E1 and E4..EE: code points never white space, invisible or
+// superscripts), 0 when the character needs a look (decoded below).
+constexpr std::array<uint8_t, 256> kPlainRun = [] {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 0x80; ++b) t[static_cast<size_t>(b)] = plain_ascii(static_cast<unsigned char>(b)) ? 1 : 0;
+  for (int b = 0xC3; b <= 0xDF; ++b) t[static_cast<size_t>(b)] = 2;
+  t[0xE1] = 3;
+  for (int b = 0xE4; b <= 0xEE; ++b) t[static_cast<size_t>(b)] = 3;
+  return t;
+}();
 
 bool starts_with(std::string_view s, size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
 
@@ -232,15 +244,11 @@ class LineCleaner {
         size_t k = i;
         while (k < lim) {
           auto b = static_cast<unsigned char>(s_[k]);
-          if (b < 0x80) {
-            if (!plain_ascii(b)) break;
-            ++k;
+          if (const uint8_t adv = kPlainRun[b]) {
+            k += adv;
             continue;
           }
-          // Lead bytes whose code points (U+00C0..U+07FF, U+1000..U+1FFF, U+4000..U+EFFF: the
-          // Vietnamese letters among them) are never white space, invisible or superscripts.
-          if (b >= 0xC3 && b <= 0xDF) { k += 2; continue; }
-          if (b == 0xE1 || (b >= 0xE4 && b <= 0xEE)) { k += 3; continue; }
+          if (b < 0x80) break;
           int len = 0;
           char32_t cp = decode(s_, k, len);
           if (is_space_cp(cp) || is_invisible_cp(cp) || superscript_digit(cp) >= 0) break;
