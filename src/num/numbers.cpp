@@ -211,26 +211,27 @@ const std::unordered_map<std::string, std::unordered_set<std::string>>& other_wo
   return m;
 }
 
-bool spelled_as_other_word(std::string_view folded, std::string_view lower_raw) {
-  auto it = other_word_spellings().find(std::string(folded));
-  return it != other_word_spellings().end() && it->second.count(std::string(lower_raw)) > 0;
-}
-
 std::string lower_utf8(std::string_view s) {
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
   return out;
 }
 
+// `raw` is the word as written: lowercased (ICU) only when its fold is one of the words above.
+bool spelled_as_other_word(std::string_view folded, std::string_view raw) {
+  auto it = other_word_spellings().find(std::string(folded));
+  return it != other_word_spellings().end() && it->second.count(lower_utf8(raw)) > 0;
+}
+
 // Function words whose folded form is also a count noun: only the function word's own spelling
 // stops a unit ("ở" but not "02 ổ dịch", "bằng" but not "71 băng rôn", "mà" but not "116 mã").
-bool is_function_word(std::string_view folded, std::string_view lower_raw) {
+bool is_function_word(std::string_view folded, std::string_view raw) {
   static const std::unordered_map<std::string, std::string> spelling = {
       {"o", "ở"}, {"bang", "bằng"}, {"tai", "tại"}, {"ma", "mà"},
   };
   if (!not_unit_words().count(std::string(folded))) return false;
   auto it = spelling.find(std::string(folded));
-  return it == spelling.end() || it->second == lower_raw;
+  return it == spelling.end() || it->second == lower_utf8(raw);
 }
 
 bool is_period_word(std::string_view f) {
@@ -307,16 +308,32 @@ struct Tokenizer {
       }
       if (f.letter || cp == 0xB2 || cp == 0xB3) {
         bool upper = f.upper, all_upper = upper;
+        // The fold is gathered in a local buffer (flushed into the token when full), one
+        // assignment instead of a push_back per character.
         std::string& fold = t.fold;
-        if (c < 0x80) fold.push_back(static_cast<char>(f.upper ? c + 32 : c));
-        else fold.append(f.fold);
+        char buf[64];
+        size_t n_buf = 0;
+        auto put = [&](std::string_view piece) {
+          if (n_buf + piece.size() > sizeof buf) {
+            fold.append(buf, n_buf);
+            n_buf = 0;
+            if (piece.size() > sizeof buf) { fold.append(piece); return; }
+          }
+          for (char ch : piece) buf[n_buf++] = ch;
+        };
+        if (c < 0x80) buf[n_buf++] = static_cast<char>(f.upper ? c + 32 : c);
+        else put(f.fold);
         size_t k = j;
         while (k < e) {
           const unsigned char b = static_cast<unsigned char>(text[k]);
           if (b < 0x80) {
             if ((b | 0x20) < 'a' || (b | 0x20) > 'z') break;
             if (b >= 'a') all_upper = false;
-            fold.push_back(static_cast<char>(b >= 'a' ? b : b + 32));
+            if (n_buf == sizeof buf) {
+              fold.append(buf, n_buf);
+              n_buf = 0;
+            }
+            buf[n_buf++] = static_cast<char>(b >= 'a' ? b : b + 32);
             ++k;
             continue;
           }
@@ -327,9 +344,10 @@ struct Tokenizer {
           bool sup = (d == 0xB2 || d == 0xB3);
           if (!g.letter && !combining && !sup) break;
           if (g.letter && !g.upper) all_upper = false;
-          fold.append(g.fold);
+          put(g.fold);
           k = n;
         }
+        fold.append(buf, n_buf);
         t.kind = TokKind::Word;
         t.span = Span{uint32_t(i), uint32_t(k)};
         t.upper = upper;
@@ -463,8 +481,13 @@ bool parse_number(std::string_view w, NumberConvention conv, ParsedNumber& out) 
 }
 
 bool lookup_unit(std::string_view folded, UnitInfo& out) {
-  const auto& t = unit_table();
-  auto it = t.find(std::string(folded));
+  // Looked up by view (no key string built per call); the views point into unit_table()'s keys.
+  static const std::unordered_map<std::string_view, UnitEntry> t = [] {
+    std::unordered_map<std::string_view, UnitEntry> m;
+    for (const auto& [key, entry] : unit_table()) m.emplace(key, entry);
+    return m;
+  }();
+  auto it = t.find(folded);
   if (it == t.end()) return false;
   out.canonical = it->second.canonical;
   out.dimension = it->second.dimension;
@@ -634,14 +657,16 @@ struct BlockReader {
   }
   static int small_int(std::string_view s) {
     if (s.empty() || s.size() > 4 || !all_digits(s)) return -1;
-    return std::stoi(std::string(s));
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
   }
 
   // The word at k is a known one-word unit, written with the unit's own spelling
   // ("cái" but not "cải", "hộ" but not "hỗ").
   bool unit_word(size_t k, UnitInfo& u) {
     if (!is(k, TokKind::Word) || !lookup_unit(tok(k).fold, u)) return false;
-    return !spelled_as_other_word(tok(k).fold, lower_utf8(raw(k)));
+    return !spelled_as_other_word(tok(k).fold, raw(k));
   }
   bool spelled(size_t k, std::string_view lower) { return is(k, TokKind::Word) && lower_utf8(raw(k)) == lower; }
 
@@ -653,9 +678,9 @@ struct BlockReader {
     std::string two = tok(k).fold;
     if (is(k + 1, TokKind::Word)) two += " " + tok(k + 1).fold;
     if ((is(k + 1, TokKind::Word) && lookup_unit(two, u)) || unit_word(k, u)) return true;
-    double f; size_t used; std::string disp;
-    std::vector<std::string_view> ws = {tok(k).fold};
-    return match_scale(ws, 0, used, f, disp);
+    // match_scale on this one word: a scale word alone.
+    const std::string& w = tok(k).fold;
+    return w == "nghin" || w == "ngan" || w == "trieu" || w == "ty" || w == "ti";
   }
 
   // A unit or a plain lowercase noun that can count things ("06/10 giải", "07/8 giải"): then
@@ -984,14 +1009,16 @@ struct BlockReader {
         phrase += ws[m];
       }
       if (lookup_unit(phrase, u)) {
-        if (len == 1 && spelled_as_other_word(phrase, lower_utf8(doc.slice(tok(idx[at]).span)))) continue;
+        if (len == 1 && spelled_as_other_word(phrase, doc.slice(tok(idx[at]).span))) continue;
         // "giảm 1.245 hộ so với": "hộ so" folds like "hồ sơ"; a longer unit spelled otherwise
         // gives way to a first word that is a unit in its own spelling.
         if (len > 1) {
-          std::string written = lower_utf8(std::string_view(doc.text).substr(
-              tok(idx[at]).span.begin, tok(idx[at + len - 1]).span.end - tok(idx[at]).span.begin));
+          auto written = [&] {
+            return lower_utf8(std::string_view(doc.text).substr(
+                tok(idx[at]).span.begin, tok(idx[at + len - 1]).span.end - tok(idx[at]).span.begin));
+          };
           UnitInfo first_word;
-          if (vfold(u.canonical) == phrase && written != lower_utf8(u.canonical) && lookup_unit(ws[at], first_word) &&
+          if (vfold(u.canonical) == phrase && written() != lower_utf8(u.canonical) && lookup_unit(ws[at], first_word) &&
               lower_utf8(raw(idx[at])) == lower_utf8(first_word.canonical))
             continue;
         }
@@ -1010,7 +1037,7 @@ struct BlockReader {
       // "3 tỷ", "5 triệu": a bare scale; an unknown noun after it is its unit.
       end_word = at;
       std::string noun;
-      if (at < ws.size() && !is_function_word(ws[at], lower_utf8(raw(idx[at]))) && !tok(idx[at]).upper) {
+      if (at < ws.size() && !is_function_word(ws[at], raw(idx[at])) && !tok(idx[at]).upper) {
         noun = std::string(doc.slice(tok(idx[at]).span));
         end_word = at + 1;
       }
@@ -1026,7 +1053,7 @@ struct BlockReader {
       }
     } else {
       // An unknown count noun: keep it as text ("12 mô hình" -> "mô").
-      if (is_function_word(ws[0], lower_utf8(raw(idx[0]))) || tok(idx[0]).all_upper) return 0;
+      if (is_function_word(ws[0], raw(idx[0])) || tok(idx[0]).all_upper) return 0;
       end_word = 1;
       q.unit = std::string(doc.slice(tok(idx[0]).span));
       q.dimension = "count:" + std::string(ws[0]);
@@ -1331,19 +1358,25 @@ NumberConvention detect_convention(const std::string& text) {
   for (size_t i = 0; i + 2 < text.size(); ++i) {
     if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) continue;
     size_t j = i;
-    std::string seps;
-    std::vector<size_t> group_len;
-    size_t len = 0;
+    // The separators (first, last, how many) and the first and last digit groups.
+    size_t n_seps = 0, len = 0, first_len = 0;
+    char first_sep = 0, last_sep = 0;
     while (j < text.size() && (is_digit(text[j]) || ((text[j] == '.' || text[j] == ',') && j + 1 < text.size() && is_digit(text[j + 1])))) {
-      if (is_digit(text[j])) ++len;
-      else { seps += text[j]; group_len.push_back(len); len = 0; }
+      if (is_digit(text[j])) {
+        ++len;
+      } else {
+        if (n_seps == 0) { first_sep = text[j]; first_len = len; }
+        last_sep = text[j];
+        ++n_seps;
+        len = 0;
+      }
       ++j;
     }
-    group_len.push_back(len);
-    if (seps.size() >= 2 && seps.front() == '.' && seps.back() == ',') ++vi;
-    else if (seps.size() >= 2 && seps.front() == ',' && seps.back() == '.') ++en;
-    else if (seps == "," && group_len.back() != 3) ++vi;
-    else if (seps == "." && group_len.back() != 3 && group_len.front() > 1) ++en;
+    if (n_seps == 0) first_len = len;
+    if (n_seps >= 2 && first_sep == '.' && last_sep == ',') ++vi;
+    else if (n_seps >= 2 && first_sep == ',' && last_sep == '.') ++en;
+    else if (n_seps == 1 && first_sep == ',' && len != 3) ++vi;
+    else if (n_seps == 1 && first_sep == '.' && len != 3 && first_len > 1) ++en;
     i = j;
   }
   return en > 2 * vi + 3 ? NumberConvention::English : NumberConvention::Vietnamese;
