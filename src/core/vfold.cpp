@@ -33,18 +33,15 @@ std::string icu_fold(char32_t c) {
   return out;
 }
 
-// Table for U+0000..U+024F and U+1E00..U+1EFF (Latin, Latin Extended A/B, Vietnamese).
-// Entries: up to 3 folded bytes; length 0xFF = not in table (use ICU).
-struct FoldEntry {
-  char s[3];
-  uint8_t n;
-  bool letter;  // is_letter() of the code point
-  bool upper;   // is_upper() of the code point
-};
+// Table for U+0000..U+024F and U+1E00..U+1EFF (Latin, Latin Extended A/B, Vietnamese), in
+// one array (vfold_entry() indexes it). Entries: up to 3 folded bytes; length 0xFF = not in
+// table (use ICU).
+using FoldEntry = VfoldEntry;
 
 struct FoldTable {
-  std::array<FoldEntry, 0x250> low{};
-  std::array<FoldEntry, 0x100> viet{};
+  std::array<FoldEntry, 0x350> all{};
+  FoldEntry* low = all.data();
+  FoldEntry* viet = all.data() + 0x250;
   FoldTable() {
     auto fill = [](FoldEntry& e, char32_t c) {
       e.letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(static_cast<UChar32>(c));
@@ -68,11 +65,7 @@ const FoldTable& table() {
 }
 
 // The table entry of c, or nullptr outside the two ranges.
-inline const FoldEntry* entry(const FoldTable& t, char32_t c) {
-  if (c < 0x250) return &t.low[c];
-  if (c >= 0x1E00 && c < 0x1F00) return &t.viet[c - 0x1E00];
-  return nullptr;
-}
+inline const FoldEntry* entry(const FoldTable& t, char32_t c) { return vfold_entry(t.all.data(), c); }
 
 // The folded text of c as a view into the table, or into `tmp` when ICU had to fold it.
 std::string_view fold_piece_of(const FoldEntry* e, char32_t c, std::string& tmp) {
@@ -85,6 +78,8 @@ std::string_view fold_piece_of(const FoldEntry* e, char32_t c, std::string& tmp)
 std::string_view fold_piece(char32_t c, std::string& tmp) { return fold_piece_of(entry(table(), c), c, tmp); }
 
 }  // namespace
+
+const VfoldEntry* vfold_entries() { return table().all.data(); }
 
 std::string fold_code_point(char32_t c) {
   std::string tmp;

@@ -248,10 +248,29 @@ struct Tokenizer {
 
   std::string tmp;  // a code point ICU folds (outside the table of core/vfold)
 
+  // decode_utf8, with the two- and three-byte forms inline.
+  static char32_t decode(std::string_view s, size_t& i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    auto cont = [&](size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+    if (b >= 0xC0 && b < 0xE0 && cont(i + 1)) {
+      const char32_t c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      i += 2;
+      return c;
+    }
+    if (b >= 0xE0 && b < 0xF0 && cont(i + 1) && cont(i + 2)) {
+      const char32_t c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                         (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      i += 3;
+      return c;
+    }
+    return decode_utf8(s, i);
+  }
+
   void run(Span block) {
     size_t i = block.begin;
     const size_t e = block.end;
     const std::string_view tv(text.data(), e);
+    const VfoldEntry* table = vfold_entries();
     bool glued = false;
     while (i < e) {
       unsigned char c = static_cast<unsigned char>(text[i]);
@@ -338,8 +357,15 @@ struct Tokenizer {
             continue;
           }
           size_t n = k;
-          char32_t d = decode_utf8(tv, n);
-          CharFold g = char_fold(d, tmp);
+          char32_t d = decode(tv, n);
+          CharFold g;
+          if (const VfoldEntry* en = vfold_entry(table, d); en && en->n != 0xFF) {
+            g.letter = en->letter;
+            g.upper = en->upper;
+            g.fold = std::string_view(en->s, en->n);
+          } else {
+            g = char_fold(d, tmp);
+          }
           bool combining = d >= 0x300 && d < 0x370;
           bool sup = (d == 0xB2 || d == 0xB3);
           if (!g.letter && !combining && !sup) break;
