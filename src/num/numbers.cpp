@@ -1137,6 +1137,10 @@ struct BlockReader {
 
   std::vector<uint32_t> ungrouped_percents;  // read_quantities: "1000,88%"
   size_t block_quantities = 0;               // index of the block's first quantity
+  // stray_letter_for_paren: bracket depth of tokens [first, paren_scan), carried forward as k
+  // grows (recounting from the block start each time was quadratic on one huge paragraph).
+  size_t paren_scan = 0;
+  int paren_depth = 0;
 
   // "bằng 1000,88% cùng kỳ" among ratios of about 100%: an ungrouped percent of four integer
   // digits (a figure with decimals is grouped: "1.000,88") that is far above every other percent
@@ -1144,15 +1148,19 @@ struct BlockReader {
   // is the one-digit deletion closest to those percents. Alone in its paragraph, or close to the
   // others, it is left as written (a style slip, not a wrong value).
   void implausible_percents() {
-    for (uint32_t id : ungrouped_percents) {
-      Quantity& q = r.quantities[id];
-      std::vector<double> others;
+    // The paragraph's other percents, gathered once: an ungrouped percent (1000 or more, so never
+    // among them) is the only quantity this loop changes.
+    std::vector<double> block_percents;
+    if (!ungrouped_percents.empty())
       for (size_t j = block_quantities; j < r.quantities.size(); ++j) {
         const Quantity& o = r.quantities[j];
-        if (j == id || o.unit != "%" || o.malformed) continue;
+        if (o.unit != "%" || o.malformed) continue;
         double v = o.value.to_double();
-        if (v > 0 && v < 1000) others.push_back(v);
+        if (v > 0 && v < 1000) block_percents.push_back(v);
       }
+    for (uint32_t id : ungrouped_percents) {
+      Quantity& q = r.quantities[id];
+      std::vector<double> others = block_percents;
       if (others.size() < 2) continue;
       double hi = *std::max_element(others.begin(), others.end());
       double lo = *std::min_element(others.begin(), others.end());
@@ -1196,12 +1204,17 @@ struct BlockReader {
       char32_t m = decode_utf8(letter, i);
       if (m < 0x300 || m >= 0x370) return false;
     }
-    int depth = 0;
-    for (size_t m = first; m + 1 < k; ++m) {
-      if (is(m, TokKind::Open)) ++depth;
-      if (is(m, TokKind::Close) && depth > 0) --depth;
+    // Depth of the tokens [first, k - 1).
+    const size_t upto = k - 1;
+    if (paren_scan < first || paren_scan > upto) {
+      paren_scan = first;
+      paren_depth = 0;
     }
-    if (depth > 0) return false;
+    for (; paren_scan < upto; ++paren_scan) {
+      if (is(paren_scan, TokKind::Open)) ++paren_depth;
+      if (is(paren_scan, TokKind::Close) && paren_depth > 0) --paren_depth;
+    }
+    if (paren_depth > 0) return false;
     for (size_t m = k + 1; m < last && m < k + 16; ++m) {
       if (is(m, TokKind::Open) || punct(m, ";") || punct(m, ".")) return false;
       if (is(m, TokKind::Close)) return true;
@@ -1306,11 +1319,19 @@ struct BlockReader {
 // Returns the block's new end.
 size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std::vector<Token>& toks, size_t first,
                             size_t last) {
-  auto is = [&](size_t k, TokKind kind) { return k >= first && k < last && toks[k].kind == kind; };
-  auto raw = [&](size_t k) { return std::string_view(text).substr(toks[k].span.begin, toks[k].span.end - toks[k].span.begin); };
+  // Compacted in place as the scan goes (an erase in the middle of a paragraph's tokens moved
+  // the rest of it, quadratic on one huge paragraph): tokens before the current one k are final
+  // in toks[first, done), k and the rest are toks[r, end), and [done, r) is a gap left by the
+  // tokens merges removed (none: no token moves). Logical indices are those the erasing version
+  // saw.
+  size_t done = first, r = first;
+  size_t k = first;  // the current logical index
+  auto T = [&](size_t i) -> Token& { return i < k ? toks[done - (k - i)] : toks[r + (i - k)]; };
+  auto is = [&](size_t i, TokKind kind) { return i >= first && i < last && T(i).kind == kind; };
+  auto raw = [&](size_t i) { return std::string_view(text).substr(T(i).span.begin, T(i).span.end - T(i).span.begin); };
   auto only_spaces = [&](size_t a, size_t b) {  // between tokens a and b: spaces only, at least one
-    if (toks[b].span.begin <= toks[a].span.end) return false;
-    for (uint32_t i = toks[a].span.end; i < toks[b].span.begin; ++i)
+    if (T(b).span.begin <= T(a).span.end) return false;
+    for (uint32_t i = T(a).span.end; i < T(b).span.begin; ++i)
       if (text[i] != ' ') return false;
     return true;
   };
@@ -1321,20 +1342,28 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
     return p != std::string_view::npos && p >= 1 && p <= max_int && w.find(group) == std::string_view::npos &&
            std::count(w.begin(), w.end(), point) == 1;
   };
-  auto merge = [&](size_t k, size_t through) {
-    toks[k].span.end = toks[through].span.end;
-    toks[k].fold = std::string(raw(k));
-    toks.erase(toks.begin() + static_cast<long>(k + 1), toks.begin() + static_cast<long>(through + 1));
-    last -= through - k;
+  auto merge = [&](size_t at, size_t through) {  // at >= k: tokens at + 1 .. through go
+    T(at).span.end = T(through).span.end;
+    T(at).fold = std::string(raw(at));
+    // Tokens k .. at (at most three) move up over the removed ones; the gap grows.
+    const size_t gap = through - at;
+    for (size_t p = r + (at - k) + 1; p-- > r;) toks[p + gap] = std::move(toks[p]);
+    r += gap;
+    last -= gap;
   };
-  for (size_t k = first; k < last; ++k) {
+  auto advance = [&] {  // token k is final
+    if (done != r) toks[done] = std::move(toks[r]);
+    ++done;
+    ++r;
+  };
+  for (; k < last; advance(), ++k) {
     if (!is(k, TokKind::Number)) continue;
     std::string_view a = raw(k);
     // Stray space.
     if (is(k - 1, TokKind::Word) && a.size() <= 3 && all_digits(a) && is(k + 1, TokKind::Number) &&
-        is(k + 2, TokKind::Percent) && toks[k + 2].glued && only_spaces(k, k + 1) && !(is(k - 2, TokKind::Slash)) &&
+        is(k + 2, TokKind::Percent) && T(k + 2).glued && only_spaces(k, k + 1) && !(is(k - 2, TokKind::Slash)) &&
         decimal_without_groups(raw(k + 1), 3)) {
-      const std::string& f = toks[k - 1].fold;
+      const std::string& f = T(k - 1).fold;
       if (f == "bang" || f == "dat" || f == "tang" || f == "giam" || f == "chiem" || f == "la") {
         merge(k, k + 1);
         continue;
@@ -1342,7 +1371,7 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
     }
     // Slash for the thousands dot.
     if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number) && is(k + 3, TokKind::Slash) &&
-        is(k + 4, TokKind::Number) && toks[k + 1].glued && toks[k + 2].glued && toks[k + 3].glued && toks[k + 4].glued &&
+        is(k + 4, TokKind::Number) && T(k + 1).glued && T(k + 2).glued && T(k + 3).glued && T(k + 4).glued &&
         !is(k + 5, TokKind::Slash) && !is(k - 1, TokKind::Slash)) {
       std::string_view b = raw(k + 2), c = raw(k + 4);
       size_t c_int = c.find(point) == std::string_view::npos ? c.size() : c.find(point);
@@ -1352,11 +1381,11 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
       // The percent of the clause: "…, bằng|đạt X%".
       size_t x = 0;
       for (size_t m = k + 5; m < last && m < k + 17; ++m) {
-        if (toks[m].kind == TokKind::Punct && (toks[m].fold == ";" || toks[m].fold == ".")) break;
+        if (T(m).kind == TokKind::Punct && (T(m).fold == ";" || T(m).fold == ".")) break;
         if (is(m, TokKind::Slash)) break;
         if (is(m, TokKind::Number)) {
           if (is(m + 1, TokKind::Percent) && is(m - 1, TokKind::Word) &&
-              (toks[m - 1].fold == "bang" || toks[m - 1].fold == "dat"))
+              (T(m - 1).fold == "bang" || T(m - 1).fold == "dat"))
             x = m;
           break;
         }
@@ -1375,6 +1404,7 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
       if (absurd && std::fabs(read_whole - xv) <= half) merge(k + 2, k + 4);
     }
   }
+  toks.erase(toks.begin() + static_cast<long>(done), toks.end());
   return last;
 }
 
@@ -1507,7 +1537,7 @@ NumberReading read_numbers(const Document& doc) {
         }
       }
     }
-    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0};
+    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0, 0, 0};
     br.map_cells();
     br.table_row_number();
     br.classify();
