@@ -33,18 +33,19 @@ std::string icu_fold(char32_t c) {
   return out;
 }
 
-// Table for U+0000..U+024F and U+1E00..U+1EFF (Latin, Latin Extended A/B, Vietnamese).
-// Entries: up to 3 folded bytes; length 0xFF = not in table (use ICU).
-struct FoldEntry {
-  char s[3];
-  uint8_t n;
-};
+// Table for U+0000..U+024F and U+1E00..U+1EFF (Latin, Latin Extended A/B, Vietnamese), in
+// one array (vfold_entry() indexes it). Entries: up to 3 folded bytes; length 0xFF = not in
+// table (use ICU).
+using FoldEntry = VfoldEntry;
 
 struct FoldTable {
-  std::array<FoldEntry, 0x250> low{};
-  std::array<FoldEntry, 0x100> viet{};
+  std::array<FoldEntry, 0x350> all{};
+  FoldEntry* low = all.data();
+  FoldEntry* viet = all.data() + 0x250;
   FoldTable() {
     auto fill = [](FoldEntry& e, char32_t c) {
+      e.letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(static_cast<UChar32>(c));
+      e.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
       std::string f = icu_fold(c);
       if (f.size() <= 3) {
         for (size_t k = 0; k < f.size(); ++k) e.s[k] = f[k];
@@ -63,19 +64,22 @@ const FoldTable& table() {
   return t;
 }
 
+// The table entry of c, or nullptr outside the two ranges.
+inline const FoldEntry* entry(const FoldTable& t, char32_t c) { return vfold_entry(t.all.data(), c); }
+
 // The folded text of c as a view into the table, or into `tmp` when ICU had to fold it.
-std::string_view fold_piece(char32_t c, std::string& tmp) {
-  const FoldTable& t = table();
-  const FoldEntry* e = nullptr;
-  if (c < 0x250) e = &t.low[c];
-  else if (c >= 0x1E00 && c < 0x1F00) e = &t.viet[c - 0x1E00];
+std::string_view fold_piece_of(const FoldEntry* e, char32_t c, std::string& tmp) {
   if (e && e->n != 0xFF) return std::string_view(e->s, e->n);
   if (c >= 0x0300 && c < 0x0370) return {};  // combining diacritics (text not in NFC)
   tmp = icu_fold(c);
   return tmp;
 }
 
+std::string_view fold_piece(char32_t c, std::string& tmp) { return fold_piece_of(entry(table(), c), c, tmp); }
+
 }  // namespace
+
+const VfoldEntry* vfold_entries() { return table().all.data(); }
 
 std::string fold_code_point(char32_t c) {
   std::string tmp;
@@ -99,29 +103,86 @@ char32_t decode_utf8(std::string_view s, size_t& i) {
 
 bool is_letter(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (const FoldEntry* e = entry(table(), c)) return e->letter;
   return u_isalpha(static_cast<UChar32>(c));
 }
 
 bool is_upper(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (const FoldEntry* e = entry(table(), c)) return e->upper;
   return u_isupper(static_cast<UChar32>(c));
 }
 
+CharFold char_fold(char32_t c, std::string& tmp) {
+  const FoldEntry* e = entry(table(), c);
+  CharFold f;
+  if (e) {
+    f.letter = e->letter;
+    f.upper = e->upper;
+  } else {
+    f.letter = u_isalpha(static_cast<UChar32>(c));
+    f.upper = u_isupper(static_cast<UChar32>(c));
+  }
+  f.fold = fold_piece_of(e, c, tmp);
+  return f;
+}
+
 void vfold_append(std::string_view s, std::string& out, std::vector<uint32_t>* origin) {
+  // Written through raw pointers into buffers grown ahead (a fold is about as long as its input:
+  // ASCII keeps its length, a Vietnamese letter shrinks), then cut to what was written.
   std::string tmp;
-  for (size_t i = 0; i < s.size();) {
-    const size_t start = i;
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {  // ASCII: lowercase in place
-      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
-      if (origin) origin->push_back(static_cast<uint32_t>(start));
+  const FoldTable& t = table();
+  const char* src = s.data();
+  const size_t n = s.size();
+  const size_t pos0 = out.size(), opos0 = origin ? origin->size() : 0;
+  char* o = nullptr;        // out.data() + pos0
+  uint32_t* org = nullptr;  // origin->data() + opos0
+  size_t cap = 0, pos = 0;  // relative to pos0 / opos0
+  auto grow = [&](size_t need, size_t i) {
+    cap = pos + need + (n - i) + 8;
+    out.resize(pos0 + cap);
+    o = out.data() + pos0;
+    if (origin) {
+      origin->resize(opos0 + cap);
+      org = origin->data() + opos0;
+    }
+  };
+  grow(0, 0);
+  for (size_t i = 0; i < n;) {
+    const auto start = static_cast<uint32_t>(i);
+    const unsigned char b = static_cast<unsigned char>(src[i]);
+    if (b < 0x80) {  // ASCII: lowercase (the buffer always has room for the rest of the input)
+      if (pos + 1 > cap) grow(1, i);
+      o[pos] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b);
+      if (org) org[pos] = start;
+      ++pos;
       ++i;
       continue;
     }
-    std::string_view piece = fold_piece(decode_utf8(s, i), tmp);
-    out.append(piece);
-    if (origin) origin->insert(origin->end(), piece.size(), static_cast<uint32_t>(start));
+    char32_t c;
+    // Two- and three-byte sequences decoded here as decode_utf8 would; the rest through it.
+    if (b >= 0xC0 && b < 0xE0 && i + 1 < n && (static_cast<unsigned char>(src[i + 1]) & 0xC0) == 0x80) {
+      c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(src[i + 1]) & 0x3Fu);
+      i += 2;
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < n && (static_cast<unsigned char>(src[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(src[i + 2]) & 0xC0) == 0x80) {
+      c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(src[i + 1]) & 0x3Fu) << 6) |
+          (static_cast<unsigned char>(src[i + 2]) & 0x3Fu);
+      i += 3;
+    } else {
+      c = decode_utf8(s, i);
+    }
+    const FoldEntry* e = entry(t, c);
+    std::string_view piece = (e && e->n != 0xFF) ? std::string_view(e->s, e->n) : fold_piece_of(e, c, tmp);
+    if (pos + piece.size() > cap) grow(piece.size(), i);
+    for (size_t k = 0; k < piece.size(); ++k) {
+      o[pos + k] = piece[k];
+      if (org) org[pos + k] = start;
+    }
+    pos += piece.size();
   }
+  out.resize(pos0 + pos);
+  if (origin) origin->resize(opos0 + pos);
 }
 
 std::string vfold(std::string_view s) {

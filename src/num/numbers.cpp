@@ -212,26 +212,27 @@ const std::unordered_map<std::string, std::unordered_set<std::string>>& other_wo
   return m;
 }
 
-bool spelled_as_other_word(std::string_view folded, std::string_view lower_raw) {
-  auto it = other_word_spellings().find(std::string(folded));
-  return it != other_word_spellings().end() && it->second.count(std::string(lower_raw)) > 0;
-}
-
 std::string lower_utf8(std::string_view s) {
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
   return out;
 }
 
+// `raw` is the word as written: lowercased (ICU) only when its fold is one of the words above.
+bool spelled_as_other_word(std::string_view folded, std::string_view raw) {
+  auto it = other_word_spellings().find(std::string(folded));
+  return it != other_word_spellings().end() && it->second.count(lower_utf8(raw)) > 0;
+}
+
 // Function words whose folded form is also a count noun: only the function word's own spelling
 // stops a unit ("ở" but not "02 ổ dịch", "bằng" but not "71 băng rôn", "mà" but not "116 mã").
-bool is_function_word(std::string_view folded, std::string_view lower_raw) {
+bool is_function_word(std::string_view folded, std::string_view raw) {
   static const std::unordered_map<std::string, std::string> spelling = {
       {"o", "ở"}, {"bang", "bằng"}, {"tai", "tại"}, {"ma", "mà"},
   };
   if (!not_unit_words().count(std::string(folded))) return false;
   auto it = spelling.find(std::string(folded));
-  return it == spelling.end() || it->second == lower_raw;
+  return it == spelling.end() || it->second == lower_utf8(raw);
 }
 
 bool is_period_word(std::string_view f) {
@@ -246,14 +247,37 @@ struct Tokenizer {
   const std::string& text;
   std::vector<Token>& out;
 
+  std::string tmp;  // a code point ICU folds (outside the table of core/vfold)
+
+  // decode_utf8, with the two- and three-byte forms inline.
+  static char32_t decode(std::string_view s, size_t& i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    auto cont = [&](size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+    if (b >= 0xC0 && b < 0xE0 && cont(i + 1)) {
+      const char32_t c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      i += 2;
+      return c;
+    }
+    if (b >= 0xE0 && b < 0xF0 && cont(i + 1) && cont(i + 2)) {
+      const char32_t c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                         (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      i += 3;
+      return c;
+    }
+    return decode_utf8(s, i);
+  }
+
   void run(Span block) {
     size_t i = block.begin;
     const size_t e = block.end;
+    const std::string_view tv(text.data(), e);
+    const VfoldEntry* table = vfold_entries();
     bool glued = false;
     while (i < e) {
       unsigned char c = static_cast<unsigned char>(text[i]);
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { ++i; glued = false; continue; }
-      Token t;
+      // Built in place: one token per iteration, whatever its kind.
+      Token& t = out.emplace_back();
       t.glued = glued;
       glued = true;
       if (is_digit(static_cast<char>(c))) {
@@ -284,43 +308,88 @@ struct Tokenizer {
         }
         t.kind = TokKind::Number;
         t.span = Span{uint32_t(i), uint32_t(j)};
-        t.fold = text.substr(i, j - i);
-        out.push_back(std::move(t));
+        t.fold.assign(text, i, j - i);
         i = j;
         continue;
       }
       size_t j = i;
-      char32_t cp = decode_utf8(std::string_view(text).substr(0, e), j);
-      if (is_letter(cp) || cp == 0xB2 || cp == 0xB3) {
-        bool upper = is_upper(cp), all_upper = upper;
+      // The class and fold of each character at once; the word's fold is the folds of its
+      // characters (what vfold of the whole word gives).
+      char32_t cp;
+      CharFold f;
+      if (c < 0x80) {
+        cp = c;
+        ++j;
+        f.letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        f.upper = c >= 'A' && c <= 'Z';
+      } else {
+        cp = decode_utf8(tv, j);
+        f = char_fold(cp, tmp);
+      }
+      if (f.letter || cp == 0xB2 || cp == 0xB3) {
+        bool upper = f.upper, all_upper = upper;
+        // The fold is gathered in a local buffer (flushed into the token when full), one
+        // assignment instead of a push_back per character.
+        std::string& fold = t.fold;
+        char buf[64];
+        size_t n_buf = 0;
+        auto put = [&](std::string_view piece) {
+          if (n_buf + piece.size() > sizeof buf) {
+            fold.append(buf, n_buf);
+            n_buf = 0;
+            if (piece.size() > sizeof buf) { fold.append(piece); return; }
+          }
+          for (char ch : piece) buf[n_buf++] = ch;
+        };
+        if (c < 0x80) buf[n_buf++] = static_cast<char>(f.upper ? c + 32 : c);
+        else put(f.fold);
         size_t k = j;
         while (k < e) {
+          const unsigned char b = static_cast<unsigned char>(text[k]);
+          if (b < 0x80) {
+            if ((b | 0x20) < 'a' || (b | 0x20) > 'z') break;
+            if (b >= 'a') all_upper = false;
+            if (n_buf == sizeof buf) {
+              fold.append(buf, n_buf);
+              n_buf = 0;
+            }
+            buf[n_buf++] = static_cast<char>(b >= 'a' ? b : b + 32);
+            ++k;
+            continue;
+          }
           size_t n = k;
-          char32_t d = decode_utf8(std::string_view(text).substr(0, e), n);
+          char32_t d = decode(tv, n);
+          CharFold g;
+          if (const VfoldEntry* en = vfold_entry(table, d); en && en->n != 0xFF) {
+            g.letter = en->letter;
+            g.upper = en->upper;
+            g.fold = std::string_view(en->s, en->n);
+          } else {
+            g = char_fold(d, tmp);
+          }
           bool combining = d >= 0x300 && d < 0x370;
           bool sup = (d == 0xB2 || d == 0xB3);
-          if (!is_letter(d) && !combining && !sup) break;
-          if (is_letter(d) && !is_upper(d)) all_upper = false;
+          if (!g.letter && !combining && !sup) break;
+          if (g.letter && !g.upper) all_upper = false;
+          put(g.fold);
           k = n;
         }
+        fold.append(buf, n_buf);
         t.kind = TokKind::Word;
         t.span = Span{uint32_t(i), uint32_t(k)};
-        t.fold = vfold(std::string_view(text).substr(i, k - i));
         t.upper = upper;
         t.all_upper = all_upper;
-        out.push_back(std::move(t));
         i = k;
         continue;
       }
       t.span = Span{uint32_t(i), uint32_t(j)};
-      t.fold = text.substr(i, j - i);
+      if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) t.fold = "-";  // dashes and minus as '-'
+      else t.fold.assign(text, i, j - i);
       if (cp == '%') t.kind = TokKind::Percent;
       else if (cp == '/') t.kind = TokKind::Slash;
       else if (cp == '(' || cp == '[' || cp == '{') t.kind = TokKind::Open;  // '{' for '(' in OCR text
       else if (cp == ')' || cp == ']' || cp == '}') t.kind = TokKind::Close;
       else t.kind = TokKind::Punct;
-      if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) t.fold = "-";  // dashes and minus as '-'
-      out.push_back(std::move(t));
       i = j;
     }
   }
@@ -439,8 +508,13 @@ bool parse_number(std::string_view w, NumberConvention conv, ParsedNumber& out) 
 }
 
 bool lookup_unit(std::string_view folded, UnitInfo& out) {
-  const auto& t = unit_table();
-  auto it = t.find(std::string(folded));
+  // Looked up by view (no key string built per call); the views point into unit_table()'s keys.
+  static const std::unordered_map<std::string_view, UnitEntry> t = [] {
+    std::unordered_map<std::string_view, UnitEntry> m;
+    for (const auto& [key, entry] : unit_table()) m.emplace(key, entry);
+    return m;
+  }();
+  auto it = t.find(folded);
   if (it == t.end()) return false;
   out.canonical = it->second.canonical;
   out.dimension = it->second.dimension;
@@ -610,14 +684,16 @@ struct BlockReader {
   }
   static int small_int(std::string_view s) {
     if (s.empty() || s.size() > 4 || !all_digits(s)) return -1;
-    return std::stoi(std::string(s));
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
   }
 
   // The word at k is a known one-word unit, written with the unit's own spelling
   // ("cái" but not "cải", "hộ" but not "hỗ").
   bool unit_word(size_t k, UnitInfo& u) {
     if (!is(k, TokKind::Word) || !lookup_unit(tok(k).fold, u)) return false;
-    return !spelled_as_other_word(tok(k).fold, lower_utf8(raw(k)));
+    return !spelled_as_other_word(tok(k).fold, raw(k));
   }
   bool spelled(size_t k, std::string_view lower) { return is(k, TokKind::Word) && lower_utf8(raw(k)) == lower; }
 
@@ -629,9 +705,9 @@ struct BlockReader {
     std::string two = tok(k).fold;
     if (is(k + 1, TokKind::Word)) two += " " + tok(k + 1).fold;
     if ((is(k + 1, TokKind::Word) && lookup_unit(two, u)) || unit_word(k, u)) return true;
-    double f; size_t used; std::string disp;
-    std::vector<std::string_view> ws = {tok(k).fold};
-    return match_scale(ws, 0, used, f, disp);
+    // match_scale on this one word: a scale word alone.
+    const std::string& w = tok(k).fold;
+    return w == "nghin" || w == "ngan" || w == "trieu" || w == "ty" || w == "ti";
   }
 
   // A unit or a plain lowercase noun that can count things ("06/10 giải", "07/8 giải"): then
@@ -962,19 +1038,21 @@ struct BlockReader {
         phrase += ws[m];
       }
       if (lookup_unit(phrase, u)) {
-        if (len == 1 && spelled_as_other_word(phrase, lower_utf8(doc.slice(tok(idx[at]).span)))) continue;
+        if (len == 1 && spelled_as_other_word(phrase, doc.slice(tok(idx[at]).span))) continue;
         // "giảm 1.245 hộ so với": "hộ so" folds like "hồ sơ"; a longer unit spelled otherwise
         // gives way to a first word that is a unit in its own spelling.
         if (len > 1) {
-          std::string written = lower_utf8(std::string_view(doc.text).substr(
-              tok(idx[at]).span.begin, tok(idx[at + len - 1]).span.end - tok(idx[at]).span.begin));
+          auto written = [&] {
+            return lower_utf8(std::string_view(doc.text).substr(
+                tok(idx[at]).span.begin, tok(idx[at + len - 1]).span.end - tok(idx[at]).span.begin));
+          };
           UnitInfo first_word;
           // ("trường họp", OCR for "trường hợp", keeps the longer unit: its first word is spelled right.)
           std::string canonical = lower_utf8(u.canonical);
           std::string first_written = lower_utf8(raw(idx[at]));
           bool first_as_canonical = canonical.compare(0, first_written.size(), first_written) == 0 &&
                                     canonical.size() > first_written.size() && canonical[first_written.size()] == ' ';
-          if (vfold(u.canonical) == phrase && written != canonical && !first_as_canonical && lookup_unit(ws[at], first_word) &&
+          if (vfold(u.canonical) == phrase && written() != canonical && !first_as_canonical && lookup_unit(ws[at], first_word) &&
               first_written == lower_utf8(first_word.canonical))
             continue;
         }
@@ -993,7 +1071,7 @@ struct BlockReader {
       // "3 tỷ", "5 triệu": a bare scale; an unknown noun after it is its unit.
       end_word = at;
       std::string noun;
-      if (at < ws.size() && !is_function_word(ws[at], lower_utf8(raw(idx[at]))) && !tok(idx[at]).upper) {
+      if (at < ws.size() && !is_function_word(ws[at], raw(idx[at])) && !tok(idx[at]).upper) {
         noun = std::string(doc.slice(tok(idx[at]).span));
         end_word = at + 1;
       }
@@ -1009,7 +1087,7 @@ struct BlockReader {
       }
     } else {
       // An unknown count noun: keep it as text ("12 mô hình" -> "mô").
-      if (is_function_word(ws[0], lower_utf8(raw(idx[0]))) || tok(idx[0]).all_upper) return 0;
+      if (is_function_word(ws[0], raw(idx[0])) || tok(idx[0]).all_upper) return 0;
       end_word = 1;
       q.unit = std::string(doc.slice(tok(idx[0]).span));
       q.dimension = "count:" + std::string(ws[0]);
@@ -1069,6 +1147,10 @@ struct BlockReader {
 
   std::vector<uint32_t> ungrouped_percents;  // read_quantities: "1000,88%"
   size_t block_quantities = 0;               // index of the block's first quantity
+  // stray_letter_for_paren: bracket depth of tokens [first, paren_scan), carried forward as k
+  // grows (recounting from the block start each time was quadratic on one huge paragraph).
+  size_t paren_scan = 0;
+  int paren_depth = 0;
 
   // "bằng 1000,88% cùng kỳ" among ratios of about 100%: an ungrouped percent of four integer
   // digits (a figure with decimals is grouped: "1.000,88") that is far above every other percent
@@ -1076,15 +1158,19 @@ struct BlockReader {
   // is the one-digit deletion closest to those percents. Alone in its paragraph, or close to the
   // others, it is left as written (a style slip, not a wrong value).
   void implausible_percents() {
-    for (uint32_t id : ungrouped_percents) {
-      Quantity& q = r.quantities[id];
-      std::vector<double> others;
+    // The paragraph's other percents, gathered once: an ungrouped percent (1000 or more, so never
+    // among them) is the only quantity this loop changes.
+    std::vector<double> block_percents;
+    if (!ungrouped_percents.empty())
       for (size_t j = block_quantities; j < r.quantities.size(); ++j) {
         const Quantity& o = r.quantities[j];
-        if (j == id || o.unit != "%" || o.malformed) continue;
+        if (o.unit != "%" || o.malformed) continue;
         double v = o.value.to_double();
-        if (v > 0 && v < 1000) others.push_back(v);
+        if (v > 0 && v < 1000) block_percents.push_back(v);
       }
+    for (uint32_t id : ungrouped_percents) {
+      Quantity& q = r.quantities[id];
+      std::vector<double> others = block_percents;
       if (others.size() < 2) continue;
       double hi = *std::max_element(others.begin(), others.end());
       double lo = *std::min_element(others.begin(), others.end());
@@ -1128,12 +1214,17 @@ struct BlockReader {
       char32_t m = decode_utf8(letter, i);
       if (m < 0x300 || m >= 0x370) return false;
     }
-    int depth = 0;
-    for (size_t m = first; m + 1 < k; ++m) {
-      if (is(m, TokKind::Open)) ++depth;
-      if (is(m, TokKind::Close) && depth > 0) --depth;
+    // Depth of the tokens [first, k - 1).
+    const size_t upto = k - 1;
+    if (paren_scan < first || paren_scan > upto) {
+      paren_scan = first;
+      paren_depth = 0;
     }
-    if (depth > 0) return false;
+    for (; paren_scan < upto; ++paren_scan) {
+      if (is(paren_scan, TokKind::Open)) ++paren_depth;
+      if (is(paren_scan, TokKind::Close) && paren_depth > 0) --paren_depth;
+    }
+    if (paren_depth > 0) return false;
     for (size_t m = k + 1; m < last && m < k + 16; ++m) {
       if (is(m, TokKind::Open) || punct(m, ";") || punct(m, ".")) return false;
       if (is(m, TokKind::Close)) return true;
@@ -1238,11 +1329,19 @@ struct BlockReader {
 // Returns the block's new end.
 size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std::vector<Token>& toks, size_t first,
                             size_t last) {
-  auto is = [&](size_t k, TokKind kind) { return k >= first && k < last && toks[k].kind == kind; };
-  auto raw = [&](size_t k) { return std::string_view(text).substr(toks[k].span.begin, toks[k].span.end - toks[k].span.begin); };
+  // Compacted in place as the scan goes (an erase in the middle of a paragraph's tokens moved
+  // the rest of it, quadratic on one huge paragraph): tokens before the current one k are final
+  // in toks[first, done), k and the rest are toks[r, end), and [done, r) is a gap left by the
+  // tokens merges removed (none: no token moves). Logical indices are those the erasing version
+  // saw.
+  size_t done = first, r = first;
+  size_t k = first;  // the current logical index
+  auto T = [&](size_t i) -> Token& { return i < k ? toks[done - (k - i)] : toks[r + (i - k)]; };
+  auto is = [&](size_t i, TokKind kind) { return i >= first && i < last && T(i).kind == kind; };
+  auto raw = [&](size_t i) { return std::string_view(text).substr(T(i).span.begin, T(i).span.end - T(i).span.begin); };
   auto only_spaces = [&](size_t a, size_t b) {  // between tokens a and b: spaces only, at least one
-    if (toks[b].span.begin <= toks[a].span.end) return false;
-    for (uint32_t i = toks[a].span.end; i < toks[b].span.begin; ++i)
+    if (T(b).span.begin <= T(a).span.end) return false;
+    for (uint32_t i = T(a).span.end; i < T(b).span.begin; ++i)
       if (text[i] != ' ') return false;
     return true;
   };
@@ -1253,20 +1352,28 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
     return p != std::string_view::npos && p >= 1 && p <= max_int && w.find(group) == std::string_view::npos &&
            std::count(w.begin(), w.end(), point) == 1;
   };
-  auto merge = [&](size_t k, size_t through) {
-    toks[k].span.end = toks[through].span.end;
-    toks[k].fold = std::string(raw(k));
-    toks.erase(toks.begin() + static_cast<long>(k + 1), toks.begin() + static_cast<long>(through + 1));
-    last -= through - k;
+  auto merge = [&](size_t at, size_t through) {  // at >= k: tokens at + 1 .. through go
+    T(at).span.end = T(through).span.end;
+    T(at).fold = std::string(raw(at));
+    // Tokens k .. at (at most three) move up over the removed ones; the gap grows.
+    const size_t gap = through - at;
+    for (size_t p = r + (at - k) + 1; p-- > r;) toks[p + gap] = std::move(toks[p]);
+    r += gap;
+    last -= gap;
   };
-  for (size_t k = first; k < last; ++k) {
+  auto advance = [&] {  // token k is final
+    if (done != r) toks[done] = std::move(toks[r]);
+    ++done;
+    ++r;
+  };
+  for (; k < last; advance(), ++k) {
     if (!is(k, TokKind::Number)) continue;
     std::string_view a = raw(k);
     // Stray space.
     if (is(k - 1, TokKind::Word) && a.size() <= 3 && all_digits(a) && is(k + 1, TokKind::Number) &&
-        is(k + 2, TokKind::Percent) && toks[k + 2].glued && only_spaces(k, k + 1) && !(is(k - 2, TokKind::Slash)) &&
+        is(k + 2, TokKind::Percent) && T(k + 2).glued && only_spaces(k, k + 1) && !(is(k - 2, TokKind::Slash)) &&
         decimal_without_groups(raw(k + 1), 3)) {
-      const std::string& f = toks[k - 1].fold;
+      const std::string& f = T(k - 1).fold;
       if (f == "bang" || f == "dat" || f == "tang" || f == "giam" || f == "chiem" || f == "la") {
         merge(k, k + 1);
         continue;
@@ -1274,7 +1381,7 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
     }
     // Slash for the thousands dot.
     if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number) && is(k + 3, TokKind::Slash) &&
-        is(k + 4, TokKind::Number) && toks[k + 1].glued && toks[k + 2].glued && toks[k + 3].glued && toks[k + 4].glued &&
+        is(k + 4, TokKind::Number) && T(k + 1).glued && T(k + 2).glued && T(k + 3).glued && T(k + 4).glued &&
         !is(k + 5, TokKind::Slash) && !is(k - 1, TokKind::Slash)) {
       std::string_view b = raw(k + 2), c = raw(k + 4);
       size_t c_int = c.find(point) == std::string_view::npos ? c.size() : c.find(point);
@@ -1284,11 +1391,11 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
       // The percent of the clause: "…, bằng|đạt X%".
       size_t x = 0;
       for (size_t m = k + 5; m < last && m < k + 17; ++m) {
-        if (toks[m].kind == TokKind::Punct && (toks[m].fold == ";" || toks[m].fold == ".")) break;
+        if (T(m).kind == TokKind::Punct && (T(m).fold == ";" || T(m).fold == ".")) break;
         if (is(m, TokKind::Slash)) break;
         if (is(m, TokKind::Number)) {
           if (is(m + 1, TokKind::Percent) && is(m - 1, TokKind::Word) &&
-              (toks[m - 1].fold == "bang" || toks[m - 1].fold == "dat"))
+              (T(m - 1).fold == "bang" || T(m - 1).fold == "dat"))
             x = m;
           break;
         }
@@ -1307,6 +1414,7 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
       if (absurd && std::fabs(read_whole - xv) <= half) merge(k + 2, k + 4);
     }
   }
+  toks.erase(toks.begin() + static_cast<long>(done), toks.end());
   return last;
 }
 
@@ -1316,19 +1424,25 @@ NumberConvention detect_convention(const std::string& text) {
   for (size_t i = 0; i + 2 < text.size(); ++i) {
     if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) continue;
     size_t j = i;
-    std::string seps;
-    std::vector<size_t> group_len;
-    size_t len = 0;
+    // The separators (first, last, how many) and the first and last digit groups.
+    size_t n_seps = 0, len = 0, first_len = 0;
+    char first_sep = 0, last_sep = 0;
     while (j < text.size() && (is_digit(text[j]) || ((text[j] == '.' || text[j] == ',') && j + 1 < text.size() && is_digit(text[j + 1])))) {
-      if (is_digit(text[j])) ++len;
-      else { seps += text[j]; group_len.push_back(len); len = 0; }
+      if (is_digit(text[j])) {
+        ++len;
+      } else {
+        if (n_seps == 0) { first_sep = text[j]; first_len = len; }
+        last_sep = text[j];
+        ++n_seps;
+        len = 0;
+      }
       ++j;
     }
-    group_len.push_back(len);
-    if (seps.size() >= 2 && seps.front() == '.' && seps.back() == ',') ++vi;
-    else if (seps.size() >= 2 && seps.front() == ',' && seps.back() == '.') ++en;
-    else if (seps == "," && group_len.back() != 3) ++vi;
-    else if (seps == "." && group_len.back() != 3 && group_len.front() > 1) ++en;
+    if (n_seps == 0) first_len = len;
+    if (n_seps >= 2 && first_sep == '.' && last_sep == ',') ++vi;
+    else if (n_seps >= 2 && first_sep == ',' && last_sep == '.') ++en;
+    else if (n_seps == 1 && first_sep == ',' && len != 3) ++vi;
+    else if (n_seps == 1 && first_sep == '.' && len != 3 && first_len > 1) ++en;
     i = j;
   }
   return en > 2 * vi + 3 ? NumberConvention::English : NumberConvention::Vietnamese;
@@ -1398,7 +1512,7 @@ NumberReading read_numbers(const Document& doc) {
   NumberReading r;
   r.convention = detect_convention(doc.text);
   r.tokens.reserve(doc.text.size() / 4);
-  Tokenizer tz{doc.text, r.tokens};
+  Tokenizer tz{doc.text, r.tokens, {}};
   uint32_t sentence_hint = 0;
   std::vector<bool> ratio_columns;
   for (const auto& block : doc.blocks) {
@@ -1433,7 +1547,7 @@ NumberReading read_numbers(const Document& doc) {
         }
       }
     }
-    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0};
+    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0, 0, 0};
     br.map_cells();
     br.table_row_number();
     br.classify();

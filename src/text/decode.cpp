@@ -36,8 +36,22 @@ bool has_nul(std::string_view s) { return s.find('\0') != std::string_view::npos
 // Control characters other than tab, line breaks and form feed: a text report has (almost) none.
 size_t count_controls(std::string_view s) {
   size_t n = 0;
-  for (unsigned char c : s)
+  const size_t size = s.size();
+  size_t i = 0;
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t w;
+    __builtin_memcpy(&w, s.data() + i, 8);
+    if (((w - 0x20 * kOnes) & ~w & (0x80 * kOnes)) == 0) continue;  // no byte below 0x20
+    for (size_t k = i; k < i + 8; ++k) {
+      const auto c = static_cast<unsigned char>(s[k]);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++n;
+    }
+  }
+  for (; i < size; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++n;
+  }
   return n;
 }
 
@@ -117,7 +131,13 @@ size_t first_invalid_utf8(std::string_view s) {
       i += 8;
     }
     if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; continue; }
+    // The common valid forms at once: two bytes from C2, three bytes from E1 other than ED
+    // (E0 can be overlong and ED a surrogate: those go through utf8_seq_len).
+    auto cont = [&](size_t k) { return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF && cont(i + 1)) { i += 2; continue; }
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && cont(i + 1) && cont(i + 2)) { i += 3; continue; }
     int len = utf8_seq_len(s, i);
     if (len <= 0) return i;
     i += static_cast<size_t>(len);

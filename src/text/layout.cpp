@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <set>
 #include <unordered_map>
 
@@ -17,6 +18,8 @@ using utf8::decode;
 struct RawLine {
   uint32_t b = 0, e = 0;  // content, without the line break
   uint32_t nl = 0;        // offset of the line break (== e), or the text size for the last line
+  uint32_t cps = 0;       // code points in [b, e)
+  uint32_t tabs = 0;      // tab characters in [b, e)
 };
 
 struct Cell {
@@ -40,9 +43,34 @@ struct CLine {
   std::vector<Cell> cells;
 };
 
+// Per clean byte of the line buffer, the input byte it came from. Grown ahead and written in
+// place (a std::vector would zero-fill every resize).
+class OriginBuf {
+ public:
+  size_t size() const { return n_; }
+  uint32_t& operator[](size_t k) { return v_[k]; }
+  uint32_t operator[](size_t k) const { return v_[k]; }
+  const uint32_t* data() const { return v_.data(); }
+  void reserve(size_t cap) {
+    if (cap > v_.size()) v_.resize(cap);
+  }
+  /// Room for `k` more entries; returns where they go.
+  uint32_t* extend(size_t k) {
+    if (n_ + k > v_.size()) v_.resize(std::max(n_ + k, 2 * v_.size()));
+    uint32_t* at = v_.data() + n_;
+    n_ += k;
+    return at;
+  }
+  void push_back(uint32_t o) { *extend(1) = o; }
+
+ private:
+  std::vector<uint32_t> v_;
+  size_t n_ = 0;
+};
+
 struct LineBuffer {
   std::string text;
-  std::vector<uint32_t> origin;
+  OriginBuf origin;
 };
 
 // A footnote mark glued to a word in PDF text ("KH1.", "trước2", "năm 20237;").
@@ -78,9 +106,21 @@ int superscript_digit(char32_t c) {
 
 // ASCII that LineCleaner::ascii() would emit unchanged, whatever the line (not white space,
 // emphasis, escapes, tags, links, table separators or control characters).
-bool plain_ascii(unsigned char c) {
+constexpr bool plain_ascii(unsigned char c) {
   return c > 0x20 && c < 0x7F && c != '*' && c != '_' && c != '\\' && c != '<' && c != '[' && c != '|';
 }
+
+// Per lead byte, the length of a character copied as it is whatever it is (plain ASCII; two
+// bytes from C3, three from E1 and E4..EE: code points never white space, invisible or
+// superscripts), 0 when the character needs a look (decoded below).
+constexpr std::array<uint8_t, 256> kPlainRun = [] {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 0x80; ++b) t[static_cast<size_t>(b)] = plain_ascii(static_cast<unsigned char>(b)) ? 1 : 0;
+  for (int b = 0xC3; b <= 0xDF; ++b) t[static_cast<size_t>(b)] = 2;
+  t[0xE1] = 3;
+  for (int b = 0xE4; b <= 0xEE; ++b) t[static_cast<size_t>(b)] = 3;
+  return t;
+}();
 
 bool starts_with(std::string_view s, size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
 
@@ -118,7 +158,7 @@ class LineCleaner {
     need_sep_ = false;
     cell_open_ = false;
     size_t i = raw.b, e = raw.e;
-    line.raw_cps = static_cast<uint32_t>(utf8::count_cps(s_.substr(raw.b, raw.e - raw.b)));
+    line.raw_cps = raw.cps;
     // Leading and trailing white space (PDF: a trailing space marks a wrapped line).
     size_t tb = i, te = e;
     while (tb < te) {
@@ -141,7 +181,7 @@ class LineCleaner {
       line.blank = true;
       return;
     }
-    size_t tabs = static_cast<size_t>(std::count(s_.begin() + static_cast<long>(raw.b), s_.begin() + static_cast<long>(raw.e), '\t'));
+    const size_t tabs = raw.tabs;
     bool pipe_row = s_[tb] == '|' && s_[te - 1] == '|' && te - tb >= 2;
     if (pipe_row) {
       // Markdown table separator row "|---|:---:|" is layout only.
@@ -214,11 +254,11 @@ class LineCleaner {
         size_t k = i;
         while (k < lim) {
           auto b = static_cast<unsigned char>(s_[k]);
-          if (b < 0x80) {
-            if (!plain_ascii(b)) break;
-            ++k;
+          if (const uint8_t adv = kPlainRun[b]) {
+            k += adv;
             continue;
           }
+          if (b < 0x80) break;
           int len = 0;
           char32_t cp = decode(s_, k, len);
           if (is_space_cp(cp) || is_invisible_cp(cp) || superscript_digit(cp) >= 0) break;
@@ -270,7 +310,7 @@ class LineCleaner {
     if (line_->table) {
       if (need_sep_) {
         buf_.text.append(" | ");
-        buf_.origin.insert(buf_.origin.end(), 3, sep_origin_);
+        std::fill_n(buf_.origin.extend(3), 3, sep_origin_);
         need_sep_ = false;
         pending_ = false;
       }
@@ -288,7 +328,8 @@ class LineCleaner {
       pending_ = false;
     }
     buf_.text.append(bytes);
-    for (size_t k = 0; k < bytes.size(); ++k) buf_.origin.push_back(origin + static_cast<uint32_t>(k));
+    uint32_t* at = buf_.origin.extend(bytes.size());
+    for (size_t k = 0; k < bytes.size(); ++k) at[k] = origin + static_cast<uint32_t>(k);
   }
   void emit(size_t i, size_t n) { emit_bytes(s_.substr(i, n), static_cast<uint32_t>(i)); }
   void emit_mapped(std::string_view bytes, uint32_t origin) {
@@ -496,19 +537,47 @@ class LineCleaner {
   char table_sep_ = '\t';
 };
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+// The high bit of every byte of w that is zero (exactly those bytes).
+inline uint64_t zero_bytes(uint64_t w) {
+  const uint64_t low7 = 0x7FULL * kOnes;
+  return ~(((w & low7) + low7) | w | low7);
+}
+
+// How many bytes of x have bit 7 set, when no other bit is set (no popcount instruction needed).
+inline uint32_t high_bits(uint64_t x) { return static_cast<uint32_t>(((x >> 7) * kOnes) >> 56); }
+
+// The lines of `s`, with their code points and tabs counted in the same scan.
 std::vector<RawLine> split_lines(std::string_view s) {
   std::vector<RawLine> lines;
   lines.reserve(s.size() / 60 + 1);
+  const size_t n = s.size();
+  const char* d = s.data();
   size_t b = 0;
   for (size_t i = 0;;) {
-    size_t nl = s.find_first_of("\r\n", i);
-    if (nl == std::string_view::npos) {
-      if (b < s.size()) lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(s.size()), static_cast<uint32_t>(s.size())});
+    size_t nl = i;
+    uint32_t cps = 0, tabs = 0;
+    // Eight bytes at a time while none of them is a line break.
+    for (; nl + 8 <= n; nl += 8) {
+      uint64_t w;
+      std::memcpy(&w, d + nl, 8);
+      if (zero_bytes(w ^ (0x0AULL * kOnes)) | zero_bytes(w ^ (0x0DULL * kOnes))) break;
+      cps += 8 - high_bits(w & ~(w << 1) & (0x80ULL * kOnes));
+      tabs += high_bits(zero_bytes(w ^ (0x09ULL * kOnes)));
+    }
+    for (; nl < n; ++nl) {
+      const char c = d[nl];
+      if (c == '\n' || c == '\r') break;
+      cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      tabs += c == '\t';
+    }
+    if (nl >= n) {
+      if (b < n) lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(n), static_cast<uint32_t>(n), cps, tabs});
       break;
     }
-    lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(nl), static_cast<uint32_t>(nl)});
+    lines.push_back(RawLine{static_cast<uint32_t>(b), static_cast<uint32_t>(nl), static_cast<uint32_t>(nl), cps, tabs});
     i = nl + 1;
-    if (s[nl] == '\r' && i < s.size() && s[i] == '\n') ++i;
+    if (s[nl] == '\r' && i < n && s[i] == '\n') ++i;
     b = i;
   }
   return lines;
@@ -537,7 +606,7 @@ WrapStats wrap_stats(std::string_view s, const std::vector<RawLine>& lines) {
     if (t.empty()) continue;
     ++nonblank;
     if (!v.empty() && (v.back() == ' ')) ++trailing;
-    size_t cps = utf8::count_cps(v);
+    size_t cps = l.cps;
     if (cps > 250) ++long_lines;
     if (cps >= 30 && cps < 256) ++hist[cps / 4];
   }
@@ -590,7 +659,7 @@ void find_pdf_footnotes(std::string_view s, const std::vector<RawLine>& lines, u
   std::unordered_map<int, size_t> cited;
   std::unordered_map<int, bool> defined;
   auto is_wide = [&](size_t li) {
-    return wide > 0 && utf8::count_cps(s.substr(lines[li].b, lines[li].e - lines[li].b)) > wide;
+    return wide > 0 && lines[li].cps > wide;
   };
   size_t last_def_line = 0, last_cite_line = 0;
   int max_defined = 0;
@@ -866,8 +935,9 @@ int parse_heading_number(std::string_view t, std::string& number, size_t& rest) 
     while (rest < t.size() && t[rest] == ' ') ++rest;
     return true;
   };
-  // "Phần thứ nhất", "PHẦN II", "Chương 1"
-  {
+  // "Phần thứ nhất", "PHẦN II", "Chương 1" (only a line whose first letter may fold to p or c)
+  const unsigned char first = static_cast<unsigned char>(t[0]);
+  if (first >= 0x80 || (first | 0x20) == 'p' || (first | 0x20) == 'c') {
     std::string head = fold(t.substr(0, std::min<size_t>(t.size(), 40)));
     for (std::string_view w : {std::string_view("phan thu "), std::string_view("phan "), std::string_view("chuong ")}) {
       if (head.compare(0, w.size(), w) != 0) continue;
@@ -1161,7 +1231,7 @@ Layout build_layout(std::string_view s) {
         blk.cells.emplace_back(std::string_view(buf.text).substr(l.b + c.b, c.e - c.b));
       }
       out.text.append(buf.text, l.b, l.e - l.b);
-      out.origin.insert(out.origin.end(), buf.origin.begin() + l.b, buf.origin.begin() + l.e);
+      out.origin.insert(out.origin.end(), buf.origin.data() + l.b, buf.origin.data() + l.e);
     }
     blk.span = Span{bb, static_cast<uint32_t>(out.text.size())};
     const CLine& ll = lines[lb.lines.back()];

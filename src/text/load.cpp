@@ -103,8 +103,11 @@ Result<Document> load_document(const std::string& path, std::string_view bytes, 
   if (doc.original.size() >= 0xFFFFFFF0u || layout_input.size() >= 0xFFFFFFF0u)
     return Error{path, "file too large (4 GB or more)"};
   {
-    NfcText nfc = to_nfc(layout_origin.empty() ? std::string_view(doc.original) : std::string_view(layout_input));
-    Layout layout = build_layout(nfc.text);
+    const std::string_view input = layout_origin.empty() ? std::string_view(doc.original) : std::string_view(layout_input);
+    NfcText nfc;  // stays empty when the input is already NFC (no copy of it)
+    const bool already_nfc = is_nfc(input);
+    if (!already_nfc) nfc = to_nfc(input);
+    Layout layout = build_layout(already_nfc ? input : std::string_view(nfc.text));
     doc.reflowed = layout.reflowed;
     doc.text = std::move(layout.text);
     doc.map.reset(&doc.original);

@@ -171,19 +171,86 @@ bool opens_sentence(std::string_view w) {
   return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
+// The fold of a whole text with a sparse map back to it: the text is folded in pieces that end
+// just after an ASCII byte (about every 64 bytes), so each piece folds exactly as it does inside
+// the whole text, and an offset of the fold is mapped back by refolding its piece character by
+// character. No per-byte map (four bytes per folded byte) for the few offsets read_metadata needs.
+class SparseFold {
+ public:
+  explicit SparseFold(std::string_view text) : text_(text) {
+    folded_.reserve(text.size());
+    const size_t n = text.size();
+    for (size_t b = 0; b < n;) {
+      size_t e = std::min(n, b + 64);
+      while (e < n && static_cast<unsigned char>(text[e - 1]) >= 0x80) ++e;
+      pieces_.push_back(Piece{static_cast<uint32_t>(folded_.size()), static_cast<uint32_t>(b)});
+      vfold_append(text.substr(b, e - b), folded_);
+      b = e;
+    }
+    pieces_.push_back(Piece{static_cast<uint32_t>(folded_.size()), static_cast<uint32_t>(n)});
+  }
+  const std::string& folded() const { return folded_; }
+  /// Offsets in the text of the characters whose folds hold folded bytes a <= b (both inside
+  /// the fold): one walk from the piece of a.
+  std::pair<uint32_t, uint32_t> origins(size_t a, size_t b) const {
+    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), a,
+                               [](size_t v, const Piece& p) { return v < p.folded; }) - 1;
+    const VfoldEntry* table = vfold_entries();
+    std::pair<uint32_t, uint32_t> out{0, 0};
+    bool have_a = false;
+    size_t fo = it->folded;
+    for (; it + 1 != pieces_.end(); ++it) {
+      // Decoded within its piece, as the fold decoded it.
+      const std::string_view piece = text_.substr(it->text, (it + 1)->text - it->text);
+      for (size_t i = 0; i < piece.size();) {
+        const size_t start = i;
+        size_t len;
+        if (static_cast<unsigned char>(piece[i]) < 0x80) {
+          ++i;
+          len = 1;
+        } else {
+          const char32_t c = decode_utf8(piece, i);
+          const VfoldEntry* e = vfold_entry(table, c);
+          len = (e && e->n != 0xFF) ? e->n : fold_code_point(c).size();
+        }
+        const auto at = static_cast<uint32_t>(it->text + start);
+        if (!have_a && a < fo + len) {
+          out.first = at;
+          have_a = true;
+        }
+        if (b < fo + len) {
+          out.second = at;
+          return out;
+        }
+        fo += len;
+      }
+    }
+    return out;  // not reached for offsets inside the fold
+  }
+
+ private:
+  struct Piece {
+    uint32_t folded;  // offset of the piece's fold
+    uint32_t text;    // offset of the piece in the text
+  };
+  std::string_view text_;
+  std::string folded_;
+  std::vector<Piece> pieces_;
+};
+
 // "tỉnh Cao Bằng" -> counts by (level, name) over the whole text; names are capitalised words.
-/// `f` is the fold of `text`, `origin` its map back to `text` (read_metadata folds the text once).
-std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text, std::string_view f,
-                                                                 const std::vector<uint32_t>& origin) {
+/// `all` is the fold of `text` (read_metadata folds the text once).
+std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text, const SparseFold& all) {
+  const std::string_view f = all.folded();
   std::map<std::pair<std::string, std::string>, int> counts;
   for (const auto& lw : kLevels) {
     for (size_t p = f.find(lw.folded); p != std::string::npos; p = f.find(lw.folded, p + 1)) {
       size_t e = p + lw.folded.size();
       if (!word_start(f, p) || e >= f.size() || f[e] != ' ') continue;
-      size_t ob = origin[e];  // original offset of the space after the level word
+      const auto [op, ob] = all.origins(p, e);  // original offsets of the word and the space after it
       // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word.
       std::string written;
-      icu::UnicodeString::fromUTF8(text.substr(origin[p], ob - origin[p])).toLower().toUTF8String(written);
+      icu::UnicodeString::fromUTF8(text.substr(op, ob - op)).toLower().toUTF8String(written);
       if (written != lw.canonical) continue;
       // Collect up to 3 capitalised words.
       std::string name;
@@ -280,8 +347,8 @@ void read_metadata(Document& doc) {
     title += " \n ";
     ++taken;
   }
-  std::vector<uint32_t> all_origin;
-  std::string all = fold(doc.text, &all_origin);
+  const SparseFold sparse(doc.text);
+  const std::string& all = sparse.folded();
   int year = first_year(title);
   Match m = find_period(title, year);
   if (m.info.key.empty()) {
@@ -309,7 +376,7 @@ void read_metadata(Document& doc) {
   for (size_t bi = 0; bi < std::min<size_t>(n, first + 8); ++bi) head += fold(doc.slice(doc.blocks[bi].span)) + " \n ";
   std::string level = issuer_level(head, /*communes=*/true);
   if (level.empty()) level = issuer_level(all, /*communes=*/false);
-  auto counts = count_regions(doc.text, all, all_origin);
+  auto counts = count_regions(doc.text, sparse);
   int best = 0;
   std::pair<std::string, std::string> pick;
   for (const auto& [key, c] : counts) {

@@ -7,6 +7,14 @@
 
 namespace doisoat {
 
+bool is_nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return true;
+  icu::StringPiece sp(s.data(), static_cast<int32_t>(s.size()));
+  return nfc->isNormalizedUTF8(sp, status) || U_FAILURE(status);
+}
+
 NfcText to_nfc(std::string_view s) {
   NfcText out;
   UErrorCode status = U_ZERO_ERROR;

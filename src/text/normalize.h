@@ -16,6 +16,10 @@ struct NfcText {
   uint32_t origin_of(size_t i) const { return origin.empty() ? static_cast<uint32_t>(i) : origin[i]; }
 };
 
+/// True when to_nfc(s) would give `s` itself (already NFC, or no normaliser): the caller can
+/// then use `s` without a copy.
+bool is_nfc(std::string_view s);
+
 /// NFC of valid UTF-8 `s`, with a byte-level map back to `s`.
 NfcText to_nfc(std::string_view s);
 

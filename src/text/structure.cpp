@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "text/layout.h"
 #include "text/utf8.h"
@@ -68,6 +69,29 @@ bool closing(std::string_view t, size_t i, size_t& len) {
   return false;
 }
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+// The high bit of every byte of w that is zero.
+inline uint64_t zero_bytes(uint64_t w) {
+  const uint64_t low7 = 0x7FULL * kOnes;
+  return ~(((w & low7) + low7) | w | low7);
+}
+
+inline bool may_end(unsigned char c) { return c == '.' || c == '!' || c == '?' || c == 0xE2; }
+
+// The first offset in [i, e) that may end a sentence ('.', '!', '?' or the lead byte of "…"),
+// or e: eight bytes at a time.
+size_t next_mark(std::string_view t, size_t i, size_t e) {
+  for (; i + 8 <= e; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, t.data() + i, 8);
+    if (zero_bytes(w ^ ('.' * kOnes)) | zero_bytes(w ^ ('!' * kOnes)) | zero_bytes(w ^ ('?' * kOnes)) |
+        zero_bytes(w ^ (0xE2 * kOnes)))
+      break;
+  }
+  while (i < e && !may_end(static_cast<unsigned char>(t[i]))) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::vector<Span> sentence_spans(std::string_view t, uint32_t b, uint32_t e) {
@@ -79,10 +103,12 @@ std::vector<Span> sentence_spans(std::string_view t, uint32_t b, uint32_t e) {
   };
   size_t start = b;
   for (size_t i = b; i < e; ++i) {
+    i = next_mark(t, i, e);
+    if (i >= e) break;
     char c = t[i];
     size_t mark_len = 0;
     if (c == '.' || c == '!' || c == '?') mark_len = 1;
-    else if (t.substr(i, 3) == "…") mark_len = 3;
+    else if (c == '\xE2' && t.substr(i, 3) == "…") mark_len = 3;
     if (mark_len == 0) continue;
     size_t end = i + mark_len;
     size_t cl = 0;
