@@ -1830,12 +1830,17 @@ struct Reader {
       if (!ok || m < words_from + 2 || !is(m, TokKind::Open)) continue;
       int whole = qty(m + 1);
       if (whole < 0 || pct(whole) || !is(end_of_quantity(m + 1), TokKind::Close)) continue;
-      // A: the nearest figure before the percent in its clause, in the whole's unit.
+      // A: the nearest level before the percent in its clause, in the whole's unit — not a change
+      // ("giảm 44 tỷ đồng") nor a figure in an aside ("(đầu năm 400 tỷ đồng)").
       int a = -1;
       size_t ak = kNone;
+      int depth = 0;
       for (size_t b = k, cs = clause_start(k); b > cs; --b) {
+        if (is(b - 1, TokKind::Close)) ++depth;
+        if (is(b - 1, TokKind::Open) && depth > 0) --depth;
         int q = qty(b - 1);
-        if (q < 0 || pct(q)) continue;
+        if (q < 0 || pct(q) || depth > 0) continue;
+        if (word(b - 2, "tang") || word(b - 2, "giam") || word(b - 3, "tang") || word(b - 3, "giam")) continue;
         if (compatible(q, whole)) { a = q; ak = b - 1; }
         break;
       }
