@@ -337,7 +337,8 @@ struct Reader {
       int ex = -1, im = -1;
       for (const auto& [e, pe] : exports) {
         for (const auto& [i, pi] : imports)
-          if (pe == pi && (own.empty() || own == pe)) { ex = e; im = i; break; }
+          // (A sentence that names no sub-period goes on with the one before.)
+          if ((pe == pi || pe.empty() || pi.empty()) && (own.empty() || own == pe || own == pi)) { ex = e; im = i; break; }
         if (ex >= 0) break;
       }
       if (ex < 0 || im < 0) { first = own_first; continue; }
@@ -2348,6 +2349,8 @@ struct Reader {
         // not the level of the next change.
         if (word(m - 2, "tang") || word(m - 2, "giam") || (word(m - 2, "hon") && (word(m - 3, "tang") || word(m - 3, "giam"))))
           continue;
+        // "1.250 tỷ đồng, bằng 62,5% dự toán (2.000 tỷ đồng), tăng 150 tỷ đồng …": the plan is no level.
+        if (!in_points && !pct(q) && is(m - 2, TokKind::Open) && plan_word_before(m - 1, 4)) continue;
         if (in_points ? pct(q) : (!pct(q) && compatible(q, n))) { cur = q; ck = m - 1; break; }
       }
       if (Q(n).dimension == "pp") {
@@ -3649,6 +3652,7 @@ struct Reader {
     for (size_t k = first; k < last; ++k) {
       int t = qty(k);
       if (t < 0 || pct(t) || ab_side(k) != 0 || !counts_people(Q(t).dimension) || stated_used[t]) continue;
+      if (word(k - 1, "tang") || word(k - 1, "giam") || word(k - 1, "them")) continue;  // a change counts no cases
       const size_t stop = sentence_stop(k);
       // The cases' own segment: back and forth to the separators around it, with no outcome.
       size_t sb = k, se = end_of_quantity(k);
