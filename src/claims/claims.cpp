@@ -2116,30 +2116,50 @@ struct Reader {
   std::string document_year() const { return doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string(); }
   // A block under a section about another year than the document's ("Nhiệm vụ năm 2024").
   bool about_other_year(size_t bi) const {
-    const std::string y = document_year();
-    return !y.empty() && !block_year(bi).empty() && block_year(bi) != y;
+    if (doc.period_key.size() < 4) return false;
+    const std::string_view y = std::string_view(doc.period_key).substr(0, 4);
+    const std::string& b = block_year(bi);
+    return !b.empty() && b != y;
   }
 
   // The year a block's enclosing sections are about ("B. NHIỆM VỤ … NĂM 2024"), "" if none says.
-  std::string block_year(size_t bi) const {
+  const std::string& block_year(size_t bi) const {
     if (bi < block_year_cache.size() && block_year_cache[bi]) return *block_year_cache[bi];
     std::string y = block_year_uncached(bi);
     if (block_year_cache.size() < doc.blocks.size()) block_year_cache.resize(doc.blocks.size());
-    if (bi < block_year_cache.size()) block_year_cache[bi] = y;
-    return y;
+    if (bi < block_year_cache.size()) {
+      block_year_cache[bi] = std::move(y);
+      return *block_year_cache[bi];
+    }
+    static thread_local std::string out_of_range;
+    out_of_range = std::move(y);
+    return out_of_range;
   }
   std::string block_year_uncached(size_t bi) const {
     for (int sec = doc.blocks[bi].section; sec >= 0; sec = doc.sections[sec].parent) {
-      const std::string& t = doc.sections[sec].title;
-      for (size_t i = 0; i + 4 <= t.size(); ++i) {
-        if (t.compare(i, 2, "20") != 0 || (i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])))) continue;
-        if (std::isdigit(static_cast<unsigned char>(t[i + 2])) && std::isdigit(static_cast<unsigned char>(t[i + 3])) &&
-            (i + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 4]))))
-          return t.substr(i, 4);
-      }
+      const std::string& y = section_title_year(sec);
+      if (!y.empty()) return y;
       if (doc.sections[sec].parent == sec) break;
     }
     return {};
+  }
+  // The first "20YY" standing alone in a section's title, "" if none (once per section).
+  mutable std::vector<std::optional<std::string>> section_year_cache;
+  const std::string& section_title_year(int sec) const {
+    if (section_year_cache.size() < doc.sections.size()) section_year_cache.resize(doc.sections.size());
+    auto& cached = section_year_cache[static_cast<size_t>(sec)];
+    if (cached) return *cached;
+    cached.emplace();
+    const std::string& t = doc.sections[sec].title;
+    for (size_t i = 0; i + 4 <= t.size(); ++i) {
+      if (t[i] != '2' || t[i + 1] != '0' || (i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])))) continue;
+      if (std::isdigit(static_cast<unsigned char>(t[i + 2])) && std::isdigit(static_cast<unsigned char>(t[i + 3])) &&
+          (i + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 4])))) {
+        *cached = t.substr(i, 4);
+        break;
+      }
+    }
+    return *cached;
   }
 
   Claim& add_row_claim(ClaimKind kind, const Row& row, int stated, const char* tmpl) {
@@ -2697,6 +2717,7 @@ struct Reader {
       if (!stated_used[cited]) add_pair_repeat(opening, cited, "text-restated-in-cited-footnote");
       else add_pair_repeat(cited, opening, "text-restated-in-cited-footnote");
     }
+    std::unordered_map<size_t, std::set<std::string>> body_words;
     for (auto [fq, fm] : notes) {
       if (stated_used[fq]) continue;
       auto found = body.find(value_key(fq));
@@ -2715,7 +2736,15 @@ struct Reader {
       for (auto [bq, bm] : found->second) {
         if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
         if (period_of(bm) != fy) continue;
-        std::set<std::string> bw = words_at(bm);
+        auto memo = body_words.find(bm);  // (each body figure's words once: many notes meet it)
+        if (memo == body_words.end()) {
+          memo = body_words.emplace(bm, words_at(bm)).first;
+        } else {  // (what words_at leaves: the block of bm, for names_subregion)
+          const size_t bb = block_of_tok(bm);
+          first = nr.block_first[bb];
+          last = nr.block_last[bb];
+        }
+        const std::set<std::string>& bw = memo->second;
         if (names_subregion(bm) != f_sub) continue;
         size_t score = 0;
         for (const auto& w : bw) score += fw.count(w);
@@ -2853,6 +2882,7 @@ struct Reader {
       auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
       return static_cast<size_t>(it - nr.block_first.begin()) - 1;
     };
+    std::unordered_map<size_t, std::set<std::string>> label_memo;  // token -> label_words in its block
     for (const Row& row : rows) {
       std::vector<std::string> content;
       for (const auto& w : row.phrase)
@@ -2889,14 +2919,18 @@ struct Reader {
           first = nr.block_first[bi];
           last = nr.block_last[bi];
           if (names_subregion(m)) continue;  // one commune's figure is not the area's indicator
-          std::set<std::string> ws = label_words(m);
+          // (The words around a figure are read once: k rows of one value meet the same figures.)
+          auto memo = label_memo.find(m);
+          if (memo == label_memo.end()) memo = label_memo.emplace(m, label_words(m)).first;
+          const std::set<std::string>& ws = memo->second;
           // "trẻ em dưới 1 tuổi" is not "trẻ em 12 tháng tuổi": numbers on both sides must agree.
           bool prose_numbers = std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w[0] == '#'; });
           bool numbers_agree = true;
           if (prose_numbers)
             for (const auto& n : row.numbers) numbers_agree = numbers_agree && ws.count("#" + n);
           if (!numbers_agree) continue;
-          size_t score = overlap(ws, content);
+          size_t score = 0;  // overlap(ws, content): content has no word twice
+          for (const auto& w : content) score += ws.count(w);
           if (score > best_score) { second_score = best_score; best_score = score; best = q; }
           else if (score > second_score) second_score = score;
         }
@@ -2911,7 +2945,7 @@ struct Reader {
 
   // Content words of a label (folded): the words that name the measure, not the grammar around it.
   static bool content_word(const std::string& w) {
-    static const std::set<std::string> stop = {"va", "cac", "cua", "la", "co", "dat", "duoc", "so", "tong", "tren",
+    static const std::unordered_set<std::string_view> stop = {"va", "cac", "cua", "la", "co", "dat", "duoc", "so", "tong", "tren",
                                                "dia", "ban", "trong", "nam", "voi", "theo", "cho", "da", "dang",
                                                "ty", "le", "muc", "thuc", "hien", "uoc", "bang", "toan", "hien", "tai",
                                                "thanh", "pho", "tinh", "huyen", "xa", "khoang", "duoi", "nhung", "chi", "tieu",
@@ -2950,13 +2984,24 @@ struct Reader {
     return {plan, actual};
   }
 
+  std::vector<std::vector<size_t>> blocks_of_section;  // plan_in_section's index
   int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words) {
     const Quantity& a = Q(pp.actual);
     const int section = doc.blocks[abi].section;
     if (section < 0) return -1;
     const bool keyed = is_canonical_indicator(a.indicator);
     int found = -1, n = 0;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (blocks_of_section.empty()) {  // the blocks of each section, in order (once)
+      blocks_of_section.resize(doc.sections.size() + 1);
+      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+        const int s = doc.blocks[bi].section;
+        if (s >= 0 && static_cast<size_t>(s) < doc.sections.size()) blocks_of_section[static_cast<size_t>(s)].push_back(bi);
+      }
+    }
+    static const std::vector<size_t> kNoBlocks;
+    const auto& section_blocks =
+        static_cast<size_t>(section) < doc.sections.size() ? blocks_of_section[static_cast<size_t>(section)] : kNoBlocks;
+    for (size_t bi : section_blocks) {
       if (bi == abi || doc.blocks[bi].section != section || doc.blocks[bi].kind != BlockKind::Paragraph || table_row(bi))
         continue;
       first = nr.block_first[bi];
@@ -3585,7 +3630,11 @@ struct Reader {
     bool yes = b.kind == BlockKind::TableRow;
     if (!yes) {
       std::string_view t = doc.slice(b.span);
-      yes = std::count(t.begin(), t.end(), '\t') >= 2 || std::count(t.begin(), t.end(), '|') >= 3;
+      int tabs = 0, bars = 0;  // two tabs or three bars, counted in one pass that stops there
+      for (size_t i = 0; i < t.size() && !yes; ++i) {
+        if (t[i] == '\t') yes = ++tabs >= 2;
+        else if (t[i] == '|') yes = ++bars >= 3;
+      }
     }
     table_row_cache[bi] = yes ? 1 : 0;
     return yes;
