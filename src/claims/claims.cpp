@@ -1200,6 +1200,7 @@ struct Reader {
       // "34/44 vụ việc": the numerator counts what the denominator counts.
       std::string dim = Q(p1).dimension;
       if (ab_side(k1) == 1) {
+        if (qty(denominator_tok(k1)) < 0) continue;  // "34/2023": no figure to divide (was Q(-1))
         dim = Q(qty(denominator_tok(k1))).dimension;
         e1 = end_of_quantity(denominator_tok(k1));
       }
