@@ -2490,12 +2490,28 @@ struct Reader {
     table_claims(rows);
     // Prose word index: first word -> token positions (prose blocks only).
     // Prose word pairs -> positions of the pair's first word (a row phrase has at least two words).
-    std::unordered_map<std::string, std::vector<size_t>> index;
+    // (Keyed on the two folds as views: a word's fold has no space, so the pair is the joined key.)
+    using WordPair = std::pair<std::string_view, std::string_view>;
+    struct WordPairHash {
+      size_t operator()(const WordPair& p) const noexcept {
+        uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : p.first) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ ' ') * 1099511628211ull;
+        for (unsigned char c : p.second) h = (h ^ c) * 1099511628211ull;
+        return static_cast<size_t>(h ^ (h >> 32));
+      }
+    };
+    // Only the pairs that open a row are ever looked up: those are the keys, and the prose fills them.
+    std::unordered_map<WordPair, std::vector<size_t>, WordPairHash> index;
+    for (const Row& row : rows)
+      if (row.phrase.size() >= 2) index.emplace(WordPair(row.phrase[0], row.phrase[1]), std::vector<size_t>());
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (is_table[bi]) continue;
       for (size_t m = nr.block_first[bi]; m + 1 < nr.block_last[bi]; ++m)
-        if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word)
-          index[nr.tokens[m].fold + ' ' + nr.tokens[m + 1].fold].push_back(m);
+        if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word) {
+          auto it = index.find(WordPair(nr.tokens[m].fold, nr.tokens[m + 1].fold));
+          if (it != index.end()) it->second.push_back(m);
+        }
     }
     // Figures by catalogue indicator, for rows whose words are not in the prose as such.
     indicator_index.clear();
@@ -2511,8 +2527,8 @@ struct Reader {
       size_t len = std::min<size_t>(row.phrase.size(), 6);
       constexpr size_t kMaxHits = 32;  // a phrase found more often than this is too common to link
       for (; len >= 2 && hits.empty(); --len) {
-        auto it = index.find(row.phrase[0] + ' ' + row.phrase[1]);
-        if (it == index.end()) break;
+        auto it = index.find(WordPair(row.phrase[0], row.phrase[1]));
+        if (it == index.end() || it->second.empty()) break;
         for (size_t p : it->second) {
           if (hits.size() > kMaxHits) break;
           bool ok = true;
