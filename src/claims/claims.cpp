@@ -4,6 +4,7 @@
 #include "claims/claims.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -2347,7 +2348,7 @@ struct Reader {
       if (token_of[q] != kNone) {
         first = nr.block_first[bi];
         last = nr.block_last[bi];
-        if (names_subregion(token_of[q])) continue;  // one commune's figure is not the area's indicator
+        if (names_subregion_memo(token_of[q])) continue;  // one commune's figure is not the area's indicator
       }
       prose.push_back(static_cast<int>(q));
     }
@@ -2393,6 +2394,7 @@ struct Reader {
     }
   }
 
+  std::vector<size_t> matched_words;  // repeats()' scratch
   void repeats() {
     const std::string doc_year = document_year();
     std::vector<Row> rows;
@@ -2503,12 +2505,20 @@ struct Reader {
     };
     // Only the pairs that open a row are ever looked up: those are the keys, and the prose fills them.
     std::unordered_map<WordPair, std::vector<size_t>, WordPairHash> index;
+    // (A first word's first byte and length, as a prefilter before hashing: most pairs open no row.)
+    std::array<uint32_t, 256> opens{};
+    auto length_bit = [](const std::string& w) { return uint32_t(1) << std::min<size_t>(w.size(), 31); };
     for (const Row& row : rows)
-      if (row.phrase.size() >= 2) index.emplace(WordPair(row.phrase[0], row.phrase[1]), std::vector<size_t>());
+      if (row.phrase.size() >= 2) {
+        index.emplace(WordPair(row.phrase[0], row.phrase[1]), std::vector<size_t>());
+        if (!row.phrase[0].empty()) opens[static_cast<unsigned char>(row.phrase[0][0])] |= length_bit(row.phrase[0]);
+      }
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (is_table[bi]) continue;
       for (size_t m = nr.block_first[bi]; m + 1 < nr.block_last[bi]; ++m)
-        if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word) {
+        if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word &&
+            (nr.tokens[m].fold.empty() ||
+             (opens[static_cast<unsigned char>(nr.tokens[m].fold[0])] & length_bit(nr.tokens[m].fold)) != 0)) {
           auto it = index.find(WordPair(nr.tokens[m].fold, nr.tokens[m + 1].fold));
           if (it != index.end()) it->second.push_back(m);
         }
@@ -2523,26 +2533,35 @@ struct Reader {
     };
     for (const Row& row : rows) {
       // Try the whole phrase, then shorter prefixes down to two words.
+      // The longest prefix of the row (6 words down to 2) found in the prose, and its first
+      // places (up to kMaxHits + 1), each extended over the rest of the row's words that follow.
+      // Every place is matched once, for all prefix lengths at a time.
       std::vector<size_t> hits;
       size_t len = std::min<size_t>(row.phrase.size(), 6);
       constexpr size_t kMaxHits = 32;  // a phrase found more often than this is too common to link
-      for (; len >= 2 && hits.empty(); --len) {
+      if (len >= 2) {
         auto it = index.find(WordPair(row.phrase[0], row.phrase[1]));
-        if (it == index.end() || it->second.empty()) break;
-        for (size_t p : it->second) {
-          if (hits.size() > kMaxHits) break;
-          bool ok = true;
-          for (size_t w = 1; w < len && ok; ++w)
-            ok = p + w < nr.tokens.size() && nr.tokens[p + w].kind == TokKind::Word && nr.tokens[p + w].fold == row.phrase[w];
-          if (!ok) continue;
-          size_t end = p + len;  // extend over the rest of the row's words when they follow
-          for (size_t w = len; w < row.phrase.size() && end < nr.tokens.size() && nr.tokens[end].kind == TokKind::Word &&
-                               nr.tokens[end].fold == row.phrase[w];
-               ++w)
-            ++end;
-          hits.push_back(end);
+        if (it != index.end() && !it->second.empty()) {
+          std::vector<size_t>& matched = matched_words;  // per place: leading row words found there
+          matched.clear();
+          size_t longest = 0;
+          for (size_t p : it->second) {
+            size_t n = 1;
+            while (n < row.phrase.size() && p + n < nr.tokens.size() && nr.tokens[p + n].kind == TokKind::Word &&
+                   nr.tokens[p + n].fold == row.phrase[n])
+              ++n;
+            matched.push_back(n);
+            longest = std::max(longest, std::min(n, len));
+          }
+          if (longest >= 2) {
+            len = longest;
+            for (size_t i = 0; i < matched.size(); ++i) {
+              if (matched[i] < len) continue;
+              if (hits.size() > kMaxHits) break;
+              hits.push_back(it->second[i] + matched[i]);
+            }
+          }
         }
-        if (!hits.empty()) break;
       }
       hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) {
                    // Not the row itself, and not a section about another year ("Nhiệm vụ năm 2024").
@@ -2854,6 +2873,21 @@ struct Reader {
     return false;
   }
 
+  // names_subregion(k) within the current [first, last), remembered per token (the row repeat
+  // searches ask it of the same figures row after row).
+  struct SubregionMemo {
+    size_t first, last;
+    bool yes;
+  };
+  std::unordered_map<size_t, SubregionMemo> subregion_memo;
+  bool names_subregion_memo(size_t k) {
+    auto it = subregion_memo.find(k);
+    if (it != subregion_memo.end() && it->second.first == first && it->second.last == last) return it->second.yes;
+    const bool yes = names_subregion(k);
+    subregion_memo[k] = SubregionMemo{first, last, yes};
+    return yes;
+  }
+
   static std::string label_number(const std::string& f) {
     size_t z = 0;
     while (z + 1 < f.size() && f[z] == '0') ++z;
@@ -2935,8 +2969,8 @@ struct Reader {
           if (!y.empty() && (y != doc_year || (!head_year.empty() && y != head_year))) continue;
           first = nr.block_first[bi];
           last = nr.block_last[bi];
-          if (names_subregion(m)) continue;  // one commune's figure is not the area's indicator
-          // (The words around a figure are read once: k rows of one value meet the same figures.)
+          // (What is read around a figure is read once: k rows of one value meet the same figures.)
+          if (names_subregion_memo(m)) continue;  // one commune's figure is not the area's indicator
           auto memo = label_memo.find(m);
           if (memo == label_memo.end()) memo = label_memo.emplace(m, label_words(m)).first;
           const std::set<std::string>& ws = memo->second;
