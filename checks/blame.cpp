@@ -87,19 +87,31 @@ bool is_relation_check(const std::string& id) {
   return id != "rounding-convention" && id != "percent-vs-points" && id != "malformed-number" && !id.empty();
 }
 
+/// The claims other than `claim` that share figure `index` (MalformedNumber claims aside): the
+/// ones a correction of that figure must leave unbroken, found once per figure, not per hypothesis.
+std::vector<uint32_t> sharing_claims(const std::vector<Claim>& claims, uint32_t claim, uint32_t index) {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < claims.size(); ++i)
+    if (i != claim && uses(claims[i], index) && claims[i].kind != ClaimKind::MalformedNumber) out.push_back(i);
+  return out;
+}
+
 /// Does replacing one figure make `claim` consistent and leave every claim sharing it unbroken?
+/// `sharing` = sharing_claims(claims, claim, index); `was` caches each claim's verdict on the
+/// figures as written (-1 not known yet): it does not depend on the hypothesis.
 bool repairs(const std::vector<Quantity>& qs, const std::vector<Claim>& claims, uint32_t claim,
-             uint32_t index, const Quantity& replacement, const CheckConfig& config) {
+             uint32_t index, const Quantity& replacement, const CheckConfig& config,
+             const std::vector<uint32_t>& sharing, std::vector<int>& was) {
   QuantityView view(qs, index, replacement);
   if (evaluate(claims[claim], view, config).verdict != Verdict::Consistent) return false;
   QuantityView before(qs);
-  for (uint32_t i = 0; i < claims.size(); ++i) {
-    if (i == claim || !uses(claims[i], index) || claims[i].kind == ClaimKind::MalformedNumber) continue;
-    Verdict was = evaluate(claims[i], before, config).verdict;
+  for (uint32_t i : sharing) {
     Verdict now = evaluate(claims[i], view, config).verdict;
     if (now == Verdict::Discrepancy) return false;
+    if (now == Verdict::Consistent) continue;
     // A relation that held must not become a truncation-only match either.
-    if (was == Verdict::Consistent && now != Verdict::Consistent) return false;
+    if (was[i] < 0) was[i] = static_cast<int>(evaluate(claims[i], before, config).verdict);
+    if (static_cast<Verdict>(was[i]) == Verdict::Consistent) return false;
   }
   return true;
 }
@@ -456,13 +468,16 @@ std::optional<Correction> explain(const std::vector<Quantity>& quantities, const
   const auto figures = claim_figures(claims[claim]);
   if (figures.size() > 12) return std::nullopt;
   std::vector<Correction> found;
+  std::vector<int> was(claims.size(), -1);
   for (uint32_t qi : figures) {
     if (qi >= quantities.size() || quantities[qi].implicit) continue;  // (an unwritten 100 % is never the typo)
     const Screens screen = screens_for(claims[claim], quantities, qi, config);
+    std::optional<std::vector<uint32_t>> sharing;  // (only when a hypothesis passes the screen)
     for (const auto& cand : typo_candidates(quantities, qi, claims, claim)) {
       if (screen.active() && !screen.admits(cand.value)) continue;  // cannot repair the claim
       Quantity rep = corrected(quantities[qi], cand.value);
-      if (!repairs(quantities, claims, claim, qi, rep, config)) continue;
+      if (!sharing) sharing = sharing_claims(claims, claim, qi);
+      if (!repairs(quantities, claims, claim, qi, rep, config, *sharing, was)) continue;
       found.push_back(cand);
       if (found.size() > 1) return std::nullopt;
     }

@@ -40,6 +40,8 @@ Rational conversion(const Quantity& q, const Quantity& ref) {
 }
 
 Interval in_unit_of(const Quantity& q, const Quantity& ref, OperandMode mode, const ToleranceOptions& o) {
+  // Same unit: × 1 leaves a reduced Rational as it is, so it is skipped.
+  if (q.unit.empty() || ref.unit.empty() || q.unit == ref.unit) return operand_interval(q, mode, o);
   return operand_interval(q, mode, o) * conversion(q, ref);
 }
 

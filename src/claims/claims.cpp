@@ -4,6 +4,7 @@
 #include "claims/claims.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -1375,6 +1376,7 @@ struct Reader {
       // "34/44 vụ việc": the numerator counts what the denominator counts.
       std::string dim = Q(p1).dimension;
       if (ab_side(k1) == 1) {
+        if (qty(denominator_tok(k1)) < 0) continue;  // "34/2023": no figure to divide (was Q(-1))
         dim = Q(qty(denominator_tok(k1))).dimension;
         e1 = end_of_quantity(denominator_tok(k1));
       }
@@ -2535,30 +2537,50 @@ struct Reader {
   std::string document_year() const { return doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string(); }
   // A block under a section about another year than the document's ("Nhiệm vụ năm 2024").
   bool about_other_year(size_t bi) const {
-    const std::string y = document_year();
-    return !y.empty() && !block_year(bi).empty() && block_year(bi) != y;
+    if (doc.period_key.size() < 4) return false;
+    const std::string_view y = std::string_view(doc.period_key).substr(0, 4);
+    const std::string& b = block_year(bi);
+    return !b.empty() && b != y;
   }
 
   // The year a block's enclosing sections are about ("B. NHIỆM VỤ … NĂM 2024"), "" if none says.
-  std::string block_year(size_t bi) const {
+  const std::string& block_year(size_t bi) const {
     if (bi < block_year_cache.size() && block_year_cache[bi]) return *block_year_cache[bi];
     std::string y = block_year_uncached(bi);
     if (block_year_cache.size() < doc.blocks.size()) block_year_cache.resize(doc.blocks.size());
-    if (bi < block_year_cache.size()) block_year_cache[bi] = y;
-    return y;
+    if (bi < block_year_cache.size()) {
+      block_year_cache[bi] = std::move(y);
+      return *block_year_cache[bi];
+    }
+    static thread_local std::string out_of_range;
+    out_of_range = std::move(y);
+    return out_of_range;
   }
   std::string block_year_uncached(size_t bi) const {
     for (int sec = doc.blocks[bi].section; sec >= 0; sec = doc.sections[sec].parent) {
-      const std::string& t = doc.sections[sec].title;
-      for (size_t i = 0; i + 4 <= t.size(); ++i) {
-        if (t.compare(i, 2, "20") != 0 || (i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])))) continue;
-        if (std::isdigit(static_cast<unsigned char>(t[i + 2])) && std::isdigit(static_cast<unsigned char>(t[i + 3])) &&
-            (i + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 4]))))
-          return t.substr(i, 4);
-      }
+      const std::string& y = section_title_year(sec);
+      if (!y.empty()) return y;
       if (doc.sections[sec].parent == sec) break;
     }
     return {};
+  }
+  // The first "20YY" standing alone in a section's title, "" if none (once per section).
+  mutable std::vector<std::optional<std::string>> section_year_cache;
+  const std::string& section_title_year(int sec) const {
+    if (section_year_cache.size() < doc.sections.size()) section_year_cache.resize(doc.sections.size());
+    auto& cached = section_year_cache[static_cast<size_t>(sec)];
+    if (cached) return *cached;
+    cached.emplace();
+    const std::string& t = doc.sections[sec].title;
+    for (size_t i = 0; i + 4 <= t.size(); ++i) {
+      if (t[i] != '2' || t[i + 1] != '0' || (i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])))) continue;
+      if (std::isdigit(static_cast<unsigned char>(t[i + 2])) && std::isdigit(static_cast<unsigned char>(t[i + 3])) &&
+          (i + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 4])))) {
+        *cached = t.substr(i, 4);
+        break;
+      }
+    }
+    return *cached;
   }
 
   Claim& add_row_claim(ClaimKind kind, const Row& row, int stated, const char* tmpl) {
@@ -2745,7 +2767,7 @@ struct Reader {
       if (token_of[q] != kNone) {
         first = nr.block_first[bi];
         last = nr.block_last[bi];
-        if (names_subregion(token_of[q])) continue;  // one commune's figure is not the area's indicator
+        if (names_subregion_memo(token_of[q])) continue;  // one commune's figure is not the area's indicator
       }
       prose.push_back(static_cast<int>(q));
     }
@@ -2791,6 +2813,7 @@ struct Reader {
     }
   }
 
+  std::vector<size_t> matched_words;  // repeats()' scratch
   void repeats() {
     const std::string doc_year = document_year();
     std::vector<Row> rows;
@@ -2888,12 +2911,36 @@ struct Reader {
     table_claims(rows);
     // Prose word index: first word -> token positions (prose blocks only).
     // Prose word pairs -> positions of the pair's first word (a row phrase has at least two words).
-    std::unordered_map<std::string, std::vector<size_t>> index;
+    // (Keyed on the two folds as views: a word's fold has no space, so the pair is the joined key.)
+    using WordPair = std::pair<std::string_view, std::string_view>;
+    struct WordPairHash {
+      size_t operator()(const WordPair& p) const noexcept {
+        uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : p.first) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ ' ') * 1099511628211ull;
+        for (unsigned char c : p.second) h = (h ^ c) * 1099511628211ull;
+        return static_cast<size_t>(h ^ (h >> 32));
+      }
+    };
+    // Only the pairs that open a row are ever looked up: those are the keys, and the prose fills them.
+    std::unordered_map<WordPair, std::vector<size_t>, WordPairHash> index;
+    // (A first word's first byte and length, as a prefilter before hashing: most pairs open no row.)
+    std::array<uint32_t, 256> opens{};
+    auto length_bit = [](const std::string& w) { return uint32_t(1) << std::min<size_t>(w.size(), 31); };
+    for (const Row& row : rows)
+      if (row.phrase.size() >= 2) {
+        index.emplace(WordPair(row.phrase[0], row.phrase[1]), std::vector<size_t>());
+        if (!row.phrase[0].empty()) opens[static_cast<unsigned char>(row.phrase[0][0])] |= length_bit(row.phrase[0]);
+      }
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       if (is_table[bi]) continue;
       for (size_t m = nr.block_first[bi]; m + 1 < nr.block_last[bi]; ++m)
-        if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word)
-          index[nr.tokens[m].fold + ' ' + nr.tokens[m + 1].fold].push_back(m);
+        if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word &&
+            (nr.tokens[m].fold.empty() ||
+             (opens[static_cast<unsigned char>(nr.tokens[m].fold[0])] & length_bit(nr.tokens[m].fold)) != 0)) {
+          auto it = index.find(WordPair(nr.tokens[m].fold, nr.tokens[m + 1].fold));
+          if (it != index.end()) it->second.push_back(m);
+        }
     }
     // Figures by catalogue indicator, for rows whose words are not in the prose as such.
     indicator_index.clear();
@@ -2905,26 +2952,35 @@ struct Reader {
     };
     for (const Row& row : rows) {
       // Try the whole phrase, then shorter prefixes down to two words.
+      // The longest prefix of the row (6 words down to 2) found in the prose, and its first
+      // places (up to kMaxHits + 1), each extended over the rest of the row's words that follow.
+      // Every place is matched once, for all prefix lengths at a time.
       std::vector<size_t> hits;
       size_t len = std::min<size_t>(row.phrase.size(), 6);
       constexpr size_t kMaxHits = 32;  // a phrase found more often than this is too common to link
-      for (; len >= 2 && hits.empty(); --len) {
-        auto it = index.find(row.phrase[0] + ' ' + row.phrase[1]);
-        if (it == index.end()) break;
-        for (size_t p : it->second) {
-          if (hits.size() > kMaxHits) break;
-          bool ok = true;
-          for (size_t w = 1; w < len && ok; ++w)
-            ok = p + w < nr.tokens.size() && nr.tokens[p + w].kind == TokKind::Word && nr.tokens[p + w].fold == row.phrase[w];
-          if (!ok) continue;
-          size_t end = p + len;  // extend over the rest of the row's words when they follow
-          for (size_t w = len; w < row.phrase.size() && end < nr.tokens.size() && nr.tokens[end].kind == TokKind::Word &&
-                               nr.tokens[end].fold == row.phrase[w];
-               ++w)
-            ++end;
-          hits.push_back(end);
+      if (len >= 2) {
+        auto it = index.find(WordPair(row.phrase[0], row.phrase[1]));
+        if (it != index.end() && !it->second.empty()) {
+          std::vector<size_t>& matched = matched_words;  // per place: leading row words found there
+          matched.clear();
+          size_t longest = 0;
+          for (size_t p : it->second) {
+            size_t n = 1;
+            while (n < row.phrase.size() && p + n < nr.tokens.size() && nr.tokens[p + n].kind == TokKind::Word &&
+                   nr.tokens[p + n].fold == row.phrase[n])
+              ++n;
+            matched.push_back(n);
+            longest = std::max(longest, std::min(n, len));
+          }
+          if (longest >= 2) {
+            len = longest;
+            for (size_t i = 0; i < matched.size(); ++i) {
+              if (matched[i] < len) continue;
+              if (hits.size() > kMaxHits) break;
+              hits.push_back(it->second[i] + matched[i]);
+            }
+          }
         }
-        if (!hits.empty()) break;
       }
       hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) {
                    // Not the row itself, and not a section about another year ("Nhiệm vụ năm 2024").
@@ -3116,6 +3172,7 @@ struct Reader {
       if (!stated_used[cited]) add_pair_repeat(opening, cited, "text-restated-in-cited-footnote");
       else add_pair_repeat(cited, opening, "text-restated-in-cited-footnote");
     }
+    std::unordered_map<size_t, std::set<std::string>> body_words;
     for (auto [fq, fm] : notes) {
       if (stated_used[fq]) continue;
       auto found = body.find(value_key(fq));
@@ -3134,7 +3191,15 @@ struct Reader {
       for (auto [bq, bm] : found->second) {
         if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
         if (period_of(bm) != fy) continue;
-        std::set<std::string> bw = words_at(bm);
+        auto memo = body_words.find(bm);  // (each body figure's words once: many notes meet it)
+        if (memo == body_words.end()) {
+          memo = body_words.emplace(bm, words_at(bm)).first;
+        } else {  // (what words_at leaves: the block of bm, for names_subregion)
+          const size_t bb = block_of_tok(bm);
+          first = nr.block_first[bb];
+          last = nr.block_last[bb];
+        }
+        const std::set<std::string>& bw = memo->second;
         if (names_subregion(bm) != f_sub) continue;
         size_t score = 0;
         for (const auto& w : bw) score += fw.count(w);
@@ -3227,6 +3292,21 @@ struct Reader {
     return false;
   }
 
+  // names_subregion(k) within the current [first, last), remembered per token (the row repeat
+  // searches ask it of the same figures row after row).
+  struct SubregionMemo {
+    size_t first, last;
+    bool yes;
+  };
+  std::unordered_map<size_t, SubregionMemo> subregion_memo;
+  bool names_subregion_memo(size_t k) {
+    auto it = subregion_memo.find(k);
+    if (it != subregion_memo.end() && it->second.first == first && it->second.last == last) return it->second.yes;
+    const bool yes = names_subregion(k);
+    subregion_memo[k] = SubregionMemo{first, last, yes};
+    return yes;
+  }
+
   static std::string label_number(const std::string& f) {
     size_t z = 0;
     while (z + 1 < f.size() && f[z] == '0') ++z;
@@ -3272,6 +3352,7 @@ struct Reader {
       auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
       return static_cast<size_t>(it - nr.block_first.begin()) - 1;
     };
+    std::unordered_map<size_t, std::set<std::string>> label_memo;  // token -> label_words in its block
     for (const Row& row : rows) {
       std::vector<std::string> content;
       for (const auto& w : row.phrase)
@@ -3307,15 +3388,19 @@ struct Reader {
           if (!y.empty() && (y != doc_year || (!head_year.empty() && y != head_year))) continue;
           first = nr.block_first[bi];
           last = nr.block_last[bi];
-          if (names_subregion(m)) continue;  // one commune's figure is not the area's indicator
-          std::set<std::string> ws = label_words(m);
+          // (What is read around a figure is read once: k rows of one value meet the same figures.)
+          if (names_subregion_memo(m)) continue;  // one commune's figure is not the area's indicator
+          auto memo = label_memo.find(m);
+          if (memo == label_memo.end()) memo = label_memo.emplace(m, label_words(m)).first;
+          const std::set<std::string>& ws = memo->second;
           // "trẻ em dưới 1 tuổi" is not "trẻ em 12 tháng tuổi": numbers on both sides must agree.
           bool prose_numbers = std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w[0] == '#'; });
           bool numbers_agree = true;
           if (prose_numbers)
             for (const auto& n : row.numbers) numbers_agree = numbers_agree && ws.count("#" + n);
           if (!numbers_agree) continue;
-          size_t score = overlap(ws, content);
+          size_t score = 0;  // overlap(ws, content): content has no word twice
+          for (const auto& w : content) score += ws.count(w);
           if (score > best_score) { second_score = best_score; best_score = score; best = q; }
           else if (score > second_score) second_score = score;
         }
@@ -3330,7 +3415,7 @@ struct Reader {
 
   // Content words of a label (folded): the words that name the measure, not the grammar around it.
   static bool content_word(const std::string& w) {
-    static const std::set<std::string> stop = {"va", "cac", "cua", "la", "co", "dat", "duoc", "so", "tong", "tren",
+    static const std::unordered_set<std::string_view> stop = {"va", "cac", "cua", "la", "co", "dat", "duoc", "so", "tong", "tren",
                                                "dia", "ban", "trong", "nam", "voi", "theo", "cho", "da", "dang",
                                                "ty", "le", "muc", "thuc", "hien", "uoc", "bang", "toan", "hien", "tai",
                                                "thanh", "pho", "tinh", "huyen", "xa", "khoang", "duoi", "nhung", "chi", "tieu",
@@ -3369,13 +3454,24 @@ struct Reader {
     return {plan, actual};
   }
 
+  std::vector<std::vector<size_t>> blocks_of_section;  // plan_in_section's index
   int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words) {
     const Quantity& a = Q(pp.actual);
     const int section = doc.blocks[abi].section;
     if (section < 0) return -1;
     const bool keyed = is_canonical_indicator(a.indicator);
     int found = -1, n = 0;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (blocks_of_section.empty()) {  // the blocks of each section, in order (once)
+      blocks_of_section.resize(doc.sections.size() + 1);
+      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+        const int s = doc.blocks[bi].section;
+        if (s >= 0 && static_cast<size_t>(s) < doc.sections.size()) blocks_of_section[static_cast<size_t>(s)].push_back(bi);
+      }
+    }
+    static const std::vector<size_t> kNoBlocks;
+    const auto& section_blocks =
+        static_cast<size_t>(section) < doc.sections.size() ? blocks_of_section[static_cast<size_t>(section)] : kNoBlocks;
+    for (size_t bi : section_blocks) {
       if (bi == abi || doc.blocks[bi].section != section || doc.blocks[bi].kind != BlockKind::Paragraph || table_row(bi))
         continue;
       first = nr.block_first[bi];
@@ -4174,7 +4270,11 @@ struct Reader {
     bool yes = b.kind == BlockKind::TableRow;
     if (!yes) {
       std::string_view t = doc.slice(b.span);
-      yes = std::count(t.begin(), t.end(), '\t') >= 2 || std::count(t.begin(), t.end(), '|') >= 3;
+      int tabs = 0, bars = 0;  // two tabs or three bars, counted in one pass that stops there
+      for (size_t i = 0; i < t.size() && !yes; ++i) {
+        if (t[i] == '\t') yes = ++tabs >= 2;
+        else if (t[i] == '|') yes = ++bars >= 3;
+      }
     }
     table_row_cache[bi] = yes ? 1 : 0;
     return yes;

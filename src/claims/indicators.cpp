@@ -2,6 +2,8 @@
 #include "claims/indicators.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <stdexcept>
 #include <iterator>
 #include <optional>
@@ -39,7 +41,8 @@ std::vector<std::string> folded_words(std::string_view text) {
   return words;
 }
 
-std::string join(const std::vector<std::string>& words, size_t from, size_t to, char sep = ' ') {
+template <class Words>
+std::string join(const Words& words, size_t from, size_t to, char sep = ' ') {
   std::string s;
   for (size_t i = from; i < to; ++i) {
     if (i > from) s += sep;
@@ -47,6 +50,15 @@ std::string join(const std::vector<std::string>& words, size_t from, size_t to, 
   }
   return s;
 }
+
+// FNV-1a: the catalogue's words are short, and std::hash's murmur costs more than the lookup.
+struct ShortHash {
+  size_t operator()(std::string_view s) const noexcept {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+};
 
 struct Catalogue {
   std::vector<IndicatorDef> defs;
@@ -56,7 +68,18 @@ struct Catalogue {
   // phrase instead of looking up every length up to max_words, with one lookup per length.
   std::unordered_map<std::string, size_t> prefixes;
   size_t max_words = 1;
+  // The same prefixes as a trie over word ids, walked by best_match without building keys:
+  // word -> id (the words of every phrase), (node << 32 | word id) -> child node, and per node
+  // the phrase's defs index (SIZE_MAX for a prefix only). Node 0 is the root.
+  std::deque<std::string> word_store;
+  std::unordered_map<std::string_view, uint32_t, ShortHash> word_id;
+  std::unordered_set<std::string_view, ShortHash> keys;  // every defs[i].key
+  std::unordered_map<uint64_t, uint32_t> child;
+  std::vector<size_t> node_def{SIZE_MAX};
 };
+
+constexpr uint32_t kNoWord = UINT32_MAX;  // a word in no catalogue phrase
+constexpr uint32_t kSpaced = UINT32_MAX - 1;  // a "word" with a space in it: best_match falls back to keys
 
 const Catalogue& catalogue() {
   static const Catalogue cat = [] {
@@ -82,6 +105,31 @@ const Catalogue& catalogue() {
       c.defs.push_back(std::move(d));
     }
     for (const auto& [phrase, def] : c.phrase_to_def) c.prefixes[phrase] = def;
+    for (const auto& d : c.defs) c.keys.insert(std::string_view(d.key));
+    // The trie: every phrase's words, its node marked with the phrase's indicator.
+    for (const auto& [phrase, def] : c.phrase_to_def) {
+      uint32_t node = 0;
+      size_t from = 0;
+      while (from <= phrase.size()) {
+        size_t sp = phrase.find(' ', from);
+        if (sp == std::string::npos) sp = phrase.size();
+        std::string_view w = std::string_view(phrase).substr(from, sp - from);
+        auto id = c.word_id.find(w);
+        if (id == c.word_id.end()) {
+          const std::string& stored = c.word_store.emplace_back(w);
+          id = c.word_id.emplace(std::string_view(stored), static_cast<uint32_t>(c.word_id.size())).first;
+        }
+        const uint64_t key = (uint64_t(node) << 32) | id->second;
+        auto ch = c.child.find(key);
+        if (ch == c.child.end()) {
+          ch = c.child.emplace(key, static_cast<uint32_t>(c.node_def.size())).first;
+          c.node_def.push_back(SIZE_MAX);
+        }
+        node = ch->second;
+        from = sp + 1;
+      }
+      c.node_def[node] = def;
+    }
     return c;
   }();
   return cat;
@@ -98,9 +146,30 @@ struct Match {
   size_t begin = 0, end = 0;  // word positions in the window
 };
 
+// A catalogue word's id (kNoWord when no phrase has it, kSpaced when it has a space).
+uint32_t word_id_of(std::string_view w) {
+  if (w.find(' ') != std::string_view::npos) return kSpaced;
+  const Catalogue& cat = catalogue();
+  auto it = cat.word_id.find(w);
+  return it == cat.word_id.end() ? kNoWord : it->second;
+}
+
+// Whether the phrase at defs index `def` may be the match, and the rank of a candidate.
+struct Candidate {
+  bool usable = false, fits = false;
+};
+Candidate judge(size_t def, const std::string& fam) {
+  const std::string& dfam = catalogue().defs[def].dimension;
+  bool fits = fam.empty() || dfam == fam || (fam == "pp" && dfam == "percent");
+  // A phrase of another kind of measure does not name this figure ("khách du lịch … 400 tỷ đồng").
+  if (!fits && !dfam.empty() && fam != "scalar" && fam != "rate" && fam != "score") return {};
+  return {true, fits};
+}
+
 // Best catalogue phrase in `words`: longest first, then (with a dimension family) one whose
 // usual dimension fits, then the one nearest the end.
-Match best_match(const std::vector<std::string>& words, const std::string& fam) {
+template <class Words>
+Match best_match_by_keys(const Words& words, const std::string& fam) {
   const Catalogue& cat = catalogue();
   Match best;
   size_t best_len = 0;
@@ -113,10 +182,9 @@ Match best_match(const std::vector<std::string>& words, const std::string& fam) 
       auto it = cat.prefixes.find(key);
       if (it == cat.prefixes.end()) break;  // no longer phrase starts with this one either
       if (it->second == SIZE_MAX) continue;  // a prefix only
-      const std::string& dfam = cat.defs[it->second].dimension;
-      bool fits = fam.empty() || dfam == fam || (fam == "pp" && dfam == "percent");
-      // A phrase of another kind of measure does not name this figure ("khách du lịch … 400 tỷ đồng").
-      if (!fits && !dfam.empty() && fam != "scalar" && fam != "rate" && fam != "score") continue;
+      const Candidate cand = judge(it->second, fam);
+      if (!cand.usable) continue;
+      const bool fits = cand.fits;
       // The name nearest the figure: the phrase that ends last, then the longest.
       bool better = best.def == SIZE_MAX || (fits && !best_fits) ||
                     (fits == best_fits && (i + len > best.end || (i + len == best.end && len > best_len)));
@@ -130,8 +198,49 @@ Match best_match(const std::vector<std::string>& words, const std::string& fam) 
   return best;
 }
 
+// best_match_by_keys over the words' ids (word_id_of), walking the trie: the same answer.
+Match best_match_ids(const uint32_t* ids, size_t n, const std::string& fam) {
+  const Catalogue& cat = catalogue();
+  Match best;
+  size_t best_len = 0;
+  bool best_fits = false;
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t node = 0;
+    for (size_t len = 1; len <= cat.max_words && i + len <= n; ++len) {
+      const uint32_t id = ids[i + len - 1];
+      if (id == kNoWord) break;
+      auto it = cat.child.find((uint64_t(node) << 32) | id);
+      if (it == cat.child.end()) break;  // no longer phrase starts with this one either
+      node = it->second;
+      const size_t def = cat.node_def[node];
+      if (def == SIZE_MAX) continue;  // a prefix only
+      const Candidate cand = judge(def, fam);
+      if (!cand.usable) continue;
+      const bool fits = cand.fits;
+      bool better = best.def == SIZE_MAX || (fits && !best_fits) ||
+                    (fits == best_fits && (i + len > best.end || (i + len == best.end && len > best_len)));
+      if (better) {
+        best = Match{def, i, i + len};
+        best_len = len;
+        best_fits = fits;
+      }
+    }
+  }
+  return best;
+}
+
+template <class Words>
+Match best_match(const Words& words, const std::string& fam) {
+  std::vector<uint32_t> ids(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    ids[i] = word_id_of(words[i]);
+    if (ids[i] == kSpaced) return best_match_by_keys(words, fam);
+  }
+  return best_match_ids(ids.data(), ids.size(), fam);
+}
+
 // Words that are not part of an indicator's name: verbs, qualifiers and connectors around a figure.
-bool filler_word(const std::string& w) {
+bool filler_word(std::string_view w) {
   static const std::string_view words[] = {"dat", "uoc", "la", "duoc", "thuc", "hien", "khoang", "co", "tang", "giam",
                                       "bang", "con", "tren", "dia", "ban", "va", "voi", "cua", "trong", "do",
                                       "nam", "thang", "dau", "quy", "ca", "tinh", "huyen", "xa", "so", "ky",
@@ -144,7 +253,7 @@ bool filler_word(const std::string& w) {
 }
 
 // Words of a comparison that closes the previous figure ("kế hoạch năm", "so với cùng kỳ năm trước").
-bool comparison_word(const std::string& w) {
+bool comparison_word(std::string_view w) {
   static const std::string_view words[] = {"kh", "ke", "hoach", "so", "voi", "cung", "ky", "nam", "truoc", "du", "toan",
                                            "chi", "tieu", "giao", "trung", "uong", "hdnd", "tinh", "nghi", "quyet"};
   if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
@@ -154,7 +263,7 @@ bool comparison_word(const std::string& w) {
 
 // "(cùng kỳ năm trước đạt 6,35%)": the figure is of the same period a year earlier. Only right
 // before the figure, and not after "so với" (that compares the figure before it).
-bool earlier_period(const std::vector<std::string>& words) {
+bool earlier_period(const std::vector<std::string_view>& words) {
   size_t from = words.size() > 5 ? words.size() - 5 : 0;
   for (size_t i = from; i + 1 < words.size(); ++i)
     if (words[i] == "cung" && words[i + 1] == "ky")
@@ -178,8 +287,7 @@ std::string shift_year(const std::string& key, int by) {
 const std::vector<IndicatorDef>& indicator_catalogue() { return catalogue().defs; }
 
 bool is_canonical_indicator(std::string_view key) {
-  for (const auto& d : catalogue().defs) if (d.key == key) return true;
-  return false;
+  return catalogue().keys.count(key) > 0;
 }
 
 std::string match_indicator(std::string_view phrase) {
@@ -195,18 +303,27 @@ struct Assigner {
   std::vector<uint32_t> tok_sentence;
   size_t first = 0, last = 0;
   // The words before the last figure that got a fallback name (see name()).
-  std::vector<std::string> prev_words;
+  std::vector<std::string_view> prev_words;
   std::vector<size_t> prev_word_tok;
   int prev_words_of = -1;
   std::string doc_year;
   int doc_rank = 0;  // level_rank of the document's region (the same for every figure)
   // target_year_of_section() per section, computed on first use.
   mutable std::vector<std::optional<std::string>> section_target_year;
+  // Per word token, computed on first use: its catalogue word id (word_id_of) and whether it is
+  // a filler word; the token's fold is looked up once, not once per figure whose window has it.
+  std::vector<uint32_t> tok_word_id;
+  std::vector<int8_t> tok_filler;  // -1 not known yet
+  // The windows of the figure being named, reused from figure to figure.
+  std::vector<std::string_view> words;
+  std::vector<size_t> word_tok;
 
   Assigner(const Document& d, NumberReading& n) : doc(d), nr(n) {
     doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
     section_target_year.resize(doc.sections.size());
 
+    tok_word_id.assign(nr.tokens.size(), kNoWord - 2);
+    tok_filler.assign(nr.tokens.size(), -1);
     tok_sentence.assign(nr.tokens.size(), 0);
     size_t s = 0;
     for (size_t k = 0; k < nr.tokens.size(); ++k) {
@@ -218,6 +335,24 @@ struct Assigner {
   }
 
   const Token& tok(size_t k) const { return nr.tokens[k]; }
+  uint32_t word_id(size_t m) {
+    if (tok_word_id[m] == kNoWord - 2) tok_word_id[m] = word_id_of(tok(m).fold);
+    return tok_word_id[m];
+  }
+  bool filler(size_t m) {
+    if (tok_filler[m] < 0) tok_filler[m] = filler_word(tok(m).fold) ? 1 : 0;
+    return tok_filler[m] == 1;
+  }
+  // best_match over the words of the tokens `at` (their folds `ws`), with the ids cached per token.
+  std::vector<uint32_t> ids_buf;
+  Match match_tokens(const std::vector<std::string_view>& ws, const std::vector<size_t>& at, const std::string& fam) {
+    ids_buf.resize(at.size());
+    for (size_t i = 0; i < at.size(); ++i) {
+      ids_buf[i] = word_id(at[i]);
+      if (ids_buf[i] == kSpaced) return best_match_by_keys(ws, fam);
+    }
+    return best_match_ids(ids_buf.data(), ids_buf.size(), fam);
+  }
   bool in(size_t k) const { return k >= first && k < last; }
   bool word(size_t k, std::string_view f) const { return in(k) && tok(k).kind == TokKind::Word && tok(k).fold == f; }
   bool punct(size_t k, std::string_view p) const { return in(k) && tok(k).kind == TokKind::Punct && tok(k).fold == p; }
@@ -267,18 +402,33 @@ struct Assigner {
 
   std::string target_year_of_section(int s) const {
     for (int guard = 0; s >= 0 && s < int(doc.sections.size()) && guard < 8; ++guard) {
-      auto words = folded_words(doc.sections[s].title);
-      bool target = false;
-      for (size_t i = 0; i + 1 < words.size(); ++i)
-        if ((words[i] == "phuong" && words[i + 1] == "huong") || (words[i] == "nhiem" && words[i + 1] == "vu") ||
-            (words[i] == "ke" && words[i + 1] == "hoach"))
-          target = true;
-      if (target)
-        for (const auto& w : words)
-          if (is_year(w) && w > doc_year) return w;
+      const std::string& y = own_target_year(s);
+      if (!y.empty()) return y;
       s = doc.sections[s].parent;
     }
     return {};
+  }
+  // The later year a target section's own title names ("Phương hướng, nhiệm vụ năm 2024"), ""
+  // when it names none or is no target; its title folded once.
+  mutable std::vector<std::optional<std::string>> own_target_year_cache;
+  const std::string& own_target_year(int s) const {
+    if (own_target_year_cache.size() < doc.sections.size()) own_target_year_cache.resize(doc.sections.size());
+    auto& cached = own_target_year_cache[static_cast<size_t>(s)];
+    if (cached) return *cached;
+    cached.emplace();
+    auto words = folded_words(doc.sections[s].title);
+    bool target = false;
+    for (size_t i = 0; i + 1 < words.size(); ++i)
+      if ((words[i] == "phuong" && words[i + 1] == "huong") || (words[i] == "nhiem" && words[i + 1] == "vu") ||
+          (words[i] == "ke" && words[i + 1] == "hoach"))
+        target = true;
+    if (target)
+      for (const auto& w : words)
+        if (is_year(w) && w > doc_year) {
+          *cached = w;
+          break;
+        }
+    return *cached;
   }
 
   void run() {
@@ -298,8 +448,8 @@ struct Assigner {
         Q.role.clear(); Q.base = -1; Q.status.clear(); Q.period_key.clear(); Q.decrease = false;
         Q.indicator.clear(); Q.indicator_text.clear(); Q.region.clear();
         // The words between the previous boundary or figure and this one.
-        std::vector<std::string> words;
-        std::vector<size_t> word_tok;
+        words.clear();
+        word_tok.clear();
         for (size_t m = window_start; m < k; ++m)
           if (tok(m).kind == TokKind::Word && !tok(m).unit_part) { words.push_back(tok(m).fold); word_tok.push_back(m); }
         if (prev_q >= 0) {
@@ -390,7 +540,7 @@ struct Assigner {
   }
 
   // Role, base, status and period of the figure at token k.
-  void classify(int q, size_t k, size_t after, int prev_q, const std::vector<std::string>& words, size_t window_start) {
+  void classify(int q, size_t k, size_t after, int prev_q, const std::vector<std::string_view>& words, size_t window_start) {
     Quantity& Q = nr.quantities[q];
     // The verb right before the figure: "tăng", "giảm", "tăng hơn", "bằng", "đạt".
     size_t v = k - 1;
@@ -459,8 +609,8 @@ struct Assigner {
       // "kế hoạch năm 2023 là 1.200 tỷ đồng", "(chỉ tiêu giao 311.350 con)", "KH 260 tỷ".
       for (size_t d = 0; d < words.size() && d < 6; ++d) {
         size_t i = words.size() - 1 - d;
-        const std::string& w = words[i];
-        const std::string prev = i > 0 ? words[i - 1] : std::string();
+        const std::string_view w = words[i];
+        const std::string_view prev = i > 0 ? words[i - 1] : std::string_view();
         if (w == "kh" || (w == "hoach" && prev == "ke") || (w == "tieu" && prev == "chi") || (w == "toan" && prev == "du")) {
           Q.role = "plan";
           break;
@@ -488,7 +638,7 @@ struct Assigner {
   }
 
   // Indicator key and the phrase it was read from.
-  void name(int q, size_t k, size_t after, int prev_q, const std::vector<std::string>& words,
+  void name(int q, size_t k, size_t after, int prev_q, const std::vector<std::string_view>& words,
             const std::vector<size_t>& word_tok) {
     Quantity& Q = nr.quantities[q];
     if (Q.base >= 0 && !nr.quantities[Q.base].indicator.empty()) {
@@ -498,18 +648,18 @@ struct Assigner {
     }
     std::string fam = Q.role.empty() || Q.role == "plan" || Q.role == "denominator" ? family(Q.dimension) : "";
     if (fam == "scalar") fam.clear();
-    Match m = best_match(words, fam);
+    Match m = match_tokens(words, word_tok, fam);
     if (m.def != SIZE_MAX) {
       // The name must be close to the figure: "hỗ trợ tạo việc làm, duy trì và mở rộng việc làm cho
       // 2.174 lao động" is not about the jobs created.
       int between = 0;
-      for (size_t i = m.end; i < words.size(); ++i) between += filler_word(words[i]) ? 0 : 1;
+      for (size_t i = m.end; i < words.size(); ++i) between += filler(word_tok[i]) ? 0 : 1;
       if (between > 4) m.def = SIZE_MAX;
       // A list goes on after the name ("Đàn trâu, bò, ngựa 63.381 con"): the figure is not its alone.
       for (size_t t = word_tok[m.end - 1] + 1; m.def != SIZE_MAX && t < k; ++t)
         if (punct(t, ",") || word(t, "va")) {
           for (size_t u = t + 1; u < k; ++u)
-            if (tok(u).kind == TokKind::Word && !tok(u).unit_part && !filler_word(tok(u).fold)) { m.def = SIZE_MAX; break; }
+            if (tok(u).kind == TokKind::Word && !tok(u).unit_part && !filler(u)) { m.def = SIZE_MAX; break; }
           break;
         }
     }
@@ -521,15 +671,16 @@ struct Assigner {
     }
     // No words of its own ("22.214/23.707 ha"): the figure before it in the clause names it.
     bool own_words = false;
-    for (const auto& w : words) if (!filler_word(w)) own_words = true;
+    for (size_t i = 0; i < words.size() && !own_words; ++i) own_words = !filler(word_tok[i]);
     if (!own_words && prev_q >= 0 && !nr.quantities[prev_q].indicator.empty()) {
       // "điều tra, khám phá các loại tội phạm đạt 136/145 vụ, bằng 93,8%": the words that named
       // the count name the rate too, and may be a catalogue rate that a count could not be.
       if (Q.dimension == "percent" && prev_words_of == prev_q && nr.quantities[prev_q].indicator[0] == '~') {
-        Match p = best_match(prev_words, "percent");
+        static const std::string kPercent = "percent";
+        Match p = match_tokens(prev_words, prev_word_tok, kPercent);
         if (p.def != SIZE_MAX && catalogue().defs[p.def].dimension == "percent") {
           int between = 0;
-          for (size_t i = p.end; i < prev_words.size(); ++i) between += filler_word(prev_words[i]) ? 0 : 1;
+          for (size_t i = p.end; i < prev_words.size(); ++i) between += filler(prev_word_tok[i]) ? 0 : 1;
           if (between <= 2) {
             Q.indicator = catalogue().defs[p.def].key;
             Q.indicator_text = std::string(doc.text.substr(tok(prev_word_tok[p.begin]).span.begin,
@@ -543,14 +694,14 @@ struct Assigner {
       return;
     }
     // The name after the figure: "60 doanh nghiệp thành lập mới", "13 vụ tai nạn giao thông".
-    std::vector<std::string> next;
+    std::vector<std::string_view> next;
     std::vector<size_t> next_tok;
     size_t unit_from = k + 1;
     for (size_t n = unit_from; n < last && n < after + 6 && !boundary(n, k); ++n) {
       if (tok(n).kind == TokKind::Number || punct(n, ",") || punct(n, ".")) break;
       if (tok(n).kind == TokKind::Word) { next.push_back(tok(n).fold); next_tok.push_back(n); }
     }
-    Match a = best_match(next, fam);
+    Match a = match_tokens(next, next_tok, fam);
     if (a.def != SIZE_MAX && a.begin <= 2) {
       Q.indicator = catalogue().defs[a.def].key;
       Q.indicator_text = std::string(doc.text.substr(tok(next_tok[a.begin]).span.begin,
@@ -559,9 +710,9 @@ struct Assigner {
     }
     // A fallback key from the noun phrase: its content words nearest the figure.
     size_t end = words.size();
-    while (end > 0 && filler_word(words[end - 1])) --end;
+    while (end > 0 && filler(word_tok[end - 1])) --end;
     size_t begin = end;
-    while (begin > 0 && end - begin < 6 && !filler_word(words[begin - 1])) --begin;
+    while (begin > 0 && end - begin < 6 && !filler(word_tok[begin - 1])) --begin;
     if (end - begin < 2) return;
     Q.indicator = "~" + join(words, begin, end, '_');
     Q.indicator_text = std::string(doc.text.substr(tok(word_tok[begin]).span.begin,
