@@ -2963,7 +2963,7 @@ struct Reader {
         if (it != index.end() && !it->second.empty()) {
           std::vector<size_t>& matched = matched_words;  // per place: leading row words found there
           matched.clear();
-          size_t longest = 0;
+          size_t longest = 0, full = 0;
           for (size_t p : it->second) {
             size_t n = 1;
             while (n < row.phrase.size() && p + n < nr.tokens.size() && nr.tokens[p + n].kind == TokKind::Word &&
@@ -2971,6 +2971,9 @@ struct Reader {
               ++n;
             matched.push_back(n);
             longest = std::max(longest, std::min(n, len));
+            // More places of the whole prefix than are ever kept: the rest changes nothing (a list
+            // of many "- Xã …" lines made this rows × lines).
+            if (n >= len && ++full > kMaxHits) break;
           }
           if (longest >= 2) {
             len = longest;
