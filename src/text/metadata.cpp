@@ -240,10 +240,20 @@ class SparseFold {
 
 // "tỉnh Cao Bằng" -> counts by (level, name) over the whole text; names are capitalised words.
 /// `all` is the fold of `text` (read_metadata folds the text once).
-std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text, const SparseFold& all) {
+// Communes (xã, phường, thị trấn) issue reports too, but a district's or province's text names
+// its communes far more often than itself: they count only when the header names one as issuer.
+bool commune_level(std::string_view canonical) {
+  return canonical == "xã" || canonical == "phường" || canonical == "thị trấn";
+}
+
+// (`communes`: count xã, phường, thị trấn names too; only a commune's own report needs them, and
+// "phuong" also folds every "phương".)
+std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text, const SparseFold& all,
+                                                                 bool communes) {
   const std::string_view f = all.folded();
   std::map<std::pair<std::string, std::string>, int> counts;
   for (const auto& lw : kLevels) {
+    if (!communes && commune_level(lw.canonical)) continue;
     for (size_t p = f.find(lw.folded); p != std::string::npos; p = f.find(lw.folded, p + 1)) {
       size_t e = p + lw.folded.size();
       if (!word_start(f, p) || e >= f.size() || f[e] != ' ') continue;
@@ -290,12 +300,6 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
 }
 
 // The issuer's level, from "UBND tỉnh", "Hội đồng nhân dân thành phố", "HĐND huyện"...
-// Communes (xã, phường, thị trấn) issue reports too, but a district's or province's text names
-// its communes far more often than itself: they count only when the header names one as issuer.
-bool commune_level(std::string_view canonical) {
-  return canonical == "xã" || canonical == "phường" || canonical == "thị trấn";
-}
-
 std::string issuer_level(std::string_view folded, bool communes) {
   size_t best = std::string::npos;
   std::string level;
@@ -376,12 +380,11 @@ void read_metadata(Document& doc) {
   for (size_t bi = 0; bi < std::min<size_t>(n, first + 8); ++bi) head += fold(doc.slice(doc.blocks[bi].span)) + " \n ";
   std::string level = issuer_level(head, /*communes=*/true);
   if (level.empty()) level = issuer_level(all, /*communes=*/false);
-  auto counts = count_regions(doc.text, sparse);
+  auto counts = count_regions(doc.text, sparse, commune_level(level));
   int best = 0;
   std::pair<std::string, std::string> pick;
   for (const auto& [key, c] : counts) {
     if (!level.empty() && key.first != level) continue;
-    if (level.empty() && commune_level(key.first)) continue;
     if (c > best) { best = c; pick = key; }
   }
   if (best == 0) {  // no name for the issuer's level: the most named region of any level above a commune
