@@ -334,6 +334,7 @@ struct Reader {
         if (named_before(m - 1, "xuat", "khau")) exports.emplace_back(q, period_before(m - 1));
         else if (named_before(m - 1, "nhap", "khau")) imports.emplace_back(q, period_before(m - 1));
       }
+      first = own_first;
       const std::string own = period_before(k);
       int ex = -1, im = -1;
       for (const auto& [e, pe] : exports) {
@@ -342,13 +343,12 @@ struct Reader {
           if ((pe == pi || pe.empty() || pi.empty()) && (own.empty() || own == pe || own == pi)) { ex = e; im = i; break; }
         if (ex >= 0) break;
       }
-      if (ex < 0 || im < 0) { first = own_first; continue; }
+      if (ex < 0 || im < 0) continue;
       const int total = surplus ? ex : im, other = surplus ? im : ex;
       // Quoted from the nearer level in this paragraph to the balance.
       size_t from = k;
       for (int q : {ex, im})
-        if (token_of[q] >= own_first && token_of[q] < from) from = token_of[q];
-      first = own_first;
+        if (token_of[q] >= first && token_of[q] < from) from = token_of[q];
       Claim& c = add(ClaimKind::Sum, from, k, total, surplus ? "trade-surplus" : "trade-deficit");
       c.exhaustive = true;
       operand(c, "total", total);
