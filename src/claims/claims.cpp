@@ -194,12 +194,14 @@ struct Reader {
 
   // --- claims -------------------------------------------------------------------------------
   Claim& add(ClaimKind kind, size_t from_tok, size_t to_tok, int stated, const char* tmpl) {
+    return add_at(kind, Span{tok(from_tok).span.begin, tok(to_tok).span.end}, stated, tmpl);
+  }
+  // A claim quoted from `span` (text offsets), its stated figure taken.
+  Claim& add_at(ClaimKind kind, Span span, int stated, const char* tmpl) {
     Claim c;
     c.id = static_cast<uint32_t>(out.claims.size());
     c.kind = kind;
-    uint32_t b = tok(from_tok).span.begin, e = tok(to_tok).span.end;
-    // Include a trailing unit in the quote.
-    c.span = Span{b, e};
+    c.span = span;
     c.quote = std::string(doc.slice(c.span));
     c.stated = static_cast<uint32_t>(stated);
     c.template_id = tmpl;
@@ -207,6 +209,11 @@ struct Reader {
     used[stated] = true;
     out.claims.push_back(std::move(c));
     return out.claims.back();
+  }
+  // A figure with its unit words ("1.245 hộ").
+  Span figure_span(int q) const {
+    const Quantity& x = Q(q);
+    return Span{x.span.begin, x.unit_span.end > x.span.end ? x.unit_span.end : x.span.end};
   }
   void operand(Claim& c, const char* role, int q) {
     c.operands.push_back(Operand{role, static_cast<uint32_t>(q)});
@@ -1534,7 +1541,7 @@ struct Reader {
       Claim c;
       c.id = static_cast<uint32_t>(out.claims.size());
       c.kind = ClaimKind::Sum;
-      c.span = Span{Q(den).span.begin, Q(den).unit_span.end > Q(den).span.end ? Q(den).unit_span.end : Q(den).span.end};
+      c.span = figure_span(den);
       c.quote = std::string(doc.slice(c.span));
       c.stated = static_cast<uint32_t>(den);
       c.template_id = "outcome-summary-counts";
@@ -1689,7 +1696,7 @@ struct Reader {
           Claim c;
           c.id = static_cast<uint32_t>(out.claims.size());
           c.kind = ClaimKind::Repeat;
-          c.span = Span{Q(like).span.begin, Q(like).unit_span.end > Q(like).span.end ? Q(like).unit_span.end : Q(like).span.end};
+          c.span = figure_span(like);
           c.quote = std::string(doc.slice(c.span));
           c.stated = static_cast<uint32_t>(like);
           c.template_id = "text-and-footnote";
@@ -1707,7 +1714,7 @@ struct Reader {
         breakdown(q, tk, ftrig, first, last, 0);
         if (out.claims.size() > save) {
           Claim& c = out.claims.back();
-          c.span = Span{Q(q).span.begin, Q(q).unit_span.end > Q(q).span.end ? Q(q).unit_span.end : Q(q).span.end};
+          c.span = figure_span(q);
           c.quote = std::string(doc.slice(c.span));
           c.template_id = "total-footnote-parts";
           // "… 135 trường trung học cơ sở, 70 trường …¹": the footnote details the figure it is cited
@@ -2733,18 +2740,9 @@ struct Reader {
 
   void add_repeat(const Row& row, int prose, int table_value, const char* tmpl) {
     if (pct(prose) != pct(table_value) || !compatible(prose, table_value)) return;  // not the same figure
-    Claim c;
-    c.id = static_cast<uint32_t>(out.claims.size());
-    c.kind = ClaimKind::Repeat;
-    c.span = doc.blocks[row.block].span;
-    c.quote = std::string(doc.slice(c.span));
-    c.stated = static_cast<uint32_t>(table_value);
-    c.template_id = tmpl;
-    c.operands.push_back(Operand{"first", static_cast<uint32_t>(prose)});
-    c.operands.push_back(Operand{"second", static_cast<uint32_t>(table_value)});
-    used[table_value] = used[prose] = true;
-    stated_used[table_value] = true;
-    out.claims.push_back(std::move(c));
+    Claim& c = add_at(ClaimKind::Repeat, doc.blocks[row.block].span, table_value, tmpl);
+    operand(c, "first", prose);
+    operand(c, "second", table_value);
   }
 
   // When the row's words are not found as such ("Thu ngân sách nhà nước trên địa bàn" against
@@ -3061,20 +3059,10 @@ struct Reader {
   }
 
   Claim& add_pair_repeat(int first_q, int second_q, const char* tmpl) {
-    Claim c;
-    c.id = static_cast<uint32_t>(out.claims.size());
-    c.kind = ClaimKind::Repeat;
-    const Quantity& b = Q(second_q);
-    c.span = Span{b.span.begin, b.unit_span.end > b.span.end ? b.unit_span.end : b.span.end};
-    c.quote = std::string(doc.slice(c.span));
-    c.stated = static_cast<uint32_t>(second_q);
-    c.template_id = tmpl;
-    c.operands.push_back(Operand{"first", static_cast<uint32_t>(first_q)});
-    c.operands.push_back(Operand{"second", static_cast<uint32_t>(second_q)});
-    used[first_q] = used[second_q] = true;
-    stated_used[second_q] = true;
-    out.claims.push_back(std::move(c));
-    return out.claims.back();
+    Claim& c = add_at(ClaimKind::Repeat, figure_span(second_q), second_q, tmpl);
+    operand(c, "first", first_q);
+    operand(c, "second", second_q);
+    return c;
   }
 
   // "Trồng rừng | Ha | 150 | 172,86" and "trồng rừng đạt 172,86ha/160 ha, bằng 108% KH": once the
@@ -3949,22 +3937,14 @@ struct Reader {
       for (size_t i = 1; i < plans.size(); ++i) fits &= compatible(plans[i], plans[0]);
       if (!fits) continue;
       const ClaimKind kind = out.claims[ci].kind;
-      const bool exhaustive = out.claims[ci].exhaustive;
-      Claim c;
-      c.id = static_cast<uint32_t>(out.claims.size());
-      c.kind = kind;
-      c.exhaustive = exhaustive;
+      const bool exhaustive = out.claims[ci].exhaustive;  // (read before add_at grows out.claims)
       const Quantity& tq = Q(plans[0]);
       const Quantity& lq = Q(plans.back());
-      c.span = Span{std::min(tq.span.begin, lq.span.begin), std::max(tq.span.end, lq.span.end)};
-      c.quote = std::string(doc.slice(c.span));
-      c.stated = static_cast<uint32_t>(plans[0]);
-      c.template_id = "plan-side-of-breakdown";
-      stated_used[plans[0]] = true;
-      c.operands.push_back(Operand{"total", static_cast<uint32_t>(plans[0])});
-      for (size_t i = 1; i < plans.size(); ++i) c.operands.push_back(Operand{"part", static_cast<uint32_t>(plans[i])});
-      for (int p : plans) used[p] = true;
-      out.claims.push_back(std::move(c));
+      Claim& c = add_at(kind, Span{std::min(tq.span.begin, lq.span.begin), std::max(tq.span.end, lq.span.end)}, plans[0],
+                        "plan-side-of-breakdown");
+      c.exhaustive = exhaustive;
+      operand(c, "total", plans[0]);
+      for (size_t i = 1; i < plans.size(); ++i) operand(c, "part", plans[i]);
     }
   }
 
