@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "claims/indicators.h"
+#include "claims/lexicon.h"
 #include "core/vfold.h"
 
 namespace doisoat {
@@ -804,6 +805,17 @@ struct Reader {
     return true;
   }
 
+  // A figure with no known unit but a noun after it counts that noun ("96 vị trí cột", "41 khoảng
+  // néo"): never a part of a total of a measured unit ("dài 42,5 km, gồm …"), only a bare figure is
+  // ("trong đó thu nội địa 9.050, …"), whose unit is the total's.
+  bool counts_other_noun(size_t part_tok, int total) const {
+    const Quantity& p = Q(qty(part_tok));
+    const std::string& td = Q(total).dimension;
+    if (p.dimension != "scalar" || td == "scalar" || td.rfind("count:", 0) == 0) return false;
+    const size_t n = end_of_quantity(part_tok);
+    return is(n, TokKind::Word) && !tok(n).upper && !lexicon::is_function_word(tok(n).fold);
+  }
+
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
@@ -830,6 +842,9 @@ struct Reader {
             word(m + 1, "chiem") || word(m + 1, "so") || word(m + 1, "trong") || word(m + 1, "uoc") || word(m + 1, "vuot")))
         last_separator = tok(m).fold[0];
       if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
+      // "…, trong đó thu nội địa 9.050 tỷ đồng; tổng chi … 17.900 tỷ đồng": a clause that opens
+      // with a new total ("tổng …") is a sibling of the total, not one of its parts.
+      if ((punct(m, ";") || punct(m, ".")) && (word(m + 1, "tong") || phrase(m + 1, {"con", "tong"}))) break;
       if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0 &&
           matching_close(m) == end_of_quantity(m + 1)) {
         continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
@@ -861,7 +876,7 @@ struct Reader {
       if (respectively) respectively_pair = true;
       const bool first_quantity = !any_quantity;
       any_quantity = true;
-      if (!compatible(q, total)) {
+      if (!compatible(q, total) || counts_other_noun(m, total)) {
         // "04 đợt (446 cơ sở: …)": the parenthesis details something else, unless its counts add
         // up to the total exactly ("07 vận động viên (04 kiện tướng, 02 cấp I, 01 cấp II)").
         if (first_quantity && trig == Trigger::Paren && !explicit_list) {
@@ -1968,8 +1983,7 @@ struct Reader {
           int q = qty(m - 1);
           if (q < 0 || pct(q) || Q(q).dimension != Q(part).dimension || Q(q).dimension == "scalar") continue;
           if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
-          size_t e = end_of_quantity(m - 1);
-          bool is_share_part = word(e, "chiem") || (punct(e, ",") && word(e + 1, "chiem"));
+          const bool is_share_part = has_own_share(m - 1);
           if (is_share_part || ab_side(m - 1) == 2 || earlier_period_value(m - 1) || plan_word_before(m - 1, 4)) continue;
           if (is_item[q]) {
             // "650.120 người, trong đó nam 322.410, nữ 327.710; thành thị 205.300, chiếm 31,6%":
@@ -2021,6 +2035,16 @@ struct Reader {
       operand(c, "total", chosen);
       if (population_total) rate_change_after(after, part, chosen, lo_section);
     }
+  }
+
+  // "1.530 doanh nghiệp quy mô nhỏ, chiếm 92,3%": a figure whose own clause goes on to its share
+  // is a part of the list, never the whole of a sibling's share.
+  bool has_own_share(size_t k) const {
+    for (size_t m = end_of_quantity(k); m < last && m < k + 16; ++m) {
+      if (punct(m, ";") || punct(m, ".") || is(m, TokKind::Open)) return false;
+      if (qty(m) >= 0) return word(m - 1, "chiem") && pct(qty(m));
+    }
+    return false;
   }
 
   // The words naming the whole after "chiếm X%" ("sản lượng nuôi trồng", "số doanh nghiệp kinh
@@ -2237,7 +2261,9 @@ struct Reader {
         const Token& t = nr.tokens[m - 1];
         if (t.kind == TokKind::Word && !t.unit_part && !stop.count(t.fold)) w.insert(t.fold);
       }
-      for (size_t m = e; m < nr.tokens.size() && m < e + 3 && nr.tokens[m].kind == TokKind::Word; ++m)
+      // (the whole noun phrase after the unit, up to the next sign: "người tham gia bảo hiểm y tế"
+      // and "… bảo hiểm xã hội" differ only past their third word)
+      for (size_t m = e; m < nr.tokens.size() && m < e + 8 && nr.tokens[m].kind == TokKind::Word; ++m)
         if (!stop.count(nr.tokens[m].fold)) w.insert(nr.tokens[m].fold);
       for (const auto& u : unit_words) w.erase(u);
       return w;

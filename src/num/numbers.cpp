@@ -722,6 +722,26 @@ struct BlockReader {
     return !after_dates.count(f) && !not_unit_words().count(f);
   }
 
+  // The bounds of a class: "(từ) N <unit> trở xuống/trở lên", and "từ (trên) N <unit> đến M <unit>"
+  // where no change is stated ("tăng từ 5 lên 8" is a change; "từ 5 đến 10 lao động" a class).
+  // Marks the bound(s) as a range and says whether k was one.
+  bool class_bound(size_t k) {
+    if (is(k + 1, TokKind::Word) && is_period_word(tok(k + 1).fold)) return false;  // "từ 15 tuổi trở lên": an age
+    size_t e = k + 1;
+    while (e < k + 5 && is(e, TokKind::Word) && !word(e, "tro") && !word(e, "den")) ++e;
+    if (word(e, "tro") && (word(e + 1, "xuong") || word(e + 1, "len"))) {
+      non_quantity(k, "range");
+      return true;
+    }
+    const size_t from = word(k - 1, "tren") || word(k - 1, "duoi") ? k - 2 : k - 1;
+    if (!word(from, "tu") || word(from - 1, "tang") || word(from - 1, "giam") || !word(e, "den") ||
+        !is(e + 1, TokKind::Number) || tok(e + 1).non_quantity >= 0)
+      return false;
+    non_quantity(k, "range");
+    non_quantity(e + 1, "range");
+    return true;
+  }
+
   void classify() {
     for (size_t k = first; k < last; ++k) {
       if (!is(k, TokKind::Number) || tok(k).non_quantity >= 0) continue;
@@ -868,6 +888,20 @@ struct BlockReader {
           spelled(k + 1, "sao")) {
         non_quantity(k, "rank");
         continue;
+      }
+      // Class bounds are no figures: "từ 10 lao động trở xuống", "trên 500 tỷ đồng trở lên",
+      // "từ 5 đến 10 năm", "từ trên 10 đến 50 lao động" (a size class, not a count).
+      if (class_bound(k)) continue;
+      // A number naming a road, a zone or a lot: "Quốc lộ 6", "tỉnh lộ 291", "Vành đai 3", "gói thầu
+      // số 5" (handled by "số"), "khu 4", "lô 12", "cụm 2", with no unit after it.
+      if (is(k - 1, TokKind::Word) && small_int(w) >= 0 && !unit_follows(k + 1) && !is(k + 1, TokKind::Slash)) {
+        const auto& f = tok(k - 1).fold;
+        const bool road = (f == "lo" && (word(k - 2, "quoc") || word(k - 2, "tinh") || word(k - 2, "huyen")) &&
+                           spelled(k - 1, "lộ")) ||
+                          (f == "dai" && word(k - 2, "vanh")) || (f == "thau" && word(k - 2, "goi")) ||
+                          ((f == "khu" || f == "cum" || f == "tuyen") && tok(k - 1).upper) ||
+                          (f == "lo" && spelled(k - 1, "lô"));
+        if (road) { non_quantity(k, "name"); continue; }
       }
       // Ordinals and ranks: "thứ 35/63", "xếp thứ 57", "vị trí 22/63", "TOP 183", "hạng 3", "lần thứ 14".
       if (is(k - 1, TokKind::Word)) {
