@@ -257,6 +257,11 @@ struct Reader {
           bool vs_last_year = phrase(n, {"so", "voi", "cung", "ky"}) || phrase(n, {"cung", "ky"}) ||
                               phrase(n, {"so", "voi", "nam"}) || phrase(n, {"so", "cung", "ky"});
           if (vs_last_year) break;
+          // "25/63 địa phương có tỷ lệ đạt trên 76%", "10/11 nhóm hàng tăng 2,1%": a threshold or a
+          // change that the items meet, not the share k/N.
+          if (word(m - 1, "tren") || word(m - 1, "duoi") || word(m - 1, "tang") || word(m - 1, "giam") ||
+              (word(m - 1, "hon") && (word(m - 2, "tang") || word(m - 2, "giam") || word(m - 2, "cao") || word(m - 2, "thap"))))
+            break;
           x = q; xk = m;
           break;
         }

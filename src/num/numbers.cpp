@@ -742,6 +742,29 @@ struct BlockReader {
     return true;
   }
 
+  // A code word right before k: "mã số (thuế|hàng hóa …)", "mã HS", "tờ khai (số)", "số hiệu",
+  // "mã định danh" — up to four words back, with an optional ':' just before the number.
+  bool code_word_before(size_t k) {
+    size_t m = punct(k - 1, ":") ? k - 1 : k;
+    for (size_t d = 1; d <= 4 && m >= first + d && is(m - d, TokKind::Word); ++d) {
+      const size_t w = m - d;
+      // ("tổng số tờ khai đạt 12.500": a count after the noun, so only "tờ khai (số) N")
+      const bool declaration = word(w, "khai") && word(w - 1, "to") && (d == 1 || (d == 2 && word(m - 1, "so")));
+      if ((word(w, "ma") && spelled(w, "mã") && d <= 3) || declaration || (word(w, "hieu") && word(w - 1, "so") && d == 1))
+        return true;
+    }
+    return false;
+  }
+  static bool dotted_date(std::string_view w) {
+    const size_t a = w.find('.'), b = a == std::string_view::npos ? a : w.find('.', a + 1);
+    if (b == std::string_view::npos || w.size() - b - 1 != 4 || a == 0 || a > 2 || b - a - 1 == 0 || b - a - 1 > 2)
+      return false;
+    const std::string_view d = w.substr(0, a), mo = w.substr(a + 1, b - a - 1), y = w.substr(b + 1);
+    if (!all_digits(d) || !all_digits(mo) || !is_year(y)) return false;
+    const int dd = small_int(d), mm = small_int(mo);
+    return dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12;
+  }
+
   void classify() {
     for (size_t k = first; k < last; ++k) {
       if (!is(k, TokKind::Number) || tok(k).non_quantity >= 0) continue;
@@ -826,6 +849,31 @@ struct BlockReader {
       if (is(k + 1, TokKind::Word) && tok(k + 1).glued && tok(k + 1).all_upper && tok(k + 1).fold != "kh") {
         UnitInfo u;
         if (!unit_word(k + 1, u)) { non_quantity(k, "name"); continue; }
+      }
+      // Codes: "mã số thuế: 0101234567", "mã số hàng hóa 30042039", "mã HS 8517", "tờ khai số
+      // 10592…": the digits after the code word, however grouped, are an identifier.
+      if (code_word_before(k)) {
+        for (size_t m = k; is(m, TokKind::Number) && (m == k || !unit_follows(m)); ++m) non_quantity(m, "name");
+        continue;
+      }
+      // Eight or more digits written with no separator and no unit: an identifier (a code, an
+      // account, a declaration number), never an amount, which Vietnamese text groups.
+      // (a leading zero and nine digits or more is a phone number, below)
+      if (w.size() >= 8 && all_digits(w) && !unit_follows(k + 1) && !(w[0] == '0' && w.size() >= 9)) {
+        non_quantity(k, "name");
+        continue;
+      }
+      // "18.10.2023": a date written with dots.
+      if (dotted_date(w)) {
+        non_quantity(k, "date");
+        continue;
+      }
+      // "24/7": round the clock.
+      if (w == "24" && is(k + 1, TokKind::Slash) && tok(k + 1).glued && is(k + 2, TokKind::Number) && raw(k + 2) == "7" &&
+          tok(k + 2).glued && !unit_follows(k + 3)) {
+        non_quantity(k, "name");
+        non_quantity(k + 2, "name");
+        continue;
       }
       // "ISO 9001:2015"
       if (punct(k + 1, ":") && tok(k + 1).glued && is(k + 2, TokKind::Number) && tok(k + 2).glued) {
