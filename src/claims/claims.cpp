@@ -616,7 +616,7 @@ struct Reader {
         // After the percent, a plan belongs to it until another figure or percent comes:
         // "1.240 lao động, đạt 124% KH, trong đó … 156 người, đạt 104% KH (KH 150 người)".
         if (m > k && (pct(q) ? q != x : !plan_word_before(m, 4))) break;
-        if (!pct(q) && compatible(q, actual) && plan_word_before(m, 4)) cands.push_back(q);
+        if (!pct(q) && compatible(q, actual) && plan_word_before(m, 4) && !is_change(m)) cands.push_back(q);
       }
       if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
       const bool actual_is_item = is_item[actual];
@@ -643,7 +643,7 @@ struct Reader {
         for (size_t m = lo; m < ak; ++m) {
           int q = nr.tokens[m].quantity;
           if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
-          if (!compatible(q, actual) || plan_of_other_percent(m, x, lo)) continue;
+          if (!compatible(q, actual) || plan_of_other_percent(m, x, lo) || is_change(m) || actual_of_own_percent(m, x)) continue;
           size_t save_first = first;
           first = lo;
           bool pw = plan_word_before(m, 12);
@@ -689,6 +689,18 @@ struct Reader {
       operand(c, "actual", actual);
       operand(c, "plan", best);
     }
+  }
+
+  // "… ước đạt 205,36 tỷ đồng, bằng 100% kế hoạch; … 1.072,8 tỷ đồng, bằng 100% kế hoạch": a figure
+  // followed by its own percent (another than x) is that percent's actual, never the plan of x.
+  bool actual_of_own_percent(size_t m, int x) const {
+    for (size_t n = end_of_quantity(m); n < last && n < m + 6 && same_sentence(n, m); ++n) {
+      if (punct(n, ";") || punct(n, ".") || is(n, TokKind::Open)) return false;
+      const int q = qty(n);
+      if (q < 0) continue;
+      return pct(q) && q != x && (word(n - 1, "dat") || word(n - 1, "bang"));
+    }
+    return false;
   }
 
   // Breakdown triggers right after a total.
@@ -873,6 +885,10 @@ struct Reader {
         continue;
       }
       if (pct(q)) continue;
+      // "58,73 tỷ USD …, trong đó xuất khẩu 29,93 tỷ USD, giảm 14,3% (tương ứng giảm 4,98 tỷ USD)":
+      // the changes of the parts are no parts of a level. (A change breaks down into what made it:
+      // "diện tích rừng giảm 41,5 ha (trong đó: do cháy rừng 22,3 ha; …)".)
+      if (is_change(m) && !is_change(total_tok)) continue;
       int qs = ab_side(m);
       // "khách nội địa/quốc tế lần lượt là 118.950/6.480 lượt": both sides are parts.
       bool respectively = side == 0 && qs == 2 && !part_toks.empty() && part_toks.back() + 2 >= m &&
@@ -1105,6 +1121,27 @@ struct Reader {
     return false;
   }
 
+  // A figure stated as a change, not a level: "tăng 2.100 hộ", "giảm hơn 300 tỷ đồng", "(tương ứng
+  // tăng 5,01 tỷ USD)", "cao hơn 12 ha", "tăng so với dự toán giao là 5.225 tỷ đồng". A change is
+  // never a level's part, base, plan or whole.
+  bool is_change(size_t k) const {
+    size_t p = k - 1;
+    if (word(p, "hon") || word(p, "gan") || word(p, "khoang") || word(p, "them") || word(p, "tren")) {
+      if (word(p, "hon") && (word(p - 1, "cao") || word(p - 1, "thap") || word(p - 1, "nhieu") || word(p - 1, "it")))
+        return true;
+      --p;
+    }
+    if (word(p, "tang") || word(p, "giam")) return !word(p - 1, "muc");  // ("mức tăng 5%" is the change too, but a rate)
+    if (word(k - 1, "la")) {
+      // "… tăng so với dự toán giao là 5.225 tỷ đồng": the verb earlier in the clause, no figure between.
+      for (size_t m = k - 1; m > first && m + 12 > k && same_sentence(m - 1, k); --m) {
+        if (qty(m - 1) >= 0 || punct(m - 1, ";") || punct(m - 1, ",") || punct(m - 1, ".")) return false;
+        if ((word(m - 1, "tang") && !word(m, "truong")) || word(m - 1, "giam")) return true;
+      }
+    }
+    return false;
+  }
+
   bool change_of_level_before(size_t k) {
     if (!(word(k - 1, "tang") || word(k - 1, "giam"))) {
       // The level itself, when the list after the change lists changes ("1.530 hộ, giảm 452 hộ …,
@@ -1293,7 +1330,7 @@ struct Reader {
       for (size_t m = from; m < k; ++m) {
         int q = qty(m);
         if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2 &&
-            (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) { t = q; tk = m; break; }
+            !is_change(m) && (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) { t = q; tk = m; break; }
       }
       if (t < 0) continue;
       // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
@@ -2127,7 +2164,7 @@ struct Reader {
     for (size_t p = m + 1; p < close && p < m + 12; ++p) {
       int q = qty(p);
       if (q < 0) continue;
-      if (pct(q) != pct(like) || !compatible(q, like)) return -1;
+      if (pct(q) != pct(like) || !compatible(q, like) || is_change(p)) return -1;  // "(tương ứng tăng 5,01 tỷ USD)"
       return q;
     }
     return -1;
@@ -2148,7 +2185,7 @@ struct Reader {
     int cand = -1, n = 0;
     for (size_t p = prev_begin; p < prev_end; ++p) {
       int q = qty(p);
-      if (q < 0 || pct(q) != pct(cur) || !compatible(q, cur) || Q(q).dimension == "scalar") continue;
+      if (q < 0 || pct(q) != pct(cur) || !compatible(q, cur) || Q(q).dimension == "scalar" || is_change(p)) continue;
       cand = q;
       ++n;
     }
