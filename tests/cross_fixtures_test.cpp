@@ -68,6 +68,8 @@ TEST(CrossFixtures, TwoYearsConsistent) { check_set("two-years", "consistent"); 
 TEST(CrossFixtures, TwoYearsInconsistent) { check_set("two-years", "inconsistent"); }
 TEST(CrossFixtures, HierarchyConsistent) { check_set("hierarchy", "consistent"); }
 TEST(CrossFixtures, HierarchyInconsistent) { check_set("hierarchy", "inconsistent"); }
+TEST(CrossFixtures, HierarchyNeighbourIsNoParent) { check_set("hierarchy", "neighbour"); }
+TEST(CrossFixtures, AgreementArticlesAreNotCompared) { check_set("agreement", "articles"); }
 TEST(CrossFixtures, AgreementConsistent) { check_set("agreement", "consistent"); }
 TEST(CrossFixtures, AgreementInconsistent) { check_set("agreement", "inconsistent"); }
 TEST(CrossFixtures, PlanConsistent) { check_set("plan", "consistent"); }

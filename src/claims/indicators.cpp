@@ -1,5 +1,6 @@
 // Indicators, roles and status of figures, in one pass over the token stream.
 #include "claims/indicators.h"
+#include "text/metadata.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -290,6 +291,13 @@ bool is_canonical_indicator(std::string_view key) {
   return catalogue().keys.count(key) > 0;
 }
 
+bool indicator_fits_dimension(std::string_view key, const std::string& dimension) {
+  if (dimension == "scalar" || dimension.empty()) return true;
+  for (const auto& d : catalogue().defs)
+    if (d.key == key) return d.dimension.empty() || d.dimension == family(dimension);
+  return true;
+}
+
 std::string match_indicator(std::string_view phrase) {
   Match m = best_match(folded_words(phrase), "");
   return m.def == SIZE_MAX ? std::string() : catalogue().defs[m.def].key;
@@ -335,6 +343,37 @@ struct Assigner {
   }
 
   const Token& tok(size_t k) const { return nr.tokens[k]; }
+
+  // The period named before token k in its clause, else at the start of its sentence, up to a
+  // comparison ("so với", "cùng kỳ": that period is the earlier one). "" when none is named.
+  bool in_table_row = false;  // (a row's roles come from its columns' headers)
+  uint32_t period_sentence = UINT32_MAX;
+  std::string period_of_sentence;
+  std::string period_between(size_t from, size_t to) const {
+    size_t end = from;
+    while (end < to && !(tok(end).kind == TokKind::Word &&
+                         ((tok(end).fold == "so" && end + 1 < to && tok(end + 1).fold == "voi") ||
+                          (tok(end).fold == "cung" && end + 1 < to && tok(end + 1).fold == "ky"))))
+      ++end;
+    if (end == from) return {};
+    const uint32_t b = tok(from).span.begin, e = tok(end - 1).span.end;
+    return parse_period(doc.slice(Span{b, e}), doc_year.empty() ? 0 : std::atoi(doc_year.c_str())).key;
+  }
+  std::string own_period_key(size_t k) {
+    const uint32_t s = tok_sentence[k];
+    size_t c = k;  // the clause: back to ';' or the sentence start, at most 60 tokens
+    while (c > first && c + 60 > k && tok_sentence[c - 1] == s && !(tok(c - 1).kind == TokKind::Punct && tok(c - 1).fold == ";")) --c;
+    std::string own = period_between(c, k);
+    if (!own.empty()) return own;
+    if (period_sentence != s) {
+      period_sentence = s;
+      size_t b = c;
+      while (b > first && c < b + 200 && tok_sentence[b - 1] == s) --b;
+      period_of_sentence = b < c ? period_between(b, std::min(c, b + 60)) : std::string();
+    }
+    return period_of_sentence;
+  }
+
   uint32_t word_id(size_t m) {
     if (tok_word_id[m] == kNoWord - 2) tok_word_id[m] = word_id_of(tok(m).fold);
     return tok_word_id[m];
@@ -437,6 +476,7 @@ struct Assigner {
       last = nr.block_last[bi];
       std::string target_year = target_year_of_block(bi);
       const bool table_row = bi < doc.blocks.size() && doc.blocks[bi].kind == BlockKind::TableRow;
+      in_table_row = table_row;
       size_t window_start = first;  // after the previous boundary or figure
       int prev_q = -1;              // previous figure in this clause
       for (size_t k = first; k < last; ++k) {
@@ -445,7 +485,7 @@ struct Assigner {
         if (q < 0) continue;
         Quantity& Q = nr.quantities[q];
         // Idempotent: a second call gives the same result.
-        Q.role.clear(); Q.base = -1; Q.status.clear(); Q.period_key.clear(); Q.decrease = false;
+        Q.role.clear(); Q.base = -1; Q.status.clear(); Q.period_key.clear(); Q.decrease = false; Q.period_stated = false;
         Q.indicator.clear(); Q.indicator_text.clear(); Q.region.clear();
         // The words between the previous boundary or figure and this one.
         words.clear();
@@ -463,6 +503,13 @@ struct Assigner {
         }
         size_t after = end_of_quantity(k);
         classify(q, k, after, prev_q, words, window_start);
+        // The figure's own period, when its clause or sentence names one other than the document's
+        // ("Trong 6 tháng đầu năm 2024, thu ngân sách đạt …" in a report of the year).
+        if (Q.period_key.empty() && !table_row) {
+          const std::string own = own_period_key(k);
+          Q.period_stated = !own.empty();
+          if (!own.empty() && own != doc.period_key) Q.period_key = own;
+        }
         Q.region = part_region(k);
         // (A table's columns say what its cells are: "Kế hoạch 2023", "Ước thực hiện 2023".)
         if (!target_year.empty() && Q.role.empty() && !table_row) { Q.role = "plan"; Q.period_key = target_year; }
@@ -607,11 +654,18 @@ struct Assigner {
       Q.role = plan_after ? "plan" : "denominator";
     } else if (!pct && !pp) {
       // "kế hoạch năm 2023 là 1.200 tỷ đồng", "(chỉ tiêu giao 311.350 con)", "KH 260 tỷ".
-      for (size_t d = 0; d < words.size() && d < 6; ++d) {
+      // ("được giao (nhiệm vụ) thu …", "mục tiêu …", "phấn đấu …": a target, as far back as ten words)
+      // (… unless an actual's verb stands between: "mục tiêu … đạt 3/3 thôn" is what was achieved)
+      bool achieved = false;
+      for (size_t d = 0; d < words.size() && d < 10; ++d) {
         size_t i = words.size() - 1 - d;
         const std::string_view w = words[i];
         const std::string_view prev = i > 0 ? words[i - 1] : std::string_view();
-        if (w == "kh" || (w == "hoach" && prev == "ke") || (w == "tieu" && prev == "chi") || (w == "toan" && prev == "du")) {
+        const bool near = d < 6;
+        if (w == "dat" || (w == "hien" && prev == "thuc")) achieved = true;
+        if ((near && (w == "kh" || (w == "hoach" && prev == "ke") || (w == "tieu" && prev == "chi") || (w == "toan" && prev == "du"))) ||
+            (!in_table_row && !achieved &&
+             ((w == "tieu" && prev == "muc") || (w == "dau" && prev == "phan") || (w == "giao" && prev == "duoc")))) {
           Q.role = "plan";
           break;
         }

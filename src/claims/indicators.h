@@ -26,6 +26,11 @@ const std::vector<IndicatorDef>& indicator_catalogue();
 /// True when `key` is one of the catalogue's keys (fallback keys start with '~').
 bool is_canonical_indicator(std::string_view key);
 
+/// False when `key` is a canonical indicator whose usual dimension family ("money", "count", …)
+/// is not that of `dimension`: "tổng vốn đăng ký … 5 dự án" counts projects, not capital.
+/// Unknown keys, scalars and indicators with no usual dimension fit.
+bool indicator_fits_dimension(std::string_view key, const std::string& dimension);
+
 /// The canonical key of a phrase (any spelling, with or without diacritics), "" if none.
 /// The longest catalogue phrase found in the text wins; ties go to the one nearest its end.
 std::string match_indicator(std::string_view phrase);

@@ -69,6 +69,7 @@ struct Document {
   std::string region_level;  // "tỉnh" | "thành phố" | "huyện" | "thị xã" | ""
   std::string period;      // "6 tháng đầu năm 2023"
   std::string period_key;  // normalised: "2023-H1", "2023", "2024-Q1", "2023-9M" (9 months), "2023-06"
+  bool period_in_title = false;  // a report's title block ("BÁO CÁO …") names the period, not only the text
 
   std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.end - s.begin); }
 };
@@ -103,6 +104,7 @@ struct Quantity {
   std::string status;      // "estimate" (ước), "preliminary" (sơ bộ), "official" (chính thức), "" not said
   std::string period_key;  // when the text names another period than the document's ("cùng kỳ năm trước")
   bool decrease = false;   // yoy_rate / yoy_change / yoy_pp read after "giảm"
+  bool period_stated = false;  // its clause or sentence names its period (else the document's is assumed)
   std::string region;      // when the clause names a part of the document's region ("huyện Ba Bể …")
   // Not written: the 100 % that the shares of a structure add up to ("cơ cấu kinh tế: …"), located
   // at the words that name the structure.

@@ -6,10 +6,13 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <cstring>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "claims/indicators.h"
 #include "core/vfold.h"
 
 namespace doisoat {
@@ -32,10 +35,31 @@ size_t utf8_floor(const std::string& s, size_t i) {
 }
 
 // "tỉnh Bắc Kạn" mentioned most often in a district's report: its province.
+// The province a district's or city's report belongs to, when the text says so: "tỉnh Y" named as
+// the governing body ("Ủy ban nhân dân tỉnh Y", "HĐND tỉnh Y", "Tỉnh ủy Y" aside), right after the
+// report's own region ("huyện X, tỉnh Y") or after "thuộc". A province merely mentioned (a
+// neighbour, a comparison) is no parent; a centrally-governed city has none.
+bool centrally_governed(const std::string& region) {
+  static const std::set<std::string> cities = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"};
+  return cities.count(region_name_key(region)) > 0;
+}
+
+bool names_subordination(const std::string& t, size_t at, const std::string& own_name) {
+  const size_t from = at > 80 ? utf8_floor(t, at - 80) : 0;
+  std::string before = t.substr(from, at - from);
+  std::string folded = vfold(before);
+  for (const char* w : {"nhan dan ", "ubnd ", "hdnd ", "thuoc "})
+    if (folded.size() >= std::strlen(w) && folded.compare(folded.size() - std::strlen(w), std::strlen(w), w) == 0) return true;
+  return !own_name.empty() && folded.find(own_name) != std::string::npos && folded.size() - folded.rfind(own_name) <= own_name.size() + 3;
+}
+
 std::string parent_region_of(const Document& doc) {
   std::map<std::string, int> counts;
   const std::string& t = doc.text;
+  if (centrally_governed(doc.region)) return {};
+  const std::string own = region_name_key(doc.region);
   for (size_t at = 0; (at = t.find("tỉnh ", at)) != std::string::npos; at += 1) {
+    if (!names_subordination(t, at, own)) continue;
     size_t i = at + std::string("tỉnh ").size();
     std::string name;
     for (int w = 0; w < 3 && i < t.size(); ++w) {
@@ -54,7 +78,7 @@ std::string parent_region_of(const Document& doc) {
     if (!name.empty()) ++counts["tỉnh " + name];
   }
   std::string best;
-  int n = 1;
+  int n = 0;
   for (const auto& [name, c] : counts)
     if (c > n) { best = name; n = c; }
   return best;
@@ -111,6 +135,9 @@ DocumentFacts document_facts(const DocumentResult& r, const std::string& read_at
   for (const auto& q : r.quantities) {
     if (q.indicator.empty() || q.malformed) continue;
     if (q.qualifier == Qualifier::AtLeast || q.qualifier == Qualifier::AtMost) continue;
+    // A level named by a canonical indicator of another dimension is misnamed: no fact to compare.
+    if ((q.role.empty() || q.role == "plan" || q.role == "denominator") && !indicator_fits_dimension(q.indicator, q.dimension))
+      continue;
     Fact f;
     f.quantity = q.id;
     f.indicator = q.indicator;
@@ -134,6 +161,10 @@ DocumentFacts document_facts(const DocumentResult& r, const std::string& read_at
     f.quote = context_quote(doc, q);
     d.facts.push_back(std::move(f));
   }
+  // A text whose title block names no period (a news article, a note) states figures of many
+  // periods, issuers and scopes with no heading to say whose they are: its figures are compared
+  // with no other document's. Its own relations are still checked.
+  if (!doc.period_in_title) d.facts.clear();
   d.claims = r.claims;
   return d;
 }

@@ -334,10 +334,13 @@ void read_metadata(Document& doc) {
   // names the period in the "BÁO CÁO" block itself.
   size_t first = 0, n = doc.blocks.size();
   std::string title;
+  bool report_title = false;  // a "BÁO CÁO" block opens the text: a report, not an article
   for (size_t bi = 0; bi < std::min<size_t>(n, 12); ++bi) {
     std::string f = fold(doc.slice(doc.blocks[bi].span));
     size_t lead = f.find_first_not_of("#* ");
     if (lead != std::string::npos && f.compare(lead, 7, "bao cao") == 0) {
+      // (a title line, not a paragraph that opens "Báo cáo cho thấy …")
+      report_title = f.size() < 200;
       first = bi + 1;
       if (f.size() > lead + 7) title = f.substr(lead + 7) + " \n ";
       break;
@@ -355,6 +358,7 @@ void read_metadata(Document& doc) {
   const std::string& all = sparse.folded();
   int year = first_year(title);
   Match m = find_period(title, year);
+  doc.period_in_title = report_title && !m.info.key.empty();
   if (m.info.key.empty()) {
     // Not in the title: the period the text names most.
     std::map<std::string, std::pair<int, PeriodInfo>> votes;
