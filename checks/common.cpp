@@ -604,6 +604,10 @@ Evaluation evaluate_once(const Claim& c, const QuantityView& qs, const CheckConf
 
 Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
   Evaluation ev = evaluate_once(c, qs, config);
+  if (c.inferred && ev.verdict == Verdict::Discrepancy) {
+    unchecked(ev, "operands linked by position only, and they disagree: more likely another relation than an error");
+    return ev;
+  }
   // A malformed operand ("175.666/310.00 m3 … đạt 57%") is read with its likely intended value
   // when that is what makes the relation hold: the malformed-number finding reports the number;
   // the relation itself is not a second error. Every malformed operand is replaced at once, and

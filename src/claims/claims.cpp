@@ -1920,6 +1920,25 @@ struct Reader {
 
   // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
   void shares(size_t block_index) {
+    const size_t before = out.claims.size();
+    read_shares(block_index);
+    // A whole found by position is confirmed when another share of it fits ("846,5 tỷ đồng, chủ
+    // yếu là lưu trú 512,8 tỷ đồng, chiếm 60,6%; lữ hành 93,1 tỷ đồng, chiếm 13%": 512,8/846,5 is
+    // 60,6%, so 846,5 is the whole of the list and 13% a real slip).
+    std::set<uint32_t> confirmed;
+    for (size_t i = before; i < out.claims.size(); ++i) {
+      const Claim& c = out.claims[i];
+      if (c.kind == ClaimKind::Share && c.operands.size() == 2 &&
+          share_fits(int(c.operands[0].quantity), int(c.operands[1].quantity), int(c.stated)))
+        confirmed.insert(c.operands[1].quantity);
+    }
+    for (size_t i = before; i < out.claims.size(); ++i) {
+      Claim& c = out.claims[i];
+      if (c.kind == ClaimKind::Share && c.inferred && c.operands.size() == 2 && confirmed.count(c.operands[1].quantity))
+        c.inferred = false;
+    }
+  }
+  void read_shares(size_t block_index) {
     for (size_t k = first; k < last; ++k) {
       int x = qty(k);
       if (x < 0 || !pct(x) || stated_used[x]) continue;
@@ -1930,11 +1949,18 @@ struct Reader {
       size_t cs = clause_start(k);
       int part = -1;
       size_t pk = kNone;
-      for (size_t m = k; m > cs && m + 12 > k; --m) {
+      bool threshold = false;
+      for (size_t m = k; m > cs && m + 16 > k; --m) {
         int q = qty(m - 1);
-        if (q >= 0 && !pct(q) && Q(q).dimension != "rate") { part = q; pk = m - 1; break; }
+        // "506,91 tỷ USD, tăng 9,3% tương ứng tăng 43,30 tỷ USD … và chiếm 69,41%": the level, not its change
+        if (q >= 0 && !pct(q) && is_change(m - 1)) continue;
+        if (q >= 0 && !pct(q) && Q(q).dimension != "rate") {
+          // "1.623 doanh nghiệp có vốn dưới 10 tỷ đồng (chiếm 94,1%)": a class bound, not the part
+          threshold = word(m - 2, "tren") || word(m - 2, "duoi");
+          part = q; pk = m - 1; break;
+        }
       }
-      if (part < 0) continue;
+      if (part < 0 || threshold) continue;
       size_t lo = nr.block_first[block_index >= 1 ? block_index - 1 : 0];
       const size_t lo_section = nr.block_first[block_index >= 4 ? block_index - 4 : 0];
       int total = -1;
@@ -1953,12 +1979,30 @@ struct Reader {
       // "chiếm X% (trong) tổng dư nợ": the total is the figure announced as "tổng dư nợ".
       size_t after = end_of_quantity(k);
       std::vector<std::string> noun;
+      bool noun_is_all = false;  // nothing after the noun: "chiếm 54,5% tổng vốn."
       for (size_t m = after; m < after + 3; ++m) {
         if (!word(m, "tong")) continue;
-        for (size_t w = m + 1; w < m + 3 && is(w, TokKind::Word); ++w) noun.push_back(tok(w).fold);
+        size_t w = m + 1;
+        for (; w < m + 3 && is(w, TokKind::Word); ++w) noun.push_back(tok(w).fold);
+        noun_is_all = !is(w, TokKind::Word);
         break;
       }
+      // "chiếm 44% tổng diện tích cả nước", "… tổng thu ngân sách tại đơn vị": a whole of another
+      // scope than the figures around; unless the candidate whole names that scope too, no claim.
+      const std::vector<std::string> scope = scope_after(after);
       int chosen = -1;
+      // "tổng vốn đăng ký 9.871,8 tỷ đồng, chiếm 54,5% tổng vốn": the part is announced by the words
+      // that name the whole, so they do not single out another figure as the whole.
+      // (Only in the part's own clause, and when the whole's name adds nothing: "tổng số lượt khám
+      // …, chiếm 22,9% tổng số lượt khám toàn tỉnh" names a wider whole.)
+      if (!noun.empty() && noun_is_all) {
+        bool part_named_so = false;
+        for (size_t d = 1; d <= 10 && pk >= first + d && !part_named_so; ++d) {
+          if (qty(pk - d) >= 0 || punct(pk - d, ";") || is(pk - d, TokKind::Percent)) break;
+          if (word(pk - d, "tong") && word(pk - d + 1, noun[0])) part_named_so = true;
+        }
+        if (part_named_so) continue;
+      }
       // "chiếm 60% tổng dư nợ 2.500 tỷ đồng": the total right after.
       for (size_t m = after; m < after + 22 && m < last && !noun.empty(); ++m) {
         if (punct(m, ";") || punct(m, ".")) break;
@@ -1973,10 +2017,15 @@ struct Reader {
           const Token& t = nr.tokens[m - 1];
           int q = t.kind == TokKind::Number ? t.quantity : -1;
           if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
+          if (has_own_share(m - 1)) continue;  // a sibling with its own share
           for (size_t d = 2; d <= 18 && m >= lo + d && chosen < 0; ++d) {
             const Token& w0 = nr.tokens[m - d];
             if (w0.kind == TokKind::Number && w0.quantity >= 0) break;  // another figure between
+            if (w0.kind == TokKind::Punct && (w0.fold == "." || w0.fold == ";")) break;  // another sentence
             if (w0.kind != TokKind::Word || w0.fold != "tong") continue;
+            // "…, chiếm 13,55% tổng mức. Doanh thu … 0,4 tỷ đồng": that "tổng" names a share's
+            // whole, it does not announce the figure after it.
+            if (m - d > first && nr.tokens[m - d - 1].kind == TokKind::Percent) break;
             bool same = true;
             for (size_t i = 0; i < noun.size() && same; ++i) {
               size_t at = m - d + 1 + i;
@@ -2012,6 +2061,7 @@ struct Reader {
         if (!near_total) chosen = -1;
       }
       int item_skipped = -1;
+      bool by_position = false;  // the whole is only the nearest larger figure: nothing names it
       if (chosen < 0 && chiem && noun.empty()) {
         // "… 1.620 lượt cơ sở; số lượt cơ sở chấp hành tốt … là 1.360 lượt cơ sở, chiếm 84,0%": the
         // whole is the nearest larger figure of the same unit in an earlier clause of this or the
@@ -2020,7 +2070,10 @@ struct Reader {
         const uint32_t min_sentence = tok_sentence[pk] > 0 ? tok_sentence[pk] - 1 : 0;
         bool trong_do_between = false;  // in the part's own clause: "15.600 …, trong đó … 2.340 …, chiếm 18%"
         for (size_t m = pk; m > first && chosen < 0 && tok_sentence[m - 1] >= min_sentence; --m) {
-          if (phrase(m - 1, {"trong", "do"})) trong_do_between = true;
+          // ("trong đó", "chủ yếu là", "gồm": the whole heads a list the part is in)
+          if (phrase(m - 1, {"trong", "do"}) ||
+              ((phrase(m - 1, {"chu", "yeu"}) || word(m - 1, "gom")) && same_sentence(m - 1, pk)))
+            trong_do_between = true;
           if (m - 1 >= cs && !trong_do_between) continue;
           int q = qty(m - 1);
           if (q < 0 || pct(q) || Q(q).dimension != Q(part).dimension || Q(q).dimension == "scalar") continue;
@@ -2034,10 +2087,13 @@ struct Reader {
             continue;
           }
           chosen = q;
+          by_position = !trong_do_between;
         }
         // (when neither fits, the whole stays the figure found: no item is a whole just for lack of a better one)
-        if (item_skipped >= 0 && (chosen < 0 || (!share_fits(part, chosen, x) && share_fits(part, item_skipped, x))))
+        if (item_skipped >= 0 && (chosen < 0 || (!share_fits(part, chosen, x) && share_fits(part, item_skipped, x)))) {
           chosen = item_skipped;
+          by_position = true;
+        }
       }
       if (chiem && noun.empty()) {
         // "512.400 tấn, chiếm 93,9% sản lượng nuôi trồng": the whole is the figure named so, or none.
@@ -2045,6 +2101,7 @@ struct Reader {
         if (named.size() >= 2) {
           chosen = figure_named(pk, part, named);
           if (chosen < 0) continue;
+          by_position = false;
         }
       }
       bool linked_total = false;
@@ -2065,6 +2122,11 @@ struct Reader {
         population_total = chosen >= 0;
       }
       if (chosen < 0) continue;
+      // A whole no larger than its part is no whole of it (unless the text says over 100 %).
+      if (Q(x).value.to_double() < 100 &&
+          Q(chosen).value.to_double() * Q(chosen).factor <= Q(part).value.to_double() * Q(part).factor)
+        continue;
+      if (!scope.empty() && !names_scope(token_of[chosen], scope)) continue;
       if (ty_le && !population_total) {
         // "570 việc, trong đó có 175 …, đạt tỷ lệ 30,7%": only a part of a stated total.
         bool linked = false;
@@ -2075,8 +2137,32 @@ struct Reader {
                      population_total ? "part-of-population-total" : linked_total ? "part-of-linked-total" : "part-chiem-pct");
       operand(c, "part", part);
       operand(c, "total", chosen);
+      c.inferred = by_position;
       if (population_total) rate_change_after(after, part, chosen, lo_section);
     }
+  }
+
+  // The scope words after a share's named whole: "(tổng …) cả nước", "toàn quốc", "trong nước",
+  // "tại đơn vị", "của cả nước", "chung". Empty when none.
+  std::vector<std::string> scope_after(size_t after) const {
+    std::vector<std::string> s;
+    for (size_t m = after; m < last && m < after + 10 && is(m, TokKind::Word); ++m) {
+      if (phrase(m, {"ca", "nuoc"})) return {"ca", "nuoc"};
+      if (phrase(m, {"toan", "quoc"})) return {"toan", "quoc"};
+      if (phrase(m, {"trong", "nuoc"})) return {"trong", "nuoc"};
+      if (phrase(m, {"tai", "don", "vi"})) return {"don", "vi"};
+      if (word(m, "chung") && !word(m - 1, "noi")) return {"chung"};
+    }
+    return s;
+  }
+  // The scope words stand within the twelve words before the figure at k or the six after it.
+  bool names_scope(size_t k, const std::vector<std::string>& scope) const {
+    std::string around = " ";
+    for (size_t m = k > 12 ? k - 12 : 0; m < nr.tokens.size() && m < k + 8; ++m)
+      if (nr.tokens[m].kind == TokKind::Word) around += nr.tokens[m].fold + " ";
+    std::string want = " ";
+    for (const auto& w : scope) want += w + " ";
+    return around.find(want) != std::string::npos;
   }
 
   // "1.530 doanh nghiệp quy mô nhỏ, chiếm 92,3%": a figure whose own clause goes on to its share
@@ -2084,7 +2170,8 @@ struct Reader {
   bool has_own_share(size_t k) const {
     for (size_t m = end_of_quantity(k); m < last && m < k + 16; ++m) {
       if (punct(m, ";") || punct(m, ".") || is(m, TokKind::Open)) return false;
-      if (qty(m) >= 0) return word(m - 1, "chiem") && pct(qty(m));
+      if (qty(m) >= 0)
+        return pct(qty(m)) && (word(m - 1, "chiem") || phrase(m - 2, {"tuong", "duong"}) || phrase(m - 2, {"ty", "trong"}));
     }
     return false;
   }

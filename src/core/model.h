@@ -144,6 +144,10 @@ struct Claim {
   bool exhaustive = true;    // sum vs part_bound
   std::string indicator;
   std::string template_id;   // which template recognised it
+  // The text does not mark how the operands are linked (the whole of a share found as the nearest
+  // larger figure, not named): when they disagree, a misreading is likelier than an error, so a
+  // disagreement is left unchecked (with its reason) instead of reported.
+  bool inferred = false;
   // Filled by the checks:
   Verdict verdict = Verdict::Unchecked;
   std::optional<double> computed;

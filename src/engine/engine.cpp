@@ -255,6 +255,7 @@ nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only
         json jc = {{"id", "c" + std::to_string(c.id)}, {"kind", to_string(c.kind)}, {"line", b.line},
                    {"column", b.column}, {"end_line", e.line}, {"end_column", e.column}, {"quote", c.quote},
                    {"unit", c.unit}, {"verdict", to_string(c.verdict)}, {"template", c.template_id}};
+        if (c.inferred) jc["inferred"] = true;
         // CONTRACT: a claim is located where its stated value appears.
         if (c.stated < d.quantities.size()) {
           const auto& q = d.quantities[c.stated];

@@ -733,8 +733,10 @@ struct BlockReader {
       non_quantity(k, "range");
       return true;
     }
-    const size_t from = word(k - 1, "tren") || word(k - 1, "duoi") ? k - 2 : k - 1;
-    if (!word(from, "tu") || word(from - 1, "tang") || word(from - 1, "giam") || !word(e, "den") ||
+    // ("trên 10 lao động đến 50 lao động": a class opened by "trên" alone)
+    const bool opened = word(k - 1, "tren") || word(k - 1, "duoi");
+    const size_t from = opened ? k - 2 : k - 1;
+    if (!(word(from, "tu") || opened) || word(from - 1, "tang") || word(from - 1, "giam") || !word(e, "den") ||
         !is(e + 1, TokKind::Number) || tok(e + 1).non_quantity >= 0)
       return false;
     non_quantity(k, "range");
