@@ -2234,12 +2234,21 @@ struct Reader {
   // "tăng/giảm Y điểm phần trăm … (Z%)": pp difference against the stated earlier rate.
   // The earlier value stated in parentheses after the comparison: "so với cùng kỳ (3.120 tỷ đồng)",
   // "so với năm trước (41.980 lượt)". Returns the quantity or -1.
+  // A word that makes a parenthesis give something else than the earlier value: a plan or a
+  // scenario ("vượt kịch bản (8.615 tỷ đồng)", "(vượt 8% so với chỉ tiêu)"), a part ("(trong đó,
+  // khách quốc tế là 230 nghìn lượt)"), a sub-period ("(quý I đạt 31.377 tỷ đồng, …)").
+  bool not_the_earlier_word(size_t m) const {
+    return word(m, "vuot") || phrase(m, {"kich", "ban"}) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
+           phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) || phrase(m, {"muc", "tieu"}) ||
+           phrase(m, {"trong", "do"}) || word(m, "quy") || word(m, "gom");
+  }
+
   int earlier_in_parens(size_t from, int like, bool compared = false) {
     size_t m = from;
     for (size_t n = 0; n < 8 && m < last; ++n, ++m) {
       if (phrase(m, {"so", "voi"}) || word(m, "ky") || word(m, "truoc")) compared = true;
       if (is(m, TokKind::Open)) break;
-      if (qty(m) >= 0 || punct(m, ";") || punct(m, ".")) return -1;
+      if (qty(m) >= 0 || punct(m, ";") || punct(m, ".") || not_the_earlier_word(m)) return -1;
     }
     if (!is(m, TokKind::Open)) return -1;
     // "(cùng kỳ 95 vụ)", "(năm trước 1.204 người)": the parenthesis names the earlier period.
@@ -2249,9 +2258,13 @@ struct Reader {
     if (!compared) return -1;
     size_t close = matching_close(m);
     for (size_t p = m + 1; p < close && p < m + 12; ++p) {
+      if (not_the_earlier_word(p)) return -1;
       int q = qty(p);
       if (q < 0) continue;
       if (pct(q) != pct(like) || !compatible(q, like) || is_change(p)) return -1;  // "(tương ứng tăng 5,01 tỷ USD)"
+      // "(… đạt 31.377 tỷ đồng, tăng 3,3%, …)": a figure with its own rate is another level
+      const size_t e = end_of_quantity(p);
+      if (punct(e, ",") && (word(e + 1, "tang") || word(e + 1, "giam"))) return -1;
       return q;
     }
     return -1;
@@ -2456,9 +2469,13 @@ struct Reader {
         int cur = -1;
         size_t ck = kNone;
         size_t cs = clause_start(k - 1);
+        int aside = 0;  // inside a parenthesis that closed before the rate: "(tháng 2 đạt 250 tỷ đồng) và giảm 10%"
         for (size_t m = k - 1; m > cs; --m) {
+          if (is(m - 1, TokKind::Close)) ++aside;
+          if (is(m - 1, TokKind::Open) && aside > 0) --aside;
           int q = qty(m - 1);
-          if (q < 0) continue;
+          if (q < 0 || aside > 0) continue;
+          if (pct(q) && (word(m - 2, "tang") || word(m - 2, "giam"))) continue;  // another rate of the level
           if (!pct(q) && plan_word_before(m - 1, 4)) continue;  // "(KH 8.600 tấn), tăng 3,1%": not the level
           if (pct(q) && plan_word_after(end_of_quantity(m - 1))) continue;  // "vượt 4,2% kế hoạch"
           cur = q; ck = m - 1; break;
