@@ -719,6 +719,11 @@ struct Reader {
       const bool men = word(body, "nam") && doc.slice(tok(body).span) != "năm" && doc.slice(tok(body).span) != "Năm";
       if (is(body, TokKind::Word) && !men)
         for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
+      // "(cả nước khoảng 1,5 triệu tấn)", "(bình quân cả nước …)": a comparator; "(trong tổng
+      // số 789 …)": the figure inside is the whole, not a part.
+      if (phrase(body, {"ca", "nuoc"}) || phrase(body, {"binh", "quan"}) || phrase(body, {"toan", "quoc"}) ||
+          phrase(body, {"trong", "tong"}))
+        return Trigger::None;
       if (phrase(body, {"trong", "do"}) || phrase(body, {"cu", "the"})) body += 2;
       else if (word(body, "gom") ) body += 1;
       if (punct(body, ":")) ++body;
@@ -833,6 +838,14 @@ struct Reader {
     return is(n, TokKind::Word) && !tok(n).upper && !lexicon::is_function_word(tok(n).fold);
   }
 
+  // The word w is among the content words of the eight before the figure at k (its head noun).
+  bool names_head_of(size_t k, const std::string& w) const {
+    if (lexicon::is_function_word(w)) return false;
+    for (size_t m = k; m > first && m + 8 > k; --m)
+      if (is(m - 1, TokKind::Word) && tok(m - 1).fold == w) return true;
+    return false;
+  }
+
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
@@ -862,6 +875,12 @@ struct Reader {
       // "…, trong đó thu nội địa 9.050 tỷ đồng; tổng chi … 17.900 tỷ đồng": a clause that opens
       // with a new total ("tổng …") is a sibling of the total, not one of its parts.
       if ((punct(m, ";") || punct(m, ".")) && (word(m + 1, "tong") || phrase(m + 1, {"con", "tong"}))) break;
+      // "khu vực công nghiệp … đạt 34.433,4 tỷ đồng, trong đó công nghiệp …; Khu vực dịch vụ …": a
+      // capitalised clause that names the total's head noun again is its sibling.
+      // ("gồm: Đàn trâu …; Đàn bò …" repeats the head in every item: a list, not a sibling)
+      if (punct(m, ";") && is(m + 1, TokKind::Word) && tok(m + 1).upper && !word(body, tok(m + 1).fold) &&
+          names_head_of(total_tok, tok(m + 1).fold))
+        break;
       if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0 &&
           matching_close(m) == end_of_quantity(m + 1)) {
         continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
@@ -956,6 +975,17 @@ struct Reader {
     }
     if (parts.empty() && !kinds_only && subkind_bound(total, total_tok, body, umbrella, umbrella_toks)) return;
     if (parts.empty() || (kinds_only && !kinds_of_whole)) return;
+    // "2 (197,16 ha)", "97.000 ĐWT (218.000 m3)": a figure of no known unit before parts of a
+    // measured one counts things the parts measure; no breakdown.
+    // (Only when a measured part is larger than the count: "2.100,15 ((… 1.850,05 ha, … 250,10 ha))"
+    // is a bare figure in the parts' unit.)
+    if (Q(total).dimension == "scalar" && std::any_of(parts.begin(), parts.end(), [&](int p) {
+          return Q(p).dimension != "scalar" && Q(p).value.to_double() > Q(total).value.to_double();
+        }))
+      return;
+    // "xuất siêu 764 triệu USD …; trong đó khu vực trong nước nhập siêu …": a balance's parts are
+    // signed.
+    if (word(total_tok - 1, "sieu") || word(total_tok - 2, "sieu")) return;
     // A restatement ("5 tỷ đồng (5 tỷ đồng)"), unless a labelled list names its only component
     // ("Tổng vốn: 6.995 triệu đồng, trong đó: Vốn sự nghiệp: 6.995 triệu đồng").
     const bool sole_component = parts.size() == 1 && trig != Trigger::Paren && punct(part_toks[0] - 1, ":") &&
@@ -993,6 +1023,9 @@ struct Reader {
     // "12.450 con, gồm trâu 3.120 con, bò" (the list cut by a page break, or items named without
     // figures): one figure short of the total is no full list.
     const bool one_short = parts.size() == 1 && !sums;
+    // Contributions in points may be negative (another sector pulls the rate down): one or a few
+    // of them bound nothing.
+    if (pct(total) && parts.size() < 2) return;
     bool exhaustive = (pct(total) && parts.size() >= 2) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
                       (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
@@ -1327,11 +1360,23 @@ struct Reader {
         if (phrase(m, {"trong", "do"})) { from = m + 2; inner = true; }
       int t = -1;
       size_t tk = kNone;
+      // ("chi tháng 10 ước đạt 118 nghìn tỷ đồng; lũy kế 10 tháng 1.357,6 nghìn tỷ đồng …. Trong
+      // đó, chi thường xuyên 873,3 nghìn tỷ đồng": of the candidates, the first that can hold the
+      // first part)
+      int fallback = -1;
+      size_t fallback_tok = kNone;
       for (size_t m = from; m < k; ++m) {
         int q = qty(m);
         if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2 &&
-            !is_change(m) && (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) { t = q; tk = m; break; }
+            !is_change(m) && (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) {
+          if (fallback < 0) { fallback = q; fallback_tok = m; }
+          if (first_part >= 0 && Q(first_part).dimension == Q(q).dimension &&
+              Q(q).value.to_double() * Q(q).factor < Q(first_part).value.to_double() * Q(first_part).factor)
+            continue;
+          t = q; tk = m; break;
+        }
       }
+      if (t < 0) { t = fallback; tk = fallback_tok; }
       if (t < 0) continue;
       // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
       if (ab_side(tk) == 1) {
