@@ -262,6 +262,13 @@ struct Reader {
           if (word(m - 1, "tren") || word(m - 1, "duoi") || word(m - 1, "tang") || word(m - 1, "giam") ||
               (word(m - 1, "hon") && (word(m - 2, "tang") || word(m - 2, "giam") || word(m - 2, "cao") || word(m - 2, "thap"))))
             break;
+          // "361/411 hộ nghèo …, chiếm tỷ lệ 0,1% tổng số hộ dân": the percent of another whole.
+          if ((word(n, "tong") || word(n + 1, "tong")) && !names_denominator(word(n, "tong") ? n : n + 1, bk)) break;
+          // "7/17 khoản thu đạt tiến độ (16,7%)", "10/11 nhóm hàng tăng giá, nhóm giao thông tăng cao
+          // nhất … 15,94%": counts of items, then a clause about one of them; the percent is not k/N.
+          if (Q(a).precision == 0 && Q(b).precision == 0 && Q(b).value.to_double() < 1000 &&
+              content_words_between(after_b, m) > 3 && names_one_item_between(after_b, m))
+            break;
           x = q; xk = m;
           break;
         }
@@ -286,6 +293,40 @@ struct Reader {
       operand(c, "numerator", a);
       operand(c, "denominator", b);
     }
+  }
+
+  // "17/139 xã (chiếm 12,2% tổng số xã trên toàn tỉnh)": the whole after "tổng (số)" at t is B's
+  // own noun (its unit, and the word after it if B has one), not "tổng số hộ dân" after "411 hộ nghèo".
+  bool names_denominator(size_t t, size_t bk) const {
+    size_t w = t + 1;
+    if (word(w, "so")) ++w;
+    const size_t u = bk + 1;
+    if (!is(u, TokKind::Word) || !tok(u).unit_part || !word(w, tok(u).fold)) return false;
+    static const std::set<std::string> place = {"tren", "toan", "dia", "cua", "ca", "tai", "trong"};
+    if (!is(w + 1, TokKind::Word) || place.count(tok(w + 1).fold)) return true;
+    return is(u + 1, TokKind::Word) && tok(u + 1).fold == tok(w + 1).fold;
+  }
+
+  // "… là thuế bảo vệ môi trường đạt 72,5%", "… tăng giá, nhóm giao thông tăng cao nhất …", "…
+  // đạt tiến độ (16,7%)": the words between name one item or what the items did.
+  bool names_one_item_between(size_t from, size_t to) const {
+    for (size_t m = from; m < to; ++m)
+      if (word(m, "la") || word(m, "tang") || word(m, "giam") || phrase(m, {"tien", "do"}) || phrase(m, {"cao", "nhat"}))
+        return true;
+    return false;
+  }
+
+  // Words between two tokens that are neither linking words nor unit words ("đạt", "bằng", "tỷ
+  // lệ", "chiếm", "tương ứng", "khoảng" …): how much the text says in between.
+  size_t content_words_between(size_t from, size_t to) const {
+    size_t n = 0;
+    for (size_t m = from; m < to; ++m) {
+      if (!is(m, TokKind::Word) || tok(m).unit_part) continue;
+      const std::string& f = tok(m).fold;
+      if (lexicon::is_function_word(f) || f == "ty" || f == "le" || f == "tuong" || f == "ung" || f == "duong") continue;
+      ++n;
+    }
+    return n;
   }
 
   // "thành lập mới 51 doanh nghiệp … tổng số vốn đăng ký là 546 tỷ đồng, số vốn đăng ký bình
@@ -547,6 +588,8 @@ struct Reader {
                         (word(k - 1, "hoach") && word(k - 2, "ke") && word(k - 3, "vuot")) ||
                         (word(k - 1, "kh") && word(k - 2, "vuot"));
       if (!dat_before && !over) continue;
+      // "… đạt 80% kế hoạch và phấn đấu hết năm đạt 95% kế hoạch": a target, not a result.
+      if (target_before(k)) continue;
       // "…; so với dự toán HĐND tỉnh giao đạt 29%": the plan named before the verb.
       const bool plan_before = plan_named_before_verb(k - 1);
       // "bằng 103,89% so với cùng kỳ" is an index against last year, not a percent of plan.
@@ -633,6 +676,7 @@ struct Reader {
             plan_word_in_sentence_before(m - 1))
           cands.push_back(p);
       }
+      const bool cands_in_clause = !cands.empty();
       if (cands.empty()) {
         // Earlier in this block or the two before it; with no plan word after the percent,
         // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
@@ -688,7 +732,19 @@ struct Reader {
       Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, over ? "actual-vuot-pct-plan" : "actual-dat-pct-plan");
       operand(c, "actual", actual);
       operand(c, "plan", best);
+      // A plan found earlier in the paragraph, in another sentence than the actual's, by a plan word
+      // alone: linked by position (the plan of another indicator as often as not).
+      c.inferred = !cands_in_clause && !is_item[best] && tok_sentence[token_of[best]] + 1 < tok_sentence[ak];
     }
+  }
+
+  // "phấn đấu …", "dự kiến …", "mục tiêu …" between the previous figure and the percent at k.
+  bool target_before(size_t k) const {
+    for (size_t m = k; m > first && m + 14 > k && same_sentence(m - 1, k); --m) {
+      if (qty(m - 1) >= 0 || punct(m - 1, ";")) return false;
+      if (phrase(m - 1, {"phan", "dau"}) || phrase(m - 1, {"muc", "tieu"}) || phrase(m - 1, {"du", "kien"})) return true;
+    }
+    return false;
   }
 
   // "… ước đạt 205,36 tỷ đồng, bằng 100% kế hoạch; … 1.072,8 tỷ đồng, bằng 100% kế hoạch": a figure
