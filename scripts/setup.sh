@@ -2,7 +2,7 @@
 # Install what doisoat needs to build and test from Debian's packages. Safe to run twice:
 # only missing packages are installed. Without root it prints the exact command instead.
 #   scripts/setup.sh          build dependencies
-#   scripts/setup.sh --test   also what the test suite uses (python3-jsonschema, chromium)
+#   scripts/setup.sh --test   also what the test suite uses (python3-jsonschema, chromium, clang-14 for fuzzing)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libicu-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
@@ -10,6 +10,7 @@ packages=(build-essential cmake pkg-config libicu-dev libeigen3-dev nlohmann-jso
           libzip-dev libpugixml-dev libpoppler-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3 python3-jsonschema chromium)
+  packages+=(clang-14 libclang-rt-14-dev)  # libFuzzer targets (fuzz preset, scripts/fuzz.sh --ci in .ci/run; issue 14)
 fi
 
 missing=()

@@ -1,6 +1,9 @@
 // doisoat: audit the figures of Vietnamese socio-economic reports.
 // Exit codes (CONTRACT): 0 no finding at or above --fail-on, 1 some, 2 could not run as asked.
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -46,11 +49,20 @@ int fail(const std::string& message) {
   return kUsage;
 }
 
+// Standard output that cannot take the report (a full disk, a closed pipe) fails the run
+// (issue 14: the report was lost with exit 1 and no word).
+int check_stdout() {
+  std::cout.flush();
+  if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return kOk;
+  int err = errno;
+  return fail(std::string("cannot write to standard output: ") + (err ? std::strerror(err) : "write error"));
+}
+
 int emit(const CommonOptions& o, const std::string& content) {
   if (o.output.empty()) {
+    errno = 0;
     std::cout << content;
-    std::cout.flush();
-    return kOk;
+    return check_stdout();
   }
   auto w = write_atomically(o.output, content);
   if (!w) return fail(w.error().message());
@@ -214,7 +226,7 @@ void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
                   "JSON file of accepted findings: {\"suppressions\": [{\"id\", \"justification\", \"accepted_by\"}]}; "
                   "default: ./.doisoat-suppressions.json when it exists");
   app->add_flag("--no-suppressions", o.no_suppressions, "Do not read ./.doisoat-suppressions.json");
-  app->add_option("--jobs", o.jobs, "Threads (default: one per core)");
+  app->add_option("--jobs", o.jobs, "Threads (default: one per core)")->check(CLI::Range(0, 1024));
   app->add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr");
   app->add_option("--region", o.region, "Region of the reports (overrides what is read)");
   app->add_option("--period", o.period, "Period of the reports (overrides what is read)");
@@ -225,6 +237,9 @@ void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A closed pipe is a write error reported like any other (exit 2 with a message), not a
+  // silent death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"doisoat: đối soát số liệu báo cáo kinh tế - xã hội"};
   app.set_version_flag("--version", std::string("doisoat ") + DOISOAT_VERSION);
   app.require_subcommand(1);
@@ -250,11 +265,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    int rc = app.exit(e);
+    return check_stdout() != kOk ? kUsage : rc;
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    int rc = app.exit(e);
+    return check_stdout() != kOk ? kUsage : rc;
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    int rc = app.exit(e);
+    return check_stdout() != kOk ? kUsage : rc;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kUsage;
@@ -264,7 +282,12 @@ int main(int argc, char** argv) {
     if (*extract) return cmd_extract(o);
     if (*checks) return cmd_checks(o);
     if (*explain) return cmd_explain(o, explain_id);
-    if (*facts) return run_facts_command(facts_cmd, std::cout, std::cerr);
+    if (*facts) {
+      errno = 0;
+      int rc = run_facts_command(facts_cmd, std::cout, std::cerr);
+      if (int out = check_stdout(); out != kOk) return out;
+      return rc;
+    }
   } catch (const std::exception& e) {
     return fail(std::string("internal error: ") + e.what());
   }

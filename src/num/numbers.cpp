@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -402,12 +403,31 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
 }
 
-Decimal digits_to_decimal(std::string_view int_part, std::string_view frac_part) {
+// The exact value of the digits, or nothing when it does not fit the mantissa (issue 14: 19
+// digits or more overflowed it).
+std::optional<Decimal> checked_digits_to_decimal(std::string_view int_part, std::string_view frac_part) {
   Decimal d;
-  for (char c : int_part) d.mantissa = d.mantissa * 10 + (c - '0');
-  for (char c : frac_part) { d.mantissa = d.mantissa * 10 + (c - '0'); ++d.scale; }
+  auto push = [&d](char c) {
+    return !__builtin_mul_overflow(d.mantissa, int64_t{10}, &d.mantissa) &&
+           !__builtin_add_overflow(d.mantissa, int64_t{c - '0'}, &d.mantissa);
+  };
+  for (char c : int_part)
+    if (!push(c)) return std::nullopt;
+  for (char c : frac_part) {
+    if (!push(c)) return std::nullopt;
+    ++d.scale;
+  }
   return d;
 }
+
+// Callers keep to at most kMaxDigits digits (parse_number refuses longer numbers first), so
+// this never loses digits; it stays checked for a padded hint.
+Decimal digits_to_decimal(std::string_view int_part, std::string_view frac_part) {
+  return checked_digits_to_decimal(int_part, frac_part).value_or(Decimal{});
+}
+
+// At most 18 digits always fit the int64 mantissa.
+constexpr size_t kMaxDigits = 18;
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> parts;
@@ -425,6 +445,15 @@ bool parse_number(std::string_view w, NumberConvention conv, ParsedNumber& out) 
   if (w.empty() || !is_digit(w.front()) || !is_digit(w.back())) return false;
   const char group = conv == NumberConvention::Vietnamese ? '.' : ',';
   const char point = conv == NumberConvention::Vietnamese ? ',' : '.';
+  if (size_t n_digits = std::count_if(w.begin(), w.end(), is_digit); n_digits > kMaxDigits) {
+    // Too long to be a figure (and to hold exactly): malformed, with no guess at the intent.
+    out.malformed = true;
+    out.reason = "số quá dài";
+    std::string digits;
+    for (char c : w.substr(0, w.find(point))) if (is_digit(c)) digits += c;
+    out.value = digits_to_decimal(std::string_view(digits).substr(0, kMaxDigits), "");
+    return true;
+  }
   size_t n_group = std::count(w.begin(), w.end(), group);
   size_t n_point = std::count(w.begin(), w.end(), point);
   std::string_view int_part = w, frac_part;
@@ -485,7 +514,8 @@ bool parse_number(std::string_view w, NumberConvention conv, ParsedNumber& out) 
         out.hint = out.value;  // "97.5": one digit is a decimal written with the other mark
       } else {
         std::string padded = std::string(groups.front()) + std::string(last) + std::string(3 - last.size(), '0');
-        out.hint = digits_to_decimal(padded, "");
+        if (auto h = checked_digits_to_decimal(padded, "")) out.hint = *h;
+        else out.has_hint = false;
       }
       return true;
     }

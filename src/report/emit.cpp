@@ -7,6 +7,7 @@
 #include <sstream>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -119,14 +120,70 @@ std::string emit_extract_text(const RunReport& report, bool uncovered_only) {
   return out.str();
 }
 
+namespace {
+
+bool write_all(int fd, const std::string& content) {
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// A character device or a FIFO (/dev/null, /dev/stdout on a terminal, a named pipe) is written
+// through, never replaced (issue 14: as root, `-o /dev/null` renamed a file over /dev/null).
+Result<bool> write_through(const std::string& path, const std::string& shown, bool fifo, const std::string& content) {
+  // O_NONBLOCK so that a FIFO with no reader fails (ENXIO) instead of blocking forever.
+  int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (fifo ? O_NONBLOCK : 0));
+  if (fd < 0) {
+    int err = errno;
+    if (fifo && err == ENXIO) return Error{shown, "cannot write output: a FIFO with no reader"};
+    return Error{shown, std::string("cannot write output: ") + std::strerror(err)};
+  }
+  if (fifo) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  bool ok = write_all(fd, content);
+  int err = errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  if (!ok) return Error{shown, std::string("cannot write output: ") + std::strerror(err)};
+  return true;
+}
+
+}  // namespace
+
 Result<bool> write_atomically(const std::string& path, const std::string& content) {
   // A temp file in the same folder (so rename stays on one file system), written and synced,
   // then renamed over the target: readers see the old file or the whole new one, never half.
+  // A symbolic link stays one: the file it points to is what is replaced (issue 14).
   namespace fs = std::filesystem;
   fs::path target(path);
+  for (int hops = 0;; ++hops) {
+    struct stat lst {};
+    if (::lstat(target.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode)) break;
+    if (hops == 40) return Error{path, "cannot write output: too many levels of symbolic links"};
+    std::error_code lec;
+    fs::path link = fs::read_symlink(target, lec);
+    if (lec) return Error{path, "cannot write output: " + lec.message()};
+    target = link.is_absolute() ? link : target.parent_path() / link;
+  }
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return Error{path, "cannot write output: is a folder"};
+    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
+      return write_through(target.string(), path, S_ISFIFO(st.st_mode), content);
+    if (!S_ISREG(st.st_mode))
+      return Error{path, "cannot write output: not a regular file (a block device or a socket); refused"};
+  }
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (fs::is_directory(target, ec)) return Error{path, "cannot write output: is a folder"};
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
@@ -138,17 +195,7 @@ Result<bool> write_atomically(const std::string& path, const std::string& conten
     ::unlink(tmp.c_str());
     return Error{path, std::string("cannot write output: ") + std::strerror(err)};
   };
-  const char* p = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return give_up(errno);
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
+  if (!write_all(fd, content)) return give_up(errno);
   // mkstemp creates 0600; a report is an ordinary file (0666 minus umask).
   mode_t mask = ::umask(0);
   ::umask(mask);
@@ -159,7 +206,7 @@ Result<bool> write_atomically(const std::string& path, const std::string& conten
     ::unlink(tmp.c_str());
     return Error{path, std::string("cannot write output: ") + std::strerror(err)};
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
     return Error{path, std::string("cannot write output: ") + std::strerror(err)};

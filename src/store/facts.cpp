@@ -220,6 +220,10 @@ class Statement {
   int rc_ = SQLITE_OK;
 };
 
+// How long a writer waits for another process's transaction: several CI jobs sharing one store
+// queue up behind each other (issue 14: six processes failed at 1.5 s).
+constexpr int kBusyTimeoutMs = 60000;
+
 std::string why(int rc, sqlite3* db) {
   switch (rc & 0xff) {
     case SQLITE_NOTADB:
@@ -228,7 +232,8 @@ std::string why(int rc, sqlite3* db) {
              "); it was left untouched";
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return "the facts store is locked by another process; nothing was written (try again when it is done)";
+      return "the facts store is still locked by another process after " + std::to_string(kBusyTimeoutMs / 1000) +
+             " s; nothing was written (try again when it is done)";
     case SQLITE_READONLY:
       return "the facts store is read-only; nothing was written";
     case SQLITE_CANTOPEN:
@@ -260,7 +265,7 @@ Result<std::unique_ptr<FactStore>> FactStore::open(const std::string& path) {
     return e;
   }
   std::unique_ptr<FactStore> store(new FactStore(path, db));
-  sqlite3_busy_timeout(db, 1500);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
   // Reading the schema fails on a file that is not a database, or is locked exclusively.
   {

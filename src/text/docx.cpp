@@ -16,7 +16,12 @@ namespace doisoat {
 
 namespace {
 
-constexpr size_t kMaxPart = size_t(512) << 20;  // a zip bomb is refused, not inflated
+// What one document may cost (issue 14: 480 MB of XML ran four minutes in 16 GB). The longest
+// real reports are a few MB of document.xml and well under a million elements; a zip bomb is
+// refused, not inflated, and an XML tree of millions of tiny nodes is refused before parsing.
+constexpr size_t kMaxPart = size_t(64) << 20;
+constexpr size_t kMaxElements = 3'000'000;
+constexpr int kMaxDepth = 200;
 
 const char* const kWordNs[] = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                                "http://purl.oclc.org/ooxml/wordprocessingml/main"};
@@ -42,6 +47,11 @@ Result<Part> read_part(const std::string& path, zip_t* za, const char* name) {
     return Error{path, std::string("damaged .docx: cannot read ") + name};
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     return Error{path, "encrypted .docx (password-protected); save an unprotected copy first"};
+  auto too_large = [&] {
+    return Error{path, std::string(".docx part too large: ") + name + " expands to more than " +
+                           std::to_string(kMaxPart >> 20) + " MB (a compressed bomb, or not a report)"};
+  };
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPart) return too_large();
   zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(idx), 0);
   if (!f) return Error{path, std::string("damaged .docx: cannot open ") + name + " (" + zip_strerror(za) + ")"};
   char buf[1 << 16];
@@ -56,7 +66,7 @@ Result<Part> read_part(const std::string& path, zip_t* za, const char* name) {
     part.bytes.append(buf, static_cast<size_t>(n));
     if (part.bytes.size() > kMaxPart) {
       zip_fclose(f);
-      return Error{path, std::string(".docx part too large: ") + name};
+      return too_large();
     }
   }
   zip_fclose(f);
@@ -371,11 +381,37 @@ class Extractor {
 
 Result<pugi::xml_node> parse(const std::string& path, pugi::xml_document& xml, const std::string& bytes,
                              const char* part) {
+  // Elements (and comments, PIs) open with '<' not followed by '/': an upper bound, counted
+  // before pugixml allocates a node for each.
+  size_t elements = 0;
+  for (size_t i = bytes.find('<'); i != std::string::npos; i = bytes.find('<', i + 1))
+    if (i + 1 >= bytes.size() || bytes[i + 1] != '/') ++elements;
+  if (elements > kMaxElements)
+    return Error{path, std::string(".docx part too large: ") + part + " has more than " +
+                           std::to_string(kMaxElements) + " XML elements"};
   pugi::xml_parse_result pr =
       xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
   if (!pr)
     return Error{path, std::string("damaged .docx: ") + part + " is not well-formed XML (" + pr.description() +
                            " at byte " + std::to_string(pr.offset) + ")"};
+  // The extractor recurses into tables, text boxes and content controls: a bound on nesting
+  // keeps a crafted part from exhausting the stack (walked here without recursion).
+  int depth = 0;
+  for (pugi::xml_node n = xml.first_child(); n;) {
+    if (n.first_child()) {
+      n = n.first_child();
+      if (++depth > kMaxDepth)
+        return Error{path, std::string("damaged .docx: ") + part + " nests elements more than " +
+                               std::to_string(kMaxDepth) + " deep"};
+      continue;
+    }
+    while (n && !n.next_sibling() && n != xml) {
+      n = n.parent();
+      --depth;
+    }
+    if (!n || n == xml) break;
+    n = n.next_sibling();
+  }
   return xml.document_element();
 }
 

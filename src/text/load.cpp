@@ -12,6 +12,13 @@
 #include "text/structure.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -22,18 +29,62 @@ namespace doisoat {
 
 namespace fs = std::filesystem;
 
-Result<std::string> read_input(const std::string& path) {
-  if (path == "-") {
-    std::string s((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return s;
+namespace {
+
+// Bytes read from one input, file or stream (issue 14: /dev/zero or an endless pipe grew
+// without bound). Far above any real report; a .docx or .pdf that large is not one.
+constexpr size_t kMaxInputBytes = size_t(256) << 20;
+
+std::string too_large_reason() {
+  return "input larger than " + std::to_string(kMaxInputBytes >> 20) + " MB; refused";
+}
+
+// Reads fd to the end, at most kMaxInputBytes. Returns the reason on failure.
+std::optional<std::string> read_fd(int fd, std::string& out) {
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return std::string("cannot read: ") + std::strerror(errno);
+    }
+    if (n == 0) return std::nullopt;
+    if (out.size() + static_cast<size_t>(n) > kMaxInputBytes) return too_large_reason();
+    out.append(buf, static_cast<size_t>(n));
   }
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return Error{path, "no such file or folder"};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path, "cannot open for reading"};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+}
+
+}  // namespace
+
+Result<std::string> read_input(const std::string& path) {
+  std::string bytes;
+  if (path == "-") {
+    if (auto why = read_fd(STDIN_FILENO, bytes)) return Error{path, *why};
+    return bytes;
+  }
+  // O_NONBLOCK: a FIFO with no writer must not block the open; only regular files are read
+  // (a device or a FIFO named as an argument never ends, or never starts).
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT) return Error{path, "no such file or folder"};
+    return Error{path, std::string("cannot open for reading: ") + std::strerror(err)};
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Error{path, "not a regular file (a device, FIFO or socket); pass '-' to read standard input"};
+  }
+  if (static_cast<uint64_t>(st.st_size) > kMaxInputBytes) {
+    ::close(fd);
+    return Error{path, too_large_reason()};
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  bytes.reserve(static_cast<size_t>(st.st_size));
+  auto why = read_fd(fd, bytes);
+  ::close(fd);
+  if (why) return Error{path, *why};
+  return bytes;
 }
 
 static bool is_report_file(const fs::path& p) {
@@ -47,23 +98,58 @@ static bool is_report_file(const fs::path& p) {
   return ext == ".txt" || ext == ".md" || ext == ".docx" || ext == ".pdf";
 }
 
+namespace {
+
+// Folder walk by hand (not recursive_directory_iterator) so that each error names the folder
+// or entry it is about (issue 14). Symbolic links to folders are not followed, as before.
+std::optional<Error> walk(const fs::path& dir, const std::string& shown, std::vector<std::string>& out) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  if (ec) return Error{shown, "cannot read folder: " + ec.message()};
+  std::vector<std::pair<std::string, bool>> entries;  // (name, is a folder)
+  for (; it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    std::string child = shown + (shown.empty() || shown.back() == '/' ? "" : "/") + name;
+    std::error_code sec;
+    auto lst = it->symlink_status(sec);
+    if (!sec && fs::is_directory(lst)) {
+      entries.emplace_back(name, true);
+      continue;
+    }
+    if (!is_report_file(p)) continue;
+    auto st = it->status(sec);  // follows a link; a dangling link is no file (as before)
+    if (sec && sec != std::errc::no_such_file_or_directory)
+      return Error{child, "cannot read: " + sec.message()};
+    if (fs::is_regular_file(st)) entries.emplace_back(name, false);
+  }
+  if (ec) return Error{shown, "cannot read folder: " + ec.message()};
+  for (const auto& [name, is_dir] : entries) {
+    std::string child = shown + (shown.empty() || shown.back() == '/' ? "" : "/") + name;
+    if (is_dir) {
+      if (auto e = walk(dir / name, child, out)) return e;
+    } else {
+      out.push_back(child);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<std::vector<std::string>> find_report_files(const std::string& path) {
   if (path == "-") return std::vector<std::string>{"-"};
   std::error_code ec;
   auto st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) return Error{path, "no such file or folder"};
-  if (!fs::is_directory(st)) return std::vector<std::string>{path};
-  std::vector<std::string> out;
-  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file() && is_report_file(it->path())) {
-      std::string rel = fs::relative(it->path(), path).generic_string();
-      std::string joined = path;
-      if (!joined.empty() && joined.back() != '/') joined += '/';
-      out.push_back(joined + rel);
-    }
+  if (ec && ec != std::errc::no_such_file_or_directory) return Error{path, "cannot read: " + ec.message()};
+  if (!fs::exists(st)) return Error{path, "no such file or folder"};
+  if (!fs::is_directory(st)) {
+    if (!fs::is_regular_file(st))
+      return Error{path, "not a regular file (a device, FIFO or socket); pass '-' to read standard input"};
+    return std::vector<std::string>{path};
   }
-  if (ec) return Error{path, "cannot read folder: " + ec.message()};
+  std::vector<std::string> out;
+  if (auto e = walk(path, path, out)) return *e;
   std::sort(out.begin(), out.end());
   return out;
 }
