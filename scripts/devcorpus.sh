@@ -31,7 +31,7 @@ end=$(date +%s.%N)
 : >"$work/exits.tsv"
 while IFS= read -r -d '' f; do
   set +e
-  timeout 20 "$bin" check "$f" --format json -o /dev/null --no-suppressions >/dev/null 2>"$work/stderr.txt"
+  timeout 20 "$bin" check "$f" --format json --no-suppressions >/dev/null 2>"$work/stderr.txt"
   rc=$?
   set -e
   printf '%s\t%s\t%s\n' "$rc" "$f" "$(head -c 300 "$work/stderr.txt" | tr '\n\t' '  ')" >>"$work/exits.tsv"
