@@ -21,14 +21,4 @@ bool is_function_word(std::string_view w) {
   return in(s, w);
 }
 
-bool is_actual_verb(std::string_view w) {
-  static const std::unordered_set<std::string_view> s = {"dat", "uoc", "thuc", "hien", "duoc", "giai", "ngan"};
-  return in(s, w);
-}
-
-bool is_plan_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> s = {"ke", "hoach", "kh", "du", "toan", "chi", "tieu", "muc", "giao"};
-  return in(s, w);
-}
-
 }  // namespace doisoat::lexicon

@@ -11,10 +11,4 @@ namespace doisoat::lexicon {
 /// its own after it.
 bool is_function_word(std::string_view folded);
 
-/// Verbs that introduce an actual (achieved) figure: "đạt", "ước đạt", "thực hiện", "được".
-bool is_actual_verb(std::string_view folded);
-
-/// Words that name a plan or target: "kế hoạch", "KH", "dự toán", "chỉ tiêu", "mục tiêu", "giao".
-bool is_plan_word(std::string_view folded);
-
 }  // namespace doisoat::lexicon
