@@ -1666,6 +1666,7 @@ struct Reader {
             if (qty(m - 1) >= 0) compared_figure = true;
             --m;
           }
+          if (m == first) break;  // unbalanced: --m would wrap below a first block at 0 (issue 14, a hang)
           continue;
         }
         int q = qty(m - 1);
