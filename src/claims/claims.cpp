@@ -2556,6 +2556,7 @@ struct Reader {
 
   // The year a sentence names with "năm YYYY" before token h, "" if none.
   std::string sentence_year(size_t h) const {
+    if (h >= tok_sentence.size()) return "";  // past the last token (issue 14: read out of bounds)
     size_t m = h;
     while (m > 0 && m + kReach > h && tok_sentence[m - 1] == tok_sentence[h]) --m;
     for (; m < h; ++m) {
