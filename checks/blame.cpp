@@ -450,8 +450,9 @@ std::vector<Correction> typo_candidates(const std::vector<Quantity>& quantities,
     }
   }
   if (q.factor >= 1000 && q.dimension.rfind("money", 0) == 0) {  // triệu vs tỷ, nghìn vs triệu
-    Decimal up{q.value.mantissa * 1000, q.value.scale};
-    if (std::llabs(q.value.mantissa) < 1000000000000LL) add(up, TypoKind::UnitSlip);
+    // (Multiplied only when it fits: a figure of 16 digits or more overflowed it; issue 14.)
+    if (std::llabs(q.value.mantissa) < 1000000000000LL)
+      add(Decimal{q.value.mantissa * 1000, q.value.scale}, TypoKind::UnitSlip);
     Decimal down{q.value.mantissa, q.value.scale + 3};
     add(down, TypoKind::UnitSlip);
   }

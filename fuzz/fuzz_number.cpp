@@ -2,19 +2,9 @@
 // read.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
-#include "num/numbers.h"
+#include "fuzz/targets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string_view w(reinterpret_cast<const char*>(data), size);
-  for (auto conv : {doisoat::NumberConvention::Vietnamese, doisoat::NumberConvention::English}) {
-    doisoat::ParsedNumber p;
-    if (!doisoat::parse_number(w, conv, p)) continue;
-    (void)p.value.to_vi();
-    (void)p.value.to_plain();
-    (void)p.value.half_ulp();
-    if (p.has_hint) (void)p.hint.to_vi();
-  }
-  return 0;
+  return doisoat::fuzz::number(data, size);
 }

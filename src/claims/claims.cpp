@@ -1809,6 +1809,7 @@ struct Reader {
             if (qty(m - 1) >= 0) compared_figure = true;
             --m;
           }
+          if (m == first) break;  // unbalanced: --m would wrap below a first block at 0 (issue 14, a hang)
           continue;
         }
         int q = qty(m - 1);
@@ -2802,6 +2803,7 @@ struct Reader {
 
   // The year a sentence names with "năm YYYY" before token h, "" if none.
   std::string sentence_year(size_t h) const {
+    if (h >= tok_sentence.size()) return "";  // past the last token (issue 14: read out of bounds)
     size_t m = h;
     while (m > 0 && m + kReach > h && tok_sentence[m - 1] == tok_sentence[h]) --m;
     for (; m < h; ++m) {

@@ -23,7 +23,7 @@ Result<std::string> read_file(const std::string& path) {
 Result<json> parse_json(const std::string& text, const std::string& path) {
   try {
     return json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number too large (issue 14)
     // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1, ...".
     std::string what = e.what();
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);

@@ -75,8 +75,9 @@ Match find_period(std::string_view f, int default_year) {
       // "6 tháng đầu năm 2023", "6 tháng cuối năm", "9 tháng năm 2023", "9 tháng"
       size_t k = i + nd + 7;
       bool first = f.compare(k, 3, "dau") == 0, last = f.compare(k, 4, "cuoi") == 0;
-      if (first) k += 4;
-      if (last) k += 5;
+      // (Clamped: "dau"/"cuoi" at the very end of the text has no space after it; issue 14.)
+      if (first) k = std::min(k + 4, f.size());
+      if (last) k = std::min(k + 5, f.size());
       int year = 0;
       size_t ye = std::string::npos;
       if (f.compare(k, 3, "nam") == 0) ye = year_after(k, year);
