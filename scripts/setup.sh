@@ -10,6 +10,7 @@ packages=(build-essential cmake pkg-config libicu-dev libeigen3-dev nlohmann-jso
           libzip-dev libpugixml-dev libpoppler-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3 python3-jsonschema chromium)
+  packages+=(libcairo2-dev fonts-dejavu-core)  # tests write the PDF of their .docx with cairo (issue 13)
 fi
 
 missing=()

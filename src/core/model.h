@@ -191,9 +191,13 @@ struct Finding {
   // one is a further symptom of (empty for a lead or a finding of its own).
   std::string same_error_as;
   // Where a reader finds it besides line and column (issue 13): the PDF page (0: not a PDF), and
-  // for a figure in a table its table, row and column header ("bảng 2, dòng 4 «Lúa», cột «KH»").
+  // for a figure in a table: the table (1-based, in document order; 0: not in a table), the row
+  // (1-based within the table, its header row included), the row's label and the column header.
   int page = 0;
-  std::string table_cell;
+  int table = 0;
+  int table_row = 0;
+  std::string table_row_label;
+  std::string table_column;
 };
 
 /// Everything read from and found in one document.

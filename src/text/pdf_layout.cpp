@@ -266,44 +266,56 @@ class PageWriter {
   }
 
   void write_table(size_t b, size_t e) {
-    // Columns from the data rows: their cells' extents, overlapping ones merged.
-    std::vector<std::pair<double, double>> cols;
-    std::vector<std::vector<std::pair<size_t, size_t>>> segs(e - b);
-    for (size_t k = b; k < e; ++k) segs[k - b] = segments(parts_[k]);
-    auto numeric_cells = [&](size_t k) {
+    // Column boundaries: the gaps that no word of any data row covers (a word space moves from
+    // row to row, the space between two cells does not), at least half a letter wide.
+    std::vector<std::pair<double, double>> spans;
+    auto data_row = [&](size_t k) {
       size_t n = 0;
-      for (auto [sb, se] : segs[k - b]) n += numeric_text(words_text(parts_[k], sb, se));
-      return n;
+      for (auto [sb, se] : segments(parts_[k])) n += numeric_text(words_text(parts_[k], sb, se));
+      return n >= 2;
     };
+    double size = 0;
+    size_t first_data = e, last_data = b;
     for (size_t k = b; k < e; ++k) {
-      if (numeric_cells(k) < 2 && segs[k - b].size() < 3) continue;
-      if (numeric_cells(k) == 0) continue;
-      for (auto [sb, se] : segs[k - b]) {
-        double x0 = parts_[k].boxes[sb].x0, x1 = x0;
-        for (size_t i = sb; i < se; ++i) x1 = std::max(x1, parts_[k].boxes[i].x1);
-        cols.emplace_back(x0, x1);
+      if (!data_row(k)) continue;
+      first_data = std::min(first_data, k);
+      last_data = k;
+      size = std::max(size, parts_[k].size);
+      for (size_t i = 0; i < parts_[k].boxes.size(); ++i)
+        if (!parts_[k].sup[i]) spans.emplace_back(parts_[k].boxes[i].x0, parts_[k].boxes[i].x1);
+    }
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<double, double>> cols;  // covered extents = columns
+    for (auto c : spans) {
+      if (!cols.empty() && c.first < cols.back().second + 0.45 * size) cols.back().second = std::max(cols.back().second, c.second);
+      else cols.push_back(c);
+    }
+    // Lines after the last data row that run across a boundary are the text after the table.
+    // (A run of words closer than half a letter is one piece of text: it may not cross one.)
+    auto crosses = [&](const Line& l) {
+      for (auto [rb, re] : segments(l, 0.45)) {
+        double x0 = l.boxes[rb].x0, x1 = x0;
+        for (size_t i = rb; i < re; ++i) x1 = std::max(x1, l.boxes[i].x1);
+        for (size_t c = 0; c + 1 < cols.size(); ++c)
+          if (x0 < cols[c].second && x1 > cols[c + 1].first) return true;
       }
-    }
-    std::sort(cols.begin(), cols.end());
-    std::vector<std::pair<double, double>> merged;
-    for (auto c : cols) {
-      if (!merged.empty() && c.first <= merged.back().second) merged.back().second = std::max(merged.back().second, c.second);
-      else merged.push_back(c);
-    }
-    if (merged.size() < 2) {
+      return false;
+    };
+    size_t end = e;
+    if (first_data < e)
+      for (size_t k = last_data + 1; k < e; ++k)
+        if (crosses(parts_[k])) { end = k; break; }
+    if (cols.size() < 3 || first_data >= e) {
       for (size_t k = b; k < e; ++k) write_prose(parts_[k], false);
       return;
     }
+    const std::vector<std::pair<double, double>>& merged = cols;
     auto column_of = [&](double x0, double x1) {
       size_t best = 0;
       double best_overlap = -1e18;
       for (size_t c = 0; c < merged.size(); ++c) {
         double ov = std::min(x1, merged[c].second) - std::max(x0, merged[c].first);
-        if (ov <= 0) {
-          // Outside every column: the distance to it, as a negative overlap.
-          ov = -std::min(std::fabs(x0 - merged[c].second), std::fabs(merged[c].first - x1));
-          if (x0 >= merged[c].first && x1 <= merged[c].second) ov = 0;
-        }
+        if (ov <= 0) ov = -std::min(std::fabs(x0 - merged[c].second), std::fabs(merged[c].first - x1));
         if (ov > best_overlap) { best_overlap = ov; best = c; }
       }
       return best;
@@ -316,19 +328,32 @@ class PageWriter {
     };
     std::vector<Row> rows;
     bool seen_numeric = false;
-    for (size_t k = b; k < e; ++k) {
+    for (size_t k = b; k < end; ++k) {
       const Line& l = parts_[k];
       std::vector<std::string> cells(merged.size());
       std::vector<bool> num(merged.size(), false);
       bool line_numeric = false;
-      for (auto [sb, se] : segs[k - b]) {
-        double x0 = l.boxes[sb].x0, x1 = x0;
-        for (size_t i = sb; i < se; ++i) x1 = std::max(x1, l.boxes[i].x1);
-        size_t c = column_of(x0, x1);
-        std::string t = words_text(l, sb, se);
-        if (numeric_text(t)) { num[c] = true; line_numeric = true; }
-        if (!cells[c].empty()) cells[c] += ' ';
-        cells[c] += t;
+      // Runs of words closer than half a letter make a cell's text of this line, placed by their
+      // extent (a centred header over right-aligned figures); a run across a boundary word by word.
+      for (auto [rb, re] : segments(l, 0.45)) {
+        double x0 = l.boxes[rb].x0, x1 = x0;
+        for (size_t i = rb; i < re; ++i) x1 = std::max(x1, l.boxes[i].x1);
+        bool across = false;
+        for (size_t c = 0; c + 1 < merged.size(); ++c)
+          if (x0 < merged[c].second && x1 > merged[c + 1].first) across = true;
+        for (size_t i = rb; i < re;) {
+          size_t c = column_of(x0, x1), j = re;
+          if (across) {
+            c = column_of(l.boxes[i].x0, l.boxes[i].x1);
+            j = i + 1;
+            while (j < re && (l.sup[j] || column_of(l.boxes[j].x0, l.boxes[j].x1) == c)) ++j;
+          }
+          std::string t = words_text(l, i, j);
+          if (numeric_text(t)) { num[c] = true; line_numeric = true; }
+          if (!cells[c].empty()) cells[c] += ' ';
+          cells[c] += t;
+          i = j;
+        }
       }
       std::string first;
       size_t first_col = 0;
@@ -373,6 +398,7 @@ class PageWriter {
         out_ += r.cells[c];
       }
     }
+    for (size_t k = end; k < e; ++k) write_prose(parts_[k], false);
   }
 
   std::string& out_;
@@ -431,20 +457,49 @@ std::string layout_pdf_page(std::vector<PdfBox> boxes) {
       if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   std::vector<Line> lines = group_lines(boxes);
   double page_left = 1e18;
-  for (const auto& l : lines) page_left = std::min(page_left, l.x0());
+  double page_right = -1e18;
+  for (const auto& l : lines) {
+    page_left = std::min(page_left, l.x0());
+    page_right = std::max(page_right, l.x1());
+  }
   const double gutter = find_gutter(lines);
   PageWriter w(out);
   // Without a gutter the page is one flow; with one, the lines on either side of it (and not
   // across it, nor tabular) go to the left and right flows, written one after the other at each
   // line that crosses the gutter.
+  // Each line: across the gutter (or no gutter), or cut at `split` into its two column parts.
+  std::vector<size_t> split_at(lines.size(), 0);
+  std::vector<bool> whole(lines.size(), true);
+  double right_left = 1e18;
+  for (size_t li = 0; li < lines.size() && gutter > 0; ++li) {
+    const Line& l = lines[li];
+    size_t split = l.boxes.size();
+    bool crosses = false;
+    for (size_t i = 0; i < l.boxes.size(); ++i) {
+      if (l.boxes[i].x0 < gutter && l.boxes[i].x1 > gutter) crosses = true;
+      if (l.boxes[i].x0 >= gutter && split == l.boxes.size()) split = i;
+    }
+    if (!crosses) {
+      // A side that is tabular belongs to a table across the page, not to a column.
+      Line a, c;
+      for (size_t i = 0; i < l.boxes.size(); ++i) {
+        Line& side = i < split ? a : c;
+        side.boxes.push_back(l.boxes[i]);
+        side.sup.push_back(l.sup[i]);
+        side.size = l.size;
+      }
+      if ((!a.boxes.empty() && segments(a).size() > 1) || (!c.boxes.empty() && segments(c).size() > 1)) crosses = true;
+      // A short line centred on the gutter (a page number) belongs to the page, not a column.
+      const double reach = 0.1 * (page_right - page_left);
+      if (l.x0() > gutter - reach && l.x1() < gutter + reach) crosses = true;
+    }
+    whole[li] = crosses;
+    split_at[li] = split;
+    if (!crosses && split < l.boxes.size()) right_left = std::min(right_left, l.boxes[split].x0);
+  }
   Flow full, lcol, rcol;
   full.left = page_left;
   lcol.left = page_left;
-  double right_left = 1e18;
-  if (gutter > 0)
-    for (const auto& l : lines)
-      for (const auto& b : l.boxes)
-        if (b.x0 > gutter) right_left = std::min(right_left, b.x0);
   rcol.left = right_left;
   auto flush_columns = [&] {
     if (!lcol.lines.empty()) w.write(lcol);
@@ -459,33 +514,16 @@ std::string layout_pdf_page(std::vector<PdfBox> boxes) {
     full.lines.clear();
     full.range.clear();
   };
-  for (const auto& l : lines) {
-    size_t split = l.boxes.size();
-    bool crosses = false;
-    if (gutter > 0) {
-      for (size_t i = 0; i < l.boxes.size(); ++i) {
-        if (l.boxes[i].x0 < gutter && l.boxes[i].x1 > gutter) crosses = true;
-        if (l.boxes[i].x0 >= gutter && split == l.boxes.size()) split = i;
-      }
-      if (!crosses) {
-        // A side that is tabular belongs to a table across the page, not to a column.
-        Line a, c;
-        for (size_t i = 0; i < l.boxes.size(); ++i) {
-          Line& side = i < split ? a : c;
-          side.boxes.push_back(l.boxes[i]);
-          side.sup.push_back(l.sup[i]);
-          side.size = l.size;
-        }
-        if ((!a.boxes.empty() && segments(a).size() > 1) || (!c.boxes.empty() && segments(c).size() > 1)) crosses = true;
-      }
-    }
-    if (gutter <= 0 || crosses) {
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const Line& l = lines[li];
+    if (whole[li]) {
       flush_columns();
       full.lines.push_back(&l);
       full.range.emplace_back(0, l.boxes.size());
       continue;
     }
     flush_full();
+    const size_t split = split_at[li];
     if (split > 0) {
       lcol.lines.push_back(&l);
       lcol.range.emplace_back(0, split);
