@@ -10,7 +10,8 @@ packages=(build-essential cmake pkg-config libicu-dev libeigen3-dev nlohmann-jso
           libzip-dev libpugixml-dev libpoppler-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3 python3-jsonschema chromium)
-  packages+=(clang-14 libclang-rt-14-dev)  # libFuzzer targets (fuzz preset, scripts/fuzz.sh --ci in .ci/run; issue 14)
+  packages+=(clang-14 libclang-rt-14-dev)  # libFuzzer targets (fuzz preset, scripts/fuzz.sh; issue 14)
+  packages+=(libcairo2-dev fonts-dejavu-core)  # tests write the PDF of their .docx with cairo (issue 13)
 fi
 
 missing=()

@@ -61,6 +61,7 @@ struct Document {
   std::string text;        // clean NFC text
   SourceMap map;           // clean offset -> original line:column
   bool reflowed = false;   // hard-wrapped (PDF) lines were joined into paragraphs
+  std::vector<uint32_t> page_lines;  // PDF: per page, the line of `original` it starts on (1-based)
   std::vector<Block> blocks;
   std::vector<Section> sections;
   std::vector<Sentence> sentences;
@@ -195,6 +196,14 @@ struct Finding {
   // When blame finds that one figure breaks several relations: the id of the lead finding this
   // one is a further symptom of (empty for a lead or a finding of its own).
   std::string same_error_as;
+  // Where a reader finds it besides line and column (issue 13): the PDF page (0: not a PDF), and
+  // for a figure in a table: the table (1-based, in document order; 0: not in a table), the row
+  // (1-based within the table, its header row included), the row's label and the column header.
+  int page = 0;
+  int table = 0;
+  int table_row = 0;
+  std::string table_row_label;
+  std::string table_column;
 };
 
 /// Everything read from and found in one document.

@@ -81,6 +81,57 @@ static bool check_enabled(const RunOptions& o, const std::string& id) {
   return true;
 }
 
+namespace {
+
+bool figure_cell(std::string_view c) {
+  bool digit = false;
+  for (char ch : c) {
+    if (ch >= '0' && ch <= '9') digit = true;
+    else if (std::string_view(".,%-+() ").find(ch) == std::string_view::npos) return false;
+  }
+  return digit;
+}
+
+// Where each finding stands besides its line (issue 13): its PDF page, and for a figure in a
+// table row (the figure the claim states) the table, row, row label and column header.
+void locate_findings(DocumentResult& r) {
+  const Document& d = r.doc;
+  // Per TableRow block: its table (consecutive rows are one table) and row numbers.
+  std::vector<int> table_of(d.blocks.size(), 0), row_of(d.blocks.size(), 0);
+  std::vector<size_t> header_of(d.blocks.size(), 0);
+  int tables = 0;
+  for (size_t b = 0; b < d.blocks.size(); ++b) {
+    if (d.blocks[b].kind != BlockKind::TableRow) continue;
+    bool first = b == 0 || d.blocks[b - 1].kind != BlockKind::TableRow;
+    if (first) ++tables;
+    table_of[b] = tables;
+    row_of[b] = first ? 1 : row_of[b - 1] + 1;
+    header_of[b] = first ? b : header_of[b - 1];
+  }
+  for (Finding& f : r.findings) {
+    if (!d.page_lines.empty())
+      f.page = static_cast<int>(std::upper_bound(d.page_lines.begin(), d.page_lines.end(), f.begin.line) - d.page_lines.begin());
+    if (f.claim < 0 || static_cast<size_t>(f.claim) >= r.claims.size() || tables == 0) continue;
+    const Claim& c = r.claims[static_cast<size_t>(f.claim)];
+    if (c.stated >= r.quantities.size()) continue;
+    const uint32_t at = r.quantities[c.stated].span.begin;
+    auto it = std::upper_bound(d.blocks.begin(), d.blocks.end(), at, [](uint32_t x, const Block& b) { return x < b.span.end; });
+    if (it == d.blocks.end() || it->kind != BlockKind::TableRow || at < it->span.begin) continue;
+    const size_t b = static_cast<size_t>(it - d.blocks.begin());
+    size_t cell = 0;
+    while (cell < it->cell_spans.size() && it->cell_spans[cell].end < at) ++cell;
+    if (cell >= it->cell_spans.size()) continue;
+    f.table = table_of[b];
+    f.table_row = row_of[b];
+    for (const auto& label : it->cells)
+      if (!label.empty() && !figure_cell(label)) { f.table_row_label = label; break; }
+    const Block& head = d.blocks[header_of[b]];
+    if (header_of[b] != b && cell < head.cells.size()) f.table_column = head.cells[cell];
+  }
+}
+
+}  // namespace
+
 DocumentResult analyze(Document doc, const RunOptions& options) {
   DocumentResult r;
   r.doc = std::move(doc);
@@ -121,6 +172,7 @@ DocumentResult analyze(Document doc, const RunOptions& options) {
   }
   // Last pass: one finding per real error, with the most likely correction (checks/blame.h).
   apply_blame(r, options.checks);
+  locate_findings(r);
   return r;
 }
 

@@ -57,6 +57,13 @@ nlohmann::ordered_json findings_json(const RunReport& r, const EmitOptions& o) {
     if (!f.replacement.empty()) j["replacement"] = f.replacement;
     j["material"] = f.material;
     if (!f.same_error_as.empty()) j["same_error_as"] = f.same_error_as;
+    if (f.page > 0) j["page"] = f.page;
+    if (f.table > 0) {
+      json t = {{"index", f.table}, {"row", f.table_row}};
+      if (!f.table_row_label.empty()) t["row_label"] = f.table_row_label;
+      if (!f.table_column.empty()) t["column"] = f.table_column;
+      j["table"] = t;
+    }
     if (f.suppressed) {
       json s = {{"kind", f.baselined ? "baseline" : "sidecar"},
                 {"justification", f.baselined && f.suppression_justification.empty()

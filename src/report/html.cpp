@@ -191,6 +191,17 @@ std::string emit_html(const RunReport& r, const EmitOptions& o) {
     if (f.suppressed) h << "<span class=\"badge sup\">" << tr(L, "đã bỏ qua", "suppressed") << "</span> ";
     h << "<code class=\"check\">" << esc(f.check) << "</code><a class=\"loc\" href=\"#f-" << esc(f.id) << "\">" << esc(loc)
       << "</a></div>\n";
+    if (f.page > 0 || f.table > 0) {
+      h << "<p class=\"where\">";
+      if (f.page > 0) h << tr(L, "trang ", "page ") << f.page;
+      if (f.table > 0) {
+        if (f.page > 0) h << ", ";
+        h << tr(L, "bảng ", "table ") << f.table << tr(L, ", dòng ", ", row ") << f.table_row;
+        if (!f.table_row_label.empty()) h << " «" << esc(f.table_row_label) << "»";
+        if (!f.table_column.empty()) h << tr(L, ", cột «", ", column «") << esc(f.table_column) << "»";
+      }
+      h << "</p>\n";
+    }
     h << "<p class=\"message\">" << esc(f.message) << "</p>\n";
     if (!f.quote.empty()) h << "<blockquote class=\"quote\">" << highlighted_quote(f) << "</blockquote>\n";
     h << "<dl class=\"figures\"><dt>" << tr(L, "Báo cáo ghi", "Stated") << "</dt><dd class=\"stated\">"

@@ -111,6 +111,18 @@ std::string emit_sarif(const RunReport& r, const EmitOptions& o) {
     json res = {{"ruleId", f.check}, {"ruleIndex", index[f.check]}, {"level", level(f.severity)},
                 {"message", {{"text", text}}}};
     json loc = {{"physicalLocation", physical(f.path, f.begin, f.end, f.quote)}};
+    // The page of a PDF and the cell of a table, for readers of the document rather than its text.
+    if (f.page > 0 || f.table > 0) {
+      json rp;
+      if (f.page > 0) rp["page"] = f.page;
+      if (f.table > 0) {
+        rp["table"] = f.table;
+        rp["tableRow"] = f.table_row;
+        if (!f.table_row_label.empty()) rp["tableRowLabel"] = f.table_row_label;
+        if (!f.table_column.empty()) rp["tableColumn"] = f.table_column;
+      }
+      loc["physicalLocation"]["region"]["properties"] = rp;
+    }
     if (!f.line_text.empty())
       loc["physicalLocation"]["contextRegion"] = {{"startLine", std::max<uint32_t>(1, f.begin.line)},
                                                   {"startColumn", std::max<uint32_t>(1, f.line_text_column)},

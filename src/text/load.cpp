@@ -176,6 +176,7 @@ Result<Document> load_document(const std::string& path, std::string_view bytes, 
     doc.encoding = "pdf";
     doc.warnings = std::move(pdf->warnings);
     doc.original = std::move(pdf->text);
+    doc.page_lines = std::move(pdf->page_lines);
   } else if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
     return Error{path, "a legacy Word .doc or a password-protected Office file; save it as an unprotected .docx"};
   } else {

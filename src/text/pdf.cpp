@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "text/decode.h"
+#include "text/pdf_layout.h"
 #include "text/utf8.h"
 
 namespace doisoat {
@@ -26,63 +27,27 @@ std::mutex& poppler_mutex() {
   return m;
 }
 
-std::string mark_wraps(const std::string& page);
-
+// The page's words with their positions and font sizes, laid out as text (text/pdf_layout.h):
+// table rows as tab-separated cells, superscript figures as superscripts, columns in order.
 std::string page_text(const poppler::page& pg) {
-  poppler::byte_array b = pg.text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-  std::string raw(b.begin(), b.end());
-  std::string out;
-  out.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    auto c = static_cast<unsigned char>(raw[i]);
-    if (c == '\r') {
-      if (i + 1 < raw.size() && raw[i + 1] == '\n') continue;
-      out += '\n';
-    } else if (c == '\f') {
-      continue;  // the page break: pages are joined by a line break
-    } else if (c < 0x20 && c != '\n' && c != '\t') {
-      out += ' ';
-    } else {
-      out += raw[i];
-    }
+  std::vector<PdfBox> boxes;
+  for (const poppler::text_box& tb : pg.text_list(poppler::page::text_list_include_font)) {
+    poppler::byte_array b = tb.text().to_utf8();
+    PdfBox box;
+    box.text.assign(b.begin(), b.end());
+    for (auto& c : box.text)
+      if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    poppler::rectf r = tb.bbox();
+    box.x0 = r.left();
+    box.y0 = r.top();
+    box.x1 = r.right();
+    box.y1 = r.bottom();
+    box.size = tb.get_font_size();
+    if (!(box.size > 0)) box.size = r.height() > 0 ? r.height() / 1.16 : 10;
+    box.space_after = tb.has_space_after();
+    boxes.push_back(std::move(box));
   }
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return mark_wraps(out);
-}
-
-// Poppler's physical layout ends every line without the space that other extractors keep where
-// a line was wrapped, and the text layer reads that space as "the sentence goes on". A line that
-// reaches the right margin of its page, followed by another line of the page, gets it back.
-std::string mark_wraps(const std::string& page) {
-  std::vector<std::pair<size_t, size_t>> lines;  // [begin, end) of each line
-  for (size_t b = 0; b <= page.size();) {
-    size_t e = page.find('\n', b);
-    if (e == std::string::npos) e = page.size();
-    lines.emplace_back(b, e);
-    b = e + 1;
-  }
-  auto blank = [&](size_t i) {
-    return page.find_first_not_of(' ', lines[i].first) >= lines[i].second;
-  };
-  std::vector<size_t> widths(lines.size(), 0);
-  std::vector<size_t> sorted;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (blank(i)) continue;
-    widths[i] = utf8::count_cps(std::string_view(page).substr(lines[i].first, lines[i].second - lines[i].first));
-    sorted.push_back(widths[i]);
-  }
-  if (sorted.size() < 3) return page;
-  std::sort(sorted.begin(), sorted.end());
-  size_t margin = sorted[sorted.size() * 9 / 10 < sorted.size() ? sorted.size() * 9 / 10 : sorted.size() - 1];
-  std::string out;
-  out.reserve(page.size() + lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) out += '\n';
-    out.append(page, lines[i].first, lines[i].second - lines[i].first);
-    bool next_text = i + 1 < lines.size() && !blank(i + 1);
-    if (next_text && widths[i] * 100 >= margin * 90 && page[lines[i].second - 1] != ' ') out += ' ';
-  }
-  return out;
+  return layout_pdf_page(std::move(boxes));
 }
 
 // Letters and digits, not white space.
@@ -123,13 +88,16 @@ Result<PdfText> pdf_to_text(const std::string& path, std::string_view bytes) {
 
   PdfText out;
   std::vector<int> blank;
+  uint32_t line = 1;
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> pg(doc->create_page(i));
     std::string t = pg ? page_text(*pg) : std::string();
     if (!pg) out.warnings.push_back("page " + std::to_string(i + 1) + " could not be read");
     else if (visible(t) == 0) blank.push_back(i + 1);
     if (i > 0) out.text += '\n';
+    out.page_lines.push_back(line);
     out.text += t;
+    line += 1 + static_cast<uint32_t>(std::count(t.begin(), t.end(), '\n'));
   }
   if (visible(out.text) == 0) return Error{path, "PDF has no text layer (scanned?); OCR it first"};
   if (!blank.empty()) {

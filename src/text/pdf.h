@@ -3,6 +3,7 @@
 // lines, drops page numbers and running headers, and separates footnotes, as for any PDF text.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@ namespace doisoat {
 
 struct PdfText {
   std::string text;  // UTF-8; locations refer to its lines
+  std::vector<uint32_t> page_lines;  // per page: the line of `text` it starts on (1-based)
   std::vector<std::string> warnings;
 };
 
