@@ -98,6 +98,35 @@ TEST(ReportGithub, CappedWithASummary) {
   EXPECT_NE(ls[2].find("3 more findings not annotated"), std::string::npos) << ls[2];
 }
 
+// GitHub drops annotations beyond 10 of a level in a step: each level is capped (the summary
+// line, an error here, takes one error slot) and the summary counts what was left out.
+TEST(ReportGithub, TenPerLevelMostSevereFirst) {
+  RunReport r;
+  auto add = [&](Severity s, int n, bool material = false) {
+    for (int i = 0; i < n; ++i) {
+      std::string line = "dòng " + std::to_string(r.findings.size()) + ": 12/10 đạt 50%";
+      Finding f = make_finding("ratio-recompute", "ratio", s, "x.txt", uint32_t(r.findings.size() + 1), line, "12/10 đạt 50%");
+      f.message = "m";
+      f.material = material;
+      r.findings.push_back(f);
+    }
+  };
+  add(Severity::Info, 3);
+  add(Severity::Warning, 12);
+  add(Severity::Error, 14);
+  add(Severity::Error, 1, true);
+  EmitOptions o = sample_options(Lang::En);
+  auto ls = lines_of(emit_findings(Format::Github, r, o));
+  ASSERT_EQ(ls.size(), 9u + 10u + 3u + 1u);
+  for (size_t i = 0; i < 9; ++i) EXPECT_EQ(ls[i].rfind("::error file=", 0), 0u) << i;
+  EXPECT_NE(ls[0].find("line=30,"), std::string::npos) << "the material error comes first: " << ls[0];
+  for (size_t i = 9; i < 19; ++i) EXPECT_EQ(ls[i].rfind("::warning file=", 0), 0u) << i;
+  for (size_t i = 19; i < 22; ++i) EXPECT_EQ(ls[i].rfind("::notice file=", 0), 0u) << i;
+  EXPECT_EQ(ls[22].rfind("::error title=doisoat::", 0), 0u) << ls[22];
+  EXPECT_NE(ls[22].find("8 more findings not annotated (see the full report): 6 errors, 2 warnings"), std::string::npos)
+      << ls[22];
+}
+
 TEST(ReportCsv, BomQuotingAndOneRowPerFinding) {
   RunReport r = sample_report();
   std::string out = emit_findings(Format::Csv, r, sample_options());

@@ -20,7 +20,8 @@ struct EmitOptions {
   Lang lang = Lang::Vi;
   bool color = false;        // ANSI colours (text format on a terminal only)
   std::string version = DOISOAT_VERSION;
-  size_t github_cap = 50;    // annotations before the summary line
+  size_t github_cap = 50;    // annotations in all before the summary line
+  size_t github_cap_per_level = 10;  // GitHub shows at most 10 of each level per step
   /// Findings at or above this severity fail the gate (JUnit failures); nullopt = never.
   std::optional<Severity> fail_on = Severity::Error;
   /// The rules SARIF lists; nullopt = the check registry (tests inject a fixed catalogue).
