@@ -4,6 +4,7 @@
 #include <regex>
 
 #include <gtest/gtest.h>
+#include <pugixml.hpp>
 #include <nlohmann/json.hpp>
 
 #include "report/emit.h"
@@ -213,6 +214,27 @@ TEST(ReportJunit, OneCasePerClaimFailuresForFindings) {
   o.fail_on = std::nullopt;
   out = emit_findings(Format::Junit, r, o);
   EXPECT_EQ(count(out, "<failure "), 0u);
+}
+
+// Written through pugixml: whatever a report's text holds (markup, "]]>", quotes, control
+// characters), the JUnit file parses and gives back the text.
+TEST(ReportJunit, WellFormedWhateverTheTextHolds) {
+  RunReport r;
+  std::string quote = "a < b & \"c\" ]]> '\x01' 12/10 đạt 50%";
+  Finding f = make_finding("ratio-recompute", "ratio", Severity::Error, "x&<y>.txt", 1, quote, quote);
+  f.message = "m <&> \"q\"";
+  r.findings = {f};
+  std::string out = emit_findings(Format::Junit, r, sample_options());
+  pugi::xml_document xml;
+  auto parsed = xml.load_string(out.c_str());
+  ASSERT_TRUE(parsed) << parsed.description() << "\n" << out;
+  auto suite = xml.child("testsuites").child("testsuite");
+  EXPECT_STREQ(suite.attribute("name").value(), "x&<y>.txt");
+  EXPECT_STREQ(suite.attribute("failures").value(), "1");
+  auto failure = suite.child("testcase").child("failure");
+  EXPECT_STREQ(failure.attribute("message").value(), "[ratio-recompute] m <&> \"q\"");
+  std::string text = failure.text().get();
+  EXPECT_NE(text.find("a < b & \"c\" ]]> '\xEF\xBF\xBD'"), std::string::npos) << text;
 }
 
 TEST(ReportNumbers, VietnameseAndEnglishConventions) {
