@@ -136,10 +136,41 @@ TEST(ReportCsv, BomQuotingAndOneRowPerFinding) {
   EXPECT_EQ(report::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(report::csv_field("line\nbreak"), "\"line\nbreak\"");
   EXPECT_EQ(report::csv_field("=SUM(A1)"), "\"'=SUM(A1)\"");
-  EXPECT_EQ(report::csv_field("-5.47"), "-5.47");
+  // Every text cell starting with = + - @ is guarded (a negative figure is written as a number).
+  EXPECT_EQ(report::csv_field("-5.47"), "\"'-5.47\"");
+  EXPECT_EQ(report::csv_field("+1"), "\"'+1\"");
+  EXPECT_EQ(report::csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(report::csv_field("-cmd|' /C calc'!A0"), "\"'-cmd|' /C calc'!A0\"");
+  EXPECT_EQ(report::csv_field("\t=1"), "\"'\t=1\"");
+  EXPECT_EQ(report::csv_field("a-b=c"), "a-b=c");
   // Rows end with CRLF; quoted fields may hold bare LF. Header + 7 findings.
   EXPECT_EQ(count(out, "\r\n"), 8u);
   EXPECT_NE(out.find("\"chiếm 5,2% (<6% & \"\"mục tiêu\"\")\""), std::string::npos);
+}
+
+// --csv-locale vi: ';' between fields, figures as Vietnamese reports write them, text guarded.
+TEST(ReportCsv, VietnameseLocale) {
+  EXPECT_EQ(report::spreadsheet_number(56666.45, true), "56.666,45");
+  EXPECT_EQ(report::spreadsheet_number(22214, true), "22.214");
+  EXPECT_EQ(report::spreadsheet_number(-5.47, true), "-5,47");
+  EXPECT_EQ(report::spreadsheet_number(0.125, true), "0,125");
+  EXPECT_EQ(report::spreadsheet_number(1234567.5, true), "1.234.567,5");
+  EXPECT_EQ(report::spreadsheet_number(56666.45, false), "56666.45");
+  EXPECT_EQ(report::csv_field("a;b", ';'), "\"a;b\"");
+  EXPECT_EQ(report::csv_field("a,b", ';'), "a,b");
+  RunReport r = sample_report();
+  r.findings[0].message = "=HYPERLINK(\"http://x\")";
+  EmitOptions o = sample_options();
+  o.csv_vietnamese = true;
+  std::string out = emit_findings(Format::Csv, r, o);
+  auto ls = lines_of(out);
+  ASSERT_GE(ls.size(), 2u);
+  EXPECT_EQ(ls[0].rfind("\xEF\xBB\xBFid;tệp;dòng;cột;", 0), 0u) << ls[0];
+  EXPECT_EQ(count(ls[0], ";"), 17u);
+  // The ratio finding: stated 57, expected 56.666,45; the quote has ',' but no ';': not quoted.
+  EXPECT_NE(out.find(";175.666/310.00 m3 gỗ các loại, đạt 57% KH;57;56.666,45;%;"), std::string::npos) << out;
+  EXPECT_NE(out.find(";\"'=HYPERLINK(\"\"http://x\"\")\";"), std::string::npos) << out;
+  EXPECT_EQ(count(out, "\r\n"), 8u);
 }
 
 TEST(ReportHtml, HighlightsFiguresAndEscapes) {

@@ -39,6 +39,7 @@ struct CommonOptions {
   std::string region, period;
   std::string db, regions;  // facts store and declared region hierarchy (issue 7)
   bool uncovered = false;
+  std::string csv_locale = "en";  // issue 16: "vi" for a Vietnamese-locale spreadsheet
 };
 
 int fail(const std::string& message) {
@@ -164,6 +165,7 @@ int cmd_check(const CommonOptions& o) {
   eo.lang = ro->checks.lang;
   eo.fail_on = fail_threshold(o.fail_on);
   eo.color = format == Format::Text && o.output.empty() && ::isatty(1) && !std::getenv("NO_COLOR");
+  eo.csv_vietnamese = o.csv_locale == "vi";
   if (int rc = emit(o, emit_findings(format, *report, eo)); rc != kOk) return rc;
   return gate_fails(*report, eo.fail_on) ? kFindings : kOk;
 }
@@ -199,6 +201,9 @@ int cmd_explain(const CommonOptions& o, const std::string& id) {
 void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
   if (with_paths) app->add_option("paths", o.paths, "Report files or folders ('-' = standard input); default reports/");
   app->add_option("--format", o.format, "text|json|sarif|markdown|html|csv|junit|github")->capture_default_str();
+  app->add_option("--csv-locale", o.csv_locale,
+                  "csv: en (',' between fields, 93.7) or vi (';' between fields, figures as written: 22.214; 93,7)")
+      ->check(CLI::IsMember({"en", "vi"}))->capture_default_str();
   app->add_option("-o,--output", o.output, "Write to FILE (atomically) instead of standard output");
   app->add_option("--fail-on", o.fail_on, "error|warning|info|never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();

@@ -26,6 +26,9 @@ struct EmitOptions {
   std::optional<Severity> fail_on = Severity::Error;
   /// The rules SARIF lists; nullopt = the check registry (tests inject a fixed catalogue).
   std::optional<std::vector<CheckMeta>> catalogue;
+  /// CSV for a spreadsheet in a Vietnamese locale (`--csv-locale vi`): ';' between fields and
+  /// figures written as the reports write them (22.214; 93,7). Default: RFC 4180 commas, 93.7.
+  bool csv_vietnamese = false;
   /// Text format: widest original line shown before it is cut around the span.
   size_t text_line_width = 100;
 };
