@@ -1,5 +1,5 @@
 // Every config example the user can read loads (issue 16): the README, docs/CONTRACT.md, each
-// checks/*.md file as written, each `explain` page as printed, and the --config help text.
+// checks/*.md file as written and each `explain` page as printed.
 #include <filesystem>
 #include <fstream>
 #include <regex>

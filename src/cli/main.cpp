@@ -128,6 +128,8 @@ Result<RunOptions> make_run_options(const CommonOptions& o) {
 int cmd_check(const CommonOptions& o) {
   Format format;
   if (!parse_format(o.format, format)) return fail("unknown format '" + o.format + "'");
+  if (format == Format::Xlsx && o.output.empty() && ::isatty(1))
+    return fail("--format xlsx writes a binary workbook: give -o FILE.xlsx");
   auto ro = make_run_options(o);
   if (!ro) return fail(ro.error().message());
   // Read every side file before the (long) run, so a typo fails fast.
@@ -200,7 +202,7 @@ int cmd_explain(const CommonOptions& o, const std::string& id) {
 
 void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
   if (with_paths) app->add_option("paths", o.paths, "Report files or folders ('-' = standard input); default reports/");
-  app->add_option("--format", o.format, "text|json|sarif|markdown|html|csv|junit|github")->capture_default_str();
+  app->add_option("--format", o.format, "text|json|sarif|markdown|html|csv|junit|github|xlsx")->capture_default_str();
   app->add_option("--csv-locale", o.csv_locale,
                   "csv: en (',' between fields, 93.7) or vi (';' between fields, figures as written: 22.214; 93,7)")
       ->check(CLI::IsMember({"en", "vi"}))->capture_default_str();

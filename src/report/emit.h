@@ -12,7 +12,7 @@
 
 namespace doisoat {
 
-enum class Format { Text, Json, Sarif, Markdown, Html, Csv, Junit, Github };
+enum class Format { Text, Json, Sarif, Markdown, Html, Csv, Junit, Github, Xlsx };
 
 bool parse_format(const std::string& name, Format& out);
 

@@ -63,5 +63,7 @@ std::string emit_html(const RunReport& r, const EmitOptions& o);
 std::string emit_csv(const RunReport& r, const EmitOptions& o);
 std::string emit_junit(const RunReport& r, const EmitOptions& o);
 std::string emit_github(const RunReport& r, const EmitOptions& o);
+/// An .xlsx workbook (bytes): a sheet of findings, a sheet of claims.
+std::string emit_xlsx(const RunReport& r, const EmitOptions& o);
 
 }  // namespace doisoat::report
