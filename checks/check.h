@@ -48,7 +48,11 @@ class Check {
 const std::vector<std::unique_ptr<Check>>& check_registry();
 const Check* find_check(const std::string& id);
 
-/// Documentation of a check, embedded at build time from checks/<file>.md.
+/// Documentation of a check, embedded at build time from checks/<file>.md. The line
+/// `<!-- config-example -->` becomes the config-file examples generated from the config schema
+/// (checks/config_schema.h), for a check of this default severity.
+std::string check_documentation(const std::string& id, Severity default_severity);
+/// The same for a registered check (its default severity from the registry).
 std::string check_documentation(const std::string& id);
 
 }  // namespace doisoat

@@ -12,7 +12,7 @@ CrossReportAgreementCheck::CrossReportAgreementCheck()
     : meta_{"cross-report-agreement", Severity::Error,
             "Cùng một chỉ tiêu, địa bàn, kỳ và đơn vị ghi trong hai báo cáo phải khớp nhau",
             "The same indicator, region, period and unit stated in two reports agrees",
-            check_documentation("cross-report-agreement")} {}
+            check_documentation("cross-report-agreement", Severity::Error)} {}
 
 void CrossReportAgreementCheck::run_cross(CrossContext& ctx) const {
   // Key: indicator, region, period, dimension, role (levels and plans are compared apart).

@@ -12,7 +12,7 @@ CrossReportGrowthCheck::CrossReportGrowthCheck()
     : meta_{"cross-report-growth", Severity::Error,
             "Mức tăng/giảm so với cùng kỳ khớp với số liệu cùng kỳ năm trước trong báo cáo khác",
             "A change against the same period last year agrees with last year's report",
-            check_documentation("cross-report-growth")} {}
+            check_documentation("cross-report-growth", Severity::Error)} {}
 
 namespace {
 

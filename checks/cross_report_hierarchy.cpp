@@ -13,7 +13,7 @@ CrossReportHierarchyCheck::CrossReportHierarchyCheck()
     : meta_{"cross-report-hierarchy", Severity::Error,
             "Số liệu của huyện, thành phố không vượt số của tỉnh; đủ các huyện thì cộng lại bằng số của tỉnh",
             "A district's figure is within its province's; all the districts add up to the province",
-            check_documentation("cross-report-hierarchy")} {}
+            check_documentation("cross-report-hierarchy", Severity::Error)} {}
 
 void CrossReportHierarchyCheck::run_cross(CrossContext& ctx) const {
   const auto& docs = ctx.documents;

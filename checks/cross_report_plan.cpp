@@ -12,7 +12,7 @@ CrossReportPlanCheck::CrossReportPlanCheck()
     : meta_{"cross-report-plan", Severity::Error,
             "\"Đạt X% kế hoạch năm\" khớp với kế hoạch năm ghi trong báo cáo khác",
             "\"X% of the annual plan\" agrees with the annual plan stated in another report",
-            check_documentation("cross-report-plan")} {}
+            check_documentation("cross-report-plan", Severity::Error)} {}
 
 void CrossReportPlanCheck::run_cross(CrossContext& ctx) const {
   for (size_t j = 0; j < ctx.documents.size(); ++j) {

@@ -8,7 +8,7 @@ PercentVsPointsCheck::PercentVsPointsCheck()
     : meta_{"percent-vs-points", Severity::Warning,
             "Thay đổi của một tỷ lệ ghi bằng % trong khi khớp với điểm phần trăm (hoặc ngược lại)",
             "A change in a rate stated in % where percentage points fit (or the reverse)",
-            check_documentation("percent-vs-points")} {}
+            check_documentation("percent-vs-points", Severity::Warning)} {}
 
 void PercentVsPointsCheck::run(CheckContext& ctx) const {
   QuantityView view(ctx.quantities);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "checks/check.h"
+#include "checks/config_schema.h"
 #include "checks/abs_change.h"
 #include "checks/cross_report_agreement.h"
 #include "checks/cross_report_growth.h"
@@ -55,12 +56,22 @@ const Check* find_check(const std::string& id) {
   return nullptr;
 }
 
-std::string check_documentation(const std::string& id) {
+std::string check_documentation(const std::string& id, Severity default_severity) {
   std::string file = id;
   std::replace(file.begin(), file.end(), '-', '_');
   const auto& docs = embedded_check_docs();
   auto it = docs.find(file);
-  return it == docs.end() ? std::string() : it->second;
+  if (it == docs.end()) return std::string();
+  std::string doc = it->second;
+  static const std::string marker = "<!-- config-example -->";
+  if (auto at = doc.find(marker); at != std::string::npos)
+    doc.replace(at, marker.size(), config_example_markdown(id, default_severity));
+  return doc;
+}
+
+std::string check_documentation(const std::string& id) {
+  const Check* c = find_check(id);
+  return c ? c->meta().doc : std::string();
 }
 
 }  // namespace doisoat

@@ -6,7 +6,7 @@ namespace doisoat {
 
 RoundingConventionCheck::RoundingConventionCheck()
     : meta_{"rounding-convention", Severity::Info, "Số liệu chỉ khớp nếu báo cáo cắt bỏ thay vì làm tròn",
-            "The stated figure matches only if truncated, not rounded", check_documentation("rounding-convention")} {}
+            "The stated figure matches only if truncated, not rounded", check_documentation("rounding-convention", Severity::Info)} {}
 
 void RoundingConventionCheck::run(CheckContext& ctx) const {
   // Every check evaluates the same way (checks/common.h), so this tier is decided once for all

@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config libicu-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
           libgtest-dev libgmock-dev libsqlite3-dev
           libzip-dev libpugixml-dev libpoppler-cpp-dev)
+packages+=(libssl-dev)  # SHA-256 of the inputs from libcrypto (src/text/sha256.cpp)
+packages+=(libxlsxwriter-dev)  # --format xlsx (src/report/xlsx.cpp)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3 python3-jsonschema chromium)
   packages+=(clang-14 libclang-rt-14-dev)  # libFuzzer targets (fuzz preset, scripts/fuzz.sh; issue 14)

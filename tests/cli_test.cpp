@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -173,12 +174,50 @@ TEST_F(Cli, ConfigOverridesSeverityAndDisablesChecks) {
 }
 
 TEST_F(Cli, EveryFormatRuns) {
-  for (const char* f : {"text", "json", "sarif", "markdown", "html", "csv", "junit", "github"}) {
+  for (const char* f : {"text", "json", "sarif", "markdown", "html", "csv", "junit", "github", "xlsx"}) {
     Outcome r = doisoat(std::string("check bad.txt ok.txt --jobs 2 --format ") + f);
     EXPECT_EQ(r.code, 1) << f << ": " << r.err;
     EXPECT_FALSE(r.out.empty()) << f;
     EXPECT_EQ(r.err, "") << f;
   }
+}
+
+// Issue 16, the kit.
+TEST_F(Cli, XlsxToAFileAndVietnameseCsv) {
+  Outcome x = doisoat("check bad.txt --format xlsx -o out.xlsx");
+  EXPECT_EQ(x.code, 1) << x.err;
+  EXPECT_EQ(read_text(path("out.xlsx")).rfind("PK\x03\x04", 0), 0u);
+  Outcome c = doisoat("check bad.txt --format csv --csv-locale vi");
+  EXPECT_EQ(c.code, 1) << c.err;
+  // 22.214/23.707 = 93,70…%: the expected figure with a decimal comma, fields apart by ';'.
+  EXPECT_NE(c.out.find(";50;93,7"), std::string::npos) << c.out;
+  EXPECT_EQ(doisoat("check bad.txt --format csv --csv-locale fr").code, 2);
+}
+
+TEST_F(Cli, EveryExplainPageConfigExampleIsAcceptedByCheck) {
+  Outcome list = doisoat("checks");
+  ASSERT_EQ(list.code, 0);
+  std::istringstream lines(list.out);
+  size_t examples = 0;
+  for (std::string line; std::getline(lines, line);) {
+    std::string id = line.substr(0, line.find(' '));
+    Outcome page = doisoat("explain " + id);
+    ASSERT_EQ(page.code, 0) << id;
+    std::regex code(R"re(`(\{"checks"[^`]*)`)re");
+    for (auto it = std::sregex_iterator(page.out.begin(), page.out.end(), code); it != std::sregex_iterator(); ++it) {
+      write("example.json", (*it)[1].str());
+      Outcome r = doisoat("check ok.txt --config example.json");
+      EXPECT_EQ(r.code, 0) << id << ": " << (*it)[1].str() << ": " << r.err;
+      ++examples;
+    }
+  }
+  EXPECT_GE(examples, 32u);
+}
+
+TEST_F(Cli, VersionComesFromCMakeProject) {
+  Outcome r = doisoat("--version");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "doisoat " DOISOAT_VERSION "\n");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include <gtest/gtest.h>
+#include <pugixml.hpp>
 #include <nlohmann/json.hpp>
 
 #include "report/emit.h"
@@ -98,6 +99,35 @@ TEST(ReportGithub, CappedWithASummary) {
   EXPECT_NE(ls[2].find("3 more findings not annotated"), std::string::npos) << ls[2];
 }
 
+// GitHub drops annotations beyond 10 of a level in a step: each level is capped (the summary
+// line, an error here, takes one error slot) and the summary counts what was left out.
+TEST(ReportGithub, TenPerLevelMostSevereFirst) {
+  RunReport r;
+  auto add = [&](Severity s, int n, bool material = false) {
+    for (int i = 0; i < n; ++i) {
+      std::string line = "dòng " + std::to_string(r.findings.size()) + ": 12/10 đạt 50%";
+      Finding f = make_finding("ratio-recompute", "ratio", s, "x.txt", uint32_t(r.findings.size() + 1), line, "12/10 đạt 50%");
+      f.message = "m";
+      f.material = material;
+      r.findings.push_back(f);
+    }
+  };
+  add(Severity::Info, 3);
+  add(Severity::Warning, 12);
+  add(Severity::Error, 14);
+  add(Severity::Error, 1, true);
+  EmitOptions o = sample_options(Lang::En);
+  auto ls = lines_of(emit_findings(Format::Github, r, o));
+  ASSERT_EQ(ls.size(), 9u + 10u + 3u + 1u);
+  for (size_t i = 0; i < 9; ++i) EXPECT_EQ(ls[i].rfind("::error file=", 0), 0u) << i;
+  EXPECT_NE(ls[0].find("line=30,"), std::string::npos) << "the material error comes first: " << ls[0];
+  for (size_t i = 9; i < 19; ++i) EXPECT_EQ(ls[i].rfind("::warning file=", 0), 0u) << i;
+  for (size_t i = 19; i < 22; ++i) EXPECT_EQ(ls[i].rfind("::notice file=", 0), 0u) << i;
+  EXPECT_EQ(ls[22].rfind("::error title=doisoat::", 0), 0u) << ls[22];
+  EXPECT_NE(ls[22].find("8 more findings not annotated (see the full report): 6 errors, 2 warnings"), std::string::npos)
+      << ls[22];
+}
+
 TEST(ReportCsv, BomQuotingAndOneRowPerFinding) {
   RunReport r = sample_report();
   std::string out = emit_findings(Format::Csv, r, sample_options());
@@ -106,10 +136,41 @@ TEST(ReportCsv, BomQuotingAndOneRowPerFinding) {
   EXPECT_EQ(report::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(report::csv_field("line\nbreak"), "\"line\nbreak\"");
   EXPECT_EQ(report::csv_field("=SUM(A1)"), "\"'=SUM(A1)\"");
-  EXPECT_EQ(report::csv_field("-5.47"), "-5.47");
+  // Every text cell starting with = + - @ is guarded (a negative figure is written as a number).
+  EXPECT_EQ(report::csv_field("-5.47"), "\"'-5.47\"");
+  EXPECT_EQ(report::csv_field("+1"), "\"'+1\"");
+  EXPECT_EQ(report::csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(report::csv_field("-cmd|' /C calc'!A0"), "\"'-cmd|' /C calc'!A0\"");
+  EXPECT_EQ(report::csv_field("\t=1"), "\"'\t=1\"");
+  EXPECT_EQ(report::csv_field("a-b=c"), "a-b=c");
   // Rows end with CRLF; quoted fields may hold bare LF. Header + 7 findings.
   EXPECT_EQ(count(out, "\r\n"), 8u);
   EXPECT_NE(out.find("\"chiếm 5,2% (<6% & \"\"mục tiêu\"\")\""), std::string::npos);
+}
+
+// --csv-locale vi: ';' between fields, figures as Vietnamese reports write them, text guarded.
+TEST(ReportCsv, VietnameseLocale) {
+  EXPECT_EQ(report::spreadsheet_number(56666.45, true), "56.666,45");
+  EXPECT_EQ(report::spreadsheet_number(22214, true), "22.214");
+  EXPECT_EQ(report::spreadsheet_number(-5.47, true), "-5,47");
+  EXPECT_EQ(report::spreadsheet_number(0.125, true), "0,125");
+  EXPECT_EQ(report::spreadsheet_number(1234567.5, true), "1.234.567,5");
+  EXPECT_EQ(report::spreadsheet_number(56666.45, false), "56666.45");
+  EXPECT_EQ(report::csv_field("a;b", ';'), "\"a;b\"");
+  EXPECT_EQ(report::csv_field("a,b", ';'), "a,b");
+  RunReport r = sample_report();
+  r.findings[0].message = "=HYPERLINK(\"http://x\")";
+  EmitOptions o = sample_options();
+  o.csv_vietnamese = true;
+  std::string out = emit_findings(Format::Csv, r, o);
+  auto ls = lines_of(out);
+  ASSERT_GE(ls.size(), 2u);
+  EXPECT_EQ(ls[0].rfind("\xEF\xBB\xBFid;tệp;dòng;cột;", 0), 0u) << ls[0];
+  EXPECT_EQ(count(ls[0], ";"), 17u);
+  // The ratio finding: stated 57, expected 56.666,45; the quote has ',' but no ';': not quoted.
+  EXPECT_NE(out.find(";175.666/310.00 m3 gỗ các loại, đạt 57% KH;57;56.666,45;%;"), std::string::npos) << out;
+  EXPECT_NE(out.find(";\"'=HYPERLINK(\"\"http://x\"\")\";"), std::string::npos) << out;
+  EXPECT_EQ(count(out, "\r\n"), 8u);
 }
 
 TEST(ReportHtml, HighlightsFiguresAndEscapes) {
@@ -184,6 +245,27 @@ TEST(ReportJunit, OneCasePerClaimFailuresForFindings) {
   o.fail_on = std::nullopt;
   out = emit_findings(Format::Junit, r, o);
   EXPECT_EQ(count(out, "<failure "), 0u);
+}
+
+// Written through pugixml: whatever a report's text holds (markup, "]]>", quotes, control
+// characters), the JUnit file parses and gives back the text.
+TEST(ReportJunit, WellFormedWhateverTheTextHolds) {
+  RunReport r;
+  std::string quote = "a < b & \"c\" ]]> '\x01' 12/10 đạt 50%";
+  Finding f = make_finding("ratio-recompute", "ratio", Severity::Error, "x&<y>.txt", 1, quote, quote);
+  f.message = "m <&> \"q\"";
+  r.findings = {f};
+  std::string out = emit_findings(Format::Junit, r, sample_options());
+  pugi::xml_document xml;
+  auto parsed = xml.load_string(out.c_str());
+  ASSERT_TRUE(parsed) << parsed.description() << "\n" << out;
+  auto suite = xml.child("testsuites").child("testsuite");
+  EXPECT_STREQ(suite.attribute("name").value(), "x&<y>.txt");
+  EXPECT_STREQ(suite.attribute("failures").value(), "1");
+  auto failure = suite.child("testcase").child("failure");
+  EXPECT_STREQ(failure.attribute("message").value(), "[ratio-recompute] m <&> \"q\"");
+  std::string text = failure.text().get();
+  EXPECT_NE(text.find("a < b & \"c\" ]]> '\xEF\xBF\xBD'"), std::string::npos) << text;
 }
 
 TEST(ReportNumbers, VietnameseAndEnglishConventions) {

@@ -42,6 +42,7 @@ struct CommonOptions {
   std::string region, period;
   std::string db, regions;  // facts store and declared region hierarchy (issue 7)
   bool uncovered = false;
+  std::string csv_locale = "en";  // issue 16: "vi" for a Vietnamese-locale spreadsheet
 };
 
 int fail(const std::string& message) {
@@ -139,6 +140,8 @@ Result<RunOptions> make_run_options(const CommonOptions& o) {
 int cmd_check(const CommonOptions& o) {
   Format format;
   if (!parse_format(o.format, format)) return fail("unknown format '" + o.format + "'");
+  if (format == Format::Xlsx && o.output.empty() && ::isatty(1))
+    return fail("--format xlsx writes a binary workbook: give -o FILE.xlsx");
   auto ro = make_run_options(o);
   if (!ro) return fail(ro.error().message());
   // Read every side file before the (long) run, so a typo fails fast.
@@ -176,6 +179,7 @@ int cmd_check(const CommonOptions& o) {
   eo.lang = ro->checks.lang;
   eo.fail_on = fail_threshold(o.fail_on);
   eo.color = format == Format::Text && o.output.empty() && ::isatty(1) && !std::getenv("NO_COLOR");
+  eo.csv_vietnamese = o.csv_locale == "vi";
   if (int rc = emit(o, emit_findings(format, *report, eo)); rc != kOk) return rc;
   return gate_fails(*report, eo.fail_on) ? kFindings : kOk;
 }
@@ -210,7 +214,10 @@ int cmd_explain(const CommonOptions& o, const std::string& id) {
 
 void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
   if (with_paths) app->add_option("paths", o.paths, "Report files or folders ('-' = standard input); default reports/");
-  app->add_option("--format", o.format, "text|json|sarif|markdown|html|csv|junit|github")->capture_default_str();
+  app->add_option("--format", o.format, "text|json|sarif|markdown|html|csv|junit|github|xlsx")->capture_default_str();
+  app->add_option("--csv-locale", o.csv_locale,
+                  "csv: en (',' between fields, 93.7) or vi (';' between fields, figures as written: 22.214; 93,7)")
+      ->check(CLI::IsMember({"en", "vi"}))->capture_default_str();
   app->add_option("-o,--output", o.output, "Write to FILE (atomically) instead of standard output");
   app->add_option("--fail-on", o.fail_on, "error|warning|info|never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();

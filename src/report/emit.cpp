@@ -19,7 +19,7 @@ bool parse_format(const std::string& name, Format& out) {
   static const std::pair<const char*, Format> names[] = {
       {"text", Format::Text}, {"json", Format::Json}, {"sarif", Format::Sarif},
       {"markdown", Format::Markdown}, {"html", Format::Html}, {"csv", Format::Csv},
-      {"junit", Format::Junit}, {"github", Format::Github}};
+      {"junit", Format::Junit}, {"github", Format::Github}, {"xlsx", Format::Xlsx}};
   for (auto& [n, f] : names)
     if (name == n) { out = f; return true; }
   return false;
@@ -94,6 +94,7 @@ std::string emit_findings(Format format, const RunReport& report, const EmitOpti
     case Format::Csv: return report::emit_csv(report, options);
     case Format::Junit: return report::emit_junit(report, options);
     case Format::Github: return report::emit_github(report, options);
+    case Format::Xlsx: return report::emit_xlsx(report, options);
   }
   return report::emit_text(report, options);
 }

@@ -12,7 +12,7 @@
 
 namespace doisoat {
 
-enum class Format { Text, Json, Sarif, Markdown, Html, Csv, Junit, Github };
+enum class Format { Text, Json, Sarif, Markdown, Html, Csv, Junit, Github, Xlsx };
 
 bool parse_format(const std::string& name, Format& out);
 
@@ -20,11 +20,15 @@ struct EmitOptions {
   Lang lang = Lang::Vi;
   bool color = false;        // ANSI colours (text format on a terminal only)
   std::string version = DOISOAT_VERSION;
-  size_t github_cap = 50;    // annotations before the summary line
+  size_t github_cap = 50;    // annotations in all before the summary line
+  size_t github_cap_per_level = 10;  // GitHub shows at most 10 of each level per step
   /// Findings at or above this severity fail the gate (JUnit failures); nullopt = never.
   std::optional<Severity> fail_on = Severity::Error;
   /// The rules SARIF lists; nullopt = the check registry (tests inject a fixed catalogue).
   std::optional<std::vector<CheckMeta>> catalogue;
+  /// CSV for a spreadsheet in a Vietnamese locale (`--csv-locale vi`): ';' between fields and
+  /// figures written as the reports write them (22.214; 93,7). Default: RFC 4180 commas, 93.7.
+  bool csv_vietnamese = false;
   /// Text format: widest original line shown before it is cut around the span.
   size_t text_line_width = 100;
 };

@@ -185,11 +185,18 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-std::string csv_field(std::string_view s) {
-  bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos || (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-  // A leading = + - @ makes spreadsheet programs evaluate the cell (CSV injection).
-  bool formula = !s.empty() && (s.front() == '=' || s.front() == '+' || s.front() == '@');
-  if (!quote && !formula) return std::string(s);
+bool starts_like_formula(std::string_view s) {
+  // = + - @ make spreadsheet programs evaluate the cell (CSV injection, OWASP); a leading tab or
+  // carriage return hides one of them.
+  return !s.empty() && (s.front() == '=' || s.front() == '+' || s.front() == '-' || s.front() == '@' ||
+                        s.front() == '\t' || s.front() == '\r');
+}
+
+std::string csv_field(std::string_view s, char separator) {
+  bool formula = starts_like_formula(s);
+  bool quote = formula || s.find_first_of("\"\r\n") != std::string_view::npos || s.find(separator) != std::string_view::npos ||
+               (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) return std::string(s);
   std::string out = "\"";
   if (formula) out += '\'';
   for (char c : s) {
@@ -198,6 +205,23 @@ std::string csv_field(std::string_view s) {
   }
   out += '"';
   return out;
+}
+
+std::string spreadsheet_number(double v, bool vietnamese) {
+  std::string plain = plain_number(v);
+  if (!vietnamese || plain == "null") return plain == "null" ? "" : plain;
+  // As Vietnamese reports write figures: '.' groups thousands, ',' marks decimals (22.214; 93,7).
+  std::string sign, digits = plain, frac;
+  if (!digits.empty() && digits[0] == '-') { sign = "-"; digits = digits.substr(1); }
+  if (digits.find_first_of("eE") != std::string::npos) {  // very large or small: keep it exact, no grouping
+    std::replace(digits.begin(), digits.end(), '.', ',');
+    return sign + digits;
+  }
+  if (auto dot = digits.find('.'); dot != std::string::npos) {
+    frac = digits.substr(dot + 1);
+    digits = digits.substr(0, dot);
+  }
+  return sign + group_digits(digits, '.') + (frac.empty() ? "" : "," + frac);
 }
 
 std::string markdown_cell(std::string_view s) {

@@ -47,7 +47,13 @@ std::string encode_utf8(const std::vector<char32_t>& cps, size_t begin, size_t e
 int display_width(char32_t c);
 
 std::string xml_escape(std::string_view s);  // also HTML
-std::string csv_field(std::string_view s);   // RFC 4180
+/// A cell text that a spreadsheet would evaluate: starts with = + - @ (or a tab/CR before one).
+bool starts_like_formula(std::string_view s);
+/// RFC 4180 field; a text that starts like a formula is quoted and prefixed with "'".
+std::string csv_field(std::string_view s, char separator = ',');
+/// A number for a spreadsheet cell: 56666.45, or as a Vietnamese locale reads it, 56.666,45
+/// (every digit kept). Never formula-guarded: it is a number we wrote, not text from a report.
+std::string spreadsheet_number(double v, bool vietnamese);
 std::string markdown_cell(std::string_view s);
 
 std::string emit_text(const RunReport& r, const EmitOptions& o);
@@ -57,5 +63,7 @@ std::string emit_html(const RunReport& r, const EmitOptions& o);
 std::string emit_csv(const RunReport& r, const EmitOptions& o);
 std::string emit_junit(const RunReport& r, const EmitOptions& o);
 std::string emit_github(const RunReport& r, const EmitOptions& o);
+/// An .xlsx workbook (bytes): a sheet of findings, a sheet of claims.
+std::string emit_xlsx(const RunReport& r, const EmitOptions& o);
 
 }  // namespace doisoat::report

@@ -1,5 +1,7 @@
 #include "report/gate.h"
 
+#include "checks/config_schema.h"
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -41,33 +43,48 @@ std::optional<Severity> parse_severity(const std::string& s) {
 }  // namespace
 
 Result<Config> parse_config(const std::string& text, const std::string& path, const std::set<std::string>& known_checks) {
+  // Validated against the one schema the documentation's examples are generated from.
+  const ConfigSchema& schema = config_schema();
   auto parsed = parse_json(text, path);
   if (!parsed) return parsed.error();
   const json& j = *parsed;
   if (!j.is_object()) return Error{path, "config must be a JSON object"};
   Config config;
   for (auto it = j.begin(); it != j.end(); ++it) {
-    if (it.key() != "checks") return Error{path, "unknown key '" + it.key() + "' (expected \"checks\")"};
+    if (it.key() != schema.section)
+      return Error{path, "unknown key '" + it.key() + "' (expected \"" + schema.section + "\")"};
   }
-  if (!j.contains("checks")) return config;
-  const json& checks = j["checks"];
-  if (!checks.is_object()) return Error{path, "\"checks\" must be an object of check ids"};
+  if (!j.contains(schema.section)) return config;
+  const json& checks = j[schema.section];
+  if (!checks.is_object()) return Error{path, "\"" + schema.section + "\" must be an object of check ids"};
+  std::string expected_fields;
+  for (size_t i = 0; i < schema.fields.size(); ++i)
+    expected_fields += (i == 0 ? "" : i + 1 == schema.fields.size() ? " or " : ", ") + ("\"" + schema.fields[i].name + "\"");
   for (auto it = checks.begin(); it != checks.end(); ++it) {
     const std::string& id = it.key();
     if (!known_checks.count(id)) return Error{path, "unknown check '" + id + "' (see 'doisoat checks')"};
-    if (!it->is_object()) return Error{path, "checks." + id + " must be an object"};
+    if (!it->is_object()) return Error{path, schema.section + "." + id + " must be an object"};
     CheckSettings s;
     for (auto f = it->begin(); f != it->end(); ++f) {
-      if (f.key() == "enabled") {
-        if (!f->is_boolean()) return Error{path, "checks." + id + ".enabled must be true or false"};
-        s.enabled = f->get<bool>();
-      } else if (f.key() == "severity") {
-        auto sev = f->is_string() ? parse_severity(f->get<std::string>()) : std::nullopt;
-        if (!sev) return Error{path, "checks." + id + ".severity must be \"error\", \"warning\" or \"info\""};
-        s.severity = sev;
+      const ConfigField* field = nullptr;
+      for (const auto& candidate : schema.fields)
+        if (candidate.name == f.key()) field = &candidate;
+      if (!field)
+        return Error{path, schema.section + "." + id + ": unknown key '" + f.key() + "' (expected " + expected_fields + ")"};
+      std::string where = schema.section + "." + id + "." + field->name;
+      if (field->type == ConfigField::Type::Boolean) {
+        if (!f->is_boolean()) return Error{path, where + " must be true or false"};
       } else {
-        return Error{path, "checks." + id + ": unknown key '" + f.key() + "' (expected \"enabled\" or \"severity\")"};
+        bool accepted = false;
+        std::string listed;
+        for (size_t i = 0; i < field->values.size(); ++i) {
+          if (f->is_string() && f->get<std::string>() == field->values[i]) accepted = true;
+          listed += (i == 0 ? "" : i + 1 == field->values.size() ? " or " : ", ") + ("\"" + field->values[i] + "\"");
+        }
+        if (!accepted) return Error{path, where + " must be " + listed};
       }
+      if (field->name == "enabled") s.enabled = f->get<bool>();
+      else if (field->name == "severity") s.severity = parse_severity(f->get<std::string>());
     }
     config.checks[id] = s;
   }

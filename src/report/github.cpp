@@ -1,6 +1,8 @@
-// GitHub Actions workflow commands. Runners show only the first few annotations of a step,
-// so errors come first, the list is capped, and a summary line always closes it.
+// GitHub Actions workflow commands. A step shows at most 10 annotations of each level (error,
+// warning, notice) and drops the rest silently, so the most severe come first, each level is
+// capped, and a summary line (itself one annotation of the worst level) counts what was left out.
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "report/emitters.h"
@@ -45,13 +47,26 @@ std::string emit_github(const RunReport& r, const EmitOptions& o) {
   std::vector<const Finding*> active;
   for (const Finding* f : ordered_findings(r))
     if (!f->suppressed) active.push_back(f);
+  // Most severe first: by level, then the material ones (a share above 100 %, a wrong total).
   std::stable_sort(active.begin(), active.end(), [](const Finding* a, const Finding* b) {
-    return static_cast<int>(a->severity) > static_cast<int>(b->severity);
+    if (a->severity != b->severity) return static_cast<int>(a->severity) > static_cast<int>(b->severity);
+    return a->material && !b->material;
   });
+  Tally t = tally(r);
+  const Severity summary_level = t.error ? Severity::Error : t.warning ? Severity::Warning : Severity::Info;
   std::ostringstream out;
-  size_t shown = std::min(active.size(), o.github_cap);
-  for (size_t i = 0; i < shown; ++i) {
-    const Finding& f = *active[i];
+  size_t shown_total = 0;
+  std::map<Severity, size_t> shown, left_out;
+  for (const Finding* fp : active) {
+    const Finding& f = *fp;
+    // The summary line takes one of the slots of its level.
+    size_t cap = o.github_cap_per_level - (f.severity == summary_level ? 1 : 0);
+    if (shown[f.severity] >= cap || shown_total >= o.github_cap) {
+      ++left_out[f.severity];
+      continue;
+    }
+    ++shown[f.severity];
+    ++shown_total;
     out << "::" << command(f.severity) << " file=" << escape_property(f.path) << ",line=" << std::max<uint32_t>(1, f.begin.line);
     if (f.begin.column) out << ",col=" << f.begin.column;
     if (f.end.line >= f.begin.line && f.end.line > 0) {
@@ -65,12 +80,19 @@ std::string emit_github(const RunReport& r, const EmitOptions& o) {
     out << escape_data(msg) << "\n";
   }
   std::string summary = "doisoat: " + summary_sentence(r, o.lang);
-  if (shown < active.size())
-    summary += std::string("; ") + std::to_string(active.size() - shown) +
+  size_t rest = left_out[Severity::Error] + left_out[Severity::Warning] + left_out[Severity::Info];
+  if (rest) {
+    summary += std::string("; ") + std::to_string(rest) +
                tr(o.lang, " phát hiện không được chú thích (xem báo cáo đầy đủ)",
                   " more findings not annotated (see the full report)");
-  Tally t = tally(r);
-  out << "::" << (t.error ? "error" : t.warning ? "warning" : "notice") << " title=doisoat::" << escape_data(summary) << "\n";
+    std::string parts;
+    for (Severity s : {Severity::Error, Severity::Warning, Severity::Info})
+      if (left_out[s])
+        parts += (parts.empty() ? "" : ", ") + std::to_string(left_out[s]) + " " + severity_word(s, o.lang) +
+                 (o.lang == Lang::En && left_out[s] != 1 ? "s" : "");
+    summary += ": " + parts;
+  }
+  out << "::" << command(summary_level) << " title=doisoat::" << escape_data(summary) << "\n";
   return out.str();
 }
 

@@ -1,7 +1,10 @@
 // JUnit XML for CI systems that show test results: one test suite per document, one test case
-// per claim checked (its verdict), failures for findings at or above --fail-on.
+// per claim checked (its verdict), failures for findings at or above --fail-on. Written through
+// pugixml, so escaping and well-formedness are the XML library's business, not ours.
 #include <map>
 #include <sstream>
+
+#include <pugixml.hpp>
 
 #include "report/emitters.h"
 
@@ -36,6 +39,31 @@ std::string one_line(const std::string& s, size_t max = 120) {
   }
   return out;
 }
+
+// XML 1.0 forbids most control characters even as references; pugixml writes what it is given.
+std::string xml_text(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
+    else out += c;
+  }
+  return out;
+}
+
+void set(pugi::xml_node node, const char* name, const std::string& value) {
+  node.append_attribute(name).set_value(xml_text(value).c_str());
+}
+
+void set(pugi::xml_node node, const char* name, size_t value) {
+  node.append_attribute(name).set_value(static_cast<unsigned long long>(value));
+}
+
+// Keeps what pugixml writes in a string.
+struct StringWriter : pugi::xml_writer {
+  std::string out;
+  void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
 
 }  // namespace
 
@@ -83,68 +111,74 @@ std::string emit_junit(const RunReport& r, const EmitOptions& o) {
   }
 
   size_t total = 0, failures = 0, skipped = 0;
-  std::ostringstream body;
+  pugi::xml_document xml;
+  auto decl = xml.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+  auto root = xml.append_child("testsuites");
+  set(root, "name", "doisoat " + o.version);
   for (const auto& [path, cases] : suites) {
     size_t sf = 0, ss = 0;
-    std::ostringstream cs;
+    auto suite = root.append_child("testsuite");
+    set(suite, "name", path);
     for (const auto& k : cases) {
       uint32_t line = k.line ? k.line : (k.findings.empty() ? 0 : k.findings.front()->begin.line);
-      cs << "    <testcase name=\"" << xml_escape(k.name) << "\" classname=\"" << xml_escape(k.classname)
-         << "\" file=\"" << xml_escape(k.file) << "\"";
-      if (line) cs << " line=\"" << line << "\"";
+      auto tc = suite.append_child("testcase");
+      set(tc, "name", k.name);
+      set(tc, "classname", k.classname);
+      set(tc, "file", k.file);
+      if (line) set(tc, "line", size_t(line));
       std::vector<const Finding*> failing, suppressed, below;
       for (const Finding* f : k.findings) {
         if (fails(*f, o)) failing.push_back(f);
         else if (f->suppressed) suppressed.push_back(f);
         else below.push_back(f);
       }
-      std::ostringstream inner;
       if (!failing.empty()) {
         ++sf;
         const Finding& first = *failing.front();
-        inner << "      <failure message=\"" << xml_escape("[" + first.check + "] " + one_line(first.message, 300))
-              << "\" type=\"" << to_string(first.severity) << "\">";
+        auto failure = tc.append_child("failure");
+        set(failure, "message", "[" + first.check + "] " + one_line(first.message, 300));
+        set(failure, "type", std::string(to_string(first.severity)));
+        std::string text;
         for (const Finding* f : failing) {
-          std::string text = f->path + ":" + std::to_string(f->begin.line) + ":" + std::to_string(f->begin.column) + ": " +
-                             to_string(f->severity) + ": [" + f->check + "] " + f->message + "\n";
+          text += f->path + ":" + std::to_string(f->begin.line) + ":" + std::to_string(f->begin.column) + ": " +
+                  to_string(f->severity) + ": [" + f->check + "] " + f->message + "\n";
           if (!f->quote.empty()) text += "  «" + f->quote + "»\n";
           if (!f->computation.empty()) text += std::string("  ") + tr(L, "tính lại: ", "recomputed: ") + f->computation + "\n";
           if (!f->suggestion.empty()) text += std::string("  ") + tr(L, "gợi ý: ", "suggestion: ") + f->suggestion + "\n";
-          inner << xml_escape(text);
         }
-        inner << "</failure>\n";
+        failure.append_child(pugi::node_pcdata).set_value(xml_text(text).c_str());
       } else if (!suppressed.empty()) {
         ++ss;
-        inner << "      <skipped message=\"" << xml_escape(std::string(tr(L, "đã bỏ qua: ", "suppressed: ")) +
-                                                          suppression_note(*suppressed.front(), L))
-              << "\"/>\n";
+        set(tc.append_child("skipped"), "message",
+            std::string(tr(L, "đã bỏ qua: ", "suppressed: ")) + suppression_note(*suppressed.front(), L));
       } else if (k.unchecked) {
         ++ss;
-        inner << "      <skipped message=\""
-              << xml_escape(std::string(tr(L, "chưa kiểm tra được", "not decidable")) + (k.reason.empty() ? "" : ": " + k.reason))
-              << "\"/>\n";
+        set(tc.append_child("skipped"), "message",
+            std::string(tr(L, "chưa kiểm tra được", "not decidable")) + (k.reason.empty() ? "" : ": " + k.reason));
       }
       if (!below.empty()) {
-        inner << "      <system-out>";
-        for (const Finding* f : below)
-          inner << xml_escape(std::string(to_string(f->severity)) + ": [" + f->check + "] " + f->message + "\n");
-        inner << "</system-out>\n";
+        std::string text;
+        for (const Finding* f : below) text += std::string(to_string(f->severity)) + ": [" + f->check + "] " + f->message + "\n";
+        tc.append_child("system-out").append_child(pugi::node_pcdata).set_value(xml_text(text).c_str());
       }
-      std::string in = inner.str();
-      if (in.empty()) cs << "/>\n";
-      else cs << ">\n" << in << "    </testcase>\n";
     }
     total += cases.size();
     failures += sf;
     skipped += ss;
-    body << "  <testsuite name=\"" << xml_escape(path) << "\" tests=\"" << cases.size() << "\" failures=\"" << sf
-         << "\" errors=\"0\" skipped=\"" << ss << "\">\n" << cs.str() << "  </testsuite>\n";
+    set(suite, "tests", cases.size());
+    set(suite, "failures", sf);
+    set(suite, "errors", size_t(0));
+    set(suite, "skipped", ss);
   }
-  std::ostringstream out;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"doisoat " << xml_escape(o.version)
-      << "\" tests=\"" << total << "\" failures=\"" << failures << "\" errors=\"0\" skipped=\"" << skipped << "\">\n"
-      << body.str() << "</testsuites>\n";
-  return out.str();
+  set(root, "tests", total);
+  set(root, "failures", failures);
+  set(root, "errors", size_t(0));
+  set(root, "skipped", skipped);
+  StringWriter w;
+  xml.save(w, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return w.out;
 }
 
 }  // namespace doisoat::report

@@ -1,4 +1,5 @@
-// SHA-256 of a report's bytes (FIPS 180-4), so a finding can name exactly the file it is about.
+// SHA-256 of a report's bytes, so a finding can name exactly the file it is about. Computed by
+// OpenSSL's libcrypto (maintained, and fast on every CPU it knows) rather than by our own code.
 #pragma once
 
 #include <string>
@@ -8,8 +9,5 @@ namespace doisoat {
 
 /// Lowercase hex digest.
 std::string sha256_hex(std::string_view bytes);
-
-/// The same digest without the CPU's SHA extensions (the reference the tests compare with).
-std::string sha256_hex_portable(std::string_view bytes);
 
 }  // namespace doisoat
