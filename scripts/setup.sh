@@ -2,14 +2,16 @@
 # Install what doisoat needs to build and test from Debian's packages. Safe to run twice:
 # only missing packages are installed. Without root it prints the exact command instead.
 #   scripts/setup.sh          build dependencies
-#   scripts/setup.sh --test   also what the test suite uses (python3-jsonschema, chromium)
+#   scripts/setup.sh --test   also what the test suite uses (python3-jsonschema, chromium, postgresql)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libicu-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
           libgtest-dev libgmock-dev libsqlite3-dev
           libzip-dev libpugixml-dev libpoppler-cpp-dev)
+packages+=(libpqxx-dev)  # the PostgreSQL facts store (--db postgresql://...), issue 17
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3 python3-jsonschema chromium)
+  packages+=(postgresql)  # initdb + pg_ctl: the store tests' throwaway server (scripts/pg_test_cluster.sh)
 fi
 
 missing=()
