@@ -16,6 +16,7 @@ if [[ -z "$action" || -z "$state" ]]; then
   exit 2
 fi
 mkdir -p "$state"
+state=$(cd "$state" && pwd)
 
 bindir=${DOISOAT_PG_BINDIR:-}
 if [[ -z "$bindir" ]]; then
@@ -52,9 +53,9 @@ case "$action" in
     rm -f "$state/skip" "$state/uri"
     [[ -n "$bindir" ]] || skip "initdb not found (install Debian's postgresql package: scripts/setup.sh --test)"
     if [[ $(id -u) -eq 0 ]] && ! command -v runuser >/dev/null; then skip "running as root without runuser"; fi
-    # Some containers have a plain file for /dev/null, which the server's user cannot write and
-    # initdb needs; as root, run the server in its own mount namespace with a real one.
-    if [[ ! -c /dev/null && -z "${DOISOAT_PG_NS:-}" ]]; then
+    # Some containers have a plain root-owned file for /dev/null, which the server's user cannot
+    # write and initdb needs; as root, run the server in its own mount namespace with a real one.
+    if [[ -z "${DOISOAT_PG_NS:-}" ]] && ! as_server_user sh -c ': >/dev/null' 2>/dev/null; then
       if [[ $(id -u) -eq 0 ]] && command -v unshare >/dev/null; then
         dev=$(mktemp -d /tmp/doisoat-pgdev.XXXXXX)
         echo "$dev" >"$state/devdir"
@@ -62,7 +63,7 @@ case "$action" in
         DOISOAT_PG_NS=1 exec unshare --mount bash -c 'mount --bind "$1/null" /dev/null && exec "$0" start "$2"' \
           "$0" "$dev" "$state"
       fi
-      skip "/dev/null is not a character device on this machine"
+      skip "the server's user cannot write /dev/null on this machine"
     fi
     dir=$(mktemp -d /tmp/doisoat-pg.XXXXXX) || skip "cannot create a temporary folder"
     echo "$dir" >"$state/dir"
