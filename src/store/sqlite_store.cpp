@@ -1,7 +1,10 @@
 // The embedded facts store: one SQLite file (`--db FILE`).
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
+#include <random>
+#include <thread>
 #include <map>
 
 #include "store/backends.h"
@@ -331,7 +334,18 @@ Result<std::vector<DocumentFacts>> SqliteFactStore::load_related(const RelatedKe
 }
 
 Result<bool> SqliteFactStore::save(const std::vector<DocumentFacts>& documents) {
-  if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) return error("cannot write");
+  // Writers take turns: another run writing its report (a few milliseconds each) is waited for,
+  // in short steps so that eight runners sharing the file all get their turn; a store held for
+  // longer than kWriteWait is an error.
+  constexpr auto kWriteWait = std::chrono::seconds(30);
+  const auto deadline = std::chrono::steady_clock::now() + kWriteWait;
+  std::minstd_rand jitter(uint32_t(reinterpret_cast<uintptr_t>(this)));
+  for (;;) {
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) break;
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) return error("cannot write");
+    std::this_thread::sleep_for(std::chrono::microseconds(500 + jitter() % 2000));
+  }
   auto rollback = [&](const char* what) {
     Error e = error(what);
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
