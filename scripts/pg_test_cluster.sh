@@ -60,8 +60,12 @@ case "$action" in
         dev=$(mktemp -d /tmp/doisoat-pgdev.XXXXXX)
         echo "$dev" >"$state/devdir"
         mknod "$dev/null" c 1 3 && chmod 666 "$dev/null" || skip "/dev/null is not a device and mknod failed"
-        DOISOAT_PG_NS=1 exec unshare --mount bash -c 'mount --bind "$1/null" /dev/null && exec "$0" start "$2"' \
-          "$0" "$dev" "$state"
+        # The inner run writes uri or skip itself; this one only reports a namespace that failed.
+        if DOISOAT_PG_NS=1 unshare --mount bash -c 'mount --bind "$1/null" /dev/null && exec "$0" start "$2"' \
+            "$0" "$dev" "$state"; then
+          exit 0
+        fi
+        skip "the server's user cannot write /dev/null, and no mount namespace could give it one"
       fi
       skip "the server's user cannot write /dev/null on this machine"
     fi

@@ -622,6 +622,17 @@ TEST_P(StoreBackend, FactsCommandLineListsTheSameOnBothBackEnds) {
   EXPECT_NE(out.find("retail_sales_services,Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ,tỉnh Sơn Minh"),
             std::string::npos)
       << out;
+  // `--db postgresql://` with the server, user and database from libpq's environment (PGHOST...).
+  size_t host = server_.find("?host="), at = server_.find('@');
+  if (!postgresql() || host == std::string::npos || at == std::string::npos) return;
+  std::string env = "PGHOST='" + server_.substr(host + 6) + "' PGUSER=" + server_.substr(server_.find("://") + 3, at - server_.find("://") - 3) +
+                    " PGDATABASE=" + database_ + " ";
+  std::string by_env = env + std::string(DOISOAT_BIN) + " facts --db postgresql:// --indicator retail_sales_services --format csv >" +
+                       (tmp_.path / "out2").string() + " 2>" + (tmp_.path / "err2").string();
+  rc = std::system(by_env.c_str());
+  ASSERT_TRUE(WIFEXITED(rc));
+  EXPECT_EQ(WEXITSTATUS(rc), 0) << slurp(tmp_.path / "err2");
+  EXPECT_EQ(slurp(tmp_.path / "out2"), out);
 }
 
 TEST_P(StoreBackend, ListingAMissingStoreExitsTwoAndCreatesNothing) {
