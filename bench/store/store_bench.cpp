@@ -153,10 +153,12 @@ int main(int argc, char** argv) {
     auto found = (*s)->load_related(related_keys(current, RegionHierarchy{}));
     best_lookup = std::min(best_lookup, seconds_since(t));
     related = found->size();
-    t = Clock::now();
-    auto everything = (*s)->load();
-    best_all = std::min(best_all, seconds_since(t));
-    all = everything->size();
+    if (rep == 0) {  // once: it takes long
+      t = Clock::now();
+      auto everything = (*s)->load();
+      best_all = std::min(best_all, seconds_since(t));
+      all = everything->size();
+    }
     t = Clock::now();
     auto again = run(one);
     best_read = std::min(best_read, seconds_since(t));

@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS schema_version(version INTEGER PRIMARY KEY, applied_a
 constexpr const char* kIndexV2 = R"SQL(
 CREATE INDEX IF NOT EXISTS facts_lookup ON facts(indicator, period_key, region_key);
 CREATE INDEX IF NOT EXISTS documents_parent ON documents(parent_key);
+CREATE INDEX IF NOT EXISTS documents_region ON documents(region_key);
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 UPDATE meta SET value = 'doisoat/facts/v2' WHERE key = 'schema';
 )SQL";
@@ -317,12 +318,16 @@ Result<std::vector<DocumentFacts>> PostgresFactStore::load_related(const Related
   return guarded([&]() -> Result<std::vector<DocumentFacts>> {
     pqxx::nontransaction q(*conn_);
     std::string key = "f.indicator IN " + in_list(q, keys.indicators) + " AND f.period_key IN " + in_list(q, keys.period_keys);
-    std::string regions = in_list(q, keys.region_keys), documents = in_list(q, keys.document_keys);
-    std::string ids = "SELECT f.document FROM facts f WHERE " + key + " AND (f.region_key IN " + regions +
-                      " OR f.region_key IN (SELECT parent_key FROM documents WHERE region_key IN " + documents +
-                      " AND parent_key <> ''))"
-                      " UNION SELECT f.document FROM facts f JOIN documents p ON p.id = f.document WHERE p.parent_key IN " +
-                      documents + " AND " + key;
+    // The parents that stored reports of this run's regions name, and the regions of stored reports
+    // that name one of this run's as their parent, join the regions first: the look-up is then all
+    // equalities on facts_lookup.
+    std::set<std::string> regions = keys.region_keys;
+    const std::string documents = in_list(q, keys.document_keys);
+    for (const auto& r : q.exec("SELECT parent_key FROM documents WHERE region_key IN " + documents +
+                                " AND parent_key <> '' UNION SELECT region_key FROM documents WHERE parent_key IN " +
+                                documents))
+      regions.insert(text(r[0]));
+    std::string ids = "SELECT DISTINCT f.document FROM facts f WHERE " + key + " AND f.region_key IN " + in_list(q, regions);
     q.commit();
     return load_where(ids);
   });
