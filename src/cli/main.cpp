@@ -237,7 +237,8 @@ void add_common(CLI::App* app, CommonOptions& o, bool with_paths) {
   app->add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr");
   app->add_option("--region", o.region, "Region of the reports (overrides what is read)");
   app->add_option("--period", o.period, "Period of the reports (overrides what is read)");
-  app->add_option("--db", o.db, "SQLite facts store: created on first use; checks against every report it holds");
+  app->add_option("--db", o.db, "Facts store, a file (SQLite) or postgresql://user@host/dbname: created on first use; "
+                               "checks against every report it holds");
   app->add_option("--regions", o.regions, "JSON region hierarchy: {\"tỉnh X\": [\"huyện A\", ...]}");
 }
 
@@ -259,8 +260,8 @@ int main(int argc, char** argv) {
   auto* checks = app.add_subcommand("checks", "List the checks");
   add_common(checks, o, false);
   FactsCommand facts_cmd;
-  auto* facts = app.add_subcommand("facts", "List the facts store (--db FILE) as JSON Lines or CSV");
-  facts->add_option("--db", facts_cmd.db, "SQLite facts store")->required();
+  auto* facts = app.add_subcommand("facts", "List the facts store (--db FILE|postgresql://...) as JSON Lines or CSV");
+  facts->add_option("--db", facts_cmd.db, "Facts store: a file (SQLite) or postgresql://...")->required();
   facts->add_option("--indicator", facts_cmd.indicator, "Indicator key or phrase");
   facts->add_option("--region", facts_cmd.region, "Region (substring, diacritics optional)");
   facts->add_option("--period", facts_cmd.period, "Period key (2023-H1) or period text");

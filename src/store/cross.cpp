@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -233,6 +234,41 @@ void reconcile(std::vector<CrossFinding>& findings, const std::vector<DocumentFa
   }
 }
 
+// --- the look-up ------------------------------------------------------------------------
+
+RelatedKeys related_keys(const std::vector<DocumentFacts>& current, const RegionHierarchy& hierarchy) {
+  RelatedKeys keys;
+  std::map<std::string, std::string> declared_parent;
+  for (const auto& [parent, kids] : hierarchy.children)
+    for (const auto& k : kids) declared_parent[k] = parent;
+  std::set<std::string> expanded;
+  auto add_region = [&](const std::string& r) {
+    if (r.empty() || !expanded.insert(r).second) return;
+    keys.region_keys.insert(r);
+    if (auto c = hierarchy.children.find(r); c != hierarchy.children.end())
+      keys.region_keys.insert(c->second.begin(), c->second.end());
+    if (auto p = declared_parent.find(r); p != declared_parent.end()) {
+      keys.region_keys.insert(p->second);
+      const auto& siblings = hierarchy.children.at(p->second);
+      keys.region_keys.insert(siblings.begin(), siblings.end());
+    }
+  };
+  for (const auto& d : current) {
+    std::string own = document_region_key(d);
+    if (!own.empty()) keys.document_keys.insert(own);
+    add_region(own);
+    if (!d.parent_region.empty()) add_region(region_key(d.parent_region));
+    for (const auto& f : d.facts) {
+      keys.indicators.insert(f.indicator);
+      add_region(f.region.empty() ? own : region_key(f.region));
+      if (f.period_key.empty()) continue;
+      keys.period_keys.insert(f.period_key);
+      if (std::string earlier = previous_year_key(f.period_key); !earlier.empty()) keys.period_keys.insert(earlier);
+    }
+  }
+  return keys;
+}
+
 // --- the stage -----------------------------------------------------------------------------
 
 namespace {
@@ -256,11 +292,14 @@ Result<bool> cross_report_stage(RunReport& report, const RunOptions& options) {
     docs.back().document = i;
   }
   std::unique_ptr<FactStore> store;
+  auto hierarchy = load_region_hierarchy(options.regions);
   if (!options.db.empty()) {
     auto opened = FactStore::open(options.db);
     if (!opened) return opened.error();
     store = std::move(*opened);
-    auto stored = store->load();
+    if (!hierarchy) return hierarchy.error();
+    const char* all = std::getenv("DOISOAT_STORE_LOAD_ALL");
+    auto stored = all && std::string(all) == "1" ? store->load() : store->load_related(related_keys(docs, *hierarchy));
     if (!stored) return stored.error();
     for (auto& s : *stored) {
       // This run's reading of a file replaces what the store holds for it.
@@ -270,7 +309,6 @@ Result<bool> cross_report_stage(RunReport& report, const RunOptions& options) {
       if (!replaced) docs.push_back(std::move(s));
     }
   }
-  auto hierarchy = load_region_hierarchy(options.regions);
   if (!hierarchy) return hierarchy.error();
   if (options.run_checks && !checks.empty() && docs.size() >= 2) {
     std::vector<CrossFinding> found;

@@ -98,9 +98,15 @@ std::string document_region_key(const DocumentFacts& d);
 /// disagreements (at least two). Adds a suggestion naming it to the findings it resolves.
 void reconcile(std::vector<CrossFinding>& findings, const std::vector<DocumentFacts>& documents, Lang lang);
 
+/// What a stored document must share with this run's documents (`current`) to take part in a
+/// cross-report check (agreement: indicator, region, period; growth: last year's period; plan:
+/// the period; hierarchy: the parent, the children and, declared, the siblings of a region).
+RelatedKeys related_keys(const std::vector<DocumentFacts>& current, const RegionHierarchy& hierarchy);
+
 struct RunReport;
 struct RunOptions;
-/// The engine's stage after every document is analysed: load the store (`--db`), run every
+/// The engine's stage after every document is analysed: look up the stored documents related to
+/// this run's (`--db`; every stored one when DOISOAT_STORE_LOAD_ALL=1, to check the look-up), run every
 /// enabled cross-report check over all facts, append the findings to the documents of this run,
 /// then save this run's facts and claims to the store in one transaction.
 Result<bool> cross_report_stage(RunReport& report, const RunOptions& options);

@@ -1,7 +1,5 @@
 #include "store/facts.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -14,6 +12,8 @@
 
 #include "claims/indicators.h"
 #include "core/vfold.h"
+#include "store/backends.h"
+#include "store/cross.h"
 
 namespace doisoat {
 
@@ -171,310 +171,24 @@ DocumentFacts document_facts(const DocumentResult& r, const std::string& read_at
 
 // --- the store -----------------------------------------------------------------------------
 
-namespace {
-
-constexpr const char* kSchema = "doisoat/facts/v1";
-
-constexpr const char* kCreate = R"SQL(
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents(
-  id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, region TEXT, region_level TEXT,
-  parent_region TEXT, period TEXT, period_key TEXT, read_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS facts(
-  id INTEGER PRIMARY KEY, document INTEGER NOT NULL REFERENCES documents(id), quantity INTEGER,
-  indicator TEXT NOT NULL, indicator_text TEXT, region TEXT, period_key TEXT, unit TEXT, dimension TEXT,
-  role TEXT, base INTEGER, value REAL NOT NULL, half_width REAL, factor REAL, precision INTEGER, text TEXT, status TEXT,
-  line INTEGER, "column" INTEGER, end_line INTEGER, end_column INTEGER, quote TEXT);
-CREATE TABLE IF NOT EXISTS claims(
-  id INTEGER PRIMARY KEY, document INTEGER NOT NULL REFERENCES documents(id), kind TEXT, verdict TEXT,
-  indicator TEXT, template TEXT, unit TEXT, computed REAL, reason TEXT, span_begin INTEGER, span_end INTEGER,
-  quote TEXT, operands TEXT);
-CREATE INDEX IF NOT EXISTS facts_key ON facts(indicator, region, period_key);
-CREATE INDEX IF NOT EXISTS facts_document ON facts(document);
-CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
-CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
-)SQL";
-
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr); }
-  ~Statement() { sqlite3_finalize(st_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  int rc() const { return rc_; }
-  void bind(int i, const std::string& s) { sqlite3_bind_text(st_, i, s.c_str(), int(s.size()), SQLITE_TRANSIENT); }
-  void bind(int i, int64_t v) { sqlite3_bind_int64(st_, i, v); }
-  void bind(int i, double v) { sqlite3_bind_double(st_, i, v); }
-  int step() { return rc_ = sqlite3_step(st_); }
-  void reset() { sqlite3_reset(st_); sqlite3_clear_bindings(st_); }
-  std::string text(int i) const {
-    auto p = sqlite3_column_text(st_, i);
-    return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(st_, i))) : std::string();
-  }
-  int64_t integer(int i) const { return sqlite3_column_int64(st_, i); }
-  double real(int i) const { return sqlite3_column_double(st_, i); }
-
- private:
-  sqlite3_stmt* st_ = nullptr;
-  int rc_ = SQLITE_OK;
-};
-
-// How long a writer waits for another process's transaction: several CI jobs sharing one store
-// queue up behind each other (issue 14: six processes failed at 1.5 s).
-constexpr int kBusyTimeoutMs = 60000;
-
-std::string why(int rc, sqlite3* db) {
-  switch (rc & 0xff) {
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      return "not a doisoat facts store, or damaged (" + std::string(sqlite3_errstr(rc)) +
-             "); it was left untouched";
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return "the facts store is still locked by another process after " + std::to_string(kBusyTimeoutMs / 1000) +
-             " s; nothing was written (try again when it is done)";
-    case SQLITE_READONLY:
-      return "the facts store is read-only; nothing was written";
-    case SQLITE_CANTOPEN:
-      return "cannot open or create the facts store (" + std::string(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) + ")";
-    case SQLITE_FULL:
-      return "the disk is full; nothing was written";
-    default:
-      return std::string("facts store error: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  }
+std::string fact_region_key(const DocumentFacts& d, const Fact& f) {
+  // As the cross-report checks see it once loaded: a region equal to the document's is its own.
+  return f.region.empty() || f.region == d.region ? document_region_key(d) : region_key(f.region);
 }
 
-}  // namespace
-
-Error FactStore::error(const std::string& what) const {
-  int rc = sqlite3_extended_errcode(db_);
-  return Error{path_, what.empty() ? why(rc, db_) : what + ": " + why(rc, db_)};
+std::string operands_json(const Claim& c) {
+  nlohmann::json ops = nlohmann::json::array();
+  for (const auto& o : c.operands) ops.push_back({{"role", o.role}, {"quantity", o.quantity}});
+  return ops.dump();
 }
 
-FactStore::~FactStore() {
-  if (db_) sqlite3_close_v2(db_);
+bool FactStore::is_postgresql(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
-Result<std::unique_ptr<FactStore>> FactStore::open(const std::string& path) {
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  if (rc != SQLITE_OK) {
-    Error e{path, why(rc, db)};
-    if (db) sqlite3_close_v2(db);
-    return e;
-  }
-  std::unique_ptr<FactStore> store(new FactStore(path, db));
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  sqlite3_extended_result_codes(db, 1);
-  // Reading the schema fails on a file that is not a database, or is locked exclusively.
-  {
-    Statement st(db, "SELECT count(*) FROM sqlite_master");
-    if (!st.ok()) return Error{path, why(st.rc(), db)};
-    if (st.step() != SQLITE_ROW) return Error{path, why(st.rc(), db)};
-  }
-  bool has_meta = false;
-  {
-    Statement st(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
-    if (!st.ok() || st.step() != SQLITE_ROW) return Error{path, why(st.rc(), db)};
-    has_meta = st.integer(0) > 0;
-  }
-  if (has_meta) {
-    Statement st(db, "SELECT value FROM meta WHERE key='schema'");
-    if (!st.ok()) return Error{path, why(st.rc(), db)};
-    if (st.step() != SQLITE_ROW || st.text(0) != kSchema)
-      return Error{path, "not a doisoat facts store (its schema is not " + std::string(kSchema) + "); it was left untouched"};
-    return store;
-  }
-  {
-    // A database of something else: leave it alone.
-    Statement st(db, "SELECT count(*) FROM sqlite_master WHERE type='table'");
-    if (!st.ok() || st.step() != SQLITE_ROW) return Error{path, why(st.rc(), db)};
-    if (st.integer(0) > 0) return Error{path, "an SQLite database of another program, not a doisoat facts store; it was left untouched"};
-  }
-  char* msg = nullptr;
-  std::string sql = std::string("BEGIN IMMEDIATE;") + kCreate +
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '" + kSchema + "');COMMIT;";
-  rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &msg);
-  if (msg) sqlite3_free(msg);
-  if (rc != SQLITE_OK) {
-    Error e{path, why(rc, db)};
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    return e;
-  }
-  return store;
-}
-
-namespace {
-
-const char* kFactColumns =
-    "f.quantity, f.indicator, f.indicator_text, f.period_key, f.unit, f.dimension, f.role, f.base, f.value, "
-    "f.half_width, f.factor, f.precision, f.text, f.status, f.line, f.\"column\", f.end_line, f.end_column, f.quote, "
-    "f.region";
-
-Fact read_fact(const Statement& st, int c) {
-  Fact f;
-  f.quantity = st.integer(c + 0);
-  f.indicator = st.text(c + 1);
-  f.indicator_text = st.text(c + 2);
-  f.period_key = st.text(c + 3);
-  f.unit = st.text(c + 4);
-  f.dimension = st.text(c + 5);
-  f.role = st.text(c + 6);
-  f.base = st.integer(c + 7);
-  f.value = st.real(c + 8);
-  f.half_width = st.real(c + 9);
-  f.factor = st.real(c + 10);
-  f.precision = int(st.integer(c + 11));
-  f.text = st.text(c + 12);
-  f.status = st.text(c + 13);
-  f.begin = SourcePos{uint32_t(st.integer(c + 14)), uint32_t(st.integer(c + 15))};
-  f.end = SourcePos{uint32_t(st.integer(c + 16)), uint32_t(st.integer(c + 17))};
-  f.quote = st.text(c + 18);
-  f.region = st.text(c + 19);
-  return f;
-}
-
-const char* kDocColumns = "d.id, d.path, d.sha256, d.region, d.region_level, d.parent_region, d.period, d.period_key, d.read_at";
-
-DocumentFacts read_document(const Statement& st) {
-  DocumentFacts d;
-  d.path = st.text(1);
-  d.sha256 = st.text(2);
-  d.region = st.text(3);
-  d.region_level = st.text(4);
-  d.parent_region = st.text(5);
-  d.period = st.text(6);
-  d.period_key = st.text(7);
-  d.read_at = st.text(8);
-  d.current = false;
-  return d;
-}
-
-}  // namespace
-
-Result<std::vector<DocumentFacts>> FactStore::load() const {
-  std::vector<DocumentFacts> docs;
-  std::map<int64_t, size_t> by_id;
-  {
-    Statement st(db_, (std::string("SELECT ") + kDocColumns + " FROM documents d ORDER BY d.path, d.id").c_str());
-    if (!st.ok()) return error("cannot read");
-    while (st.step() == SQLITE_ROW) {
-      by_id[st.integer(0)] = docs.size();
-      docs.push_back(read_document(st));
-    }
-    if (st.rc() != SQLITE_DONE) return error("cannot read");
-  }
-  Statement st(db_, (std::string("SELECT f.document, ") + kFactColumns + " FROM facts f ORDER BY f.document, f.id").c_str());
-  if (!st.ok()) return error("cannot read");
-  while (st.step() == SQLITE_ROW) {
-    auto it = by_id.find(st.integer(0));
-    if (it == by_id.end()) continue;
-    Fact f = read_fact(st, 1);
-    if (f.region == docs[it->second].region) f.region.clear();  // the document's own region
-    docs[it->second].facts.push_back(std::move(f));
-  }
-  if (st.rc() != SQLITE_DONE) return error("cannot read");
-  return docs;
-}
-
-Result<bool> FactStore::save(const std::vector<DocumentFacts>& documents) {
-  if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) return error("cannot write");
-  auto rollback = [&](const char* what) {
-    Error e = error(what);
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    return e;
-  };
-  {
-    Statement find(db_, "SELECT id FROM documents WHERE sha256 = ?1 OR path = ?2");
-    Statement del_f(db_, "DELETE FROM facts WHERE document = ?1");
-    Statement del_c(db_, "DELETE FROM claims WHERE document = ?1");
-    Statement del_d(db_, "DELETE FROM documents WHERE id = ?1");
-    Statement ins_d(db_,
-                    "INSERT INTO documents(path, sha256, region, region_level, parent_region, period, period_key, read_at) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    Statement ins_f(db_,
-                    "INSERT INTO facts(document, quantity, indicator, indicator_text, region, period_key, unit, dimension, "
-                    "role, base, value, half_width, factor, precision, text, status, line, \"column\", end_line, end_column, quote) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
-    Statement ins_c(db_,
-                    "INSERT INTO claims(document, kind, verdict, indicator, template, unit, computed, reason, span_begin, "
-                    "span_end, quote, operands) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    if (!find.ok() || !del_f.ok() || !del_c.ok() || !del_d.ok() || !ins_d.ok() || !ins_f.ok() || !ins_c.ok())
-      return rollback("cannot write");
-    for (const auto& d : documents) {
-      // Re-checking the same file (same hash, or the same path edited) replaces its facts.
-      std::vector<int64_t> old;
-      find.bind(1, d.sha256);
-      find.bind(2, d.path);
-      while (find.step() == SQLITE_ROW) old.push_back(find.integer(0));
-      if (find.rc() != SQLITE_DONE) return rollback("cannot write");
-      find.reset();
-      for (int64_t id : old) {
-        for (Statement* st : {&del_f, &del_c, &del_d}) {
-          st->bind(1, id);
-          if (st->step() != SQLITE_DONE) return rollback("cannot write");
-          st->reset();
-        }
-      }
-      ins_d.bind(1, d.path);
-      ins_d.bind(2, d.sha256);
-      ins_d.bind(3, d.region);
-      ins_d.bind(4, d.region_level);
-      ins_d.bind(5, d.parent_region);
-      ins_d.bind(6, d.period);
-      ins_d.bind(7, d.period_key);
-      ins_d.bind(8, d.read_at);
-      if (ins_d.step() != SQLITE_DONE) return rollback("cannot write");
-      ins_d.reset();
-      int64_t doc_id = sqlite3_last_insert_rowid(db_);
-      for (const auto& f : d.facts) {
-        ins_f.bind(1, doc_id);
-        ins_f.bind(2, f.quantity);
-        ins_f.bind(3, f.indicator);
-        ins_f.bind(4, f.indicator_text);
-        ins_f.bind(5, f.region.empty() ? d.region : f.region);
-        ins_f.bind(6, f.period_key);
-        ins_f.bind(7, f.unit);
-        ins_f.bind(8, f.dimension);
-        ins_f.bind(9, f.role);
-        ins_f.bind(10, f.base);
-        ins_f.bind(11, f.value);
-        ins_f.bind(12, f.half_width);
-        ins_f.bind(13, f.factor);
-        ins_f.bind(14, int64_t(f.precision));
-        ins_f.bind(15, f.text);
-        ins_f.bind(16, f.status);
-        ins_f.bind(17, int64_t(f.begin.line));
-        ins_f.bind(18, int64_t(f.begin.column));
-        ins_f.bind(19, int64_t(f.end.line));
-        ins_f.bind(20, int64_t(f.end.column));
-        ins_f.bind(21, f.quote);
-        if (ins_f.step() != SQLITE_DONE) return rollback("cannot write");
-        ins_f.reset();
-      }
-      for (const auto& c : d.claims) {
-        nlohmann::json ops = nlohmann::json::array();
-        for (const auto& o : c.operands) ops.push_back({{"role", o.role}, {"quantity", o.quantity}});
-        ins_c.bind(1, doc_id);
-        ins_c.bind(2, std::string(to_string(c.kind)));
-        ins_c.bind(3, std::string(to_string(c.verdict)));
-        ins_c.bind(4, c.indicator);
-        ins_c.bind(5, c.template_id);
-        ins_c.bind(6, c.unit);
-        if (c.computed) ins_c.bind(7, *c.computed);
-        ins_c.bind(8, c.reason);
-        ins_c.bind(9, int64_t(c.span.begin));
-        ins_c.bind(10, int64_t(c.span.end));
-        ins_c.bind(11, c.quote);
-        ins_c.bind(12, ops.dump());
-        if (ins_c.step() != SQLITE_DONE) return rollback("cannot write");
-        ins_c.reset();
-      }
-    }
-  }
-  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) return rollback("cannot write");
-  return true;
+Result<std::unique_ptr<FactStore>> FactStore::open(const std::string& location, const OpenOptions& options) {
+  if (is_postgresql(location)) return open_postgresql_store(location, options);
+  return open_sqlite_store(location, options);
 }
 
 Result<std::vector<FactStore::Row>> FactStore::query(const Filter& filter) const {

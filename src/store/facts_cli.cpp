@@ -1,6 +1,5 @@
 #include "store/facts_cli.h"
 
-#include <filesystem>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -33,7 +32,7 @@ std::string number(double v) {
 
 int run_facts_command(const FactsCommand& c, std::ostream& out, std::ostream& err) {
   if (c.db.empty()) {
-    err << "doisoat: facts: --db FILE is required\n";
+    err << "doisoat: facts: --db FILE or --db postgresql://... is required\n";
     return 2;
   }
   if (c.format != "jsonl" && c.format != "csv") {
@@ -41,12 +40,9 @@ int run_facts_command(const FactsCommand& c, std::ostream& out, std::ostream& er
     return 2;
   }
   // Listing never creates a store.
-  std::error_code ec;
-  if (!std::filesystem::exists(c.db, ec)) {
-    err << "doisoat: " << c.db << ": no such facts store\n";
-    return 2;
-  }
-  auto store = FactStore::open(c.db);
+  FactStore::OpenOptions options;
+  options.create = false;
+  auto store = FactStore::open(c.db, options);
   if (!store) {
     err << "doisoat: " << store.error().message() << "\n";
     return 2;
