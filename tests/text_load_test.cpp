@@ -452,6 +452,14 @@ TEST(TextMetadata, PeriodKeys) {
   EXPECT_EQ(parse_period("Tháng 12 năm 2022").key, "2022-12");
   EXPECT_EQ(parse_period("tình hình 6 tháng đầu năm; nhiệm vụ 2023").key, "2023-H1");
   EXPECT_EQ(parse_period("không có kỳ").key, "");
+  // The months up to a month are the cumulative period; the month alone is the month; a month
+  // named with no year takes the year it is given.
+  EXPECT_EQ(parse_period("Tính đến hết tháng 5/2025").key, "2025-5M");
+  EXPECT_EQ(parse_period("lũy kế đến tháng 8", 2024).key, "2024-8M");
+  EXPECT_EQ(parse_period("từ đầu năm đến tháng 6/2023").key, "2023-H1");
+  EXPECT_EQ(parse_period("Trong tháng 5", 2025).key, "2025-05");
+  EXPECT_EQ(parse_period("Trong tháng 5").key, "");
+  EXPECT_EQ(parse_period("Từ tháng 9-10/2023").key, "");
   Document d = load("BÁO CÁO\n\nKết quả quý I/2024 trên địa bàn huyện Ba Bể\n\nKính gửi: UBND huyện Ba Bể\n");
   EXPECT_EQ(d.period_key, "2024-Q1");
   EXPECT_EQ(d.region, "huyện Ba Bể");

@@ -3867,6 +3867,11 @@ struct Reader {
                       shorter.begin() + static_cast<std::ptrdiff_t>(i));
   }
 
+  // Two statements are of one figure only when the paragraphs name the same period and place for
+  // them (Quantity::context): November's revenue beside eleven months', one province's beside
+  // another's, are two figures.
+  bool same_context(int a, int b) const { return Q(a).context == Q(b).context; }
+
   void indicator_repeats() {
     const std::string doc_year = document_year();
     static const std::set<std::string> not_levels = {"ke", "kh", "du", "chi", "muc", "phan", "cung", "truoc", "binh",
@@ -3930,6 +3935,7 @@ struct Reader {
       const Statement& a = st[0];
       const Statement& b = st[1];
       if (a.period != b.period || tok_sentence[a.tok] == tok_sentence[b.tok] || stated_used[b.q]) continue;
+      if (!same_context(a.q, b.q)) continue;
       // Two different values are one figure only when close (a stale or revised figure) or one
       // typing slip apart: "Tổng mức bán lẻ hàng hóa … 3.200" beside "Tổng mức bán lẻ hàng hóa và
       // doanh thu dịch vụ … 4.100" are two aggregates of one catalogue key.
@@ -3984,7 +3990,7 @@ struct Reader {
     for (auto& [sig, qs] : by_signature) {
       if (qs.size() != 2) continue;  // three or more: a list of like items, not a restatement
       int a = qs[0], b = qs[1];
-      if (tok_sentence[token_of[a]] == tok_sentence[token_of[b]] || stated_used[b]) continue;
+      if (tok_sentence[token_of[a]] == tok_sentence[token_of[b]] || stated_used[b] || !same_context(a, b)) continue;
       add_pair_repeat(a, b, "same-phrase-restated");
     }
   }
@@ -4352,6 +4358,7 @@ struct Reader {
 
   // Located at the earlier statement, unless that one already states another claim.
   void restate_rate(int a, int b, const char* tmpl) {
+    if (!same_context(a, b)) return;
     if (token_of[a] > token_of[b]) std::swap(a, b);
     if (!stated_used[a]) add_pair_repeat(b, a, tmpl);
     else if (!stated_used[b]) add_pair_repeat(a, b, tmpl);

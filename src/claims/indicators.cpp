@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -340,6 +341,7 @@ struct Assigner {
     }
     if (doc.period_key.size() >= 4 && is_year(std::string_view(doc.period_key).substr(0, 4)))
       doc_year = doc.period_key.substr(0, 4);
+    own_region_fold = vfold(doc.region);
   }
 
   const Token& tok(size_t k) const { return nr.tokens[k]; }
@@ -372,6 +374,74 @@ struct Assigner {
       period_of_sentence = b < c ? period_between(b, std::min(c, b + 60)) : std::string();
     }
     return period_of_sentence;
+  }
+
+  // The source tokens [b, e) attribute figures to: an organisation's name after "theo", "của",
+  // "từ" ("Theo Tổng cục Hải quan, …", "báo cáo của Tổng cục Thống kê cho biết") or opening the
+  // sentence; "" when none. Folded.
+  std::string source_in(size_t b, size_t k) const {
+    static const std::set<std::string_view> heads = {"Tổng", "Bộ", "Sở", "Cục", "Ngân", "Ủy", "Uỷ", "UBND", "Viện",
+                                                     "Hiệp", "Hội", "Trung", "Ban", "Văn", "Kho"};
+    for (size_t t = b; t < k; ++t) {
+      if (tok(t).kind != TokKind::Word || !heads.count(doc.slice(tok(t).span))) continue;
+      const bool opens = t == first || tok_sentence[t - 1] != tok_sentence[t];
+      const bool attributed = opens || word(t - 1, "theo") || word(t - 1, "cua") || word(t - 1, "tu");
+      if (!attributed) continue;
+      // The head, one lower-case word of it ("Tổng cục", "Ngân hàng", "Ủy ban"), then the
+      // capitalised name ("Thống kê", "Tài chính", "Hải quan").
+      std::string name = tok(t).fold;
+      size_t n = t + 1;
+      if (n < k && tok(n).kind == TokKind::Word && !tok(n).upper) name += ' ' + tok(n++).fold;
+      bool named = false;
+      for (; n < k && n < t + 7 && tok(n).kind == TokKind::Word && tok(n).upper; ++n, named = true) name += ' ' + tok(n).fold;
+      if (named) return name;
+    }
+    return {};
+  }
+  // The place tokens [b, k) name: a level word and the capitalised name after it ("tỉnh Khánh
+  // Hòa", "thành phố Hải Phòng", "huyện Ba Bể"), the last one; "" when none is named. The name is
+  // folded; a report's own region counts as none.
+  std::string place_in(size_t b, size_t k) const {
+    std::string found;
+    for (size_t t = b; t < k; ++t) {
+      if (tok(t).kind != TokKind::Word) continue;
+      // (Compared as written: "tính", "quan" fold as "tỉnh", "quận" do.)
+      const std::string_view w = doc.slice(tok(t).span);
+      const bool level = w == "tỉnh"sv || w == "Tỉnh"sv || w == "huyện"sv || w == "quận"sv || w == "TP"sv ||
+                         (w == "phố"sv && word(t - 1, "thanh")) || (w == "xã"sv && word(t - 1, "thi"));
+      if (!level) continue;
+      std::string name;
+      for (size_t n = t + 1; n < k && n < t + 4 && tok(n).kind == TokKind::Word && tok(n).upper; ++n) {
+        if (!name.empty()) name += ' ';
+        name += tok(n).fold;
+      }
+      if (!name.empty()) found = name;
+    }
+    // (A news article's region is a guess from its first lines: every place it names counts.)
+    if (!found.empty() && doc.period_in_title && !own_region_fold.empty() && own_region_fold.find(found) != std::string::npos)
+      return {};
+    return found;
+  }
+  std::string own_region_fold;  // the document's region, folded
+  std::string context_period, context_place, context_source;  // carried through a paragraph (Quantity::context)
+  size_t context_cursor = 0;  // the tokens before it are in the context
+
+  // Moves the paragraph's context (Quantity::context) up to token k: each stretch of a sentence
+  // passed that names a period, a place or a source sets it from there on. A period is read as
+  // the figure's own is (up to a comparison: "so với tháng trước" names the earlier one).
+  void advance_context(size_t k) {
+    while (context_cursor < k) {
+      const size_t b = context_cursor;
+      size_t e = b;
+      while (e < k && tok_sentence[e] == tok_sentence[b]) ++e;
+      std::string period = period_between(b, std::min(e, b + 60));
+      if (!period.empty()) context_period = period == doc.period_key ? std::string() : period;
+      std::string place = place_in(b, e);
+      if (!place.empty()) context_place = place;
+      std::string source = source_in(b, e);
+      if (!source.empty()) context_source = source;
+      context_cursor = e;
+    }
   }
 
   uint32_t word_id(size_t m) {
@@ -479,6 +549,10 @@ struct Assigner {
       in_table_row = table_row;
       size_t window_start = first;  // after the previous boundary or figure
       int prev_q = -1;              // previous figure in this clause
+      context_period.clear();
+      context_place.clear();
+      context_source.clear();
+      context_cursor = first;
       for (size_t k = first; k < last; ++k) {
         if (k > first && boundary(k, k - 1)) { window_start = k; prev_q = -1; }
         int q = qty(k);
@@ -486,7 +560,7 @@ struct Assigner {
         Quantity& Q = nr.quantities[q];
         // Idempotent: a second call gives the same result.
         Q.role.clear(); Q.base = -1; Q.status.clear(); Q.period_key.clear(); Q.decrease = false; Q.period_stated = false;
-        Q.indicator.clear(); Q.indicator_text.clear(); Q.region.clear();
+        Q.indicator.clear(); Q.indicator_text.clear(); Q.region.clear(); Q.context.clear();
         // The words between the previous boundary or figure and this one.
         words.clear();
         word_tok.clear();
@@ -509,6 +583,12 @@ struct Assigner {
           const std::string own = own_period_key(k);
           Q.period_stated = !own.empty();
           if (!own.empty() && own != doc.period_key) Q.period_key = own;
+        }
+        if (!table_row) {
+          // A sentence that names a period or a place sets the paragraph's context from there on.
+          advance_context(k);
+          if (Q.period_stated) context_period = Q.period_key;
+          Q.context = context_period + "|" + context_place + "|" + context_source;
         }
         Q.region = part_region(k);
         // (A table's columns say what its cells are: "Kế hoạch 2023", "Ước thực hiện 2023".)

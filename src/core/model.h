@@ -107,6 +107,10 @@ struct Quantity {
   bool decrease = false;   // yoy_rate / yoy_change / yoy_pp read after "giảm"
   bool period_stated = false;  // its clause or sentence names its period (else the document's is assumed)
   std::string region;      // when the clause names a part of the document's region ("huyện Ba Bể …")
+  // Not written: the period and the place the paragraph last named at or before the figure ("Trong
+  // tháng 11, …. Tổng thu …" is of November; "tỉnh Khánh Hòa đón …"), "" for the document's own.
+  // Two figures of different contexts are never a restatement of one figure.
+  std::string context;
   // Not written: the 100 % that the shares of a structure add up to ("cơ cấu kinh tế: …"), located
   // at the words that name the structure.
   bool implicit = false;

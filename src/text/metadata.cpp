@@ -115,10 +115,25 @@ Match find_period(std::string_view f, int default_year) {
       int m = 0;
       size_t md = read_int(f, i + 6, m);
       if (md < 1 || md > 2 || m < 1 || m > 12) continue;
+      // "tháng 9-10/2023" is two months: no one period.
+      if (i + 6 + md < f.size() && (f[i + 6 + md] == '-' || f[i + 6 + md] == ',')) continue;
       int year = 0;
       year_after(i + 6 + md, year);
+      if (year == 0) year = default_year;
       if (year == 0) continue;
       PeriodInfo p;
+      // "tính đến hết tháng 5", "lũy kế đến tháng 5", "từ đầu năm đến tháng 5": the months up to
+      // it, as "5 tháng" is; "tháng 5" alone is the month.
+      auto ends_with = [&](std::string_view w) { return i >= w.size() && f.compare(i - w.size(), w.size(), w) == 0; };
+      if (ends_with("den het ") || ends_with("den cuoi ") || ends_with("den ") || ends_with("luy ke ")) {
+        p.key = std::to_string(year) + "-" + std::to_string(m) + "M";
+        p.period = std::to_string(m) + " tháng năm " + std::to_string(year);
+        if (m == 12) p.key = std::to_string(year);
+        if (m == 6) p.key = std::to_string(year) + "-H1";
+        if (m == 3) p.key = std::to_string(year) + "-Q1";
+        consider(i, std::move(p));
+        continue;
+      }
       char buf[16];
       std::snprintf(buf, sizeof buf, "%04d-%02d", year, m);
       p.key = buf;
