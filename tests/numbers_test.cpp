@@ -59,6 +59,11 @@ const ReadCase kMalformed[] = {
     {"Đã thu gom và xử lý 175.666/310.00 m3 rác thải.", "175666 m3; 310.00 m3 !310000"},
     {"Hỗ trợ mỗi hộ 1.00.000 đồng.", "100000 đồng !100000"},
     {"Giá trị hàng hóa đạt 2.850,4,5 tỷ đồng.", "2850.4 tỷ đồng !2850.45"},
+    // Commas between groups of exactly three digits, twice or more: the English thousands
+    // separator, read as the integer the writer meant.
+    {"Toàn tỉnh đón 6,530,932 lượt khách.", "6530932 lượt khách !6530932"},
+    {"Vốn điều lệ tăng lên 12,000,000 triệu đồng.", "12000000 triệu đồng !12000000"},
+    {"Giải ngân được 1,234,56 triệu đồng.", "1.234 triệu đồng !1.23456"},  // (a group of two: two decimal marks)
     {"Tỷ lệ xã đạt chuẩn là 99,%.", "99 % !99"},
     {"Toàn huyện có 12345 hộ dân.", "12345 hộ !12345"},
     {"Sản lượng thủy sản đạt 45000 tấn.", "45000 tấn !45000"},

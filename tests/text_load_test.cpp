@@ -460,6 +460,7 @@ TEST(TextMetadata, PeriodKeys) {
   EXPECT_EQ(parse_period("Trong tháng 5", 2025).key, "2025-05");
   EXPECT_EQ(parse_period("Trong tháng 5").key, "");
   EXPECT_EQ(parse_period("Từ tháng 9-10/2023").key, "");
+  EXPECT_EQ(parse_period("Tính đến hết tháng 5, toàn tỉnh", 2025).key, "2025-5M");
   Document d = load("BÁO CÁO\n\nKết quả quý I/2024 trên địa bàn huyện Ba Bể\n\nKính gửi: UBND huyện Ba Bể\n");
   EXPECT_EQ(d.period_key, "2024-Q1");
   EXPECT_EQ(d.region, "huyện Ba Bể");

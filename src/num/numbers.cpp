@@ -462,8 +462,29 @@ bool parse_number(std::string_view w, NumberConvention conv, ParsedNumber& out) 
     int_part = w.substr(0, p);
     frac_part = w.substr(p + 1);
     const bool other_order = n_group > 0 && w.rfind(group) > w.rfind(point);
+    auto english_groups = [&] {
+      // "6,530,932": two or more marks, each followed by exactly three digits, and no other mark:
+      // the English thousands separator. It cannot be a decimal comma (a number has one).
+      if (n_group != 0 || n_point < 2) return false;
+      auto parts = split(w, point);
+      if (parts.front().empty() || parts.front().size() > 3) return false;
+      for (size_t g = 1; g < parts.size(); ++g)
+        if (parts[g].size() != 3) return false;
+      return true;
+    };
+    if (english_groups()) {
+      out.malformed = true;
+      out.reason = "dấu phẩy ngăn cách hàng nghìn kiểu tiếng Anh";
+      std::string digits;
+      for (char c : w) if (is_digit(c)) digits += c;
+      out.value = digits_to_decimal(digits, "");
+      out.precision = 0;
+      out.grouped = true;
+      out.has_hint = true;
+      out.hint = out.value;
+      return true;
+    }
     if (n_point > 1 && !other_order) {
-      // "2.850,4,5": two decimal marks.
       // "2.850,4,5": two decimal marks. Read up to the second mark; the likely intent is a
       // stray mark among the decimals ("2.850,45").
       out.malformed = true;

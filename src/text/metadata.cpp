@@ -116,7 +116,7 @@ Match find_period(std::string_view f, int default_year) {
       size_t md = read_int(f, i + 6, m);
       if (md < 1 || md > 2 || m < 1 || m > 12) continue;
       // "tháng 9-10/2023" is two months: no one period.
-      if (i + 6 + md < f.size() && (f[i + 6 + md] == '-' || f[i + 6 + md] == ',')) continue;
+      if (i + 6 + md < f.size() && f[i + 6 + md] == '-') continue;
       int year = 0;
       year_after(i + 6 + md, year);
       if (year == 0) year = default_year;
