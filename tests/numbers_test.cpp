@@ -360,6 +360,10 @@ const ReadCase kRanks[] = {
     {"Doanh nghiệp lọt TOP 183 doanh nghiệp lớn.", "rank"},
     {"Chỉ số SIPAS xếp hạng 12 cả nước.", "rank"},
     {"Tỉnh đứng thứ 3 khu vực miền núi.", "rank"},
+    {"Chỉ số cải cách hành chính xếp thứ tự 18/63 tỉnh, thành phố.", "rank; rank"},
+    // A fraction over the total of a rank just stated is the earlier rank, not a ratio.
+    {"Chỉ số PCI xếp thứ 20/63, tăng 9 bậc so với năm trước (29/63).", "rank; rank; 9 bậc; rank; rank"},
+    {"Chỉ số PCI xếp thứ 20/63; có 29/40 xã đạt chuẩn.", "rank; rank; 29 xã; 40 xã"},
     {"Tổ chức Hội chợ lần thứ 14.", "rank"},
     {"Chỉ số PCI xếp thứ 40/63, tăng 5 bậc.", "rank; rank; 5 bậc"},
     {"Năm 2023, chỉ số DDCI xếp thứ 2.", "year; rank"},

@@ -2375,6 +2375,19 @@ struct Reader {
   // The earlier value of a change stated in the sentence before: "Năm 2022, … đạt 356,8 triệu USD.
   // Năm 2023 ước đạt 402,1 triệu USD, tăng 12,7% so với năm 2022." The one figure of that sentence
   // of the same kind, when the two sentences are linked by their years or by their words.
+  // "khách quốc tế đạt 4,014 triệu lượt, tăng 12,4% so cùng kỳ": a level followed by its own
+  // change on a year before is a level of the current period (a sibling of the next sentence's
+  // figure), never the earlier value of another.
+  bool compared_with_last_year(size_t p) const {
+    size_t m = end_of_quantity(p);
+    if (punct(m, ",")) ++m;
+    if (!(word(m, "tang") || word(m, "giam") || word(m, "bang"))) return false;
+    const int r = qty(m + 1);
+    if (r < 0 || !pct(r)) return false;
+    const size_t e = end_of_quantity(m + 1);
+    return phrase(e, {"so", "voi"}) || phrase(e, {"so", "cung"}) || phrase(e, {"cung", "ky"});
+  }
+
   int earlier_in_previous_sentence(int cur, size_t ck, bool years_only = false) {
     uint32_t s = tok_sentence[ck];
     if (s == 0) return -1;
@@ -2388,6 +2401,7 @@ struct Reader {
     for (size_t p = prev_begin; p < prev_end; ++p) {
       int q = qty(p);
       if (q < 0 || pct(q) != pct(cur) || !compatible(q, cur) || Q(q).dimension == "scalar" || is_change(p)) continue;
+      if (compared_with_last_year(p)) continue;
       cand = q;
       ++n;
     }

@@ -1009,11 +1009,27 @@ struct BlockReader {
         const auto& f = tok(k - 1).fold;
         // "thu 15 tỷ đồng" (collected) and "hàng" (goods) are not ranks: match the spelling.
         if ((f == "thu" && spelled(k - 1, "thứ")) || f == "top" || (f == "hang" && spelled(k - 1, "hạng")) ||
+            (f == "tu" && spelled(k - 1, "tự") && spelled(k - 2, "thứ")) ||
             (f == "tri" && word(k - 2, "vi")) || (f == "khoa" && (spelled(k - 1, "khóa") || spelled(k - 1, "khoá")))) {
           non_quantity(k, "rank");
-          if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number)) non_quantity(k + 2, "rank");
+          if (is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number)) {
+            non_quantity(k + 2, "rank");
+            rank_of = std::string(raw(k + 2));
+            rank_at = k;
+          }
           continue;
         }
+      }
+      // "xếp thứ 41/63 …, tăng 16 bậc so với năm 2023 (57/63)": a fraction over the same total as
+      // a rank just stated is a rank too, never a ratio.
+      if (!rank_of.empty() && k < rank_at + 40 && is(k + 1, TokKind::Slash) && is(k + 2, TokKind::Number) &&
+          tok(k + 1).glued && raw(k + 2) == rank_of) {
+        non_quantity(k, "rank");
+        non_quantity(k + 2, "rank");
+        continue;
+      }
+      if (is(k - 1, TokKind::Word)) {
+        const auto& f = tok(k - 1).fold;
         // "năm 2023", "giai đoạn 2021", "năm học 2023"
         if (is_year(w) && (f == "nam" || f == "doan" || f == "hoc" || f == "ky" || f == "tu" || f == "den" || f == "vu")) {
           non_quantity(k, "year");
@@ -1452,6 +1468,10 @@ struct BlockReader {
       }
     }
   }
+
+  // The total of the last rank read in the block ("thứ 41/63": "63") and where it was.
+  std::string rank_of;
+  size_t rank_at = 0;
 };
 
 // Numbers broken in two by a typing slip, merged into one Number token before anything reads
@@ -1682,7 +1702,7 @@ NumberReading read_numbers(const Document& doc) {
         }
       }
     }
-    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0, 0, 0};
+    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0, 0, 0, {}, 0};
     br.map_cells();
     br.table_row_number();
     br.classify();
