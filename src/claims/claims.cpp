@@ -902,6 +902,24 @@ struct Reader {
     return false;
   }
 
+  // The words before a list's first part say it names only some items: "hầu hết", "một số",
+  // "chủ yếu", "đa số", "phần lớn".
+  bool partial_list(size_t body, size_t first_part) const {
+    for (size_t m = body > 12 ? body - 12 : first; m < first_part && m < last; ++m)
+      if (phrase(m, {"hau", "het"}) || phrase(m, {"mot", "so"}) || phrase(m, {"chu", "yeu"}) || phrase(m, {"da", "so"}) ||
+          phrase(m, {"phan", "lon"}))
+        return true;
+    return false;
+  }
+  // The list trails off after its last part: "..." or "…" right after the figure and its unit.
+  bool trails_off(size_t part_tok) const {
+    size_t m = end_of_quantity(part_tok);
+    while (m < last && m < part_tok + 12 && is(m, TokKind::Word)) ++m;  // "điểm phần trăm"
+    if (!is(m, TokKind::Punct)) return false;
+    std::string_view p = doc.slice(tok(m).span);
+    return p == "..." || p == "…" || (p == "." && punct(m + 1, ".") );
+  }
+
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
     std::vector<int> parts;
     std::vector<size_t> part_toks;
@@ -1082,7 +1100,18 @@ struct Reader {
     // Contributions in points may be negative (another sector pulls the rate down): one or a few
     // of them bound nothing.
     if (pct(total) && parts.size() < 2) return;
-    bool exhaustive = (pct(total) && parts.size() >= 2) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
+    // Contributions in points listed for "most groups" ("hầu hết các nhóm …", "một số ngành …") or
+    // trailing off ("…; nhóm may mặc … 1,7 điểm phần trăm..."): some are left out, and a left-out
+    // one may be negative; they neither add up to the rate nor bound it.
+    if (pct(total) && Q(parts[0]).dimension == "pp" && (partial_list(body, part_toks[0]) || trails_off(part_toks.back())))
+      return;
+    // (So are the contributions of the parts to a whole's contribution: "đóng góp 3,2 điểm phần
+    // trăm. Trong đó, … đóng góp 2,5 điểm …; … 0,9 điểm …".)
+    const bool contribution_total = Q(total).dimension == "pp" && (word(total_tok - 1, "gop") || word(total_tok - 2, "gop")) &&
+                                    std::all_of(part_toks.begin(), part_toks.end(), [&](size_t m) {
+                                      return Q(qty(m)).dimension == "pp" && (word(m - 1, "gop") || word(m - 2, "gop"));
+                                    });
+    bool exhaustive = ((pct(total) || contribution_total) && parts.size() >= 2) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
                       (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                              (respectively_pair && complements_in(part_toks[0]))));
@@ -1399,6 +1428,11 @@ struct Reader {
       if (contributions) {
         int t = -1;
         size_t tk = kNone;
+        // "Khu vực … tăng 2,79%, đóng góp 0,37 điểm phần trăm. Trong đó, nông nghiệp … (đóng góp
+        // 0,24 điểm phần trăm), …": the parts' contributions break down the whole's contribution
+        // when the sentence states one, not its rate.
+        for (size_t m = s0; m + 1 < k && t < 0; ++m)
+          if (qty(m) >= 0 && Q(qty(m)).dimension == "pp" && (word(m - 1, "gop") || word(m - 2, "gop"))) { t = qty(m); tk = m; }
         for (size_t m = s0; m < k && t < 0; ++m)
           if (qty(m) >= 0 && pct(qty(m))) { t = qty(m); tk = m; }
         if (t >= 0) breakdown(t, tk, Trigger::TrongDo, body, stop, 0);
