@@ -777,8 +777,9 @@ struct Reader {
         for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
       // "(cả nước khoảng 1,5 triệu tấn)", "(bình quân cả nước …)": a comparator; "(trong tổng
       // số 789 …)": the figure inside is the whole, not a part.
+      // "(ngoài ra còn … 4.379 tỷ đồng)": something besides, no part of the figure before.
       if (phrase(body, {"ca", "nuoc"}) || phrase(body, {"binh", "quan"}) || phrase(body, {"toan", "quoc"}) ||
-          phrase(body, {"trong", "tong"}))
+          phrase(body, {"trong", "tong"}) || phrase(body, {"ngoai", "ra"}))
         return Trigger::None;
       if (phrase(body, {"trong", "do"}) || phrase(body, {"cu", "the"})) body += 2;
       else if (word(body, "gom") ) body += 1;
@@ -1115,6 +1116,13 @@ struct Reader {
                       (sole_component && sums) ||
                       (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                              (respectively_pair && complements_in(part_toks[0]))));
+    // "gồm thu nội địa 55.000 tỷ đồng, thu xuất nhập khẩu 70.140 tỷ đồng (ngoài ra còn các khoản
+    // … hơn 4.379 tỷ đồng)": the text says the list leaves something out; it bounds the total only.
+    if (exhaustive && !sole_component) {
+      const size_t from = end_of_quantity(part_toks.back());
+      for (size_t m = from; m + 1 < last && m < from + 30 && same_sentence(m, part_toks.back()); ++m)
+        if (phrase(m, {"ngoai", "ra"})) { exhaustive = false; break; }
+    }
     if (trig == Trigger::KetQua) {
       // "kết quả có 03 HTX tốt, 07 HTX khá, …": a result list is read only when it partitions
       // (two grades of a classification, a complementary pair, or parts adding up exactly).
