@@ -1061,7 +1061,9 @@ struct BlockReader {
         continue;
       }
       // "4.0" after a name: "chợ 4.0", "công nghiệp 4.0", "phiên bản 2.1".
-      if (w.size() == 3 && w[1] == '.' && !is(k + 1, TokKind::Percent)) {
+      // (Not in a table column read with '.' for the decimal point: "2.5" there is a figure.)
+      if (w.size() == 3 && w[1] == '.' && !is(k + 1, TokKind::Percent) &&
+          !(cell_conventions && convention_at(k) == NumberConvention::English)) {
         non_quantity(k, "name");
         continue;
       }

@@ -131,8 +131,16 @@ bool names_a_column(const std::string& f) {
   return false;
 }
 
+// A cell of prose justified with double spaces: it ends a clause ("tăng 5,1%;", "năm,").
+bool ends_clause(std::string_view t, const Seg& s) {
+  char c = s.e > s.b ? t[s.e - 1] : ' ';
+  return c == ',' || c == ';' || c == ':' || (c == '.' && s.e - s.b > 4);
+}
+
 bool header_line(std::string_view t, const PLine& l) {
   if (l.tab_row || l.segs.size() < 3) return false;
+  for (const Seg& s : l.segs)
+    if (ends_clause(t, s)) return false;
   for (const Seg& s : l.segs)
     if (s.kind == SegKind::Figure) {
       std::string_view v = seg_text(t, s);
@@ -156,11 +164,18 @@ bool numbering_line(std::string_view t, const PLine& l) {
   return true;
 }
 
-bool data_line(const PLine& l) {
+// A row: figures after its first cell, and its cells from the first figure on mostly figures
+// (a status word, "Đạt", may stand among them; a justified prose line has words between them).
+bool data_line(std::string_view t, const PLine& l) {
   if (l.tab_row || l.segs.size() < 2) return false;
-  for (size_t k = 1; k < l.segs.size(); ++k)
-    if (l.segs[k].kind != SegKind::Text) return true;
-  return false;
+  size_t k = 1;
+  while (k < l.segs.size() && l.segs[k].kind == SegKind::Text) ++k;
+  if (k == l.segs.size()) return false;
+  size_t figures = 0, words = 0;
+  for (; k < l.segs.size(); ++k) (l.segs[k].kind == SegKind::Text ? words : figures)++;
+  for (const Seg& s : l.segs)
+    if (s.kind == SegKind::Text && ends_clause(t, s)) return false;
+  return words * 2 <= figures;
 }
 
 // "1", "12.", "2.3", "II", "a)", "A": a row number.
@@ -265,10 +280,10 @@ class TableReader {
       const PLine& l = lines_[i];
       if (l.tab_row || l.form_feed) return h;
       if (l.blank) continue;
-      if (data_line(l) && !numbering_line(t_, l)) break;
+      if (data_line(t_, l) && !numbering_line(t_, l)) break;
       head.push_back(i);
     }
-    if (i >= lines_.size() || !data_line(lines_[i]) || head.size() > 4) return h;
+    if (i >= lines_.size() || !data_line(t_, lines_[i]) || head.size() > 4) return h;
     // Rows until a line that belongs to no table.
     std::vector<Row> rows;
     std::vector<Item> items;
@@ -284,7 +299,7 @@ class TableReader {
         items.push_back(Item{ItemKind::Blank, k});
         continue;
       }
-      if (data_line(l) && !numbering_line(t_, l)) {
+      if (data_line(t_, l) && !numbering_line(t_, l)) {
         Row r;
         r.line = k;
         size_t f = first_value(l);
@@ -329,7 +344,7 @@ class TableReader {
     for (const Row& r : rows)
       for (const Seg& s : r.values) spans.push_back(Column{s.cb, s.ce});
     std::vector<Column> cols = union_of(spans);
-    if (cols.size() < 2) return h;
+    if (cols.empty()) return h;
     // Lead columns from the header cells left of the values.
     std::vector<Column> lead_spans;
     for (size_t hl : head)
