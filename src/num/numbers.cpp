@@ -1098,7 +1098,9 @@ struct BlockReader {
         continue;
       }
       // "4.0" after a name: "chợ 4.0", "công nghiệp 4.0", "phiên bản 2.1".
-      if (w.size() == 3 && w[1] == '.' && !is(k + 1, TokKind::Percent)) {
+      // (Not in a table column read with '.' for the decimal point: "2.5" there is a figure.)
+      if (w.size() == 3 && w[1] == '.' && !is(k + 1, TokKind::Percent) &&
+          !(cell_conventions && convention_at(k) == NumberConvention::English)) {
         non_quantity(k, "name");
         continue;
       }
@@ -1302,6 +1304,15 @@ struct BlockReader {
   // grows (recounting from the block start each time was quadratic on one huge paragraph).
   size_t paren_scan = 0;
   int paren_depth = 0;
+  // Table rows: the decimal convention of each cell's column (column_conventions), when a column
+  // of the table is not read with the document's.
+  const std::vector<NumberConvention>* cell_conventions = nullptr;
+
+  NumberConvention convention_at(size_t k) const {
+    if (!cell_conventions) return r.convention;
+    int c = cell(k);
+    return c >= 0 && static_cast<size_t>(c) < cell_conventions->size() ? (*cell_conventions)[static_cast<size_t>(c)] : r.convention;
+  }
 
   // "bằng 1000,88% cùng kỳ" among ratios of about 100%: an ungrouped percent of four integer
   // digits (a figure with decimals is grouped: "1.000,88") that is far above every other percent
@@ -1383,12 +1394,13 @@ struct BlockReader {
     return false;
   }
 
-  char group_char() const { return r.convention == NumberConvention::Vietnamese ? '.' : ','; }
+  static char group_char(NumberConvention c) { return c == NumberConvention::Vietnamese ? '.' : ','; }
 
   void read_quantities() {
     block_quantities = r.quantities.size();
     for (size_t k = first; k < last; ++k) {
       if (!is(k, TokKind::Number) || tok(k).non_quantity >= 0) continue;
+      const NumberConvention conv = convention_at(k);
       ParsedNumber p;
       // A number merged from two pieces (merge_broken_numbers): read it whole.
       std::string_view written = raw(k);
@@ -1398,18 +1410,18 @@ struct BlockReader {
           written.find("\xe2\x80\x89") != std::string_view::npos) {
         // Thousands grouped with no-break spaces: a typographic convention, read as grouping.
         for (size_t i = 0; i < written.size();) {
-          if (written.compare(i, 2, "\xc2\xa0") == 0) { whole += group_char(); i += 2; continue; }
-          if (written.compare(i, 3, "\xe2\x80\xaf") == 0 || written.compare(i, 3, "\xe2\x80\x89") == 0) { whole += group_char(); i += 3; continue; }
+          if (written.compare(i, 2, "\xc2\xa0") == 0) { whole += group_char(conv); i += 2; continue; }
+          if (written.compare(i, 3, "\xe2\x80\xaf") == 0 || written.compare(i, 3, "\xe2\x80\x89") == 0) { whole += group_char(conv); i += 3; continue; }
           whole += written[i++];
         }
       } else if (written.find(' ') != std::string_view::npos) {
         for (char c : written) if (c != ' ') whole += c;
         broken = "khoảng trắng lạc giữa các chữ số";
       } else if (written.find('/') != std::string_view::npos) {
-        for (char c : written) whole += c == '/' ? (r.convention == NumberConvention::Vietnamese ? '.' : ',') : c;
+        for (char c : written) whole += c == '/' ? group_char(conv) : c;
         broken = "dấu \"/\" thay cho dấu chấm hàng nghìn";
       }
-      if (!parse_number(!whole.empty() ? std::string_view(whole) : written, r.convention, p)) continue;
+      if (!parse_number(!whole.empty() ? std::string_view(whole) : written, conv, p)) continue;
       Quantity q;
       q.id = static_cast<uint32_t>(r.quantities.size());
       q.span = tok(k).span;
@@ -1430,7 +1442,8 @@ struct BlockReader {
       // "12.5%": a percent with a short group is a decimal written with the other mark.
       if (p.short_group && q.unit == "%") q.hint = q.value;
       // Ungrouped figures of five or more digits in a document that groups thousands.
-      if (!q.malformed && !p.grouped && q.text.size() >= 5 && q.text[0] != '0' && q.text.find(',') == std::string::npos &&
+      const char point = conv == NumberConvention::Vietnamese ? ',' : '.';
+      if (!q.malformed && !p.grouped && q.text.size() >= 5 && q.text[0] != '0' && q.text.find(point) == std::string::npos &&
           q.unit != "%") {
         q.malformed = true;
         q.malformed_reason = "thiếu dấu phân cách hàng nghìn";
@@ -1438,7 +1451,6 @@ struct BlockReader {
       }
       // "1000,88%": four or more integer digits before the decimals of a percent, with no
       // thousands mark (implausible_percents decides against the paragraph's other percents).
-      const char point = r.convention == NumberConvention::Vietnamese ? ',' : '.';
       if (!q.malformed && !p.grouped && p.precision > 0 && q.unit == "%" && q.text[0] != '0' &&
           q.text.find(point) != std::string::npos && q.text.find(point) >= 4)
         ungrouped_percents.push_back(q.id);
@@ -1470,7 +1482,7 @@ struct BlockReader {
   }
 
   // The total of the last rank read in the block ("thứ 41/63": "63") and where it was.
-  std::string rank_of;
+  std::string rank_of{};
   size_t rank_at = 0;
 };
 
@@ -1573,9 +1585,8 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
   return last;
 }
 
-NumberConvention detect_convention(const std::string& text) {
-  // Count unambiguous forms: "1.234,5" / "12,5" (Vietnamese) against "1,234.5" / "12.5" (English).
-  size_t vi = 0, en = 0;
+// Count unambiguous forms: "1.234,5" / "12,5" (Vietnamese) against "1,234.5" / "12.5" (English).
+void count_conventions(std::string_view text, size_t& vi, size_t& en) {
   for (size_t i = 0; i + 2 < text.size(); ++i) {
     if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) continue;
     size_t j = i;
@@ -1600,7 +1611,93 @@ NumberConvention detect_convention(const std::string& text) {
     else if (n_seps == 1 && first_sep == '.' && len != 3 && first_len > 1) ++en;
     i = j;
   }
+}
+
+// The prose's convention: tables laid out by converters often write '.' for the decimal point
+// (issue 13) and have their own, per column (column_conventions); they count only when the prose
+// has no telling figure.
+NumberConvention detect_convention(const Document& doc) {
+  size_t vi = 0, en = 0, table_vi = 0, table_en = 0;
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::TableRow) count_conventions(doc.slice(b.span), table_vi, table_en);
+    else count_conventions(doc.slice(b.span), vi, en);
+  }
+  if (vi == 0 && en == 0) {
+    vi = table_vi;
+    en = table_en;
+  }
   return en > 2 * vi + 3 ? NumberConvention::English : NumberConvention::Vietnamese;
+}
+
+// A cell that holds one figure and nothing else ("11.71", "-3,5", "(12.5)", "102,5 %"): the figure.
+std::string_view cell_figure(std::string_view c) {
+  while (!c.empty() && (c.front() == ' ' || c.front() == '(' || c.front() == '+' || c.front() == '-')) c.remove_prefix(1);
+  if (c.substr(0, 3) == "\xE2\x88\x92") c.remove_prefix(3);
+  while (!c.empty() && (c.back() == ' ' || c.back() == ')' || c.back() == '%')) c.remove_suffix(1);
+  if (c.empty() || !is_digit(c.front()) || !is_digit(c.back())) return {};
+  for (char ch : c)
+    if (!is_digit(ch) && ch != '.' && ch != ',') return {};
+  return c;
+}
+
+// The decimal convention of each column of each table (issue 13), decided from all its figures,
+// never from one: a column whose figures are well formed only when '.' is the decimal point
+// ("11.71", "6.67", "44.5") and never only with the document's convention is read with the
+// other one; so is a percent column of "102.345" (a thousandfold percent otherwise). A column of
+// thousands groups ("1.234.567") keeps the document's. One figure alone decides its column only
+// when the rest of its table leans the same way (three such figures, none against).
+// Per block: empty, or the convention of each of its cells.
+std::vector<std::vector<NumberConvention>> column_conventions(const Document& doc, NumberConvention prose) {
+  std::vector<std::vector<NumberConvention>> out(doc.blocks.size());
+  const NumberConvention other = prose == NumberConvention::Vietnamese ? NumberConvention::English : NumberConvention::Vietnamese;
+  auto well_formed = [](std::string_view w, NumberConvention c) {
+    ParsedNumber p;
+    return parse_number(w, c, p) && !p.malformed;
+  };
+  for (size_t b = 0; b < doc.blocks.size();) {
+    if (doc.blocks[b].kind != BlockKind::TableRow) { ++b; continue; }
+    size_t e = b;
+    while (e < doc.blocks.size() && doc.blocks[e].kind == BlockKind::TableRow) ++e;
+    struct Evidence { size_t prose_only = 0, other_only = 0; std::string header; };
+    std::vector<Evidence> cols;
+    size_t table_prose = 0, table_other = 0;
+    bool in_header = true;
+    for (size_t bi = b; bi < e; ++bi) {
+      const Block& row = doc.blocks[bi];
+      if (cols.size() < row.cells.size()) cols.resize(row.cells.size());
+      bool figures = false;
+      for (size_t c = 0; c < row.cells.size(); ++c) {
+        std::string_view w = cell_figure(row.cells[c]);
+        if (w.empty() || c == 0) continue;
+        figures = true;
+        bool p = well_formed(w, prose), o = well_formed(w, other);
+        // "102.345" in a percent column: a thousandfold percent read with thousands dots.
+        const char group = prose == NumberConvention::Vietnamese ? '.' : ',';
+        if (p && o && cols[c].header.find('%') != std::string::npos && w.find(group) != std::string_view::npos &&
+            w.find(group) <= 3 && w.size() - w.find(group) == 4)
+          p = false;
+        if (p && !o) { ++cols[c].prose_only; ++table_prose; }
+        if (o && !p) { ++cols[c].other_only; ++table_other; }
+      }
+      if (!figures && in_header)
+        for (size_t c = 0; c < row.cells.size(); ++c) cols[c].header += " " + vfold(row.cells[c]);
+      if (figures) in_header = false;
+    }
+    std::vector<NumberConvention> conv(cols.size(), prose);
+    bool any = false;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      const Evidence& ev = cols[c];
+      if (ev.other_only == 0 || ev.prose_only > 0) continue;
+      if (ev.other_only >= 2 || (table_other >= 3 && table_prose == 0)) {
+        conv[c] = other;
+        any = true;
+      }
+    }
+    if (any)
+      for (size_t bi = b; bi < e; ++bi) out[bi] = conv;
+    b = e;
+  }
+  return out;
 }
 
 // A figure with thousands dots that is a thousand times every other figure of its kind in the
@@ -1665,7 +1762,8 @@ void separator_slips(NumberReading& r) {
 
 NumberReading read_numbers(const Document& doc) {
   NumberReading r;
-  r.convention = detect_convention(doc.text);
+  r.convention = detect_convention(doc);
+  const auto cell_conventions = column_conventions(doc, r.convention);
   r.tokens.reserve(doc.text.size() / 4);
   Tokenizer tz{doc.text, r.tokens, {}};
   uint32_t sentence_hint = 0;
@@ -1702,7 +1800,9 @@ NumberReading read_numbers(const Document& doc) {
         }
       }
     }
-    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0, 0, 0, {}, 0};
+    BlockReader br{doc, r, first, last, sentence_hint, &block, {}, ratio_columns.empty() ? nullptr : &ratio_columns, -1, {}, 0, 0, 0};
+    const auto& conventions = cell_conventions[static_cast<size_t>(&block - doc.blocks.data())];
+    if (!conventions.empty()) br.cell_conventions = &conventions;
     br.map_cells();
     br.table_row_number();
     br.classify();

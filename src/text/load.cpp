@@ -8,6 +8,7 @@
 #include "text/metadata.h"
 #include "text/normalize.h"
 #include "text/pdf.h"
+#include "text/plain_tables.h"
 #include "text/sha256.h"
 #include "text/structure.h"
 
@@ -194,12 +195,18 @@ Result<Document> load_document(const std::string& path, std::string_view bytes, 
     NfcText nfc;  // stays empty when the input is already NFC (no copy of it)
     const bool already_nfc = is_nfc(input);
     if (!already_nfc) nfc = to_nfc(input);
-    Layout layout = build_layout(already_nfc ? input : std::string_view(nfc.text));
+    std::string_view clean = already_nfc ? input : std::string_view(nfc.text);
+    // Plain text (not a .docx or PDF, whose tables come with tabs): tables laid out with spaces.
+    std::optional<TabulatedText> tables;
+    if (layout_origin.empty() && doc.encoding != "pdf") tables = tabulate_plain_tables(clean);
+    Layout layout = build_layout(tables ? std::string_view(tables->text) : clean);
     doc.reflowed = layout.reflowed;
     doc.text = std::move(layout.text);
     doc.map.reset(&doc.original);
     auto& origins = doc.map.origins();
     origins = std::move(layout.origin);
+    if (tables)
+      for (auto& o : origins) o = tables->origin[std::min<size_t>(o, tables->origin.size() - 1)];
     if (!nfc.origin.empty())
       for (auto& o : origins) o = nfc.origin[o];
     if (!layout_origin.empty())
