@@ -269,6 +269,16 @@ struct Reader {
           if (Q(a).precision == 0 && Q(b).precision == 0 && Q(b).value.to_double() < 1000 &&
               content_words_between(after_b, m) > 3 && names_one_item_between(after_b, m))
             break;
+          // "đạt tiến độ (16,7%)": the benchmark of time the items met, however few words say so.
+          bool benchmark = false;
+          for (size_t w = after_b; w < m; ++w) benchmark = benchmark || phrase(w, {"tien", "do"});
+          if (benchmark) break;
+          // "16/22 bộ, ngành ban hành kế hoạch (đạt 100% chỉ tiêu năm 2022)", "11/27 ngân hàng, đại
+          // diện hơn 50% vốn hóa ngành", "4/7 gói … đạt khoảng 53% khối lượng": a percent that names
+          // its own whole after it (other than B's noun) is a percent of that whole, not k/N.
+          if (names_other_whole(n, bk) && Q(b).precision == 0 &&
+              (Q(b).dimension == "scalar" || Q(b).dimension.rfind("count:", 0) == 0))
+            break;
           x = q; xk = m;
           break;
         }
@@ -293,6 +303,19 @@ struct Reader {
       operand(c, "numerator", a);
       operand(c, "denominator", b);
     }
+  }
+
+  // The words right after a percent (at n) name a whole of their own: a content word that is
+  // neither B's noun (the unit after B at bk), a plan word, a comparison nor a function word.
+  bool names_other_whole(size_t n, size_t bk) const {
+    if (!is(n, TokKind::Word) || tok(n).unit_part) return false;
+    const std::string& f = tok(n).fold;
+    if (lexicon::is_function_word(f) || f == "so" || f == "tong" || f == "tro" || f == "ty" || f == "tuong" || f == "dat")
+      return false;
+    // (The plan B is: "70/80 buổi, đạt 87% kế hoạch", "đạt 35% dự toán", "đạt 96% KH".)
+    if (f == "kh" || phrase(n, {"ke", "hoach"}) || phrase(n, {"du", "toan"}) || phrase(n, {"chi", "tieu"})) return false;
+    if (is(bk + 1, TokKind::Word) && tok(bk + 1).fold == f) return false;
+    return true;
   }
 
   // "17/139 xã (chiếm 12,2% tổng số xã trên toàn tỉnh)": the whole after "tổng (số)" at t is B's
