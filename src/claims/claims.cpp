@@ -945,6 +945,9 @@ struct Reader {
   }
 
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
+    // "gấp 1,5 lần so với cùng kỳ; trong đó, khách quốc tế … gấp 6 lần": multiples of an earlier
+    // value do not add up; a multiple is no whole.
+    if (Q(total).unit == "lần") return;
     std::vector<int> parts;
     std::vector<size_t> part_toks;
     const int side = ab_side(total_tok);

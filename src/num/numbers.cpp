@@ -805,6 +805,8 @@ struct BlockReader {
       const bool declaration = word(w, "khai") && word(w - 1, "to") && (d == 1 || (d == 2 && word(m - 1, "so")));
       if ((word(w, "ma") && spelled(w, "mã") && d <= 3) || declaration || (word(w, "hieu") && word(w - 1, "so") && d == 1))
         return true;
+      // "nhóm HS 400280", "mã HS 8703": a customs tariff heading.
+      if (d == 1 && (raw(w) == "HS" || raw(w) == "HTS")) return true;
     }
     return false;
   }
