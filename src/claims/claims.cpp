@@ -1,4603 +1,4022 @@
-// Claims as templates over the token stream of one block. Each template binds roles to
-// quantities inside a bounded window (clause or sentence); dates, document numbers, ranks and
-// ranges were classified as non-quantities before any template runs, so no template can bind them.
-#include "claims/claims.h"
+// The constructions not yet moved to a file of their own.
+#include "claims/reader.h"
 
-#include <algorithm>
-#include <array>
-#include <cctype>
-#include <cmath>
-#include <cstdlib>
-#include <functional>
-#include <map>
-#include <optional>
-#include <set>
-#include <unordered_map>
-#include <unordered_set>
+namespace doisoat::grammar {
 
-#include "claims/indicators.h"
-#include "claims/lexicon.h"
-#include "core/vfold.h"
-
-namespace doisoat {
-
-namespace {
-
-constexpr size_t kNone = static_cast<size_t>(-1);
-
-// Labels that partition a whole (folded, padded with spaces). `kinds`: kinds of one population
-// ("nội địa / quốc tế"), also trusted in tables and "A/B lần lượt là" lists; the others are
-// outcomes ("đạt / không đạt") that need the labels of a running text.
-// `bound`: a marker that only pairs when the words it binds agree: "đã chi trả / chưa chi trả"
-// (the verb after it), "hòa giải thành / hòa giải không thành" (the word before it).
-enum class Bound : uint8_t { None, NextWord, PrevWord };
-struct ComplementPair {
-  const char* a;
-  const char* b;
-  bool kinds;
-  Bound bound = Bound::None;
-};
-constexpr ComplementPair kComplementPairs[] = {
-    {" noi dia ", " quoc te ", true},       {" trong nuoc ", " nuoc ngoai ", true},
-    {" nam ", " nu ", true},                {" thanh thi ", " nong thon ", true},
-    {" trong nuoc ", " quoc te ", false},   {" cong lap ", " ngoai cong lap ", false},
-    {" dat ", " khong dat ", false},        {" dat ", " chua dat ", false},
-    {" thanh cong ", " khong thanh cong ", false}, {" dung han ", " qua han ", false},
-    {" trong han ", " qua han ", false},    {" nha nuoc ", " ngoai nha nuoc ", false},
-    {" thanh ", " khong thanh ", false, Bound::PrevWord}, {" da ", " chua ", false, Bound::NextWord},
-    {" da ", " con lai ", false},           {" trong ky ", " ky truoc ", false},
-    {" dang hoat dong ", " ngung hoat dong ", false}, {" dang hoat dong ", " tam ngung ", false}};
-
-// Grades of a classification ("xếp loại tốt / khá / trung bình / yếu"): a result list that names
-// two of them partitions what was classified.
-constexpr const char* kGrades[] = {" xuat sac ", " tot ", " kha ", " trung binh ", " yeu ", " kem "};
-
-bool has(const std::string& text, const char* w) { return text.find(w) != std::string::npos; }
-
-// Two labels (" … " padded) name the two sides of one pair.
-// The words right after (up to n) or the one word right before the first occurrence of marker m
-// in label l.
-std::vector<std::string> words_next_to(const std::string& l, const char* m, bool after, size_t n) {
-  std::vector<std::string> out;
-  size_t at = l.find(m);
-  if (at == std::string::npos) return out;
-  if (after) {
-    size_t b = at + std::string_view(m).size();
-    while (out.size() < n && b < l.size()) {
-      size_t e = l.find(' ', b);
-      if (e == std::string::npos || e == b) break;
-      out.push_back(l.substr(b, e - b));
-      b = e + 1;
+// A/B ... đạt|bằng X%  ->  ratio.  Also "X% (A/B)".
+void Reader::ratios() {
+  for (size_t k = first; k < last; ++k) {
+    int a = qty(k);
+    if (a < 0 || pct(a)) continue;
+    size_t s = end_of_quantity(k);
+    if (!is(s, TokKind::Slash)) continue;
+    size_t bk = s + 1;
+    if (word(bk, "tong") && word(bk + 1, "so")) bk += 2;  // "284,73ha/ tổng số 3.651,34ha"
+    int b = qty(bk);
+    if (b < 0 || pct(b) || !compatible(a, b)) continue;
+    if (Q(b).value.mantissa == 0) continue;
+    size_t after_b = end_of_quantity(bk);
+    // "2.596/10/361,8": a chain of slashes is a broken number, not a ratio.
+    if ((is(after_b, TokKind::Slash) && is(after_b + 1, TokKind::Number)) ||
+        (is(k - 1, TokKind::Slash) && is(k - 2, TokKind::Number)))
+      continue;
+    // Forward: the first percent of the clause, unless it compares with last year.
+    int x = -1;
+    size_t xk = kNone;
+    for (size_t m = after_b; m < last && m < after_b + 20 && same_sentence(m, k); ++m) {
+      if (punct(m, ";")) break;
+      if (is(m, TokKind::Number) && is(m + 1, TokKind::Slash)) break;  // the next A/B
+      int q = qty(m);
+      if (q >= 0 && !pct(q) && m > after_b + 1) break;  // another figure first: not this ratio's percent
+      if (q >= 0 && pct(q) && !stated_used[q]) {
+        size_t n = end_of_quantity(m);
+        bool vs_last_year = phrase(n, {"so", "voi", "cung", "ky"}) || phrase(n, {"cung", "ky"}) ||
+                            phrase(n, {"so", "voi", "nam"}) || phrase(n, {"so", "cung", "ky"});
+        if (vs_last_year) break;
+        // "25/63 địa phương có tỷ lệ đạt trên 76%", "10/11 nhóm hàng tăng 2,1%": a threshold or a
+        // change that the items meet, not the share k/N.
+        if (word(m - 1, "tren") || word(m - 1, "duoi") || word(m - 1, "tang") || word(m - 1, "giam") ||
+            (word(m - 1, "hon") && (word(m - 2, "tang") || word(m - 2, "giam") || word(m - 2, "cao") || word(m - 2, "thap"))))
+          break;
+        // "361/411 hộ nghèo …, chiếm tỷ lệ 0,1% tổng số hộ dân": the percent of another whole.
+        if ((word(n, "tong") || word(n + 1, "tong")) && !names_denominator(word(n, "tong") ? n : n + 1, bk)) break;
+        // "7/17 khoản thu đạt tiến độ (16,7%)", "10/11 nhóm hàng tăng giá, nhóm giao thông tăng cao
+        // nhất … 15,94%": counts of items, then a clause about one of them; the percent is not k/N.
+        if (Q(a).precision == 0 && Q(b).precision == 0 && Q(b).value.to_double() < 1000 &&
+            content_words_between(after_b, m) > 3 && names_one_item_between(after_b, m))
+          break;
+        x = q; xk = m;
+        break;
+      }
     }
-    return out;
+    if (x < 0) {
+      // Backward: "đạt 45% (3238/7195)", "đạt 100% kế hoạch (đạt 700/700 người)".
+      size_t m = k;
+      if (word(m - 1, "dat")) --m;
+      if (is(m - 1, TokKind::Open)) {
+        for (size_t p = m - 1; p > first && p + 8 > m; --p) {
+          int q = qty(p - 1);
+          if (q >= 0 && pct(q) && !stated_used[q]) { x = q; xk = p - 1; break; }
+        }
+      }
+      if (x < 0) continue;
+      Claim& c = add(ClaimKind::Ratio, xk, after_b - 1, x, "pct-paren-a-b");
+      operand(c, "numerator", a);
+      operand(c, "denominator", b);
+      continue;
+    }
+    Claim& c = add(ClaimKind::Ratio, k, xk + 1 < last ? xk + 1 : xk, x, "a-b-pct");
+    operand(c, "numerator", a);
+    operand(c, "denominator", b);
   }
-  if (at == 0) return out;
-  size_t b = l.rfind(' ', at - 1);
-  if (b != std::string::npos && at > b + 1) out.push_back(l.substr(b + 1, at - b - 1));
-  return out;
 }
 
-// "đã thực hiện phân bổ … / chưa phân bổ": the verb after "chưa" is among the words after "đã";
-// "hòa giải thành / hòa giải không thành": the same word before both.
-bool bound_agrees(const ComplementPair& p, const std::string& la, const std::string& lb) {
-  if (p.bound == Bound::None) return true;
-  const bool neg_in_a = has(la, p.b);
-  const std::string& lp = neg_in_a ? lb : la;  // the side with the plain marker
-  const std::string& ln = neg_in_a ? la : lb;  // the side with the negated one
-  if (p.bound == Bound::NextWord) {
-    auto wb = words_next_to(ln, p.b, true, 1);
-    auto wa = words_next_to(lp, p.a, true, 3);
-    return !wb.empty() && std::find(wa.begin(), wa.end(), wb[0]) != wa.end();
-  }
-  auto wa = words_next_to(lp, p.a, false, 1), wb = words_next_to(ln, p.b, false, 1);
-  return !wa.empty() && !wb.empty() && wa[0] == wb[0];
+// "17/139 xã (chiếm 12,2% tổng số xã trên toàn tỉnh)": the whole after "tổng (số)" at t is B's
+// own noun (its unit, and the word after it if B has one), not "tổng số hộ dân" after "411 hộ nghèo".
+bool Reader::names_denominator(size_t t, size_t bk) const {
+  size_t w = t + 1;
+  if (word(w, "so")) ++w;
+  const size_t u = bk + 1;
+  if (!is(u, TokKind::Word) || !tok(u).unit_part || !word(w, tok(u).fold)) return false;
+  static const std::set<std::string> place = {"tren", "toan", "dia", "cua", "ca", "tai", "trong"};
+  if (!is(w + 1, TokKind::Word) || place.count(tok(w + 1).fold)) return true;
+  return is(u + 1, TokKind::Word) && tok(u + 1).fold == tok(w + 1).fold;
 }
 
-bool labels_complement(const std::string& la, const std::string& lb, bool kinds_only) {
-  for (const auto& p : kComplementPairs) {
-    if (kinds_only && !p.kinds) continue;
-    if (((has(la, p.a) && has(lb, p.b)) || (has(la, p.b) && has(lb, p.a))) && bound_agrees(p, la, lb)) {
-      // "đạt" is inside "không đạt": the pair must differ.
-      if (std::string_view(p.b).find(std::string_view(p.a).substr(1)) != std::string_view::npos && has(la, p.b) &&
-          has(lb, p.b))
-        continue;
+// "… là thuế bảo vệ môi trường đạt 72,5%", "… tăng giá, nhóm giao thông tăng cao nhất …", "…
+// đạt tiến độ (16,7%)": the words between name one item or what the items did.
+bool Reader::names_one_item_between(size_t from, size_t to) const {
+  for (size_t m = from; m < to; ++m)
+    if (word(m, "la") || word(m, "tang") || word(m, "giam") || phrase(m, {"tien", "do"}) || phrase(m, {"cao", "nhat"}))
+      return true;
+  return false;
+}
+
+// The words before the figure at k in its clause, back to the previous figure: has it the
+// two-word phrase a b ("xuat khau")?
+bool Reader::named_before(size_t k, const char* a, const char* b) const {
+  for (size_t m = k, n = 0; m > first + 1 && n < 12 && same_sentence(m - 1, k); --m, ++n) {
+    if (qty(m - 1) >= 0 || punct(m - 1, ";")) return false;
+    if (phrase(m - 2, {a, b})) return true;
+  }
+  return false;
+}
+
+// "Kim ngạch xuất khẩu … 2.104,8 triệu USD. Kim ngạch nhập khẩu … 1.650,3 triệu USD; cán cân
+// thương mại xuất siêu 454,5 triệu USD": exports = imports + the surplus (for "nhập siêu":
+// imports = exports + the deficit). The export and import levels are the nearest ones before the
+// balance, in its sentence or the one before, in its unit, neither a change nor a plan.
+void Reader::trade_balance() {
+  for (size_t k = first + 2; k < last; ++k) {
+    int b = qty(k);
+    if (b < 0 || pct(b) || stated_used[b]) continue;
+    bool surplus = phrase(k - 2, {"xuat", "sieu"}), deficit = phrase(k - 2, {"nhap", "sieu"});
+    if (!surplus && !deficit) continue;
+    if (Q(b).dimension.rfind("money", 0) != 0) continue;
+    const uint32_t s = tok_sentence[k];
+    // (The sentence before may close the paragraph before: "… xuất khẩu … 2.104,8 triệu USD.⏎
+    // Kim ngạch nhập khẩu …".)
+    const size_t own_first = first;
+    if (current_block > 0 && doc.blocks[current_block - 1].kind == BlockKind::Paragraph &&
+        current_block - 1 < nr.block_first.size())
+      first = nr.block_first[current_block - 1];
+    // Export and import levels before the balance, nearest first, with their sub-periods.
+    std::vector<std::pair<int, std::string>> exports, imports;
+    for (size_t m = k; m > first && m + kReach > k && tok_sentence[m - 1] + 1 >= s; --m) {
+      int q = qty(m - 1);
+      if (q < 0 || pct(q) || !Q(q).role.empty() || Q(q).dimension != Q(b).dimension) continue;
+      if (word(m - 2, "tang") || word(m - 2, "giam")) continue;
+      if (named_before(m - 1, "xuat", "khau")) exports.emplace_back(q, period_before(m - 1));
+      else if (named_before(m - 1, "nhap", "khau")) imports.emplace_back(q, period_before(m - 1));
+    }
+    first = own_first;
+    const std::string own = period_before(k);
+    int ex = -1, im = -1;
+    for (const auto& [e, pe] : exports) {
+      for (const auto& [i, pi] : imports)
+        // (A sentence that names no sub-period goes on with the one before.)
+        if ((pe == pi || pe.empty() || pi.empty()) && (own.empty() || own == pe || own == pi)) { ex = e; im = i; break; }
+      if (ex >= 0) break;
+    }
+    if (ex < 0 || im < 0) continue;
+    const int total = surplus ? ex : im, other = surplus ? im : ex;
+    // Quoted from the nearer level in this paragraph to the balance.
+    size_t from = k;
+    for (int q : {ex, im})
+      if (token_of[q] >= first && token_of[q] < from) from = token_of[q];
+    Claim& c = add(ClaimKind::Sum, from, k, total, surplus ? "trade-surplus" : "trade-deficit");
+    c.exhaustive = true;
+    operand(c, "total", total);
+    operand(c, "part", other);
+    operand(c, "part", b);
+  }
+}
+
+// "thành lập mới 51 doanh nghiệp … tổng số vốn đăng ký là 546 tỷ đồng, số vốn đăng ký bình
+// quân trên một doanh nghiệp là 10,8 tỷ đồng" (or "bình quân 10,8 tỷ đồng/doanh nghiệp"): an
+// average of money per counted thing, with the total and the count stated earlier in the
+// sentence. Only one money figure may precede the average, the count must be of the same noun,
+// and the average must be within a tenth of total/count (anything further is a misreading,
+// not a typo: averages of criteria per commune and the like stay unread).
+void Reader::averages() {
+  for (size_t k = first; k < last; ++k) {
+    int a = qty(k);
+    if (a < 0 || (Q(a).dimension.rfind("money", 0) != 0 && Q(a).dimension != "rate")) continue;
+    if (stated_used[a] || Q(a).negative) continue;
+    // The noun counted: the rate's denominator, or the words after "bình quân [trên] [một|mỗi]".
+    std::string noun;
+    size_t bq = kNone;
+    for (size_t m = k; m > first && m + 12 > k && same_sentence(m - 1, k); --m)
+      if (phrase(m - 1, {"binh", "quan"})) { bq = m - 1; break; }
+    if (bq == kNone) continue;
+    std::string money_unit = Q(a).unit;
+    if (Q(a).dimension == "rate") {
+      size_t slash = money_unit.find('/');
+      if (slash == std::string::npos || money_unit.find('/', slash + 1) != std::string::npos) continue;
+      noun = vfold(money_unit.substr(slash + 1));
+      money_unit = money_unit.substr(0, slash);
+      if (money_unit != "tỷ đồng" && money_unit != "triệu đồng" && money_unit != "nghìn đồng" && money_unit != "đồng") continue;
+    } else {
+      size_t m = bq + 2;
+      if (word(m, "tren")) ++m;
+      if (word(m, "mot") || word(m, "moi")) ++m;
+      for (; m < k && is(m, TokKind::Word) && !word(m, "la") && !word(m, "dat"); ++m)
+        noun += (noun.empty() ? "" : " ") + tok(m).fold;
+      if (noun.empty() || (!word(m, "la") && !word(m, "dat") && m != k)) continue;
+    }
+    // The count and the total before "bình quân", in the same sentence.
+    int count = -1, total = -1, totals = 0;
+    for (size_t m = bq; m > first && m + kReach > bq && same_sentence(m - 1, k); --m) {
+      int q = qty(m - 1);
+      if (q < 0 || Q(q).negative) continue;
+      const std::string& d = Q(q).dimension;
+      // "51 doanh nghiệp" for "doanh nghiệp" (or "doanh" of "tỷ đồng/doanh nghiệp" cut after a word).
+      if (count < 0 && d.rfind("count:", 0) == 0 &&
+          (d == "count:" + noun || d.rfind("count:" + noun + " ", 0) == 0 || vfold(Q(q).unit) == noun))
+        count = q;
+      std::string qu = Q(q).unit;
+      if (d.rfind("money", 0) == 0 && (qu == "tỷ đồng" || qu == "triệu đồng" || qu == "nghìn đồng" || qu == "đồng")) {
+        ++totals;
+        total = q;
+      }
+    }
+    if (count < 0 || totals != 1 || Q(count).value.mantissa == 0) continue;
+    double per = Q(total).value.to_double() * Q(total).factor / Q(count).value.to_double();
+    double stated = Q(a).value.to_double();
+    double stated_base = stated * Q(a).factor;  // "tỷ đồng/doanh nghiệp" keeps the factor of tỷ đồng
+    if (stated_base <= 0 || std::fabs(per - stated_base) > 0.1 * stated_base) continue;
+    Claim& c = add(ClaimKind::Ratio, bq, end_of_quantity(k) - 1, a, "average-per-unit");
+    operand(c, "numerator", total);
+    operand(c, "denominator", count);
+  }
+}
+
+// "… đạt 52,7% dự toán tỉnh giao (dự toán 3.500 tỷ đồng) …; chi … 1.120,4 tỷ đồng, đạt 41,5% dự
+// toán": the plan stated right after another percent (no other figure between) is that percent's.
+bool Reader::plan_of_other_percent(size_t k, int x, size_t lo) const {
+  for (size_t m = k; m > lo && m + 10 > k; --m) {
+    const Token& t = nr.tokens[m - 1];
+    if (t.kind == TokKind::Punct && (t.fold == ";" || t.fold == ".")) return false;
+    if (t.kind != TokKind::Number || t.quantity < 0) continue;
+    return Q(t.quantity).unit == "%" && t.quantity != x;
+  }
+  return false;
+}
+
+bool Reader::plan_word_before(size_t k, size_t reach) const {
+  for (size_t d = 1; d <= reach && k >= first + d; ++d) {
+    size_t m = k - d;
+    if (is(m, TokKind::Number) && tok(m).quantity >= 0) return false;
+    if (punct(m, ";") || punct(m, ".")) return false;
+    if (word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) ||
+        word(m, "giao")) {
+      // "đạt 57,9% kế hoạch năm, tăng 138.037 lượt": that plan word belongs to the percent —
+      // unless the figure is in parentheses right after it: "bằng 91% dự toán (900 tỷ đồng)".
+      size_t b = m;
+      while (b > first && is(b - 1, TokKind::Word) && (word(b - 1, "ke") || word(b - 1, "so") || word(b - 1, "voi"))) --b;
+      if (is(b - 1, TokKind::Percent) || (is(b - 1, TokKind::Number) && tok(b - 1).quantity >= 0 && pct(tok(b - 1).quantity))) {
+        bool parenthesised = is(k - 1, TokKind::Open);
+        for (size_t w = m + 1; parenthesised && w + 1 < k; ++w) parenthesised = is(w, TokKind::Word);
+        return parenthesised;
+      }
       return true;
     }
   }
   return false;
 }
 
-struct Reader {
-  const Document& doc;
-  NumberReading& nr;
-  ClaimReading out;
-  std::vector<bool> used;             // per quantity: bound by some claim
-  std::vector<bool> stated_used;      // per quantity: already the stated figure of a claim
-  std::vector<uint32_t> tok_sentence;  // per token: sentence index
-  size_t first = 0, last = 0;         // current block's tokens
-  size_t current_block = 0;
-  mutable std::vector<std::optional<std::string>> block_year_cache;
-  std::unordered_map<int, std::vector<size_t>> breakdown_claims_of_total;  // total -> its sum/part_bound claims
-  std::vector<bool> is_item;                                               // per quantity: a part of a breakdown
-  std::unordered_map<std::string, std::vector<int>> indicator_index;
-  std::vector<size_t> token_of;  // per quantity: its number token
+bool Reader::plan_word_after(size_t k) const {
+  size_t m = k;
+  if (word(m, "so") && (word(m + 1, "voi") || word(m + 1, "ke") || word(m + 1, "du") || word(m + 1, "kh"))) m += word(m + 1, "voi") ? 2 : 1;
+  return word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"});
+}
 
-  Reader(const Document& d, NumberReading& n) : doc(d), nr(n) {
-    token_of.assign(nr.quantities.size(), kNone);
-    for (size_t k = 0; k < nr.tokens.size(); ++k)
-      if (nr.tokens[k].kind == TokKind::Number && nr.tokens[k].quantity >= 0 &&
-          static_cast<size_t>(nr.tokens[k].quantity) < token_of.size())
-        token_of[nr.tokens[k].quantity] = k;
-    used.assign(nr.quantities.size(), false);
-    is_item.assign(nr.quantities.size(), false);
-    stated_used.assign(nr.quantities.size(), false);
-    tok_sentence.assign(nr.tokens.size(), 0);
-    size_t s = 0;
-    for (size_t k = 0; k < nr.tokens.size(); ++k) {
-      while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= nr.tokens[k].span.begin) ++s;
-      tok_sentence[k] = static_cast<uint32_t>(s);
-    }
+// "so với dự toán HĐND tỉnh giao đạt": a plan word after "so với", right before the verb at v.
+bool Reader::plan_named_before_verb(size_t v) const {
+  for (size_t d = 1; d <= 8 && v >= first + d; ++d) {
+    size_t m = v - d;
+    if (!is(m, TokKind::Word)) return false;
+    if (phrase(m, {"so", "voi"}))
+      return word(m + 2, "kh") || phrase(m + 2, {"ke", "hoach"}) || phrase(m + 2, {"du", "toan"}) ||
+             phrase(m + 2, {"chi", "tieu"});
   }
+  return false;
+}
 
-  // --- token helpers -------------------------------------------------------------------------
-  const Token& tok(size_t k) const { return nr.tokens[k]; }
-  bool in(size_t k) const { return k >= first && k < last && k != kNone; }
-  bool is(size_t k, TokKind kind) const { return in(k) && tok(k).kind == kind; }
-  bool word(size_t k, std::string_view f) const { return is(k, TokKind::Word) && tok(k).fold == f; }
-  bool punct(size_t k, std::string_view p) const { return in(k) && tok(k).kind == TokKind::Punct && tok(k).fold == p; }
-  bool clause_end(size_t k) const { return punct(k, ";") || (punct(k, ".") && !tok(k).glued) || punct(k, "."); }
-  int qty(size_t k) const { return is(k, TokKind::Number) ? tok(k).quantity : -1; }
-  Quantity& Q(int id) { return nr.quantities[id]; }
-  const Quantity& Q(int id) const { return nr.quantities[id]; }
-  bool pct(int q) const { return q >= 0 && Q(q).unit == "%"; }
-  bool same_sentence(size_t a, size_t b) const { return tok_sentence[a] == tok_sentence[b]; }
+// "ước thực hiện (cả) năm", "ước cả năm", "ước đạt" right before the figure at k.
+bool Reader::estimate_before(size_t k) const {
+  for (size_t d = 1; d <= 5 && k >= first + d; ++d) {
+    size_t m = k - d;
+    if (!is(m, TokKind::Word)) return false;
+    if (word(m, "uoc")) return true;
+  }
+  return false;
+}
 
-  // Words (folded) match at k: "so voi" -> tokens "so" "voi".
-  bool phrase(size_t k, std::initializer_list<std::string_view> ws) const {
-    size_t m = k;
-    for (auto w : ws) {
-      if (!word(m, w)) return false;
-      ++m;
-    }
-    return true;
+// "Ước thực hiện năm 6.218 triệu đồng, đạt 88,9%." with no subject of its own: the estimate
+// continues the paragraph's topic ("Tổng nguồn vốn được giao: …"), whose plan it is measured by.
+bool Reader::elliptic_estimate(size_t k) const {
+  if (!estimate_before(k)) return false;
+  static const std::set<std::string> filler = {"uoc", "thuc", "hien", "ca", "nam", "dat", "la", "khoang", "tinh",
+                                               "den", "het", "duoc", "se"};
+  for (size_t m = k; m > first && same_sentence(m - 1, k); --m) {
+    if (punct(m - 1, ";")) break;
+    if (is(m - 1, TokKind::Word) && !filler.count(tok(m - 1).fold)) return false;
+    if (is(m - 1, TokKind::Number) && tok(m - 1).quantity >= 0) return false;
   }
+  return true;
+}
 
-  // The start of the clause containing token k (after the last ';' or sentence start).
-  // Windows are bounded: a "sentence" of a converter that lost every full stop can be megabytes
-  // long, and no relation reaches further than this.
-  static constexpr size_t kReach = 200;
-  size_t clause_start(size_t k) const {
-    size_t m = k;
-    while (m > first && m + kReach > k && same_sentence(m - 1, k) && !punct(m - 1, ";")) --m;
-    return m;
-  }
-  // One past the last token of k's sentence (within reach).
-  size_t sentence_stop(size_t k) const {
-    size_t m = k;
-    while (m + 1 < last && m < k + kReach && same_sentence(m + 1, k)) ++m;
-    return m + 1;
-  }
-  size_t clause_stop(size_t k) const {
-    size_t m = k;
-    while (m + 1 < last && m < k + kReach && same_sentence(m + 1, k) && !punct(m + 1, ";")) ++m;
-    return m + 1;
-  }
-
-  bool compatible(int a, int b) {
-    const auto& qa = Q(a);
-    const auto& qb = Q(b);
-    if (qa.dimension == qb.dimension) return true;
-    // (a change in points is no count: "15.102 thí sinh …, tăng 0,34 điểm phần trăm")
-    if (qa.dimension == "scalar" || qb.dimension == "scalar")
-      return qa.unit != "%" && qb.unit != "%" && qa.dimension != "pp" && qb.dimension != "pp";
-    return false;
-  }
-
-  // --- claims -------------------------------------------------------------------------------
-  Claim& add(ClaimKind kind, size_t from_tok, size_t to_tok, int stated, const char* tmpl) {
-    return add_at(kind, Span{tok(from_tok).span.begin, tok(to_tok).span.end}, stated, tmpl);
-  }
-  // A claim quoted from `span` (text offsets), its stated figure taken.
-  Claim& add_at(ClaimKind kind, Span span, int stated, const char* tmpl) {
-    Claim c;
-    c.id = static_cast<uint32_t>(out.claims.size());
-    c.kind = kind;
-    c.span = span;
-    c.quote = std::string(doc.slice(c.span));
-    c.stated = static_cast<uint32_t>(stated);
-    c.template_id = tmpl;
-    stated_used[stated] = true;
-    used[stated] = true;
-    out.claims.push_back(std::move(c));
-    return out.claims.back();
-  }
-  // A figure with its unit words ("1.245 hộ").
-  Span figure_span(int q) const {
-    const Quantity& x = Q(q);
-    return Span{x.span.begin, x.unit_span.end > x.span.end ? x.unit_span.end : x.span.end};
-  }
-  void operand(Claim& c, const char* role, int q) {
-    c.operands.push_back(Operand{role, static_cast<uint32_t>(q)});
-    used[q] = true;
-  }
-  size_t end_of_quantity(size_t k) const {
-    // One past the unit tokens of the number at k.
-    size_t m = k + 1;
-    while (in(m) && (tok(m).unit_part || (tok(m).kind == TokKind::Percent && m == k + 1))) ++m;
-    return m;
-  }
-
-  // A/B ... đạt|bằng X%  ->  ratio.  Also "X% (A/B)".
-  void ratios() {
-    for (size_t k = first; k < last; ++k) {
-      int a = qty(k);
-      if (a < 0 || pct(a)) continue;
-      size_t s = end_of_quantity(k);
-      if (!is(s, TokKind::Slash)) continue;
-      size_t bk = s + 1;
-      if (word(bk, "tong") && word(bk + 1, "so")) bk += 2;  // "284,73ha/ tổng số 3.651,34ha"
-      int b = qty(bk);
-      if (b < 0 || pct(b) || !compatible(a, b)) continue;
-      if (Q(b).value.mantissa == 0) continue;
-      size_t after_b = end_of_quantity(bk);
-      // "2.596/10/361,8": a chain of slashes is a broken number, not a ratio.
-      if ((is(after_b, TokKind::Slash) && is(after_b + 1, TokKind::Number)) ||
-          (is(k - 1, TokKind::Slash) && is(k - 2, TokKind::Number)))
-        continue;
-      // Forward: the first percent of the clause, unless it compares with last year.
-      int x = -1;
-      size_t xk = kNone;
-      for (size_t m = after_b; m < last && m < after_b + 20 && same_sentence(m, k); ++m) {
-        if (punct(m, ";")) break;
-        if (is(m, TokKind::Number) && is(m + 1, TokKind::Slash)) break;  // the next A/B
-        int q = qty(m);
-        if (q >= 0 && !pct(q) && m > after_b + 1) break;  // another figure first: not this ratio's percent
-        if (q >= 0 && pct(q) && !stated_used[q]) {
-          size_t n = end_of_quantity(m);
-          bool vs_last_year = phrase(n, {"so", "voi", "cung", "ky"}) || phrase(n, {"cung", "ky"}) ||
-                              phrase(n, {"so", "voi", "nam"}) || phrase(n, {"so", "cung", "ky"});
-          if (vs_last_year) break;
-          // "25/63 địa phương có tỷ lệ đạt trên 76%", "10/11 nhóm hàng tăng 2,1%": a threshold or a
-          // change that the items meet, not the share k/N.
-          if (word(m - 1, "tren") || word(m - 1, "duoi") || word(m - 1, "tang") || word(m - 1, "giam") ||
-              (word(m - 1, "hon") && (word(m - 2, "tang") || word(m - 2, "giam") || word(m - 2, "cao") || word(m - 2, "thap"))))
-            break;
-          // "361/411 hộ nghèo …, chiếm tỷ lệ 0,1% tổng số hộ dân": the percent of another whole.
-          if ((word(n, "tong") || word(n + 1, "tong")) && !names_denominator(word(n, "tong") ? n : n + 1, bk)) break;
-          // "7/17 khoản thu đạt tiến độ (16,7%)", "10/11 nhóm hàng tăng giá, nhóm giao thông tăng cao
-          // nhất … 15,94%": counts of items, then a clause about one of them; the percent is not k/N.
-          if (Q(a).precision == 0 && Q(b).precision == 0 && Q(b).value.to_double() < 1000 &&
-              content_words_between(after_b, m) > 3 && names_one_item_between(after_b, m))
-            break;
-          x = q; xk = m;
-          break;
-        }
-      }
-      if (x < 0) {
-        // Backward: "đạt 45% (3238/7195)", "đạt 100% kế hoạch (đạt 700/700 người)".
-        size_t m = k;
-        if (word(m - 1, "dat")) --m;
-        if (is(m - 1, TokKind::Open)) {
-          for (size_t p = m - 1; p > first && p + 8 > m; --p) {
-            int q = qty(p - 1);
-            if (q >= 0 && pct(q) && !stated_used[q]) { x = q; xk = p - 1; break; }
-          }
-        }
-        if (x < 0) continue;
-        Claim& c = add(ClaimKind::Ratio, xk, after_b - 1, x, "pct-paren-a-b");
-        operand(c, "numerator", a);
-        operand(c, "denominator", b);
-        continue;
-      }
-      Claim& c = add(ClaimKind::Ratio, k, xk + 1 < last ? xk + 1 : xk, x, "a-b-pct");
-      operand(c, "numerator", a);
-      operand(c, "denominator", b);
-    }
-  }
-
-  // "17/139 xã (chiếm 12,2% tổng số xã trên toàn tỉnh)": the whole after "tổng (số)" at t is B's
-  // own noun (its unit, and the word after it if B has one), not "tổng số hộ dân" after "411 hộ nghèo".
-  bool names_denominator(size_t t, size_t bk) const {
-    size_t w = t + 1;
-    if (word(w, "so")) ++w;
-    const size_t u = bk + 1;
-    if (!is(u, TokKind::Word) || !tok(u).unit_part || !word(w, tok(u).fold)) return false;
-    static const std::set<std::string> place = {"tren", "toan", "dia", "cua", "ca", "tai", "trong"};
-    if (!is(w + 1, TokKind::Word) || place.count(tok(w + 1).fold)) return true;
-    return is(u + 1, TokKind::Word) && tok(u + 1).fold == tok(w + 1).fold;
-  }
-
-  // "… là thuế bảo vệ môi trường đạt 72,5%", "… tăng giá, nhóm giao thông tăng cao nhất …", "…
-  // đạt tiến độ (16,7%)": the words between name one item or what the items did.
-  bool names_one_item_between(size_t from, size_t to) const {
-    for (size_t m = from; m < to; ++m)
-      if (word(m, "la") || word(m, "tang") || word(m, "giam") || phrase(m, {"tien", "do"}) || phrase(m, {"cao", "nhat"}))
-        return true;
-    return false;
-  }
-
-  // Words between two tokens that are neither linking words nor unit words ("đạt", "bằng", "tỷ
-  // lệ", "chiếm", "tương ứng", "khoảng" …): how much the text says in between.
-  size_t content_words_between(size_t from, size_t to) const {
-    size_t n = 0;
-    for (size_t m = from; m < to; ++m) {
-      if (!is(m, TokKind::Word) || tok(m).unit_part) continue;
-      const std::string& f = tok(m).fold;
-      if (lexicon::is_function_word(f) || f == "ty" || f == "le" || f == "tuong" || f == "ung" || f == "duong") continue;
-      ++n;
-    }
-    return n;
-  }
-
-  // "thành lập mới 51 doanh nghiệp … tổng số vốn đăng ký là 546 tỷ đồng, số vốn đăng ký bình
-  // quân trên một doanh nghiệp là 10,8 tỷ đồng" (or "bình quân 10,8 tỷ đồng/doanh nghiệp"): an
-  // average of money per counted thing, with the total and the count stated earlier in the
-  // sentence. Only one money figure may precede the average, the count must be of the same noun,
-  // and the average must be within a tenth of total/count (anything further is a misreading,
-  // not a typo: averages of criteria per commune and the like stay unread).
-  // The words before the figure at k in its clause, back to the previous figure: has it the
-  // two-word phrase a b ("xuat khau")?
-  bool named_before(size_t k, const char* a, const char* b) const {
-    for (size_t m = k, n = 0; m > first + 1 && n < 12 && same_sentence(m - 1, k); --m, ++n) {
-      if (qty(m - 1) >= 0 || punct(m - 1, ";")) return false;
-      if (phrase(m - 2, {a, b})) return true;
-    }
-    return false;
-  }
-
-  // "Kim ngạch xuất khẩu … 2.104,8 triệu USD. Kim ngạch nhập khẩu … 1.650,3 triệu USD; cán cân
-  // thương mại xuất siêu 454,5 triệu USD": exports = imports + the surplus (for "nhập siêu":
-  // imports = exports + the deficit). The export and import levels are the nearest ones before the
-  // balance, in its sentence or the one before, in its unit, neither a change nor a plan.
-  // The sub-period the sentence names before token m: "10 tháng" ("10m "), "tháng 10" ("10t "),
-  // "quý", "lũy kế", "cả năm".
-  std::string period_before(size_t m) const {
-    std::string p;
-    size_t s0 = m;
-    while (s0 > first && same_sentence(s0 - 1, m) && m - s0 < kReach) --s0;
-    for (size_t n = s0; n < m; ++n) {
-      const Token& t = tok(n);
-      if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
-          (word(n + 1, "thang") || word(n - 1, "thang") || word(n - 1, "quy")))
-        p += t.fold + (word(n + 1, "thang") ? "m " : "t ");
-      if (word(n, "quy") || word(n, "luy") || (word(n, "nam") && word(n - 1, "ca"))) p += t.fold + " ";
-    }
-    return p;
-  }
-
-  void trade_balance() {
-    for (size_t k = first + 2; k < last; ++k) {
-      int b = qty(k);
-      if (b < 0 || pct(b) || stated_used[b]) continue;
-      bool surplus = phrase(k - 2, {"xuat", "sieu"}), deficit = phrase(k - 2, {"nhap", "sieu"});
-      if (!surplus && !deficit) continue;
-      if (Q(b).dimension.rfind("money", 0) != 0) continue;
-      const uint32_t s = tok_sentence[k];
-      // (The sentence before may close the paragraph before: "… xuất khẩu … 2.104,8 triệu USD.⏎
-      // Kim ngạch nhập khẩu …".)
-      const size_t own_first = first;
-      if (current_block > 0 && doc.blocks[current_block - 1].kind == BlockKind::Paragraph &&
-          current_block - 1 < nr.block_first.size())
-        first = nr.block_first[current_block - 1];
-      // Export and import levels before the balance, nearest first, with their sub-periods.
-      std::vector<std::pair<int, std::string>> exports, imports;
-      for (size_t m = k; m > first && m + kReach > k && tok_sentence[m - 1] + 1 >= s; --m) {
-        int q = qty(m - 1);
-        if (q < 0 || pct(q) || !Q(q).role.empty() || Q(q).dimension != Q(b).dimension) continue;
-        if (word(m - 2, "tang") || word(m - 2, "giam")) continue;
-        if (named_before(m - 1, "xuat", "khau")) exports.emplace_back(q, period_before(m - 1));
-        else if (named_before(m - 1, "nhap", "khau")) imports.emplace_back(q, period_before(m - 1));
-      }
-      first = own_first;
-      const std::string own = period_before(k);
-      int ex = -1, im = -1;
-      for (const auto& [e, pe] : exports) {
-        for (const auto& [i, pi] : imports)
-          // (A sentence that names no sub-period goes on with the one before.)
-          if ((pe == pi || pe.empty() || pi.empty()) && (own.empty() || own == pe || own == pi)) { ex = e; im = i; break; }
-        if (ex >= 0) break;
-      }
-      if (ex < 0 || im < 0) continue;
-      const int total = surplus ? ex : im, other = surplus ? im : ex;
-      // Quoted from the nearer level in this paragraph to the balance.
-      size_t from = k;
-      for (int q : {ex, im})
-        if (token_of[q] >= first && token_of[q] < from) from = token_of[q];
-      Claim& c = add(ClaimKind::Sum, from, k, total, surplus ? "trade-surplus" : "trade-deficit");
-      c.exhaustive = true;
-      operand(c, "total", total);
-      operand(c, "part", other);
-      operand(c, "part", b);
-    }
-  }
-
-  void averages() {
-    for (size_t k = first; k < last; ++k) {
-      int a = qty(k);
-      if (a < 0 || (Q(a).dimension.rfind("money", 0) != 0 && Q(a).dimension != "rate")) continue;
-      if (stated_used[a] || Q(a).negative) continue;
-      // The noun counted: the rate's denominator, or the words after "bình quân [trên] [một|mỗi]".
-      std::string noun;
-      size_t bq = kNone;
-      for (size_t m = k; m > first && m + 12 > k && same_sentence(m - 1, k); --m)
-        if (phrase(m - 1, {"binh", "quan"})) { bq = m - 1; break; }
-      if (bq == kNone) continue;
-      std::string money_unit = Q(a).unit;
-      if (Q(a).dimension == "rate") {
-        size_t slash = money_unit.find('/');
-        if (slash == std::string::npos || money_unit.find('/', slash + 1) != std::string::npos) continue;
-        noun = vfold(money_unit.substr(slash + 1));
-        money_unit = money_unit.substr(0, slash);
-        if (money_unit != "tỷ đồng" && money_unit != "triệu đồng" && money_unit != "nghìn đồng" && money_unit != "đồng") continue;
-      } else {
-        size_t m = bq + 2;
-        if (word(m, "tren")) ++m;
-        if (word(m, "mot") || word(m, "moi")) ++m;
-        for (; m < k && is(m, TokKind::Word) && !word(m, "la") && !word(m, "dat"); ++m)
-          noun += (noun.empty() ? "" : " ") + tok(m).fold;
-        if (noun.empty() || (!word(m, "la") && !word(m, "dat") && m != k)) continue;
-      }
-      // The count and the total before "bình quân", in the same sentence.
-      int count = -1, total = -1, totals = 0;
-      for (size_t m = bq; m > first && m + kReach > bq && same_sentence(m - 1, k); --m) {
-        int q = qty(m - 1);
-        if (q < 0 || Q(q).negative) continue;
-        const std::string& d = Q(q).dimension;
-        // "51 doanh nghiệp" for "doanh nghiệp" (or "doanh" of "tỷ đồng/doanh nghiệp" cut after a word).
-        if (count < 0 && d.rfind("count:", 0) == 0 &&
-            (d == "count:" + noun || d.rfind("count:" + noun + " ", 0) == 0 || vfold(Q(q).unit) == noun))
-          count = q;
-        std::string qu = Q(q).unit;
-        if (d.rfind("money", 0) == 0 && (qu == "tỷ đồng" || qu == "triệu đồng" || qu == "nghìn đồng" || qu == "đồng")) {
-          ++totals;
-          total = q;
-        }
-      }
-      if (count < 0 || totals != 1 || Q(count).value.mantissa == 0) continue;
-      double per = Q(total).value.to_double() * Q(total).factor / Q(count).value.to_double();
-      double stated = Q(a).value.to_double();
-      double stated_base = stated * Q(a).factor;  // "tỷ đồng/doanh nghiệp" keeps the factor of tỷ đồng
-      if (stated_base <= 0 || std::fabs(per - stated_base) > 0.1 * stated_base) continue;
-      Claim& c = add(ClaimKind::Ratio, bq, end_of_quantity(k) - 1, a, "average-per-unit");
-      operand(c, "numerator", total);
-      operand(c, "denominator", count);
-    }
-  }
-
-  // "… đạt 52,7% dự toán tỉnh giao (dự toán 3.500 tỷ đồng) …; chi … 1.120,4 tỷ đồng, đạt 41,5% dự
-  // toán": the plan stated right after another percent (no other figure between) is that percent's.
-  bool plan_of_other_percent(size_t k, int x, size_t lo) const {
-    for (size_t m = k; m > lo && m + 10 > k; --m) {
-      const Token& t = nr.tokens[m - 1];
-      if (t.kind == TokKind::Punct && (t.fold == ";" || t.fold == ".")) return false;
-      if (t.kind != TokKind::Number || t.quantity < 0) continue;
-      return Q(t.quantity).unit == "%" && t.quantity != x;
-    }
-    return false;
-  }
-
-  bool plan_word_before(size_t k, size_t reach) const {
-    for (size_t d = 1; d <= reach && k >= first + d; ++d) {
-      size_t m = k - d;
-      if (is(m, TokKind::Number) && tok(m).quantity >= 0) return false;
-      if (punct(m, ";") || punct(m, ".")) return false;
-      if (word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) ||
-          word(m, "giao")) {
-        // "đạt 57,9% kế hoạch năm, tăng 138.037 lượt": that plan word belongs to the percent —
-        // unless the figure is in parentheses right after it: "bằng 91% dự toán (900 tỷ đồng)".
-        size_t b = m;
-        while (b > first && is(b - 1, TokKind::Word) && (word(b - 1, "ke") || word(b - 1, "so") || word(b - 1, "voi"))) --b;
-        if (is(b - 1, TokKind::Percent) || (is(b - 1, TokKind::Number) && tok(b - 1).quantity >= 0 && pct(tok(b - 1).quantity))) {
-          bool parenthesised = is(k - 1, TokKind::Open);
-          for (size_t w = m + 1; parenthesised && w + 1 < k; ++w) parenthesised = is(w, TokKind::Word);
-          return parenthesised;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  bool plan_word_after(size_t k) const {
-    size_t m = k;
-    if (word(m, "so") && (word(m + 1, "voi") || word(m + 1, "ke") || word(m + 1, "du") || word(m + 1, "kh"))) m += word(m + 1, "voi") ? 2 : 1;
-    return word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"});
-  }
-
-  // "so với dự toán HĐND tỉnh giao đạt": a plan word after "so với", right before the verb at v.
-  bool plan_named_before_verb(size_t v) const {
-    for (size_t d = 1; d <= 8 && v >= first + d; ++d) {
-      size_t m = v - d;
-      if (!is(m, TokKind::Word)) return false;
-      if (phrase(m, {"so", "voi"}))
-        return word(m + 2, "kh") || phrase(m + 2, {"ke", "hoach"}) || phrase(m + 2, {"du", "toan"}) ||
-               phrase(m + 2, {"chi", "tieu"});
-    }
-    return false;
-  }
-  // "ước thực hiện (cả) năm", "ước cả năm", "ước đạt" right before the figure at k.
-  bool estimate_before(size_t k) const {
-    for (size_t d = 1; d <= 5 && k >= first + d; ++d) {
-      size_t m = k - d;
-      if (!is(m, TokKind::Word)) return false;
-      if (word(m, "uoc")) return true;
-    }
-    return false;
-  }
-  // "Ước thực hiện năm 6.218 triệu đồng, đạt 88,9%." with no subject of its own: the estimate
-  // continues the paragraph's topic ("Tổng nguồn vốn được giao: …"), whose plan it is measured by.
-  bool elliptic_estimate(size_t k) const {
-    if (!estimate_before(k)) return false;
-    static const std::set<std::string> filler = {"uoc", "thuc", "hien", "ca", "nam", "dat", "la", "khoang", "tinh",
-                                                 "den", "het", "duoc", "se"};
-    for (size_t m = k; m > first && same_sentence(m - 1, k); --m) {
-      if (punct(m - 1, ";")) break;
-      if (is(m - 1, TokKind::Word) && !filler.count(tok(m - 1).fold)) return false;
-      if (is(m - 1, TokKind::Number) && tok(m - 1).quantity >= 0) return false;
-    }
-    return true;
-  }
-  // A plan word ("kế hoạch", "dự toán", "chỉ tiêu", "giao") anywhere earlier in the sentence of k.
-  // A sentence cut by footnotes inserted in the middle ("… được giao kế hoạch năm 2023 là" ¹²… ¹³…
-  // "31 công trình …") continues in the previous paragraph when that one ends without a stop.
-  bool plan_word_in_sentence_before(size_t k) const {
-    auto plan_word_at = [&](size_t m) {
-      const Token& t = nr.tokens[m];
-      if (t.kind != TokKind::Word) return false;
-      auto next_is = [&](const char* w) { return m + 1 < nr.tokens.size() && nr.tokens[m + 1].fold == w; };
-      return t.fold == "kh" || t.fold == "giao" || (t.fold == "ke" && next_is("hoach")) ||
-             (t.fold == "du" && next_is("toan")) || (t.fold == "chi" && next_is("tieu"));
-    };
-    size_t m = k;
-    for (; m > first && k - m < kReach && same_sentence(m - 1, k); --m)
-      if (plan_word_at(m - 1)) return true;
-    if (m != first) return false;
-    size_t bi = current_block;
-    for (int skipped = 0; bi > 0 && skipped < 4; ++skipped) {
-      --bi;
-      if (doc.blocks[bi].kind == BlockKind::Footnote) continue;
-      if (doc.blocks[bi].kind != BlockKind::Paragraph || bi >= nr.block_first.size()) return false;
-      size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
-      if (hi == lo || nr.tokens[hi - 1].kind == TokKind::Punct) return false;  // ended with a stop
-      for (size_t j = hi; j > lo && hi - j < 40; --j) {
-        if (nr.tokens[j - 1].kind == TokKind::Punct && nr.tokens[j - 1].fold == ".") return false;
-        if (plan_word_at(j - 1)) return true;
-      }
-      return false;
-    }
-    return false;
-  }
-
-  // A recognised "đạt X% KH" whose plan was not found in its paragraph.
-  struct PendingPlan {
-    int percent;
-    int actual;
-    size_t actual_tok, after;
+// A plan word ("kế hoạch", "dự toán", "chỉ tiêu", "giao") anywhere earlier in the sentence of k.
+// A sentence cut by footnotes inserted in the middle ("… được giao kế hoạch năm 2023 là" ¹²… ¹³…
+// "31 công trình …") continues in the previous paragraph when that one ends without a stop.
+bool Reader::plan_word_in_sentence_before(size_t k) const {
+  auto plan_word_at = [&](size_t m) {
+    const Token& t = nr.tokens[m];
+    if (t.kind != TokKind::Word) return false;
+    auto next_is = [&](const char* w) { return m + 1 < nr.tokens.size() && nr.tokens[m + 1].fold == w; };
+    return t.fold == "kh" || t.fold == "giao" || (t.fold == "ke" && next_is("hoach")) ||
+           (t.fold == "du" && next_is("toan")) || (t.fold == "chi" && next_is("tieu"));
   };
-  std::vector<PendingPlan> pending_plans;
-
-  // "actual …, đạt X% kế hoạch" with the plan stated in the clause or earlier in the section.
-  void percent_of_plan(size_t block_index) {
-    for (size_t k = first; k < last; ++k) {
-      int x = qty(k);
-      if (x < 0 || !pct(x) || stated_used[x]) continue;
-      size_t after = end_of_quantity(k);
-      bool plan_after = plan_word_after(after);
-      bool dat_before = word(k - 1, "dat") || word(k - 1, "bang");
-      // "vượt 4,2% kế hoạch", "vượt kế hoạch 4,2%": how far above the plan.
-      const bool over = (word(k - 1, "vuot") && plan_after) ||
-                        (word(k - 1, "hoach") && word(k - 2, "ke") && word(k - 3, "vuot")) ||
-                        (word(k - 1, "kh") && word(k - 2, "vuot"));
-      if (!dat_before && !over) continue;
-      // "… đạt 80% kế hoạch và phấn đấu hết năm đạt 95% kế hoạch": a target, not a result.
-      if (target_before(k)) continue;
-      // "…; so với dự toán HĐND tỉnh giao đạt 29%": the plan named before the verb.
-      const bool plan_before = plan_named_before_verb(k - 1);
-      // "bằng 103,89% so với cùng kỳ" is an index against last year, not a percent of plan.
-      if (phrase(after, {"so", "voi", "cung"}) || phrase(after, {"cung", "ky"}) || phrase(after, {"so", "cung"}) ||
-          phrase(after, {"so", "voi", "nam"}) || phrase(after, {"so", "voi", "thang"}) || phrase(after, {"so", "voi", "quy"}))
-        continue;
-      // The actual: nearest preceding non-percent quantity in the clause.
-      size_t cs = clause_start(k);
-      int actual = -1;
-      size_t ak = kNone;
-      int plan_between = -1;  // "đạt 1.250 tỷ đồng, dự toán giao 1.400 tỷ đồng, đạt 92% dự toán"
-      size_t plan_between_tok = kNone;
-      for (size_t m = k; m > cs; --m) {
-        int q = qty(m - 1);
-        if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
-        if (plan_word_before(m - 1, 5)) {
-          if (plan_between < 0) { plan_between = q; plan_between_tok = m - 1; }
-          continue;
-        }
-        actual = q;
-        ak = m - 1;
-        break;
-      }
-      // "đạt 121,6% dự toán tỉnh giao (40.000) và đạt 110,5% dự toán huyện giao (44.000)": a plan
-      // after another percent is that percent's.
-      if (plan_between >= 0 && actual >= 0)
-        for (size_t m = ak + 1; m < plan_between_tok; ++m)
-          if (qty(m) >= 0 && pct(qty(m)) && qty(m) != x) { plan_between = -1; break; }
-      if (actual < 0 && plan_between >= 0 && cs > first && punct(cs - 1, ";")) {
-        // "Đã giải ngân 845,6 tỷ đồng; kế hoạch vốn năm là 1.520 tỷ đồng, đạt 58,6% kế hoạch."
-        size_t ps = clause_start(cs - 1);
-        for (size_t m = cs - 1; m > ps; --m) {
-          int q = qty(m - 1);
-          if (q >= 0 && !pct(q) && compatible(q, plan_between)) { actual = q; ak = m - 1; break; }
-        }
-      }
-      if (actual < 0 && plan_between < 0 && plan_before && cs > first && punct(cs - 1, ";")) {
-        // "Thu nội địa 483,833 tỷ đồng; so với dự toán HĐND giao đạt 30%": the clause before
-        // states the actual, when it states exactly one figure. ("…; đạt 43% KH" alone after a
-        // semicolon is not read so: its figure may be any of the sentence's.)
-        size_t ps = clause_start(cs - 1);
-        int only = -1, n = 0;
-        size_t ok = kNone;
-        for (size_t m = ps; m + 1 < cs; ++m) {
-          int q = qty(m);
-          if (q < 0 || Q(q).dimension == "rate") continue;
-          ++n;
-          only = pct(q) ? -1 : q;
-          ok = m;
-        }
-        if (n == 1 && only >= 0) { actual = only; ak = ok; }
-      }
-      if (actual < 0) continue;
-      if (is(ak - 1, TokKind::Slash)) continue;  // an A/B denominator: ratio's business
-      // The plan: a quantity of the same dimension announced by a plan word, in this clause
-      // (after the actual) or earlier in this block or the two before it.
-      std::vector<int> cands;
-      size_t cstop = clause_stop(k);
-      if (plan_after) {  // "…, đạt 63% kế hoạch năm; kế hoạch năm là 2.600 tỷ đồng."
-        cstop = k;
-        while (cstop + 1 < last && same_sentence(cstop + 1, k)) ++cstop;
-        ++cstop;
-      }
-      for (size_t m = ak + 1; m < cstop; ++m) {
-        int q = qty(m);
-        if (q < 0 || q == actual) continue;
-        // After the percent, a plan belongs to it until another figure or percent comes:
-        // "1.240 lao động, đạt 124% KH, trong đó … 156 người, đạt 104% KH (KH 150 người)".
-        if (m > k && (pct(q) ? q != x : !plan_word_before(m, 4))) break;
-        if (!pct(q) && compatible(q, actual) && plan_word_before(m, 4) && !is_change(m)) cands.push_back(q);
-      }
-      if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
-      const bool actual_is_item = is_item[actual];
-      // "…, ước thực hiện năm 6.218 triệu đồng, đạt 88,9%": an estimate of the year measured
-      // against the allocation stated earlier in the paragraph ("Tổng nguồn vốn được giao: …").
-      const bool actual_is_estimate = estimate_before(ak);
-      if (cands.empty() && actual_is_estimate && (plan_after || plan_before)) {
-        // "kế hoạch … 298,157 tỷ đồng, ước thực hiện năm 299,917 tỷ đồng, bằng 100,5% KH": the
-        // figure right before the estimate, in a sentence that names the plan.
-        size_t m = ak;
-        while (m > first && same_sentence(m - 1, ak) && ak - m < 8 && qty(m - 1) < 0) --m;
-        int p = m > first ? qty(m - 1) : -1;
-        if (p >= 0 && !pct(p) && compatible(p, actual) && punct(end_of_quantity(m - 1), ",") &&
-            plan_word_in_sentence_before(m - 1))
-          cands.push_back(p);
-      }
-      const bool cands_in_clause = !cands.empty();
-      if (cands.empty()) {
-        // Earlier in this block or the two before it; with no plan word after the percent,
-        // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
-        // Only this block: a plan figure further away belongs to another indicator as often as not.
-        size_t lo = nr.block_first[block_index];
-        const uint32_t min_sentence =
-            plan_after || elliptic_estimate(ak) ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
-        for (size_t m = lo; m < ak; ++m) {
-          int q = nr.tokens[m].quantity;
-          if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
-          if (!compatible(q, actual) || plan_of_other_percent(m, x, lo) || is_change(m) || actual_of_own_percent(m, x)) continue;
-          size_t save_first = first;
-          first = lo;
-          bool pw = plan_word_before(m, 12);
-          first = save_first;
-          if (pw) {
-            // An item of a breakdown ("(1) nguồn ngân sách địa phương là 266 tỷ đồng đạt 28%") is
-            // measured against the matching item of the plan's breakdown, never the plan's total.
-            bool plan_has_items = false;
-            auto bd = breakdown_claims_of_total.find(q);
-            if (bd != breakdown_claims_of_total.end())
-              for (size_t ci : bd->second) {
-                const Claim& c = out.claims[ci];
-                plan_has_items = true;
-                for (size_t i = 1; i < c.operands.size(); ++i) {
-                  int p = int(c.operands[i].quantity);
-                  if (compatible(p, actual) && same_words_around(actual, p, 2)) cands.push_back(p);
-                }
-              }
-            if (tok_sentence[m] >= min_sentence && !(actual_is_item && plan_has_items)) cands.push_back(q);
-          }
-        }
-      }
-      if (cands.empty()) {
-        // The plan may be in the annex table, or nowhere in the document: decided once the
-        // tables are read (resolve_plans_from_tables).
-        if (plan_after || plan_before) pending_plans.push_back(PendingPlan{x, actual, ak, after});
-        continue;
-      }
-      // Several plan figures: the one whose percentage is nearest to what is stated (the
-      // check then decides whether it is near enough).
-      double stated = Q(x).value.to_double();
-      double av = Q(actual).value.to_double() * Q(actual).factor;
-      int best = -1;
-      double best_d = 1e300;
-      for (int q : cands) {
-        double pv = Q(q).value.to_double() * Q(q).factor;
-        if (pv <= 0) continue;
-        double d = std::fabs(av / pv * 100 - (over ? 100 : 0) - stated);
-        if (d < best_d) { best_d = d; best = q; }
-      }
-      if (best < 0) continue;
-      Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, over ? "actual-vuot-pct-plan" : "actual-dat-pct-plan");
-      operand(c, "actual", actual);
-      operand(c, "plan", best);
-      // A plan found earlier in the paragraph, in another sentence than the actual's, by a plan word
-      // alone: linked by position (the plan of another indicator as often as not).
-      c.inferred = !cands_in_clause && !is_item[best] && tok_sentence[token_of[best]] + 1 < tok_sentence[ak];
-    }
-  }
-
-  // "phấn đấu …", "dự kiến …", "mục tiêu …" between the previous figure and the percent at k.
-  bool target_before(size_t k) const {
-    for (size_t m = k; m > first && m + 14 > k && same_sentence(m - 1, k); --m) {
-      if (qty(m - 1) >= 0 || punct(m - 1, ";")) return false;
-      if (phrase(m - 1, {"phan", "dau"}) || phrase(m - 1, {"muc", "tieu"}) || phrase(m - 1, {"du", "kien"})) return true;
+  size_t m = k;
+  for (; m > first && k - m < kReach && same_sentence(m - 1, k); --m)
+    if (plan_word_at(m - 1)) return true;
+  if (m != first) return false;
+  size_t bi = current_block;
+  for (int skipped = 0; bi > 0 && skipped < 4; ++skipped) {
+    --bi;
+    if (doc.blocks[bi].kind == BlockKind::Footnote) continue;
+    if (doc.blocks[bi].kind != BlockKind::Paragraph || bi >= nr.block_first.size()) return false;
+    size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
+    if (hi == lo || nr.tokens[hi - 1].kind == TokKind::Punct) return false;  // ended with a stop
+    for (size_t j = hi; j > lo && hi - j < 40; --j) {
+      if (nr.tokens[j - 1].kind == TokKind::Punct && nr.tokens[j - 1].fold == ".") return false;
+      if (plan_word_at(j - 1)) return true;
     }
     return false;
   }
+  return false;
+}
 
-  // "… ước đạt 205,36 tỷ đồng, bằng 100% kế hoạch; … 1.072,8 tỷ đồng, bằng 100% kế hoạch": a figure
-  // followed by its own percent (another than x) is that percent's actual, never the plan of x.
-  bool actual_of_own_percent(size_t m, int x) const {
-    for (size_t n = end_of_quantity(m); n < last && n < m + 6 && same_sentence(n, m); ++n) {
-      if (punct(n, ";") || punct(n, ".") || is(n, TokKind::Open)) return false;
-      const int q = qty(n);
-      if (q < 0) continue;
-      return pct(q) && q != x && (word(n - 1, "dat") || word(n - 1, "bang"));
-    }
-    return false;
-  }
-
-  // Breakdown triggers right after a total.
-  enum class Trigger { None, TrongDo, Gom, Paren, Colon, KetQua };
-  Trigger trigger_at(size_t m, size_t& body) const {
-    size_t p = m;
-    if (punct(p, ",") || punct(p, ":")) ++p;
-    if (is(p, TokKind::Open)) {
-      body = p + 1;
-      // "chè búp 407,03 ((chè A 328,0 ha, chè B 79,03 ha))": a doubled parenthesis is one.
-      if (is(body, TokKind::Open) && matching_close(body) + 1 == matching_close(p)) ++body;
-      // "(chỉ tiêu giao 311.350 con)", "(tăng 5%)", "(so với …)" are comparisons, not parts.
-      static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy",
-                                        "dau", "cuoi"};  // "(đầu năm 121 hộ)": the earlier value
-      // "(nam 8.100 người, nữ 7.100 người)": "nam" (men) folds like "năm" (year).
-      const bool men = word(body, "nam") && doc.slice(tok(body).span) != "năm" && doc.slice(tok(body).span) != "Năm";
-      if (is(body, TokKind::Word) && !men)
-        for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
-      // "(cả nước khoảng 1,5 triệu tấn)", "(bình quân cả nước …)": a comparator; "(trong tổng
-      // số 789 …)": the figure inside is the whole, not a part.
-      if (phrase(body, {"ca", "nuoc"}) || phrase(body, {"binh", "quan"}) || phrase(body, {"toan", "quoc"}) ||
-          phrase(body, {"trong", "tong"}))
-        return Trigger::None;
-      if (phrase(body, {"trong", "do"}) || phrase(body, {"cu", "the"})) body += 2;
-      else if (word(body, "gom") ) body += 1;
-      if (punct(body, ":")) ++body;
-      return Trigger::Paren;
-    }
-    if (phrase(p, {"trong", "do"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
-    // ", cụ thể: …" details the figure like "trong đó" (not "120 nhiệm vụ cụ thể").
-    if (p > m && phrase(p, {"cu", "the"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
-    if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
-    if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
-    // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
-    if (p == m + 1 && punct(m, ":") && m > first && is(m - 1, TokKind::Word)) {
-      // "446 cơ sở: số cơ sở đạt 425, …": a label that names the total's unit again may be longer.
-      bool unit_again = false;
-      for (size_t n = m + 1; n < last && n < m + 5; ++n) unit_again = unit_again || word(n, tok(m - 1).fold);
-      for (size_t n = m + 1; n < last && n < m + (unit_again ? 7 : 5); ++n)
-        if (is(n, TokKind::Number) && tok(n).quantity >= 0) { body = m + 1; return Trigger::Colon; }
-    }
-    return Trigger::None;
-  }
-
-  // Words that open a list of parts: "trong đó", "gồm", "bao gồm", "cụ thể".
-  bool explicit_list_at(size_t p) const {
-    return phrase(p, {"trong", "do"}) || word(p, "gom") || phrase(p, {"bao", "gom"}) || phrase(p, {"cu", "the"});
-  }
-
-  size_t matching_close(size_t open) const {
-    int depth = 0;
-    for (size_t m = open; m < last; ++m) {
-      if (is(m, TokKind::Open)) ++depth;
-      if (is(m, TokKind::Close) && --depth == 0) return m;
-    }
-    return last;
-  }
-
-  // The labels before two parts partition a whole ("nội địa / quốc tế", "đạt / không đạt", …).
-  bool complements(size_t a, size_t b) const {
-    auto label = [&](size_t k) {
-      std::string l;
-      size_t m = k;
-      for (size_t n = 0; n < 5 && m > first; ++n) {
-        --m;
-        if (tok(m).kind != TokKind::Word) break;
-        l = tok(m).fold + (l.empty() ? "" : " ") + l;
-      }
-      return " " + l + " ";
-    };
-    return labels_complement(label(a), label(b), /*kinds_only=*/false);
-  }
-
-  // "lần lượt (là)" right before the numerator at k.
-  bool respectively_before(size_t k) const {
-    for (size_t m = k; m > first && m + 4 > k; --m)
-      if (phrase(m - 1, {"lan", "luot"})) return true;
-    return false;
-  }
-  // Both labels of a complementary pair in the words before k ("nội địa/quốc tế lần lượt là …").
-  bool complements_in(size_t k) const {
-    std::string l = " ";
-    for (size_t m = k > first + 10 ? k - 10 : first; m < k; ++m)
-      if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
-    for (const auto& p : kComplementPairs)
-      if (p.kinds && has(l, p.a) && has(l, p.b)) return true;
-    return false;
-  }
-
-  // Which side of an A/B a number is on: 0 plain, 1 numerator, 2 denominator.
-  // "284,73ha/ tổng số 3.651,34ha" is an A/B too.
-  int ab_side(size_t m) const {
-    if (is(m - 1, TokKind::Slash)) return 2;
-    if (m >= first + 3 && phrase(m - 2, {"tong", "so"}) && is(m - 3, TokKind::Slash)) return 2;
-    return denominator_tok(m) != kNone ? 1 : 0;
-  }
-  // The denominator of the numerator at m, or kNone.
-  size_t denominator_tok(size_t m) const {
-    size_t e = end_of_quantity(m);
-    if (!is(e, TokKind::Slash)) return kNone;
-    if (is(e + 1, TokKind::Number)) return e + 1;
-    if (phrase(e + 1, {"tong", "so"}) && is(e + 3, TokKind::Number)) return e + 3;
-    return kNone;
-  }
-
-  // Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
-  // own trigger takes the parts after it (nested breakdowns), which its parent then skips.
-  void breakdown(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
-    const size_t before = out.claims.size();
-    const bool fresh = !broken_down.count(total);
-    breakdown_once(total, total_tok, trig, body, stop, depth);
-    // A trigger that yields no breakdown of this total ("trong đó, kim ngạch xuất khẩu có tỷ lệ
-    // tăng cao …") leaves the total free for a later one (a footnote, a following sentence).
-    if (fresh && std::none_of(out.claims.begin() + static_cast<std::ptrdiff_t>(before), out.claims.end(),
-                              [&](const Claim& c) { return c.stated == static_cast<uint32_t>(total); }))
-      broken_down.erase(total);
-  }
-
-  // "… và 6 trường trung học phổ thông; tỷ lệ … đạt 78,5% (95/121 trường)": a parenthesis after
-  // another figure, or past a ';', is that figure's aside, not the part's before it.
-  bool aside_of_part(size_t part_tok, size_t open) const {
-    for (size_t w = end_of_quantity(part_tok); w < open; ++w)
-      if (qty(w) >= 0 || punct(w, ";")) return false;
-    return true;
-  }
-
-  // A figure with no known unit but a noun after it counts that noun ("96 vị trí cột", "41 khoảng
-  // néo"): never a part of a total of a measured unit ("dài 42,5 km, gồm …"), only a bare figure is
-  // ("trong đó thu nội địa 9.050, …"), whose unit is the total's.
-  bool counts_other_noun(size_t part_tok, int total) const {
-    const Quantity& p = Q(qty(part_tok));
-    const std::string& td = Q(total).dimension;
-    if (p.dimension != "scalar" || td == "scalar" || td.rfind("count:", 0) == 0) return false;
-    const size_t n = end_of_quantity(part_tok);
-    return is(n, TokKind::Word) && !tok(n).upper && !lexicon::is_function_word(tok(n).fold);
-  }
-
-  // The word w is among the content words of the eight before the figure at k (its head noun).
-  bool names_head_of(size_t k, const std::string& w) const {
-    if (lexicon::is_function_word(w)) return false;
-    for (size_t m = k; m > first && m + 8 > k; --m)
-      if (is(m - 1, TokKind::Word) && tok(m - 1).fold == w) return true;
-    return false;
-  }
-
-  void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
-    std::vector<int> parts;
-    std::vector<size_t> part_toks;
-    const int side = ab_side(total_tok);
-    if (!broken_down.insert(total).second) return;  // one breakdown per total (breakdown() frees it if none)
-    // "(gồm …)", "(trong đó: …)": the parenthesis says it lists parts.
-    const bool explicit_list = trig != Trigger::Paren || (body > first && !is(body - 1, TokKind::Open));
-    bool incompatible_seen = false;
-    bool any_quantity = false;
-    // Counts of different kinds that may all be kinds of the total's unit ("67 chủ thể, trong đó:
-    // 22 HTX, 1 tổ hợp tác, 14 doanh nghiệp, 30 hộ"): used only when they add up exactly.
-    std::vector<int> umbrella;
-    std::vector<size_t> umbrella_toks;
-    bool kinds_of_whole = false;
-    bool respectively_pair = false;
-    bool nested_cut = false;  // the list stopped at a part's own breakdown
-    bool kinds_only = false;  // an aside of other counts: read only as kinds that add up
-    char separator = 0;       // the separator between the first two parts: ',' or ';'
-    char last_separator = 0;
-    for (size_t m = body; m < stop; ++m) {
-      // The item separator: a comma that goes on with "đạt/bằng/tăng …" continues the item.
-      if (parts.size() == 1 && last_separator == 0 && (punct(m, ",") || punct(m, ";")) &&
-          !(word(m + 1, "dat") || word(m + 1, "bang") || word(m + 1, "tang") || word(m + 1, "giam") ||
-            word(m + 1, "chiem") || word(m + 1, "so") || word(m + 1, "trong") || word(m + 1, "uoc") || word(m + 1, "vuot")))
-        last_separator = tok(m).fold[0];
-      if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
-      // "…, trong đó thu nội địa 9.050 tỷ đồng; tổng chi … 17.900 tỷ đồng": a clause that opens
-      // with a new total ("tổng …") is a sibling of the total, not one of its parts.
-      if ((punct(m, ";") || punct(m, ".")) && (word(m + 1, "tong") || phrase(m + 1, {"con", "tong"}))) break;
-      // "khu vực công nghiệp … đạt 34.433,4 tỷ đồng, trong đó công nghiệp …; Khu vực dịch vụ …": a
-      // capitalised clause that names the total's head noun again is its sibling.
-      // ("gồm: Đàn trâu …; Đàn bò …" repeats the head in every item: a list, not a sibling)
-      if (punct(m, ";") && is(m + 1, TokKind::Word) && tok(m + 1).upper && !word(body, tok(m + 1).fold) &&
-          names_head_of(total_tok, tok(m + 1).fold))
-        break;
-      if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0 &&
-          matching_close(m) == end_of_quantity(m + 1)) {
-        continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
-      }
-      if (is(m, TokKind::Open)) {  // a parenthesised aside belongs to the part before it
-        size_t close = matching_close(m);
-        if (!part_toks.empty() && depth < 3 && aside_of_part(part_toks.back(), m)) {
-          size_t b2;
-          Trigger t2 = trigger_at(m, b2);
-          if (t2 == Trigger::Paren) breakdown(parts.back(), part_toks.back(), t2, b2, std::min(close, stop), depth + 1);
-        }
-        m = close;
-        continue;
-      }
-      int q = qty(m);
-      if (q < 0 || Q(q).dimension == "rate") continue;
-      if (pct(total)) {  // contributions in points to a rate
-        if (Q(q).dimension != "pp") continue;
-        parts.push_back(q);
-        part_toks.push_back(m);
-        continue;
-      }
-      if (pct(q)) continue;
-      // "58,73 tỷ USD …, trong đó xuất khẩu 29,93 tỷ USD, giảm 14,3% (tương ứng giảm 4,98 tỷ USD)":
-      // the changes of the parts are no parts of a level. (A change breaks down into what made it:
-      // "diện tích rừng giảm 41,5 ha (trong đó: do cháy rừng 22,3 ha; …)".)
-      if (is_change(m) && !is_change(total_tok)) continue;
-      int qs = ab_side(m);
-      // "khách nội địa/quốc tế lần lượt là 118.950/6.480 lượt": both sides are parts.
-      bool respectively = side == 0 && qs == 2 && !part_toks.empty() && part_toks.back() + 2 >= m &&
-                          respectively_before(part_toks.back());
-      if ((side == 2) != (qs == 2) && !respectively) continue;  // denominators sum to denominators
-      if (respectively) respectively_pair = true;
-      const bool first_quantity = !any_quantity;
-      any_quantity = true;
-      if (!compatible(q, total) || counts_other_noun(m, total)) {
-        // "04 đợt (446 cơ sở: …)": the parenthesis details something else, unless its counts add
-        // up to the total exactly ("07 vận động viên (04 kiện tướng, 02 cấp I, 01 cấp II)").
-        if (first_quantity && trig == Trigger::Paren && !explicit_list) {
-          if (Q(q).dimension.rfind("count:", 0) != 0 || Q(total).dimension.rfind("count:", 0) != 0) return;
-          kinds_only = true;
-        }
-        incompatible_seen = true;
-        if (Q(q).dimension.rfind("count:", 0) == 0 && Q(total).dimension.rfind("count:", 0) == 0) {
-          umbrella.push_back(q);
-          umbrella_toks.push_back(m);
-        }
-        continue;
-      }
-      if (Q(q).dimension != Q(total).dimension && incompatible_seen) continue;  // a bare number after another unit
-      if (parts.size() == 1) separator = last_separator;
-      parts.push_back(q);
-      part_toks.push_back(m);
-      // Nested: "…, trong đó X là 802 đơn, gồm: 19 …; 27 … và 756 …", "446 cơ sở: đạt 425, …"
-      size_t after = end_of_quantity(m);
-      size_t b2;
-      Trigger t2 = trigger_at(after, b2);
-      if (t2 == Trigger::None && punct(after, ":") && depth < 3) { t2 = Trigger::Colon; b2 = after + 1; }
-      // "406 tỷ đồng đạt 19,5%, trong đó …": a percent of plan may stand between.
-      for (size_t g = after; t2 == Trigger::None && g < stop && g < after + 8; ++g) {
-        if (qty(g) >= 0 && !pct(qty(g))) break;
-        if (punct(g, ";") || is(g, TokKind::Open)) break;
-        if (phrase(g, {"trong", "do"}) || word(g, "gom")) t2 = trigger_at(g, b2);
-      }
-      if (t2 != Trigger::None && t2 != Trigger::Paren && depth < 3 && side == 0) {
-        breakdown(q, m, t2, b2, stop, depth + 1);
-        nested_cut = true;
-        break;
-      }
-    }
-    // A bare figure in a list of a unit is in that unit ("chè búp 407,03 (… 328,0 ha, … 79,03 ha)").
-    double unit_factor = Q(total).dimension == "scalar" ? 0 : Q(total).factor;
-    for (int p : parts)
-      if (unit_factor == 0 && Q(p).dimension != "scalar") unit_factor = Q(p).factor;
-    if (unit_factor == 0) unit_factor = 1;
-    auto base = [&](int q) { return Q(q).value.to_double() * (Q(q).dimension == "scalar" ? unit_factor : Q(q).factor); };
-    if (!umbrella.empty() && umbrella.size() + parts.size() >= 2) {
-      double all = 0;
-      for (int p : parts) all += base(p);
-      for (int p : umbrella) all += base(p);
-      if (std::fabs(all - base(total)) <= 1e-9 * std::max(1.0, all)) {
-        // Merge in text order.
-        std::vector<std::pair<size_t, int>> merged;
-        for (size_t i = 0; i < parts.size(); ++i) merged.emplace_back(part_toks[i], parts[i]);
-        for (size_t i = 0; i < umbrella.size(); ++i) merged.emplace_back(umbrella_toks[i], umbrella[i]);
-        std::sort(merged.begin(), merged.end());
-        parts.clear();
-        part_toks.clear();
-        for (auto [t, q] : merged) { part_toks.push_back(t); parts.push_back(q); }
-        kinds_of_whole = true;
-      }
-    }
-    if (parts.empty() && !kinds_only && subkind_bound(total, total_tok, body, umbrella, umbrella_toks)) return;
-    if (parts.empty() || (kinds_only && !kinds_of_whole)) return;
-    // "2 (197,16 ha)", "97.000 ĐWT (218.000 m3)": a figure of no known unit before parts of a
-    // measured one counts things the parts measure; no breakdown.
-    // (Only when a measured part is larger than the count: "2.100,15 ((… 1.850,05 ha, … 250,10 ha))"
-    // is a bare figure in the parts' unit.)
-    if (Q(total).dimension == "scalar" && std::any_of(parts.begin(), parts.end(), [&](int p) {
-          return Q(p).dimension != "scalar" && Q(p).value.to_double() > Q(total).value.to_double();
-        }))
-      return;
-    // "xuất siêu 764 triệu USD …; trong đó khu vực trong nước nhập siêu …": a balance's parts are
-    // signed.
-    if (word(total_tok - 1, "sieu") || word(total_tok - 2, "sieu")) return;
-    // A restatement ("5 tỷ đồng (5 tỷ đồng)"), unless a labelled list names its only component
-    // ("Tổng vốn: 6.995 triệu đồng, trong đó: Vốn sự nghiệp: 6.995 triệu đồng").
-    const bool sole_component = parts.size() == 1 && trig != Trigger::Paren && punct(part_toks[0] - 1, ":") &&
-                                is(part_toks[0] - 2, TokKind::Word) && Q(parts[0]).dimension == Q(total).dimension;
-    if (parts.size() == 1 && Q(parts[0]).value == Q(total).value && !sole_component) return;
-    const double tv = base(total);
-    const double tol = 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * (Q(total).dimension == "scalar" ? unit_factor : Q(total).factor);
-    double sum = 0;
-    for (int p : parts) sum += base(p);
-    bool sums = std::fabs(sum - tv) <= tol;
-    if (!sums && sum > tv + tol && parts.size() > 2) {
-      // Parts followed by their own breakdown with no trigger word ("cấp xã: 180 đơn, tiếp nhận
-      // trong kỳ 179 đơn, kỳ trước chuyển sang 01 đơn"): the list is a hierarchy the text does
-      // not mark; no claim rather than a wrong one.
-      // Only when the part is a labelled sub-list head ("cấp xã: 180 đơn"); "325 ha, 194 ha, 131 ha"
-      // adding up by chance is no hierarchy.
-      for (size_t i = 0; i + 2 < parts.size(); ++i) {
-        if (!punct(part_toks[i] - 1, ":")) continue;
-        double run = 0;
-        for (size_t j = i + 1; j < parts.size(); ++j) {
-          run += base(parts[j]);
-          if (j > i + 1 && std::fabs(run - base(parts[i])) <= 1e-9 * std::max(1.0, run)) return;
-        }
-      }
-      // A list that runs on past the breakdown ("gia súc gồm trâu, bò, ngựa; dê …; lợn …"):
-      // keep the prefix that adds up exactly, when there is one.
-      double run = 0;
-      for (size_t n = 0; n + 1 < parts.size(); ++n) {
-        run += base(parts[n]);
-        if (n >= 1 && std::fabs(run - tv) <= tol) { parts.resize(n + 1); part_toks.resize(n + 1); sums = true; break; }
-      }
-    }
-    // Contributions in points to a rate are exhaustive ("tăng 7,12%, trong đó … đóng góp 3,41 điểm …"),
-    // two or more of them: one sector's contribution alone only bounds the rate.
-    // "12.450 con, gồm trâu 3.120 con, bò" (the list cut by a page break, or items named without
-    // figures): one figure short of the total is no full list.
-    const bool one_short = parts.size() == 1 && !sums;
-    // Contributions in points may be negative (another sector pulls the rate down): one or a few
-    // of them bound nothing.
-    if (pct(total) && parts.size() < 2) return;
-    bool exhaustive = (pct(total) && parts.size() >= 2) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
-                      (sole_component && sums) ||
-                      (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
-                                             (respectively_pair && complements_in(part_toks[0]))));
-    if (trig == Trigger::KetQua) {
-      // "kết quả có 03 HTX tốt, 07 HTX khá, …": a result list is read only when it partitions
-      // (two grades of a classification, a complementary pair, or parts adding up exactly).
-      if (parts.size() < 2) return;
-      std::string words = " ";
-      for (size_t m = body; m < stop && m <= part_toks.back() + 8; ++m)
-        if (is(m, TokKind::Word)) words += tok(m).fold + " ";
-      int grades = 0;
-      for (const char* g : kGrades) grades += has(words, g) ? 1 : 0;
-      // A list cut at a part's own breakdown may go on after it: only a list that adds up.
-      if (grades >= 2 && !nested_cut) exhaustive = true;
-      if (!exhaustive || (nested_cut && !sums)) return;
-    }
-    const bool cross = !exhaustive && parts.size() >= 2 && cross_cutting(total, part_toks);
-    Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
-                   cross                        ? "total-cross-cutting-parts"
-                   : trig == Trigger::Gom       ? "total-gom-parts"
-                   : trig == Trigger::Paren     ? "total-paren-parts"
-                                                : "total-trong-do-parts");
-    stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
-    c.exhaustive = exhaustive;
-    if (kinds_of_whole) c.template_id = "total-parts-of-kinds";
-    operand(c, "total", total);
-    for (int p : parts) operand(c, "part", p);
-    last_breakdown_parts = parts.size();
-    breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
-    for (int p : parts) is_item[p] = true;
-  }
-  // "được 12 người, trong đó có 01 đối tượng rút hồ sơ", "06 nhiệm vụ (trong đó 04 dự án …)": an
-  // explicit "trong đó" whose only figures count a kind of the total's thing in their own noun
-  // (people of a role, projects among tasks) bounds them by the total. Only the nouns listed here:
-  // "15 xã (trong đó 40 thôn)" counts what a commune holds, not communes.
-  static bool subkind_of(const std::string& part, const std::string& whole) {
-    static const std::map<std::string, std::set<std::string>> kinds = {
-        {"count:nguoi", {"count:doi tuong", "count:hoc vien", "count:hoc sinh", "count:sinh vien", "count:can bo",
-                         "count:cong chuc", "count:vien chuc", "count:benh nhan", "count:nan nhan", "count:dai bieu",
-                         "count:thanh vien", "count:ca nhan", "count:van dong vien"}},
-        {"count:nhiem vu", {"count:du an"}},
-    };
-    auto it = kinds.find(whole);
-    return it != kinds.end() && it->second.count(part) > 0;
-  }
-  bool subkind_bound(int total, size_t total_tok, size_t body, const std::vector<int>& kinds,
-                     const std::vector<size_t>& kind_toks) {
-    if (kinds.empty() || pct(total) || ab_side(total_tok) != 0) return false;
-    bool trong_do = false;
-    for (size_t m = body; m > first && m + 4 > body && !trong_do; --m) trong_do = phrase(m - 1, {"trong", "do"});
-    if (!trong_do) return false;
-    for (size_t i = 0; i < kinds.size(); ++i)
-      if (!subkind_of(Q(kinds[i]).dimension, Q(total).dimension) || ab_side(kind_toks[i]) != 0) return false;
-    Claim& c = add(ClaimKind::PartBound, total_tok, kind_toks.back(), total, "total-trong-do-subkind");
-    stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
-    c.exhaustive = false;
-    operand(c, "total", total);
-    for (int p : kinds) operand(c, "part", p);
-    breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
-    for (int p : kinds) is_item[p] = true;
-    return true;
-  }
-
-  // Parts of a plain "trong đó" list drawn from two classifications of the whole: "trong đó lao
-  // động nữ 25.100 người, chiếm 48%; lao động trong khu vực nông nghiệp 31.200 người, chiếm 59,7%".
-  // Signs: a part named by a personal attribute (nữ, dân tộc thiểu số, hộ nghèo, trẻ em, …) beside
-  // one that is not, or shares ("chiếm X%") of the parts adding up to more than 100 %.
-  bool cross_cutting(int total, const std::vector<size_t>& part_toks) const {
-    // Personal attributes, by classification: parts of one classification may partition the
-    // whole ("hộ nghèo …, hộ cận nghèo …"); parts of two overlap.
-    struct Attribute { const char* words; int classification; };
-    static const Attribute attributes[] = {
-        {" nu ", 1},         {" phu nu ", 1},    {" dan toc ", 2},   {" thieu so ", 2},  {" ngheo ", 3},
-        {" can ngheo ", 3},  {" tre em ", 4},    {" cao tuoi ", 4},  {" thanh nien ", 4}, {" dang vien ", 5},
-        {" doan vien ", 5},  {" hoi vien ", 5},  {" khuyet tat ", 6},
-        // Guests, firms and workers are classified the same way: by origin or ownership (khách
-        // quốc tế / nội địa, doanh nghiệp có vốn đầu tư nước ngoài), by stay (khách lưu trú), by
-        // size (nhỏ và vừa), by training (lao động qua đào tạo).
-        {" quoc te ", 7},    {" noi dia ", 7},   {" nuoc ngoai ", 7}, {" trong nuoc ", 7}, {" luu tru ", 8},  {" trong ngay ", 8},
-        {" nho va vua ", 9}, {" sieu nho ", 9},  {" qua dao tao ", 10}};
-    std::set<int> classes;
-    double shares = 0;
-    for (size_t i = 0; i < part_toks.size(); ++i) {
-      std::string label = " ";
-      size_t lo = i > 0 ? part_toks[i - 1] + 1 : (part_toks[i] > first + 10 ? part_toks[i] - 10 : first);
-      for (size_t m = part_toks[i]; m > lo && m + 10 > part_toks[i] && is(m - 1, TokKind::Word); --m)
-        label.insert(0, " " + tok(m - 1).fold);
-      // and the words after its unit: "320 doanh nghiệp có vốn đầu tư nước ngoài", "1.100 doanh nghiệp nhỏ và vừa"
-      for (size_t m = end_of_quantity(part_toks[i]); m < last && m < part_toks[i] + 10 && is(m, TokKind::Word); ++m)
-        label += tok(m).fold + " ";
-      int cls = 0;
-      for (const Attribute& a : attributes)
-        if (has(label, a.words)) { cls = a.classification; break; }
-      classes.insert(cls);
-      size_t e = end_of_quantity(part_toks[i]);
-      if (punct(e, ",")) ++e;
-      if (word(e, "chiem") && qty(e + 1) >= 0 && pct(qty(e + 1))) shares += Q(qty(e + 1)).value.to_double();
-    }
-    // (no attribute at all: one classification as far as the words tell). Attributes classify
-    // people and households; money is split by programme ("cho vay hộ nghèo …, cho vay …").
-    const bool people = Q(total).dimension.rfind("count:", 0) == 0;
-    // A personal attribute beside a part without one overlaps; the other classifications only
-    // beside another classification ("khách quốc tế …, khách trong nước …" partition the guests).
-    const bool personal = std::any_of(classes.begin(), classes.end(), [](int c) { return c >= 1 && c <= 6; });
-    const size_t named_classes = classes.size() - classes.count(0);
-    return (people && (personal ? classes.size() > 1 : named_classes > 1)) || shares > 100.5;
-  }
-  size_t last_breakdown_parts = 0;
-  std::set<int> broken_down;
-
-  // "694 trường học, tăng 4 trường so với năm học trước, gồm: 253 trường mầm non, …": the change
-  // stands between a level and its list; the level (stated just before, same unit) owns the list,
-  // never the change. A change alone ("giảm 320 hộ, trong đó …") still may, and a change whose list
-  // lists changes ("1.530 hộ, giảm 452 hộ, trong đó huyện A giảm 200 hộ, …") owns it, not the level.
-  // The first figure of the list announced after k ("trong đó", "gồm", ":") is itself a change.
-  bool list_of_changes_after(size_t k) const {
-    bool listed = false;
-    for (size_t m = end_of_quantity(k); m < last && m < k + 40 && same_sentence(m, k); ++m) {
-      if (punct(m, ";") && !phrase(m + 1, {"trong", "do"})) return false;
-      if (phrase(m, {"trong", "do"}) || word(m, "gom") || punct(m, ":")) listed = true;
-      int q = qty(m);
-      if (q < 0 || pct(q)) continue;
-      if (listed) return word(m - 1, "tang") || word(m - 1, "giam");
-    }
-    return false;
-  }
-
-  // A figure stated as a change, not a level: "tăng 2.100 hộ", "giảm hơn 300 tỷ đồng", "(tương ứng
-  // tăng 5,01 tỷ USD)", "cao hơn 12 ha", "tăng so với dự toán giao là 5.225 tỷ đồng". A change is
-  // never a level's part, base, plan or whole.
-  bool is_change(size_t k) const {
-    size_t p = k - 1;
-    if (word(p, "hon") || word(p, "gan") || word(p, "khoang") || word(p, "them") || word(p, "tren")) {
-      if (word(p, "hon") && (word(p - 1, "cao") || word(p - 1, "thap") || word(p - 1, "nhieu") || word(p - 1, "it")))
-        return true;
-      --p;
-    }
-    if (word(p, "tang") || word(p, "giam")) return !word(p - 1, "muc");  // ("mức tăng 5%" is the change too, but a rate)
-    if (word(k - 1, "la")) {
-      // "… tăng so với dự toán giao là 5.225 tỷ đồng": the verb earlier in the clause, no figure between.
-      for (size_t m = k - 1; m > first && m + 12 > k && same_sentence(m - 1, k); --m) {
-        if (qty(m - 1) >= 0 || punct(m - 1, ";") || punct(m - 1, ",") || punct(m - 1, ".")) return false;
-        if ((word(m - 1, "tang") && !word(m, "truong")) || word(m - 1, "giam")) return true;
-      }
-    }
-    return false;
-  }
-
-  bool change_of_level_before(size_t k) {
-    if (!(word(k - 1, "tang") || word(k - 1, "giam"))) {
-      // The level itself, when the list after the change lists changes ("1.530 hộ, giảm 452 hộ …,
-      // trong đó huyện A giảm 200 hộ, …"): the change owns that list.
-      const size_t e = end_of_quantity(k);
-      if (!punct(e, ",") || !(word(e + 1, "tang") || word(e + 1, "giam"))) return false;
-      const int c = qty(e + 2);
-      return c >= 0 && !pct(c) && Q(c).dimension == Q(qty(k)).dimension && list_of_changes_after(e + 2);
-    }
-    if (list_of_changes_after(k)) return false;
-    const int n = qty(k);
-    for (size_t m = k - 1; m > first && m + 10 > k && same_sentence(m - 1, k); --m) {
-      if (punct(m - 1, ";") || punct(m - 1, ".")) break;
+// "actual …, đạt X% kế hoạch" with the plan stated in the clause or earlier in the section.
+void Reader::percent_of_plan(size_t block_index) {
+  for (size_t k = first; k < last; ++k) {
+    int x = qty(k);
+    if (x < 0 || !pct(x) || stated_used[x]) continue;
+    size_t after = end_of_quantity(k);
+    bool plan_after = plan_word_after(after);
+    bool dat_before = word(k - 1, "dat") || word(k - 1, "bang");
+    // "vượt 4,2% kế hoạch", "vượt kế hoạch 4,2%": how far above the plan.
+    const bool over = (word(k - 1, "vuot") && plan_after) ||
+                      (word(k - 1, "hoach") && word(k - 2, "ke") && word(k - 3, "vuot")) ||
+                      (word(k - 1, "kh") && word(k - 2, "vuot"));
+    if (!dat_before && !over) continue;
+    // "… đạt 80% kế hoạch và phấn đấu hết năm đạt 95% kế hoạch": a target, not a result.
+    if (target_before(k)) continue;
+    // "…; so với dự toán HĐND tỉnh giao đạt 29%": the plan named before the verb.
+    const bool plan_before = plan_named_before_verb(k - 1);
+    // "bằng 103,89% so với cùng kỳ" is an index against last year, not a percent of plan.
+    if (phrase(after, {"so", "voi", "cung"}) || phrase(after, {"cung", "ky"}) || phrase(after, {"so", "cung"}) ||
+        phrase(after, {"so", "voi", "nam"}) || phrase(after, {"so", "voi", "thang"}) || phrase(after, {"so", "voi", "quy"}))
+      continue;
+    // The actual: nearest preceding non-percent quantity in the clause.
+    size_t cs = clause_start(k);
+    int actual = -1;
+    size_t ak = kNone;
+    int plan_between = -1;  // "đạt 1.250 tỷ đồng, dự toán giao 1.400 tỷ đồng, đạt 92% dự toán"
+    size_t plan_between_tok = kNone;
+    for (size_t m = k; m > cs; --m) {
       int q = qty(m - 1);
-      if (q < 0 || q == n) continue;
-      if (pct(q) || Q(q).dimension != Q(n).dimension) return false;
-      return !(word(m - 2, "tang") || word(m - 2, "giam"));
-    }
-    return false;
-  }
-
-  void sums() {
-    for (size_t k = first; k < last; ++k) {
-      int t = qty(k);
-      if (t < 0 || Q(t).dimension == "rate") continue;
-      if (pct(t)) {
-        // "tăng 7,12%, trong đó khu vực … đóng góp 3,41 điểm phần trăm, …": contributions add up.
-        size_t a = end_of_quantity(k), body = kNone;
-        // "tăng 6,52% so với cùng kỳ (năm trước); trong đó: …": the comparison is stepped over.
-        if (phrase(a, {"so", "voi"})) {
-          size_t m = a + 2;
-          while (m < a + 8 && is(m, TokKind::Word) &&
-                 (word(m, "cung") || word(m, "ky") || word(m, "nam") || word(m, "truoc") || word(m, "thang") || word(m, "quy")))
-            ++m;
-          if (is(m, TokKind::Number) && qty(m) < 0) ++m;  // "năm 2023"
-          if (punct(m, ";")) ++m;
-          a = m;
-        }
-        if (trigger_at(a, body) == Trigger::TrongDo) breakdown(t, k, Trigger::TrongDo, body, sentence_stop(k), 0);
+      if (q < 0 || pct(q) || Q(q).dimension == "rate") continue;
+      if (plan_word_before(m - 1, 5)) {
+        if (plan_between < 0) { plan_between = q; plan_between_tok = m - 1; }
         continue;
       }
-      if (ab_side(k) == 1) continue;  // the numerator is handled with its denominator below
-      if (change_of_level_before(k)) continue;
-      size_t after = end_of_quantity(k);
-      // Allow a few words, percents and dates between the total and its trigger:
-      // "902 đơn thư các loại, trong đó", "4.000 người, đạt 67% kế hoạch (trong đó …)".
-      size_t body = kNone;
-      Trigger trig = Trigger::None;
-      bool clean_gap = true;  // only words between the total and a parenthesis
-      bool passed_parallel = false;
-      bool compared = false;
-      bool words_only = true;  // nothing but words between the total and a colon
-      size_t extra = 0;        // tokens of a parallel A/B figure stepped over
-      bool long_gap = false;   // past the usual reach: only an explicit "(trong đó" / "(gồm" still counts
-      for (size_t m = after; m < last && m < after + 26 + extra + (compared ? 6 : 0) && same_sentence(m, k); ++m) {
-        trig = trigger_at(m, body);
-        // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
-        if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
-                                       word(m + 1, "giam") || word(m + 1, "dat") || word(m + 1, "bang"))) {
-          trig = Trigger::None;
-          break;
-        }
-        if (!is(m, TokKind::Word)) words_only = false;
-        if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
-        if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || word(m, "tang") || word(m, "giam")) compared = true;
-        if (trig == Trigger::Paren && !clean_gap && !explicit_list_at(m + 1)) {
-          trig = Trigger::None;  // an aside further on, after other figures
-          break;
-        }
-        if (qty(m) >= 0 || is(m, TokKind::Percent)) clean_gap = false;  // (a date or an age is no figure)
-        if (trig != Trigger::None && long_gap) {
-          size_t p = is(m, TokKind::Open) ? m : m + 1;
-          // "Cấp 3.250 thẻ bảo hiểm y tế cho người nghèo, … và trẻ em dưới 6 tuổi, trong đó người
-          // nghèo 1.120 thẻ, …": after a long run of words, a list whose first figure is counted in
-          // the total's own unit.
-          bool same_unit_list = false;
-          if (trig == Trigger::TrongDo)
-            for (size_t n = body; n < last && n < body + 12 && same_sentence(n, k); ++n)
-              if (qty(n) >= 0) { same_unit_list = Q(qty(n)).unit == Q(t).unit && !pct(qty(n)); break; }
-          if (!same_unit_list && (trig != Trigger::Paren || !explicit_list_at(p + 1))) trig = Trigger::None;
-          break;
-        }
-        if (trig != Trigger::None) break;
-        // "(KH 15.000 lao động), trong đó …": a figure inside an aside does not own what follows it.
-        if (is(m, TokKind::Close)) break;
-        if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
-        if (qty(m) >= 0 && !pct(qty(m)) && (word(m - 1, "tang") || word(m - 1, "giam"))) {
-          // "152.300 học sinh, tăng 2.100 học sinh so với năm học trước; trong đó …": a change is
-          // stepped over like a rate.
-          clean_gap = false;
-          m = end_of_quantity(m) - 1;
-          continue;
-        }
-        if (qty(m) >= 0 && !pct(qty(m))) {
-          // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
-          bool parallel = !passed_parallel && Q(qty(m)).dimension != Q(t).dimension && m >= after + 1 &&
-                          (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi") ||
-                           word(m - 5, "voi"));
-          // "437,28/540 ha đạt 80,79% KH, sản lượng 4.904/6.252 tấn, đạt 78,4% KH; trong đó rau
-          // 405,8/500 ha …, sản lượng 4.865,1/6.200 tấn": two A/B indicators of different units,
-          // one list of items for both.
-          bool parallel_ab = false;
-          if (!parallel && !passed_parallel && ab_side(k) == 2 && ab_side(m) == 1) {
-            int den = qty(denominator_tok(m));
-            parallel_ab = den >= 0 && Q(den).dimension != Q(t).dimension && Q(den).dimension != "scalar" && !pct(den);
-          }
-          if (!parallel && !parallel_ab) break;
-          passed_parallel = true;
-          size_t e = end_of_quantity(m);
-          if (parallel_ab) e = end_of_quantity(denominator_tok(m));
-          extra += e - m + (parallel_ab ? 8 : 0);  // and its own "đạt 78,4% KH"
-          m = e - 1;
-          continue;
-        }
-        if (punct(m, ";") || punct(m, ".")) break;
-        if (is(m, TokKind::Open)) {  // "(đạt 33,59%), trong đó: …" — step over the aside
-          clean_gap = false;
-          m = matching_close(m);
-          continue;
-        }
-        // "12.090 tỷ đồng, tăng 2% so với ngày 31/12/2022, tăng 8,5% so với cùng kỳ; trong đó …":
-        // comparisons of the total may stand between it and its list.
-        if (m >= after + 14 + extra + (compared ? 12 : 0)) {
-          // "5.283,94ha các loại cây đã gieo trồng bị ảnh hưởng bởi …, khả năng … bị hạn chế (trong
-          // đó, …)": a longer run of words only, ending in an explicit "(trong đó" / "(gồm".
-          if (clean_gap && !compared && !passed_parallel && m < after + 26) { long_gap = true; continue; }
-          break;
-        }
-      }
-      if (trig == Trigger::None) continue;
-      size_t stop;
-      if (trig == Trigger::Paren) {
-        size_t open = body;
-        while (open > first && !is(open, TokKind::Open)) --open;
-        stop = matching_close(open);
-      } else {
-        stop = sentence_stop(k);
-      }
-      if (body >= last && trig != Trigger::Paren) {
-        // "… 46.820 con, gồm:" and the parts as bullet lines below.
-        breakdown_in_bullets(t, k, trig, body);
-        continue;
-      }
-      breakdown_with_ab(t, k, trig, body, stop);
-    }
-    // "Total …. Trong đó: part …; part …": a sentence that opens with "Trong đó" breaks down the
-    // main figure of the sentence before it.
-    for (size_t k = first + 1; k + 2 < last; ++k) {
-      if (!phrase(k, {"trong", "do"}) || same_sentence(k - 1, k)) continue;
-      size_t prev = k - 1;
-      size_t s0 = prev;
-      while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
-      const size_t stop = sentence_stop(k);
-      size_t body = k + 2;
-      if (punct(body, ":") || punct(body, ",")) ++body;
-      // "GRDP tăng 6,12%, tăng 0,85 điểm phần trăm …. Trong đó, khu vực … đóng góp 0,62 điểm
-      // phần trăm; …": contributions in points break down the growth rate, the sentence's first
-      // percent, never a change in points.
-      bool contributions = false;
-      for (size_t m = k + 2; m < stop; ++m) {
-        int q = qty(m);
-        if (q < 0 || pct(q)) continue;  // "khu vực … tăng 3,21%, đóng góp 0,62 điểm phần trăm"
-        contributions = Q(q).dimension == "pp";
-        break;
-      }
-      if (contributions) {
-        int t = -1;
-        size_t tk = kNone;
-        for (size_t m = s0; m < k && t < 0; ++m)
-          if (qty(m) >= 0 && pct(qty(m))) { t = qty(m); tk = m; }
-        if (t >= 0) breakdown(t, tk, Trigger::TrongDo, body, stop, 0);
-        continue;
-      }
-      // A sentence that has its own "trong đó" list: the new "Trong đó" details an item of that
-      // list ("…; trong đó rau 405,8/500 ha …. Trong đó, bí xanh 8,6/35 ha"), the first figure
-      // after it of the dimension of the first part.
-      int first_part = -1;
-      for (size_t m = body; m < last && m < body + 20 && same_sentence(m, k) && first_part < 0; ++m)
-        if (qty(m) >= 0 && !pct(qty(m))) first_part = qty(m);
-      size_t from = s0;
-      bool inner = false;
-      for (size_t m = s0; m + 1 < k; ++m)
-        if (phrase(m, {"trong", "do"})) { from = m + 2; inner = true; }
-      int t = -1;
-      size_t tk = kNone;
-      // ("chi tháng 10 ước đạt 118 nghìn tỷ đồng; lũy kế 10 tháng 1.357,6 nghìn tỷ đồng …. Trong
-      // đó, chi thường xuyên 873,3 nghìn tỷ đồng": of the candidates, the first that can hold the
-      // first part)
-      int fallback = -1;
-      size_t fallback_tok = kNone;
-      for (size_t m = from; m < k; ++m) {
-        int q = qty(m);
-        if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2 &&
-            !is_change(m) && (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) {
-          if (fallback < 0) { fallback = q; fallback_tok = m; }
-          if (first_part >= 0 && Q(first_part).dimension == Q(q).dimension &&
-              Q(q).value.to_double() * Q(q).factor < Q(first_part).value.to_double() * Q(first_part).factor)
-            continue;
-          t = q; tk = m; break;
-        }
-      }
-      if (t < 0) { t = fallback; tk = fallback_tok; }
-      if (t < 0) continue;
-      // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
-      if (ab_side(tk) == 1) {
-        size_t dk = denominator_tok(tk);
-        if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
-      }
-      // "… 7.154 tỷ đồng, tăng 8,6% so với cùng kỳ. Trong đó:" and the parts as bullet lines below.
-      if (body >= last) breakdown_in_bullets(t, tk, Trigger::TrongDo, body);
-      else breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop);
-    }
-  }
-
-  // A trigger that ends its paragraph ("gồm:", "Trong đó:"): the parts are the bullet lines right
-  // after it ("- …", "+ …", "• …", "* …").
-  void breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body) {
-    const size_t save_last = last;
-    for (size_t bi = current_block + 1;
-         bi < doc.blocks.size() && bi < nr.block_first.size() && doc.blocks[bi].kind == BlockKind::Paragraph; ++bi) {
-      size_t f = nr.block_first[bi];
-      if (f >= nr.block_last[bi]) break;
-      const std::string& lead = nr.tokens[f].fold;
-      if (lead != "-" && lead != "+" && lead != "•" && lead != "*") break;
-      last = nr.block_last[bi];
-    }
-    if (last > save_last) breakdown_with_ab(t, tk, trig, body, last);
-    last = save_last;
-  }
-
-  // "Kiểm tra 83 cơ sở …; kết quả (kiểm tra) có 60 cơ sở đạt, 23 cơ sở …": the result of
-  // checking or classifying a set of things lists what became of them. The set is the nearest
-  // earlier figure of the first result's unit in the sentence.
-  void result_lists() {
-    for (size_t k = first + 1; k + 2 < last; ++k) {
-      if (!phrase(k, {"ket", "qua"})) continue;
-      if (!(punct(k - 1, ";") || punct(k - 1, ",") || !same_sentence(k - 1, k))) continue;
-      size_t body = k + 2;
-      for (size_t n = 0; n < 4 && is(body, TokKind::Word) && !word(body, "co"); ++n) ++body;
-      if (word(body, "co")) ++body;
-      if (punct(body, ":")) ++body;
-      int p0 = qty(body);
-      if (p0 < 0 || pct(p0) || Q(p0).dimension.rfind("count:", 0) != 0 || ab_side(body) != 0) continue;
-      // The set: in this sentence, or in the one before when "Kết quả" opens a sentence.
-      const uint32_t s = tok_sentence[k];
-      const uint32_t min_s = same_sentence(k - 1, k) ? s : (s > 0 ? s - 1 : 0);
-      int t = -1;
-      size_t tk = kNone;
-      for (size_t m = k; m > first && m + kReach > k && tok_sentence[m - 1] >= min_s; --m) {
-        int q = qty(m - 1);
-        if (q < 0 || pct(q) || Q(q).dimension != Q(p0).dimension) continue;
-        if (ab_side(m - 1) == 0) { t = q; tk = m - 1; }
-        break;
-      }
-      if (t < 0 || Q(t).value.to_double() <= Q(p0).value.to_double()) continue;
-      // A plan is no set of things that were checked ("chỉ tiêu giao 100 hộ; kết quả …").
-      if (plan_word_before(tk, 4)) continue;
-      breakdown(t, tk, Trigger::KetQua, body, sentence_stop(k), 0);
-    }
-  }
-
-  // Words around a figure, for its label: before it back to the previous figure (or an opening
-  // parenthesis, ';' or the sentence start; commas only when `through_commas`), after its unit
-  // up to the next punctuation or figure.
-  std::string label_around(size_t k, bool through_commas) const {
-    std::string before;
-    for (size_t m = k, n = 0; m > first && n < 12 && same_sentence(m - 1, k); --m) {
-      const Token& t = tok(m - 1);
-      if (t.kind == TokKind::Number || t.kind == TokKind::Percent || t.kind == TokKind::Open || t.kind == TokKind::Close ||
-          t.kind == TokKind::Slash)
-        break;
-      if (t.kind == TokKind::Punct) {
-        if (t.fold == ":" || (t.fold == "," && through_commas)) continue;
-        break;
-      }
-      if (t.unit_part) break;
-      before = t.fold + " " + before;
-      ++n;
-    }
-    std::string after;
-    size_t e = end_of_quantity(k);
-    if (denominator_tok(k) != kNone) e = end_of_quantity(denominator_tok(k));
-    for (size_t m = e, n = 0; m < last && n < 6 && same_sentence(m, k) && is(m, TokKind::Word); ++m, ++n)
-      after += tok(m).fold + " ";
-    return " " + before + after;
-  }
-
-  // Two figures of one unit with complementary labels ("hòa giải thành 34/44 vụ …, 10 vụ hòa giải
-  // không thành"; "tổng số tiền … 40.927 triệu đồng, đã chi trả … 23.907 triệu đồng, số tiền chưa
-  // chi trả … 17.020 triệu đồng"; "180 đơn, tiếp nhận trong kỳ 179 đơn, kỳ trước chuyển sang 01
-  // đơn") divide a whole: the A/B denominator of the first, the figure that heads the pair, or the
-  // nearest "tổng …" figure of that unit before it (this sentence, or the one before: then the
-  // claim is read at the remainder).
-  // One kind of counted thing: the same unit, or "vụ" and "vụ việc".
-  static bool same_kind(const std::string& a, const std::string& b) {
-    if (a == b) return true;
-    if (a.rfind("count:", 0) != 0 || b.rfind("count:", 0) != 0) return false;
-    const std::string& s = a.size() < b.size() ? a : b;
-    const std::string& l = a.size() < b.size() ? b : a;
-    return l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ';
-  }
-
-  void complement_pairs() {
-    for (size_t k1 = first; k1 < last; ++k1) {
-      int p1 = qty(k1);
-      if (p1 < 0 || pct(p1) || Q(p1).dimension == "rate" || ab_side(k1) == 2) continue;
-      size_t e1 = end_of_quantity(k1);
-      // "34/44 vụ việc": the numerator counts what the denominator counts.
-      std::string dim = Q(p1).dimension;
-      if (ab_side(k1) == 1) {
-        if (qty(denominator_tok(k1)) < 0) continue;  // "34/2023": no figure to divide (was Q(-1))
-        dim = Q(qty(denominator_tok(k1))).dimension;
-        e1 = end_of_quantity(denominator_tok(k1));
-      }
-      if (dim == "scalar") continue;
-      // The second figure: the next one of the same unit in the sentence, percents and other units between.
-      size_t k2 = kNone;
-      for (size_t m = e1; m < last && m < e1 + 30 && same_sentence(m, k1); ++m) {
-        int q = qty(m);
-        if (q < 0 || pct(q)) continue;
-        if (same_kind(Q(q).dimension, dim)) { k2 = m; break; }
-      }
-      if (k2 == kNone || ab_side(k2) != 0) continue;
-      int p2 = qty(k2);
-      if ((is_item[p1] && is_item[p2]) || complement_claimed.count(p1) || complement_claimed.count(p2)) continue;
-      if (!labels_complement(label_around(k1, true), label_around(k2, false), false)) continue;
-      // No third item of the list after the pair ("trước hạn 352, đúng hạn 3.610, quá hạn 26").
-      bool third = false;
-      size_t e2 = end_of_quantity(k2);
-      for (size_t m = e2; m < last && m < e2 + 10 && same_sentence(m, k2) && !punct(m, ";"); ++m) {
-        int q = qty(m);
-        if (q >= 0 && !pct(q) && same_kind(Q(q).dimension, dim)) third = true;
-      }
-      if (third) continue;
-      auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
-      int t = -1;
-      size_t tk = kNone;
-      bool earlier_sentence = false;
-      if (ab_side(k1) == 1) {
-        size_t dk = denominator_tok(k1);
-        t = qty(dk);
-        tk = dk;
-      } else {
-        const uint32_t s = tok_sentence[k1];
-        for (size_t m = k1; m > first && m + kReach > k1 && tok_sentence[m - 1] + 1 >= s; --m) {
-          int q = qty(m - 1);
-          if (q < 0 || pct(q) || !same_kind(Q(q).dimension, dim)) continue;
-          if (ab_side(m - 1) != 0) break;
-          // The figure heading the pair: "180 đơn, tiếp nhận trong kỳ 179 đơn, …".
-          size_t e = end_of_quantity(m - 1);
-          bool heads = e + 1 < k1 && punct(e, ",") && same_sentence(m - 1, k1);
-          for (size_t w = e + 1; heads && w < k1; ++w) heads = is(w, TokKind::Word);
-          bool tong = false;
-          for (size_t d = 2; d <= 14 && m >= first + d && same_sentence(m - d, m - 1) && qty(m - d) < 0; ++d)
-            if (word(m - d, "tong")) tong = true;
-          if (tong && tok_sentence[m - 1] < s) {
-            if (is_item[q]) continue;  // an item of the earlier sentence's own list
-            earlier_sentence = true;
-          } else if (tok_sentence[m - 1] < s) {
-            continue;
-          }
-          if (tong || heads) { t = q; tk = m - 1; }
-          break;
-        }
-      }
-      if (t < 0 || base(t) <= base(p1) || base(t) <= base(p2)) continue;
-      // One claim per total and parts.
-      bool dup = false;
-      auto bd = breakdown_claims_of_total.find(t);
-      if (bd != breakdown_claims_of_total.end())
-        for (size_t ci : bd->second)
-          for (const Operand& o : out.claims[ci].operands)
-            if (o.quantity == uint32_t(p1) || o.quantity == uint32_t(p2)) dup = true;
-      if (dup) continue;
-      const int stated = earlier_sentence ? p2 : t;
-      Claim& c = add(ClaimKind::Sum, earlier_sentence ? k1 : tk, k2, stated, earlier_sentence ? "remainder-complement-parts" : "total-complement-parts");
-      stated_used[stated] = false;
-      c.exhaustive = true;
-      operand(c, "total", t);
-      operand(c, "part", p1);
-      operand(c, "part", p2);
-      // Not an item list: the pair keeps its own role in percent-of-plan ("phân bổ 2.723,7 tỷ đồng
-      // đạt 95%" is measured against the whole plan).
-      complement_claimed.insert(p1);
-      complement_claimed.insert(p2);
-    }
-  }
-  std::set<int> complement_claimed;
-
-  // Summary counts over a common denominator, one outcome per bullet (or clause): "- Các chỉ tiêu
-  // vượt kế hoạch: 09/34 chỉ tiêu …", "- Các chỉ tiêu đạt kế hoạch: 18/34 chỉ tiêu …", "- Các chỉ
-  // tiêu chưa đạt kế hoạch: 07/34 chỉ tiêu …": the outcomes partition the 34 when a failing outcome
-  // is among them.
-  void outcome_summaries() {
-    auto bullet = [&](size_t bi) {
-      size_t f = nr.block_first[bi];
-      if (f >= nr.block_last[bi]) return false;
-      const std::string& lead = nr.tokens[f].fold;
-      return lead == "-" || lead == "+" || lead == "•" || lead == "*";
-    };
-    // Outcome of the words before the numerator at k: 1 above, 2 met, 3 not met, 0 none.
-    auto outcome = [&](size_t k) {
-      std::string l = " ";
-      for (size_t m = k > first + 8 ? k - 8 : first; m < k; ++m)
-        if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
-      if (has(l, " chua dat ") || has(l, " khong dat ")) return 3;
-      if (has(l, " vuot ")) return 1;
-      if (has(l, " dat ")) return 2;
-      return 0;
-    };
-    // What the line counts: its words before the outcome ("Các chỉ tiêu"); the outcomes of one
-    // set name it the same way ("Xã A đạt 15/19", "Xã B chưa đạt 4/19" are two sets).
-    auto subject = [&](size_t k) {
-      std::string l;
-      for (size_t m = first; m < k; ++m) {
-        if (tok(m).kind != TokKind::Word) continue;
-        const std::string& w = tok(m).fold;
-        if (w == "vuot" || w == "dat" || w == "chua" || w == "khong") break;
-        l += w + " ";
-      }
-      return l;
-    };
-    std::vector<bool> done(doc.blocks.size(), false);
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (done[bi] || table_row(bi) || !bullet(bi)) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      // The first A/B of the line, near its start.
-      size_t k0 = kNone;
-      for (size_t m = first; m < last && m < first + 14; ++m)
-        if (qty(m) >= 0 && ab_side(m) == 1) { k0 = m; break; }
-      if (k0 == kNone) continue;
-      const size_t d0 = denominator_tok(k0);
-      const int den = qty(d0);
-      if (den < 0 || pct(den) || Q(den).dimension.rfind("count:", 0) != 0 || is_item[den]) continue;
-      std::vector<int> parts;
-      std::vector<size_t> part_toks;
-      std::set<int> outcomes;
-      int o0 = outcome(k0);
-      if (o0 == 0) continue;
-      const std::string subj = subject(k0);
-      parts.push_back(qty(k0));
-      part_toks.push_back(k0);
-      outcomes.insert(o0);
-      for (size_t bj = bi + 1; bj < doc.blocks.size() && bj < nr.block_first.size() && bj < bi + 9; ++bj) {
-        if (table_row(bj)) break;
-        if (!bullet(bj)) continue;  // a wrapped line of the bullet before
-        first = nr.block_first[bj];
-        last = nr.block_last[bj];
-        size_t k = kNone;
-        for (size_t m = first; m < last && m < first + 14; ++m)
-          if (qty(m) >= 0 && ab_side(m) == 1) { k = m; break; }
-        if (k == kNone) break;
-        int d = qty(denominator_tok(k));
-        if (d < 0 || !(Q(d).value == Q(den).value) || Q(d).dimension != Q(den).dimension) break;
-        int o = outcome(k);
-        if (o == 0 || outcomes.count(o) || subject(k) != subj) break;
-        parts.push_back(qty(k));
-        part_toks.push_back(k);
-        outcomes.insert(o);
-        done[bj] = true;
-      }
-      if (parts.size() < 2 || !outcomes.count(3)) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      Claim c;
-      c.id = static_cast<uint32_t>(out.claims.size());
-      c.kind = ClaimKind::Sum;
-      c.span = figure_span(den);
-      c.quote = std::string(doc.slice(c.span));
-      c.stated = static_cast<uint32_t>(den);
-      c.template_id = "outcome-summary-counts";
-      c.exhaustive = true;
-      c.operands.push_back(Operand{"total", static_cast<uint32_t>(den)});
-      for (int p : parts) c.operands.push_back(Operand{"part", static_cast<uint32_t>(p)});
-      used[den] = true;
-      for (int p : parts) used[p] = true;
-      out.claims.push_back(std::move(c));
-    }
-  }
-
-  // A/B totals break down side by side: numerators into numerators, denominators into
-  // denominators, over the same items.
-  void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop) {
-    if (ab_side(k) == 2) {
-      size_t nk = k - 1;
-      while (nk > first && !is(nk, TokKind::Number)) --nk;
-      const size_t claims_before = out.claims.size();
-      breakdown(t, k, trig, body, stop, 0);
-      // (the count of the last breakdown is stale when this one made no claim)
-      size_t n_parts = out.claims.size() > claims_before ? last_breakdown_parts : 0;
-      int num = qty(nk);
-      if (num < 0) return;
-      size_t before = out.claims.size();
-      breakdown(num, nk, trig, body, stop, 0);
-      // Same items on both sides: cut the numerator list to the denominator's length.
-      if (out.claims.size() > before && n_parts > 0) {
-        Claim& c = out.claims.back();
-        if (c.operands.size() > n_parts + 1) {
-          c.operands.resize(n_parts + 1);
-          double sum = 0, tv = Q(num).value.to_double();
-          for (size_t i = 1; i < c.operands.size(); ++i) sum += Q(c.operands[i].quantity).value.to_double();
-          c.kind = (trig == Trigger::Gom || std::fabs(sum - tv) < 1e-9) ? ClaimKind::Sum : ClaimKind::PartBound;
-          c.exhaustive = c.kind == ClaimKind::Sum;
-        }
-      }
-      return;
-    }
-    breakdown(t, k, trig, body, stop, 0);
-  }
-
-  // Two figures described with the same content words: at least two words in common between the
-  // six words around the first and the six before the second (a restatement, not another item).
-  bool same_words_around(int a, int b, int need = 2) const {
-    auto words_near = [&](int q, bool after_too) {
-      std::set<std::string> w;
-      const size_t k = token_of[q];
-      for (size_t m = k > 6 ? k - 6 : 0; m < k; ++m) if (nr.tokens[m].kind == TokKind::Word && !nr.tokens[m].unit_part) w.insert(nr.tokens[m].fold);
-      if (after_too)
-        for (size_t m = k + 1; m < nr.tokens.size() && m < k + 7; ++m)
-          if (nr.tokens[m].kind == TokKind::Word && !nr.tokens[m].unit_part) w.insert(nr.tokens[m].fold);
-      return w;
-    };
-    static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung", "theo",
-                                               "tai", "tong", "voi", "cung", "ky", "bang", "tang", "giam", "ke", "hoach", "kh",
-                                               "uoc", "thuc", "hien", "toan", "tinh", "huyen", "thanh", "pho", "xa"};
-    auto wa = words_near(a, true), wb = words_near(b, need > 2);
-    int common = 0;
-    for (const auto& w : wa) if (!stop.count(w) && wb.count(w)) ++common;
-    return common >= need;
-  }
-
-  // Footnote number -> its block, built once.
-  std::optional<std::unordered_map<std::string, size_t>> footnote_block_index;
-  const std::unordered_map<std::string, size_t>& footnote_blocks() {
-    if (!footnote_block_index) {
-      footnote_block_index.emplace();
-      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi)
-        if (doc.blocks[bi].kind == BlockKind::Footnote && !doc.blocks[bi].number.empty())
-          footnote_block_index->emplace(doc.blocks[bi].number, bi);
-    }
-    return *footnote_block_index;
-  }
-
-  // "… 19 nhà, với số tiền là 906 triệu đồng¹⁸" with footnote 18 listing the items: the
-  // figures of the clause that cites a footnote break down into the footnote's figures.
-  void footnote_breakdowns() {
-    const auto& footnote_block = footnote_blocks();
-    for (const FootnoteRef& ref : doc.footnote_refs) {
-      auto fb = footnote_block.find(ref.id);
-      if (fb == footnote_block.end()) continue;
-      // The citing block and the tokens before the mark, in its clause.
-      // The last token that starts before the mark ("tiếp⁵;": "tiếp", not the ';' that starts where the mark was).
-      auto it = std::upper_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
-                                 [](uint32_t off, const Token& t) { return off <= t.span.begin; });
-      if (it == nr.tokens.begin()) continue;
-      size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;  // last token before the mark
-      auto bb = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(before));
-      size_t bi = static_cast<size_t>(bb - nr.block_first.begin()) - 1;
-      if (bi == fb->second || doc.blocks[bi].kind == BlockKind::Footnote) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      std::vector<std::pair<int, size_t>> totals;
-      bool compared_figure = false;  // a figure between the mark and the words before it
-      std::set<int> plain_totals;    // totals that are no side of an A/B figure
-      for (size_t m = before + 1; m > first && totals.size() < 2; --m) {
-        if (punct(m - 1, ";") || (punct(m - 1, ".") && m - 1 != before)) break;
-        // "… tăng 2,1 điểm phần trăm so với năm học 2022-2023 (71,7%)²": the mark annotates the
-        // period compared with (it states a figure of its own), not the figures before the comparison.
-        if (totals.empty() && compared_figure && (phrase(m - 1, {"so", "voi"}) || phrase(m - 1, {"cung", "ky"}))) break;
-        if (is(m - 1, TokKind::Close)) {  // figures inside parentheses are parts, not the cited total
-          int depth = 0;
-          while (m > first) {
-            if (is(m - 1, TokKind::Close)) ++depth;
-            if (is(m - 1, TokKind::Open) && --depth == 0) break;
-            if (qty(m - 1) >= 0) compared_figure = true;
-            --m;
-          }
-          if (m == first) break;  // unbalanced: --m would wrap below a first block at 0 (issue 14, a hang)
-          continue;
-        }
-        int q = qty(m - 1);
-        if (q >= 0) compared_figure = true;
-        if (q < 0 || pct(q) || Q(q).dimension == "scalar" || Q(q).dimension == "rate") continue;
-        // "đạt 130/38 huy chương đạt 342% KH²⁶" with plain counts in the footnote: they detail the
-        // actual, not the plan; a plan breaks down only into the plan side of A/B items.
-        if (ab_side(m - 1) == 2) {
-          bool ab_items = false;
-          for (size_t f = nr.block_first[fb->second]; f < nr.block_last[fb->second] && !ab_items; ++f)
-            ab_items = nr.tokens[f].kind == TokKind::Slash;
-          if (!ab_items) continue;
-        }
-        totals.emplace_back(q, m - 1);
-        if (ab_side(m - 1) == 0) plain_totals.insert(q);
-      }
-      if (totals.empty()) {
-        // "tổng thu … 820,980 tỷ đồng; so với dự toán … đạt 29%; so với cùng kỳ … bằng 39%²¹": the
-        // mark closes assessments of the sentence's one figure.
-        std::vector<std::pair<int, size_t>> figures;
-        for (size_t m = before + 1; m > first && m + kReach > before && same_sentence(m - 1, before); --m) {
-          int q = qty(m - 1);
-          if (q >= 0 && !pct(q) && Q(q).dimension != "scalar" && Q(q).dimension != "rate") figures.emplace_back(q, m - 1);
-        }
-        if (figures.size() == 1) totals = figures;
-      }
-      std::set<std::string> detailed;  // dimensions a footnote breakdown was read for
-      for (auto [q, tk] : totals) {
-        if (detailed.count(Q(q).dimension)) continue;
-        size_t save = out.claims.size();
-        first = nr.block_first[fb->second];
-        last = nr.block_last[fb->second];
-        // "⁶ 07 nhiệm vụ cấp tỉnh: giảm 02 …": a footnote that restates the figure comments on it.
-        bool restated = false;
-        int like = -1, n_like = 0;
-        for (size_t m = first; m < last; ++m) {
-          int p = qty(m);
-          if (p < 0 || Q(p).dimension != Q(q).dimension) continue;
-          if (n_like++ == 0) { like = p; restated = Q(p).value == Q(q).value; }
-        }
-        if (n_like == 1 && like >= 0 && !restated && same_words_around(q, like)) {
-          // "1.245 hộ thoát nghèo¹" … "¹ … số hộ thoát nghèo trong năm là 1.254 hộ": the same figure twice.
-          Claim c;
-          c.id = static_cast<uint32_t>(out.claims.size());
-          c.kind = ClaimKind::Repeat;
-          c.span = figure_span(like);
-          c.quote = std::string(doc.slice(c.span));
-          c.stated = static_cast<uint32_t>(like);
-          c.template_id = "text-and-footnote";
-          c.operands.push_back(Operand{"first", static_cast<uint32_t>(q)});
-          c.operands.push_back(Operand{"second", static_cast<uint32_t>(like)});
-          used[q] = used[like] = true;
-          out.claims.push_back(std::move(c));
-          continue;
-        }
-        if (restated || n_like < 2) continue;  // a breakdown lists at least two items
-        Trigger ftrig = Trigger::TrongDo;
-        size_t fbody = first;
-        while (fbody < last && tok(fbody).kind == TokKind::Punct) ++fbody;
-        if (phrase(fbody, {"bao", "gom"}) || word(fbody, "gom")) ftrig = Trigger::Gom;
-        breakdown(q, tk, ftrig, first, last, 0);
-        if (out.claims.size() > save) {
-          Claim& c = out.claims.back();
-          c.span = figure_span(q);
-          c.quote = std::string(doc.slice(c.span));
-          c.template_id = "total-footnote-parts";
-          // "… 135 trường trung học cơ sở, 70 trường …¹": the footnote details the figure it is cited
-          // after; one before it of the same unit only as the other side of the same A/B figure
-          // ("19 nhà, với số tiền là 906 triệu đồng¹⁸": both, one in houses, one in money).
-          if (plain_totals.count(q)) detailed.insert(Q(q).dimension);
-        }
-      }
-    }
-  }
-
-  // part / whole reproduces the stated percent within its display precision (a rough test, used
-  // only to choose between two wholes the text makes equally likely).
-  bool share_fits(int part, int whole, int x) const {
-    double w = Q(whole).value.to_double() * Q(whole).factor;
-    if (w == 0) return false;
-    double r = 100.0 * Q(part).value.to_double() * Q(part).factor / w;
-    return std::fabs(r - Q(x).value.to_double()) <= 0.5 * std::pow(10.0, -Q(x).precision) + 1e-9;
-  }
-
-  // "Tổng số hộ dân trên địa bàn: 13.234 hộ, … Tổng số hộ nghèo: 1.792 hộ, tỷ lệ 13,54%": the base of
-  // a rate is the population stated as "tổng số …" a few lines before, in the part's unit. Walking
-  // back from the part, the sibling rates' parts ("…: 851 hộ, tỷ lệ 6,43%") and changes ("giảm …
-  // là 04 hộ") are stepped over; any other figure of that unit makes the base unclear.
-  bool tong_so_before(size_t k) const {
-    for (size_t d = 1; d <= 10 && k >= d + 1 && tok_sentence[k - d] == tok_sentence[k]; ++d) {
-      const Token& t = nr.tokens[k - d];
-      if (t.kind == TokKind::Number && t.quantity >= 0) return false;
-      if (t.kind == TokKind::Word && t.fold == "so" && nr.tokens[k - d - 1].kind == TokKind::Word &&
-          nr.tokens[k - d - 1].fold == "tong")
-        return true;
-    }
-    return false;
-  }
-  bool change_before(size_t k) const {
-    for (size_t d = 1; d <= 16 && k >= d && tok_sentence[k - d] == tok_sentence[k]; ++d) {
-      const Token& t = nr.tokens[k - d];
-      if (t.kind == TokKind::Number && t.quantity >= 0 && Q(t.quantity).unit != "%") return false;
-      if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) return true;
-    }
-    return false;
-  }
-  int population_base(size_t pk, int part, size_t lo) const {
-    if (!tong_so_before(pk) || Q(part).dimension.rfind("count:", 0) != 0) return -1;
-    for (size_t m = pk; m > lo && m + 4 * kReach > pk; --m) {
-      const Token& t = nr.tokens[m - 1];
-      int q = t.kind == TokKind::Number ? t.quantity : -1;
-      if (q < 0 || Q(q).dimension != Q(part).dimension) continue;
-      size_t e = m;  // one past the figure and its unit
-      while (e < nr.tokens.size() && nr.tokens[e].unit_part) ++e;
-      if (e < nr.tokens.size() && nr.tokens[e].kind == TokKind::Punct && nr.tokens[e].fold == ",") ++e;
-      bool sibling = e + 1 < nr.tokens.size() && ((nr.tokens[e].fold == "ty" && nr.tokens[e + 1].fold == "le") ||
-                                                  nr.tokens[e].fold == "chiem");
-      if (sibling || change_before(m - 1)) continue;
-      if (!tong_so_before(m - 1)) return -1;
-      if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) return -1;
-      return q;
-    }
-    return -1;
-  }
-
-  // "Tổng số hộ nghèo: 1.792 hộ, tỷ lệ 13,54% giảm so với … là 333 hộ (2,51%)": after a rate of a
-  // population, the change of its count with a percent in parentheses is the change of the rate in
-  // points; the earlier rate is (part ± change) / (total ± the total's own change, stated after
-  // the total: "Tổng số hộ dân: 13.234 hộ, giảm so với … là 04 hộ").
-  void rate_change_after(size_t after, int part, int total, size_t lo) {
-    size_t m = after;
-    if (punct(m, ",")) ++m;
-    const bool down = word(m, "giam");
-    if (!down && !word(m, "tang")) return;
-    size_t nk = kNone;
-    for (size_t n = m + 1; n < last && n < m + 16 && same_sentence(n, m); ++n) {
-      if (punct(n, ";") || punct(n, ",") || is(n, TokKind::Open)) return;
-      if (qty(n) >= 0) { nk = n; break; }
-    }
-    if (nk == kNone || pct(qty(nk)) || Q(qty(nk)).dimension != Q(part).dimension) return;
-    size_t open = end_of_quantity(nk);
-    if (!is(open, TokKind::Open) || !pct(qty(open + 1)) || !is(end_of_quantity(open + 1), TokKind::Close)) return;
-    const int stated = qty(open + 1);
-    if (stated_used[stated]) return;
-    // The total's own change, in its sentence right after it.
-    size_t tk = kNone;
-    for (size_t n = after; n > lo && n + 4 * kReach > after; --n)
-      if (qty(n - 1) == total || (nr.tokens[n - 1].kind == TokKind::Number && nr.tokens[n - 1].quantity == total)) { tk = n - 1; break; }
-    if (tk == kNone) return;
-    int total_change = -1;
-    bool total_down = false;
-    size_t te = tk + 1;
-    while (te < nr.tokens.size() && nr.tokens[te].unit_part) ++te;
-    for (size_t n = te; n < nr.tokens.size() && n < te + 16 && tok_sentence[n] == tok_sentence[tk]; ++n) {
-      const Token& t = nr.tokens[n];
-      if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) total_down = t.fold == "giam";
-      if (t.kind != TokKind::Number || t.quantity < 0) continue;
-      if (Q(t.quantity).dimension == Q(total).dimension && change_before(n)) total_change = t.quantity;
+      actual = q;
+      ak = m - 1;
       break;
     }
-    Claim& c = add(ClaimKind::PpDifference, nk, end_of_quantity(open + 1), stated, "count-change-rate-points");
-    c.decrease = down;
-    operand(c, "part", part);
-    operand(c, "total", total);
-    operand(c, "part_change", qty(nk));
-    if (total_change >= 0) operand(c, total_down ? "total_change_down" : "total_change_up", total_change);
-  }
-
-  // "Dư nợ chính quyền địa phương là 356 tỷ đồng, bằng 5,3% mức dư nợ tối đa được phép vay (6.720
-  // tỷ đồng)", "thu nhập bình quân 45 triệu đồng, bằng 62% mức bình quân cả nước (72,6 triệu đồng)":
-  // A against a whole named after the percent and stated in parentheses. Not a plan (percent of
-  // plan), not a comparison with another period (an index), and nothing but words between.
-  void ratio_of_named_whole() {
-    auto not_whole = [&](size_t m) {
-      return phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
-             phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) || phrase(m, {"muc", "tieu"}) ||
-             phrase(m, {"nam", "truoc"}) || phrase(m, {"ky", "truoc"}) || word(m, "lan") || word(m, "tang") ||
-             word(m, "giam") || word(m, "giao") || word(m, "dat");
-    };
-    for (size_t k = first + 1; k < last; ++k) {
-      int x = qty(k);
-      if (x < 0 || !pct(x) || stated_used[x] || !word(k - 1, "bang")) continue;
-      const size_t words_from = end_of_quantity(k);
-      size_t m = words_from;
-      bool ok = true;
-      for (; m < last && m < words_from + 10 && is(m, TokKind::Word) && ok; ++m) ok = !not_whole(m);
-      if (!ok || m < words_from + 2 || !is(m, TokKind::Open)) continue;
-      int whole = qty(m + 1);
-      if (whole < 0 || pct(whole) || !is(end_of_quantity(m + 1), TokKind::Close)) continue;
-      // A: the nearest level before the percent in its clause, in the whole's unit — not a change
-      // ("giảm 44 tỷ đồng") nor a figure in an aside ("(đầu năm 400 tỷ đồng)").
-      int a = -1;
-      size_t ak = kNone;
-      int depth = 0;
-      for (size_t b = k, cs = clause_start(k); b > cs; --b) {
-        if (is(b - 1, TokKind::Close)) ++depth;
-        if (is(b - 1, TokKind::Open) && depth > 0) --depth;
-        int q = qty(b - 1);
-        if (q < 0 || pct(q) || depth > 0) continue;
-        if (word(b - 2, "tang") || word(b - 2, "giam") || word(b - 3, "tang") || word(b - 3, "giam")) continue;
-        if (compatible(q, whole)) { a = q; ak = b - 1; }
-        break;
-      }
-      if (a < 0 || ab_side(ak) != 0) continue;
-      Claim& c = add(ClaimKind::Ratio, ak, end_of_quantity(m + 1), x, "a-bang-pct-of-named-whole");
-      operand(c, "numerator", a);
-      operand(c, "denominator", whole);
-    }
-  }
-
-  // "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
-  void shares(size_t block_index) {
-    const size_t before = out.claims.size();
-    read_shares(block_index);
-    // A whole found by position is confirmed when another share of it fits ("846,5 tỷ đồng, chủ
-    // yếu là lưu trú 512,8 tỷ đồng, chiếm 60,6%; lữ hành 93,1 tỷ đồng, chiếm 13%": 512,8/846,5 is
-    // 60,6%, so 846,5 is the whole of the list and 13% a real slip).
-    std::set<uint32_t> confirmed;
-    for (size_t i = before; i < out.claims.size(); ++i) {
-      const Claim& c = out.claims[i];
-      if (c.kind == ClaimKind::Share && c.operands.size() == 2 &&
-          share_fits(int(c.operands[0].quantity), int(c.operands[1].quantity), int(c.stated)))
-        confirmed.insert(c.operands[1].quantity);
-    }
-    for (size_t i = before; i < out.claims.size(); ++i) {
-      Claim& c = out.claims[i];
-      if (c.kind == ClaimKind::Share && c.inferred && c.operands.size() == 2 && confirmed.count(c.operands[1].quantity))
-        c.inferred = false;
-    }
-  }
-  void read_shares(size_t block_index) {
-    for (size_t k = first; k < last; ++k) {
-      int x = qty(k);
-      if (x < 0 || !pct(x) || stated_used[x]) continue;
-      bool chiem = word(k - 1, "chiem");
-      bool ty_le = word(k - 1, "le") && word(k - 2, "ty");
-      if (!chiem && !ty_le) continue;
-      const bool is_rate_share = chiem;
-      size_t cs = clause_start(k);
-      int part = -1;
-      size_t pk = kNone;
-      bool threshold = false;
-      for (size_t m = k; m > cs && m + 16 > k; --m) {
+    // "đạt 121,6% dự toán tỉnh giao (40.000) và đạt 110,5% dự toán huyện giao (44.000)": a plan
+    // after another percent is that percent's.
+    if (plan_between >= 0 && actual >= 0)
+      for (size_t m = ak + 1; m < plan_between_tok; ++m)
+        if (qty(m) >= 0 && pct(qty(m)) && qty(m) != x) { plan_between = -1; break; }
+    if (actual < 0 && plan_between >= 0 && cs > first && punct(cs - 1, ";")) {
+      // "Đã giải ngân 845,6 tỷ đồng; kế hoạch vốn năm là 1.520 tỷ đồng, đạt 58,6% kế hoạch."
+      size_t ps = clause_start(cs - 1);
+      for (size_t m = cs - 1; m > ps; --m) {
         int q = qty(m - 1);
-        // "506,91 tỷ USD, tăng 9,3% tương ứng tăng 43,30 tỷ USD … và chiếm 69,41%": the level, not its change
-        if (q >= 0 && !pct(q) && is_change(m - 1)) continue;
-        if (q >= 0 && !pct(q) && Q(q).dimension != "rate") {
-          // "1.623 doanh nghiệp có vốn dưới 10 tỷ đồng (chiếm 94,1%)": a class bound, not the part
-          threshold = word(m - 2, "tren") || word(m - 2, "duoi");
-          part = q; pk = m - 1; break;
+        if (q >= 0 && !pct(q) && compatible(q, plan_between)) { actual = q; ak = m - 1; break; }
+      }
+    }
+    if (actual < 0 && plan_between < 0 && plan_before && cs > first && punct(cs - 1, ";")) {
+      // "Thu nội địa 483,833 tỷ đồng; so với dự toán HĐND giao đạt 30%": the clause before
+      // states the actual, when it states exactly one figure. ("…; đạt 43% KH" alone after a
+      // semicolon is not read so: its figure may be any of the sentence's.)
+      size_t ps = clause_start(cs - 1);
+      int only = -1, n = 0;
+      size_t ok = kNone;
+      for (size_t m = ps; m + 1 < cs; ++m) {
+        int q = qty(m);
+        if (q < 0 || Q(q).dimension == "rate") continue;
+        ++n;
+        only = pct(q) ? -1 : q;
+        ok = m;
+      }
+      if (n == 1 && only >= 0) { actual = only; ak = ok; }
+    }
+    if (actual < 0) continue;
+    if (is(ak - 1, TokKind::Slash)) continue;  // an A/B denominator: ratio's business
+    // The plan: a quantity of the same dimension announced by a plan word, in this clause
+    // (after the actual) or earlier in this block or the two before it.
+    std::vector<int> cands;
+    size_t cstop = clause_stop(k);
+    if (plan_after) {  // "…, đạt 63% kế hoạch năm; kế hoạch năm là 2.600 tỷ đồng."
+      cstop = k;
+      while (cstop + 1 < last && same_sentence(cstop + 1, k)) ++cstop;
+      ++cstop;
+    }
+    for (size_t m = ak + 1; m < cstop; ++m) {
+      int q = qty(m);
+      if (q < 0 || q == actual) continue;
+      // After the percent, a plan belongs to it until another figure or percent comes:
+      // "1.240 lao động, đạt 124% KH, trong đó … 156 người, đạt 104% KH (KH 150 người)".
+      if (m > k && (pct(q) ? q != x : !plan_word_before(m, 4))) break;
+      if (!pct(q) && compatible(q, actual) && plan_word_before(m, 4) && !is_change(m)) cands.push_back(q);
+    }
+    if (plan_between >= 0 && compatible(plan_between, actual)) cands.assign(1, plan_between);
+    const bool actual_is_item = is_item[actual];
+    // "…, ước thực hiện năm 6.218 triệu đồng, đạt 88,9%": an estimate of the year measured
+    // against the allocation stated earlier in the paragraph ("Tổng nguồn vốn được giao: …").
+    const bool actual_is_estimate = estimate_before(ak);
+    if (cands.empty() && actual_is_estimate && (plan_after || plan_before)) {
+      // "kế hoạch … 298,157 tỷ đồng, ước thực hiện năm 299,917 tỷ đồng, bằng 100,5% KH": the
+      // figure right before the estimate, in a sentence that names the plan.
+      size_t m = ak;
+      while (m > first && same_sentence(m - 1, ak) && ak - m < 8 && qty(m - 1) < 0) --m;
+      int p = m > first ? qty(m - 1) : -1;
+      if (p >= 0 && !pct(p) && compatible(p, actual) && punct(end_of_quantity(m - 1), ",") &&
+          plan_word_in_sentence_before(m - 1))
+        cands.push_back(p);
+    }
+    const bool cands_in_clause = !cands.empty();
+    if (cands.empty()) {
+      // Earlier in this block or the two before it; with no plan word after the percent,
+      // only in this block ("Tổng kế hoạch … là 2.850,4 tỷ đồng; … phân bổ 2.723,7 tỷ đồng đạt 95%").
+      // Only this block: a plan figure further away belongs to another indicator as often as not.
+      size_t lo = nr.block_first[block_index];
+      const uint32_t min_sentence =
+          plan_after || elliptic_estimate(ak) ? 0 : (tok_sentence[ak] > 0 ? tok_sentence[ak] - 1 : 0);
+      for (size_t m = lo; m < ak; ++m) {
+        int q = nr.tokens[m].quantity;
+        if (q < 0 || q == actual || pct(q) || nr.tokens[m].kind != TokKind::Number) continue;
+        if (!compatible(q, actual) || plan_of_other_percent(m, x, lo) || is_change(m) || actual_of_own_percent(m, x)) continue;
+        size_t save_first = first;
+        first = lo;
+        bool pw = plan_word_before(m, 12);
+        first = save_first;
+        if (pw) {
+          // An item of a breakdown ("(1) nguồn ngân sách địa phương là 266 tỷ đồng đạt 28%") is
+          // measured against the matching item of the plan's breakdown, never the plan's total.
+          bool plan_has_items = false;
+          auto bd = breakdown_claims_of_total.find(q);
+          if (bd != breakdown_claims_of_total.end())
+            for (size_t ci : bd->second) {
+              const Claim& c = out.claims[ci];
+              plan_has_items = true;
+              for (size_t i = 1; i < c.operands.size(); ++i) {
+                int p = int(c.operands[i].quantity);
+                if (compatible(p, actual) && same_words_around(actual, p, 2)) cands.push_back(p);
+              }
+            }
+          if (tok_sentence[m] >= min_sentence && !(actual_is_item && plan_has_items)) cands.push_back(q);
         }
       }
-      if (part < 0 || threshold) continue;
-      size_t lo = nr.block_first[block_index >= 1 ? block_index - 1 : 0];
-      const size_t lo_section = nr.block_first[block_index >= 4 ? block_index - 4 : 0];
-      int total = -1;
-      int total_tong = -1;
-      for (size_t m = pk; m > lo; --m) {
+    }
+    if (cands.empty()) {
+      // The plan may be in the annex table, or nowhere in the document: decided once the
+      // tables are read (resolve_plans_from_tables).
+      if (plan_after || plan_before) pending_plans.push_back(PendingPlan{x, actual, ak, after});
+      continue;
+    }
+    // Several plan figures: the one whose percentage is nearest to what is stated (the
+    // check then decides whether it is near enough).
+    double stated = Q(x).value.to_double();
+    double av = Q(actual).value.to_double() * Q(actual).factor;
+    int best = -1;
+    double best_d = 1e300;
+    for (int q : cands) {
+      double pv = Q(q).value.to_double() * Q(q).factor;
+      if (pv <= 0) continue;
+      double d = std::fabs(av / pv * 100 - (over ? 100 : 0) - stated);
+      if (d < best_d) { best_d = d; best = q; }
+    }
+    if (best < 0) continue;
+    Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, over ? "actual-vuot-pct-plan" : "actual-dat-pct-plan");
+    operand(c, "actual", actual);
+    operand(c, "plan", best);
+    // A plan found earlier in the paragraph, in another sentence than the actual's, by a plan word
+    // alone: linked by position (the plan of another indicator as often as not).
+    c.inferred = !cands_in_clause && !is_item[best] && tok_sentence[token_of[best]] + 1 < tok_sentence[ak];
+  }
+}
+
+// "phấn đấu …", "dự kiến …", "mục tiêu …" between the previous figure and the percent at k.
+bool Reader::target_before(size_t k) const {
+  for (size_t m = k; m > first && m + 14 > k && same_sentence(m - 1, k); --m) {
+    if (qty(m - 1) >= 0 || punct(m - 1, ";")) return false;
+    if (phrase(m - 1, {"phan", "dau"}) || phrase(m - 1, {"muc", "tieu"}) || phrase(m - 1, {"du", "kien"})) return true;
+  }
+  return false;
+}
+
+// "… ước đạt 205,36 tỷ đồng, bằng 100% kế hoạch; … 1.072,8 tỷ đồng, bằng 100% kế hoạch": a figure
+// followed by its own percent (another than x) is that percent's actual, never the plan of x.
+bool Reader::actual_of_own_percent(size_t m, int x) const {
+  for (size_t n = end_of_quantity(m); n < last && n < m + 6 && same_sentence(n, m); ++n) {
+    if (punct(n, ";") || punct(n, ".") || is(n, TokKind::Open)) return false;
+    const int q = qty(n);
+    if (q < 0) continue;
+    return pct(q) && q != x && (word(n - 1, "dat") || word(n - 1, "bang"));
+  }
+  return false;
+}
+
+Reader::Trigger Reader::trigger_at(size_t m, size_t& body) const {
+  size_t p = m;
+  if (punct(p, ",") || punct(p, ":")) ++p;
+  if (is(p, TokKind::Open)) {
+    body = p + 1;
+    // "chè búp 407,03 ((chè A 328,0 ha, chè B 79,03 ha))": a doubled parenthesis is one.
+    if (is(body, TokKind::Open) && matching_close(body) + 1 == matching_close(p)) ++body;
+    // "(chỉ tiêu giao 311.350 con)", "(tăng 5%)", "(so với …)" are comparisons, not parts.
+    static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy",
+                                      "dau", "cuoi"};  // "(đầu năm 121 hộ)": the earlier value
+    // "(nam 8.100 người, nữ 7.100 người)": "nam" (men) folds like "năm" (year).
+    const bool men = word(body, "nam") && doc.slice(tok(body).span) != "năm" && doc.slice(tok(body).span) != "Năm";
+    if (is(body, TokKind::Word) && !men)
+      for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
+    // "(cả nước khoảng 1,5 triệu tấn)", "(bình quân cả nước …)": a comparator; "(trong tổng
+    // số 789 …)": the figure inside is the whole, not a part.
+    if (phrase(body, {"ca", "nuoc"}) || phrase(body, {"binh", "quan"}) || phrase(body, {"toan", "quoc"}) ||
+        phrase(body, {"trong", "tong"}))
+      return Trigger::None;
+    if (phrase(body, {"trong", "do"}) || phrase(body, {"cu", "the"})) body += 2;
+    else if (word(body, "gom") ) body += 1;
+    if (punct(body, ":")) ++body;
+    return Trigger::Paren;
+  }
+  if (phrase(p, {"trong", "do"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
+  // ", cụ thể: …" details the figure like "trong đó" (not "120 nhiệm vụ cụ thể").
+  if (p > m && phrase(p, {"cu", "the"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
+  if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
+  if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
+  // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
+  if (p == m + 1 && punct(m, ":") && m > first && is(m - 1, TokKind::Word)) {
+    // "446 cơ sở: số cơ sở đạt 425, …": a label that names the total's unit again may be longer.
+    bool unit_again = false;
+    for (size_t n = m + 1; n < last && n < m + 5; ++n) unit_again = unit_again || word(n, tok(m - 1).fold);
+    for (size_t n = m + 1; n < last && n < m + (unit_again ? 7 : 5); ++n)
+      if (is(n, TokKind::Number) && tok(n).quantity >= 0) { body = m + 1; return Trigger::Colon; }
+  }
+  return Trigger::None;
+}
+
+// Words that open a list of parts: "trong đó", "gồm", "bao gồm", "cụ thể".
+bool Reader::explicit_list_at(size_t p) const {
+  return phrase(p, {"trong", "do"}) || word(p, "gom") || phrase(p, {"bao", "gom"}) || phrase(p, {"cu", "the"});
+}
+
+// The labels before two parts partition a whole ("nội địa / quốc tế", "đạt / không đạt", …).
+bool Reader::complements(size_t a, size_t b) const {
+  auto label = [&](size_t k) {
+    std::string l;
+    size_t m = k;
+    for (size_t n = 0; n < 5 && m > first; ++n) {
+      --m;
+      if (tok(m).kind != TokKind::Word) break;
+      l = tok(m).fold + (l.empty() ? "" : " ") + l;
+    }
+    return " " + l + " ";
+  };
+  return labels_complement(label(a), label(b), /*kinds_only=*/false);
+}
+
+// "lần lượt (là)" right before the numerator at k.
+bool Reader::respectively_before(size_t k) const {
+  for (size_t m = k; m > first && m + 4 > k; --m)
+    if (phrase(m - 1, {"lan", "luot"})) return true;
+  return false;
+}
+
+// Both labels of a complementary pair in the words before k ("nội địa/quốc tế lần lượt là …").
+bool Reader::complements_in(size_t k) const {
+  std::string l = " ";
+  for (size_t m = k > first + 10 ? k - 10 : first; m < k; ++m)
+    if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
+  for (const auto& p : kComplementPairs)
+    if (p.kinds && has(l, p.a) && has(l, p.b)) return true;
+  return false;
+}
+
+// Parse the parts of a breakdown in [body, stop): parts at this level; a part followed by its
+// own trigger takes the parts after it (nested breakdowns), which its parent then skips.
+void Reader::breakdown(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
+  const size_t before = out.claims.size();
+  const bool fresh = !broken_down.count(total);
+  breakdown_once(total, total_tok, trig, body, stop, depth);
+  // A trigger that yields no breakdown of this total ("trong đó, kim ngạch xuất khẩu có tỷ lệ
+  // tăng cao …") leaves the total free for a later one (a footnote, a following sentence).
+  if (fresh && std::none_of(out.claims.begin() + static_cast<std::ptrdiff_t>(before), out.claims.end(),
+                            [&](const Claim& c) { return c.stated == static_cast<uint32_t>(total); }))
+    broken_down.erase(total);
+}
+
+// "… và 6 trường trung học phổ thông; tỷ lệ … đạt 78,5% (95/121 trường)": a parenthesis after
+// another figure, or past a ';', is that figure's aside, not the part's before it.
+bool Reader::aside_of_part(size_t part_tok, size_t open) const {
+  for (size_t w = end_of_quantity(part_tok); w < open; ++w)
+    if (qty(w) >= 0 || punct(w, ";")) return false;
+  return true;
+}
+
+// A figure with no known unit but a noun after it counts that noun ("96 vị trí cột", "41 khoảng
+// néo"): never a part of a total of a measured unit ("dài 42,5 km, gồm …"), only a bare figure is
+// ("trong đó thu nội địa 9.050, …"), whose unit is the total's.
+bool Reader::counts_other_noun(size_t part_tok, int total) const {
+  const Quantity& p = Q(qty(part_tok));
+  const std::string& td = Q(total).dimension;
+  if (p.dimension != "scalar" || td == "scalar" || td.rfind("count:", 0) == 0) return false;
+  const size_t n = end_of_quantity(part_tok);
+  return is(n, TokKind::Word) && !tok(n).upper && !lexicon::is_function_word(tok(n).fold);
+}
+
+// The word w is among the content words of the eight before the figure at k (its head noun).
+bool Reader::names_head_of(size_t k, const std::string& w) const {
+  if (lexicon::is_function_word(w)) return false;
+  for (size_t m = k; m > first && m + 8 > k; --m)
+    if (is(m - 1, TokKind::Word) && tok(m - 1).fold == w) return true;
+  return false;
+}
+
+void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
+  std::vector<int> parts;
+  std::vector<size_t> part_toks;
+  const int side = ab_side(total_tok);
+  if (!broken_down.insert(total).second) return;  // one breakdown per total (breakdown() frees it if none)
+  // "(gồm …)", "(trong đó: …)": the parenthesis says it lists parts.
+  const bool explicit_list = trig != Trigger::Paren || (body > first && !is(body - 1, TokKind::Open));
+  bool incompatible_seen = false;
+  bool any_quantity = false;
+  // Counts of different kinds that may all be kinds of the total's unit ("67 chủ thể, trong đó:
+  // 22 HTX, 1 tổ hợp tác, 14 doanh nghiệp, 30 hộ"): used only when they add up exactly.
+  std::vector<int> umbrella;
+  std::vector<size_t> umbrella_toks;
+  bool kinds_of_whole = false;
+  bool respectively_pair = false;
+  bool nested_cut = false;  // the list stopped at a part's own breakdown
+  bool kinds_only = false;  // an aside of other counts: read only as kinds that add up
+  char separator = 0;       // the separator between the first two parts: ',' or ';'
+  char last_separator = 0;
+  for (size_t m = body; m < stop; ++m) {
+    // The item separator: a comma that goes on with "đạt/bằng/tăng …" continues the item.
+    if (parts.size() == 1 && last_separator == 0 && (punct(m, ",") || punct(m, ";")) &&
+        !(word(m + 1, "dat") || word(m + 1, "bang") || word(m + 1, "tang") || word(m + 1, "giam") ||
+          word(m + 1, "chiem") || word(m + 1, "so") || word(m + 1, "trong") || word(m + 1, "uoc") || word(m + 1, "vuot")))
+      last_separator = tok(m).fold[0];
+    if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
+    // "…, trong đó thu nội địa 9.050 tỷ đồng; tổng chi … 17.900 tỷ đồng": a clause that opens
+    // with a new total ("tổng …") is a sibling of the total, not one of its parts.
+    if ((punct(m, ";") || punct(m, ".")) && (word(m + 1, "tong") || phrase(m + 1, {"con", "tong"}))) break;
+    // "khu vực công nghiệp … đạt 34.433,4 tỷ đồng, trong đó công nghiệp …; Khu vực dịch vụ …": a
+    // capitalised clause that names the total's head noun again is its sibling.
+    // ("gồm: Đàn trâu …; Đàn bò …" repeats the head in every item: a list, not a sibling)
+    if (punct(m, ";") && is(m + 1, TokKind::Word) && tok(m + 1).upper && !word(body, tok(m + 1).fold) &&
+        names_head_of(total_tok, tok(m + 1).fold))
+      break;
+    if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0 &&
+        matching_close(m) == end_of_quantity(m + 1)) {
+      continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
+    }
+    if (is(m, TokKind::Open)) {  // a parenthesised aside belongs to the part before it
+      size_t close = matching_close(m);
+      if (!part_toks.empty() && depth < 3 && aside_of_part(part_toks.back(), m)) {
+        size_t b2;
+        Trigger t2 = trigger_at(m, b2);
+        if (t2 == Trigger::Paren) breakdown(parts.back(), part_toks.back(), t2, b2, std::min(close, stop), depth + 1);
+      }
+      m = close;
+      continue;
+    }
+    int q = qty(m);
+    if (q < 0 || Q(q).dimension == "rate") continue;
+    if (pct(total)) {  // contributions in points to a rate
+      if (Q(q).dimension != "pp") continue;
+      parts.push_back(q);
+      part_toks.push_back(m);
+      continue;
+    }
+    if (pct(q)) continue;
+    // "58,73 tỷ USD …, trong đó xuất khẩu 29,93 tỷ USD, giảm 14,3% (tương ứng giảm 4,98 tỷ USD)":
+    // the changes of the parts are no parts of a level. (A change breaks down into what made it:
+    // "diện tích rừng giảm 41,5 ha (trong đó: do cháy rừng 22,3 ha; …)".)
+    if (is_change(m) && !is_change(total_tok)) continue;
+    int qs = ab_side(m);
+    // "khách nội địa/quốc tế lần lượt là 118.950/6.480 lượt": both sides are parts.
+    bool respectively = side == 0 && qs == 2 && !part_toks.empty() && part_toks.back() + 2 >= m &&
+                        respectively_before(part_toks.back());
+    if ((side == 2) != (qs == 2) && !respectively) continue;  // denominators sum to denominators
+    if (respectively) respectively_pair = true;
+    const bool first_quantity = !any_quantity;
+    any_quantity = true;
+    if (!compatible(q, total) || counts_other_noun(m, total)) {
+      // "04 đợt (446 cơ sở: …)": the parenthesis details something else, unless its counts add
+      // up to the total exactly ("07 vận động viên (04 kiện tướng, 02 cấp I, 01 cấp II)").
+      if (first_quantity && trig == Trigger::Paren && !explicit_list) {
+        if (Q(q).dimension.rfind("count:", 0) != 0 || Q(total).dimension.rfind("count:", 0) != 0) return;
+        kinds_only = true;
+      }
+      incompatible_seen = true;
+      if (Q(q).dimension.rfind("count:", 0) == 0 && Q(total).dimension.rfind("count:", 0) == 0) {
+        umbrella.push_back(q);
+        umbrella_toks.push_back(m);
+      }
+      continue;
+    }
+    if (Q(q).dimension != Q(total).dimension && incompatible_seen) continue;  // a bare number after another unit
+    if (parts.size() == 1) separator = last_separator;
+    parts.push_back(q);
+    part_toks.push_back(m);
+    // Nested: "…, trong đó X là 802 đơn, gồm: 19 …; 27 … và 756 …", "446 cơ sở: đạt 425, …"
+    size_t after = end_of_quantity(m);
+    size_t b2;
+    Trigger t2 = trigger_at(after, b2);
+    if (t2 == Trigger::None && punct(after, ":") && depth < 3) { t2 = Trigger::Colon; b2 = after + 1; }
+    // "406 tỷ đồng đạt 19,5%, trong đó …": a percent of plan may stand between.
+    for (size_t g = after; t2 == Trigger::None && g < stop && g < after + 8; ++g) {
+      if (qty(g) >= 0 && !pct(qty(g))) break;
+      if (punct(g, ";") || is(g, TokKind::Open)) break;
+      if (phrase(g, {"trong", "do"}) || word(g, "gom")) t2 = trigger_at(g, b2);
+    }
+    if (t2 != Trigger::None && t2 != Trigger::Paren && depth < 3 && side == 0) {
+      breakdown(q, m, t2, b2, stop, depth + 1);
+      nested_cut = true;
+      break;
+    }
+  }
+  // A bare figure in a list of a unit is in that unit ("chè búp 407,03 (… 328,0 ha, … 79,03 ha)").
+  double unit_factor = Q(total).dimension == "scalar" ? 0 : Q(total).factor;
+  for (int p : parts)
+    if (unit_factor == 0 && Q(p).dimension != "scalar") unit_factor = Q(p).factor;
+  if (unit_factor == 0) unit_factor = 1;
+  auto base = [&](int q) { return Q(q).value.to_double() * (Q(q).dimension == "scalar" ? unit_factor : Q(q).factor); };
+  if (!umbrella.empty() && umbrella.size() + parts.size() >= 2) {
+    double all = 0;
+    for (int p : parts) all += base(p);
+    for (int p : umbrella) all += base(p);
+    if (std::fabs(all - base(total)) <= 1e-9 * std::max(1.0, all)) {
+      // Merge in text order.
+      std::vector<std::pair<size_t, int>> merged;
+      for (size_t i = 0; i < parts.size(); ++i) merged.emplace_back(part_toks[i], parts[i]);
+      for (size_t i = 0; i < umbrella.size(); ++i) merged.emplace_back(umbrella_toks[i], umbrella[i]);
+      std::sort(merged.begin(), merged.end());
+      parts.clear();
+      part_toks.clear();
+      for (auto [t, q] : merged) { part_toks.push_back(t); parts.push_back(q); }
+      kinds_of_whole = true;
+    }
+  }
+  if (parts.empty() && !kinds_only && subkind_bound(total, total_tok, body, umbrella, umbrella_toks)) return;
+  if (parts.empty() || (kinds_only && !kinds_of_whole)) return;
+  // "2 (197,16 ha)", "97.000 ĐWT (218.000 m3)": a figure of no known unit before parts of a
+  // measured one counts things the parts measure; no breakdown.
+  // (Only when a measured part is larger than the count: "2.100,15 ((… 1.850,05 ha, … 250,10 ha))"
+  // is a bare figure in the parts' unit.)
+  if (Q(total).dimension == "scalar" && std::any_of(parts.begin(), parts.end(), [&](int p) {
+        return Q(p).dimension != "scalar" && Q(p).value.to_double() > Q(total).value.to_double();
+      }))
+    return;
+  // "xuất siêu 764 triệu USD …; trong đó khu vực trong nước nhập siêu …": a balance's parts are
+  // signed.
+  if (word(total_tok - 1, "sieu") || word(total_tok - 2, "sieu")) return;
+  // A restatement ("5 tỷ đồng (5 tỷ đồng)"), unless a labelled list names its only component
+  // ("Tổng vốn: 6.995 triệu đồng, trong đó: Vốn sự nghiệp: 6.995 triệu đồng").
+  const bool sole_component = parts.size() == 1 && trig != Trigger::Paren && punct(part_toks[0] - 1, ":") &&
+                              is(part_toks[0] - 2, TokKind::Word) && Q(parts[0]).dimension == Q(total).dimension;
+  if (parts.size() == 1 && Q(parts[0]).value == Q(total).value && !sole_component) return;
+  const double tv = base(total);
+  const double tol = 1e-9 * std::max(1.0, tv) + 0.5 * std::pow(10.0, -Q(total).precision) * (Q(total).dimension == "scalar" ? unit_factor : Q(total).factor);
+  double sum = 0;
+  for (int p : parts) sum += base(p);
+  bool sums = std::fabs(sum - tv) <= tol;
+  if (!sums && sum > tv + tol && parts.size() > 2) {
+    // Parts followed by their own breakdown with no trigger word ("cấp xã: 180 đơn, tiếp nhận
+    // trong kỳ 179 đơn, kỳ trước chuyển sang 01 đơn"): the list is a hierarchy the text does
+    // not mark; no claim rather than a wrong one.
+    // Only when the part is a labelled sub-list head ("cấp xã: 180 đơn"); "325 ha, 194 ha, 131 ha"
+    // adding up by chance is no hierarchy.
+    for (size_t i = 0; i + 2 < parts.size(); ++i) {
+      if (!punct(part_toks[i] - 1, ":")) continue;
+      double run = 0;
+      for (size_t j = i + 1; j < parts.size(); ++j) {
+        run += base(parts[j]);
+        if (j > i + 1 && std::fabs(run - base(parts[i])) <= 1e-9 * std::max(1.0, run)) return;
+      }
+    }
+    // A list that runs on past the breakdown ("gia súc gồm trâu, bò, ngựa; dê …; lợn …"):
+    // keep the prefix that adds up exactly, when there is one.
+    double run = 0;
+    for (size_t n = 0; n + 1 < parts.size(); ++n) {
+      run += base(parts[n]);
+      if (n >= 1 && std::fabs(run - tv) <= tol) { parts.resize(n + 1); part_toks.resize(n + 1); sums = true; break; }
+    }
+  }
+  // Contributions in points to a rate are exhaustive ("tăng 7,12%, trong đó … đóng góp 3,41 điểm …"),
+  // two or more of them: one sector's contribution alone only bounds the rate.
+  // "12.450 con, gồm trâu 3.120 con, bò" (the list cut by a page break, or items named without
+  // figures): one figure short of the total is no full list.
+  const bool one_short = parts.size() == 1 && !sums;
+  // Contributions in points may be negative (another sector pulls the rate down): one or a few
+  // of them bound nothing.
+  if (pct(total) && parts.size() < 2) return;
+  bool exhaustive = (pct(total) && parts.size() >= 2) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
+                    (sole_component && sums) ||
+                    (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
+                                           (respectively_pair && complements_in(part_toks[0]))));
+  if (trig == Trigger::KetQua) {
+    // "kết quả có 03 HTX tốt, 07 HTX khá, …": a result list is read only when it partitions
+    // (two grades of a classification, a complementary pair, or parts adding up exactly).
+    if (parts.size() < 2) return;
+    std::string words = " ";
+    for (size_t m = body; m < stop && m <= part_toks.back() + 8; ++m)
+      if (is(m, TokKind::Word)) words += tok(m).fold + " ";
+    int grades = 0;
+    for (const char* g : kGrades) grades += has(words, g) ? 1 : 0;
+    // A list cut at a part's own breakdown may go on after it: only a list that adds up.
+    if (grades >= 2 && !nested_cut) exhaustive = true;
+    if (!exhaustive || (nested_cut && !sums)) return;
+  }
+  const bool cross = !exhaustive && parts.size() >= 2 && cross_cutting(total, part_toks);
+  Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
+                 cross                        ? "total-cross-cutting-parts"
+                 : trig == Trigger::Gom       ? "total-gom-parts"
+                 : trig == Trigger::Paren     ? "total-paren-parts"
+                                              : "total-trong-do-parts");
+  stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
+  c.exhaustive = exhaustive;
+  if (kinds_of_whole) c.template_id = "total-parts-of-kinds";
+  operand(c, "total", total);
+  for (int p : parts) operand(c, "part", p);
+  last_breakdown_parts = parts.size();
+  breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
+  for (int p : parts) is_item[p] = true;
+}
+
+// "được 12 người, trong đó có 01 đối tượng rút hồ sơ", "06 nhiệm vụ (trong đó 04 dự án …)": an
+// explicit "trong đó" whose only figures count a kind of the total's thing in their own noun
+// (people of a role, projects among tasks) bounds them by the total. Only the nouns listed here:
+// "15 xã (trong đó 40 thôn)" counts what a commune holds, not communes.
+bool Reader::subkind_of(const std::string& part, const std::string& whole) {
+  static const std::map<std::string, std::set<std::string>> kinds = {
+      {"count:nguoi", {"count:doi tuong", "count:hoc vien", "count:hoc sinh", "count:sinh vien", "count:can bo",
+                       "count:cong chuc", "count:vien chuc", "count:benh nhan", "count:nan nhan", "count:dai bieu",
+                       "count:thanh vien", "count:ca nhan", "count:van dong vien"}},
+      {"count:nhiem vu", {"count:du an"}},
+  };
+  auto it = kinds.find(whole);
+  return it != kinds.end() && it->second.count(part) > 0;
+}
+
+bool Reader::subkind_bound(int total, size_t total_tok, size_t body, const std::vector<int>& kinds,
+                   const std::vector<size_t>& kind_toks) {
+  if (kinds.empty() || pct(total) || ab_side(total_tok) != 0) return false;
+  bool trong_do = false;
+  for (size_t m = body; m > first && m + 4 > body && !trong_do; --m) trong_do = phrase(m - 1, {"trong", "do"});
+  if (!trong_do) return false;
+  for (size_t i = 0; i < kinds.size(); ++i)
+    if (!subkind_of(Q(kinds[i]).dimension, Q(total).dimension) || ab_side(kind_toks[i]) != 0) return false;
+  Claim& c = add(ClaimKind::PartBound, total_tok, kind_toks.back(), total, "total-trong-do-subkind");
+  stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
+  c.exhaustive = false;
+  operand(c, "total", total);
+  for (int p : kinds) operand(c, "part", p);
+  breakdown_claims_of_total[total].push_back(out.claims.size() - 1);
+  for (int p : kinds) is_item[p] = true;
+  return true;
+}
+
+// Parts of a plain "trong đó" list drawn from two classifications of the whole: "trong đó lao
+// động nữ 25.100 người, chiếm 48%; lao động trong khu vực nông nghiệp 31.200 người, chiếm 59,7%".
+// Signs: a part named by a personal attribute (nữ, dân tộc thiểu số, hộ nghèo, trẻ em, …) beside
+// one that is not, or shares ("chiếm X%") of the parts adding up to more than 100 %.
+bool Reader::cross_cutting(int total, const std::vector<size_t>& part_toks) const {
+  // Personal attributes, by classification: parts of one classification may partition the
+  // whole ("hộ nghèo …, hộ cận nghèo …"); parts of two overlap.
+  struct Attribute { const char* words; int classification; };
+  static const Attribute attributes[] = {
+      {" nu ", 1},         {" phu nu ", 1},    {" dan toc ", 2},   {" thieu so ", 2},  {" ngheo ", 3},
+      {" can ngheo ", 3},  {" tre em ", 4},    {" cao tuoi ", 4},  {" thanh nien ", 4}, {" dang vien ", 5},
+      {" doan vien ", 5},  {" hoi vien ", 5},  {" khuyet tat ", 6},
+      // Guests, firms and workers are classified the same way: by origin or ownership (khách
+      // quốc tế / nội địa, doanh nghiệp có vốn đầu tư nước ngoài), by stay (khách lưu trú), by
+      // size (nhỏ và vừa), by training (lao động qua đào tạo).
+      {" quoc te ", 7},    {" noi dia ", 7},   {" nuoc ngoai ", 7}, {" trong nuoc ", 7}, {" luu tru ", 8},  {" trong ngay ", 8},
+      {" nho va vua ", 9}, {" sieu nho ", 9},  {" qua dao tao ", 10}};
+  std::set<int> classes;
+  double shares = 0;
+  for (size_t i = 0; i < part_toks.size(); ++i) {
+    std::string label = " ";
+    size_t lo = i > 0 ? part_toks[i - 1] + 1 : (part_toks[i] > first + 10 ? part_toks[i] - 10 : first);
+    for (size_t m = part_toks[i]; m > lo && m + 10 > part_toks[i] && is(m - 1, TokKind::Word); --m)
+      label.insert(0, " " + tok(m - 1).fold);
+    // and the words after its unit: "320 doanh nghiệp có vốn đầu tư nước ngoài", "1.100 doanh nghiệp nhỏ và vừa"
+    for (size_t m = end_of_quantity(part_toks[i]); m < last && m < part_toks[i] + 10 && is(m, TokKind::Word); ++m)
+      label += tok(m).fold + " ";
+    int cls = 0;
+    for (const Attribute& a : attributes)
+      if (has(label, a.words)) { cls = a.classification; break; }
+    classes.insert(cls);
+    size_t e = end_of_quantity(part_toks[i]);
+    if (punct(e, ",")) ++e;
+    if (word(e, "chiem") && qty(e + 1) >= 0 && pct(qty(e + 1))) shares += Q(qty(e + 1)).value.to_double();
+  }
+  // (no attribute at all: one classification as far as the words tell). Attributes classify
+  // people and households; money is split by programme ("cho vay hộ nghèo …, cho vay …").
+  const bool people = Q(total).dimension.rfind("count:", 0) == 0;
+  // A personal attribute beside a part without one overlaps; the other classifications only
+  // beside another classification ("khách quốc tế …, khách trong nước …" partition the guests).
+  const bool personal = std::any_of(classes.begin(), classes.end(), [](int c) { return c >= 1 && c <= 6; });
+  const size_t named_classes = classes.size() - classes.count(0);
+  return (people && (personal ? classes.size() > 1 : named_classes > 1)) || shares > 100.5;
+}
+
+// "694 trường học, tăng 4 trường so với năm học trước, gồm: 253 trường mầm non, …": the change
+// stands between a level and its list; the level (stated just before, same unit) owns the list,
+// never the change. A change alone ("giảm 320 hộ, trong đó …") still may, and a change whose list
+// lists changes ("1.530 hộ, giảm 452 hộ, trong đó huyện A giảm 200 hộ, …") owns it, not the level.
+// The first figure of the list announced after k ("trong đó", "gồm", ":") is itself a change.
+bool Reader::list_of_changes_after(size_t k) const {
+  bool listed = false;
+  for (size_t m = end_of_quantity(k); m < last && m < k + 40 && same_sentence(m, k); ++m) {
+    if (punct(m, ";") && !phrase(m + 1, {"trong", "do"})) return false;
+    if (phrase(m, {"trong", "do"}) || word(m, "gom") || punct(m, ":")) listed = true;
+    int q = qty(m);
+    if (q < 0 || pct(q)) continue;
+    if (listed) return word(m - 1, "tang") || word(m - 1, "giam");
+  }
+  return false;
+}
+
+bool Reader::change_of_level_before(size_t k) {
+  if (!(word(k - 1, "tang") || word(k - 1, "giam"))) {
+    // The level itself, when the list after the change lists changes ("1.530 hộ, giảm 452 hộ …,
+    // trong đó huyện A giảm 200 hộ, …"): the change owns that list.
+    const size_t e = end_of_quantity(k);
+    if (!punct(e, ",") || !(word(e + 1, "tang") || word(e + 1, "giam"))) return false;
+    const int c = qty(e + 2);
+    return c >= 0 && !pct(c) && Q(c).dimension == Q(qty(k)).dimension && list_of_changes_after(e + 2);
+  }
+  if (list_of_changes_after(k)) return false;
+  const int n = qty(k);
+  for (size_t m = k - 1; m > first && m + 10 > k && same_sentence(m - 1, k); --m) {
+    if (punct(m - 1, ";") || punct(m - 1, ".")) break;
+    int q = qty(m - 1);
+    if (q < 0 || q == n) continue;
+    if (pct(q) || Q(q).dimension != Q(n).dimension) return false;
+    return !(word(m - 2, "tang") || word(m - 2, "giam"));
+  }
+  return false;
+}
+
+void Reader::sums() {
+  for (size_t k = first; k < last; ++k) {
+    int t = qty(k);
+    if (t < 0 || Q(t).dimension == "rate") continue;
+    if (pct(t)) {
+      // "tăng 7,12%, trong đó khu vực … đóng góp 3,41 điểm phần trăm, …": contributions add up.
+      size_t a = end_of_quantity(k), body = kNone;
+      // "tăng 6,52% so với cùng kỳ (năm trước); trong đó: …": the comparison is stepped over.
+      if (phrase(a, {"so", "voi"})) {
+        size_t m = a + 2;
+        while (m < a + 8 && is(m, TokKind::Word) &&
+               (word(m, "cung") || word(m, "ky") || word(m, "nam") || word(m, "truoc") || word(m, "thang") || word(m, "quy")))
+          ++m;
+        if (is(m, TokKind::Number) && qty(m) < 0) ++m;  // "năm 2023"
+        if (punct(m, ";")) ++m;
+        a = m;
+      }
+      if (trigger_at(a, body) == Trigger::TrongDo) breakdown(t, k, Trigger::TrongDo, body, sentence_stop(k), 0);
+      continue;
+    }
+    if (ab_side(k) == 1) continue;  // the numerator is handled with its denominator below
+    if (change_of_level_before(k)) continue;
+    size_t after = end_of_quantity(k);
+    // Allow a few words, percents and dates between the total and its trigger:
+    // "902 đơn thư các loại, trong đó", "4.000 người, đạt 67% kế hoạch (trong đó …)".
+    size_t body = kNone;
+    Trigger trig = Trigger::None;
+    bool clean_gap = true;  // only words between the total and a parenthesis
+    bool passed_parallel = false;
+    bool compared = false;
+    bool words_only = true;  // nothing but words between the total and a colon
+    size_t extra = 0;        // tokens of a parallel A/B figure stepped over
+    bool long_gap = false;   // past the usual reach: only an explicit "(trong đó" / "(gồm" still counts
+    for (size_t m = after; m < last && m < after + 26 + extra + (compared ? 6 : 0) && same_sentence(m, k); ++m) {
+      trig = trigger_at(m, body);
+      // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
+      if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
+                                     word(m + 1, "giam") || word(m + 1, "dat") || word(m + 1, "bang"))) {
+        trig = Trigger::None;
+        break;
+      }
+      if (!is(m, TokKind::Word)) words_only = false;
+      if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
+      if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || word(m, "tang") || word(m, "giam")) compared = true;
+      if (trig == Trigger::Paren && !clean_gap && !explicit_list_at(m + 1)) {
+        trig = Trigger::None;  // an aside further on, after other figures
+        break;
+      }
+      if (qty(m) >= 0 || is(m, TokKind::Percent)) clean_gap = false;  // (a date or an age is no figure)
+      if (trig != Trigger::None && long_gap) {
+        size_t p = is(m, TokKind::Open) ? m : m + 1;
+        // "Cấp 3.250 thẻ bảo hiểm y tế cho người nghèo, … và trẻ em dưới 6 tuổi, trong đó người
+        // nghèo 1.120 thẻ, …": after a long run of words, a list whose first figure is counted in
+        // the total's own unit.
+        bool same_unit_list = false;
+        if (trig == Trigger::TrongDo)
+          for (size_t n = body; n < last && n < body + 12 && same_sentence(n, k); ++n)
+            if (qty(n) >= 0) { same_unit_list = Q(qty(n)).unit == Q(t).unit && !pct(qty(n)); break; }
+        if (!same_unit_list && (trig != Trigger::Paren || !explicit_list_at(p + 1))) trig = Trigger::None;
+        break;
+      }
+      if (trig != Trigger::None) break;
+      // "(KH 15.000 lao động), trong đó …": a figure inside an aside does not own what follows it.
+      if (is(m, TokKind::Close)) break;
+      if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
+      if (qty(m) >= 0 && !pct(qty(m)) && (word(m - 1, "tang") || word(m - 1, "giam"))) {
+        // "152.300 học sinh, tăng 2.100 học sinh so với năm học trước; trong đó …": a change is
+        // stepped over like a rate.
+        clean_gap = false;
+        m = end_of_quantity(m) - 1;
+        continue;
+      }
+      if (qty(m) >= 0 && !pct(qty(m))) {
+        // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
+        bool parallel = !passed_parallel && Q(qty(m)).dimension != Q(t).dimension && m >= after + 1 &&
+                        (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi") ||
+                         word(m - 5, "voi"));
+        // "437,28/540 ha đạt 80,79% KH, sản lượng 4.904/6.252 tấn, đạt 78,4% KH; trong đó rau
+        // 405,8/500 ha …, sản lượng 4.865,1/6.200 tấn": two A/B indicators of different units,
+        // one list of items for both.
+        bool parallel_ab = false;
+        if (!parallel && !passed_parallel && ab_side(k) == 2 && ab_side(m) == 1) {
+          int den = qty(denominator_tok(m));
+          parallel_ab = den >= 0 && Q(den).dimension != Q(t).dimension && Q(den).dimension != "scalar" && !pct(den);
+        }
+        if (!parallel && !parallel_ab) break;
+        passed_parallel = true;
+        size_t e = end_of_quantity(m);
+        if (parallel_ab) e = end_of_quantity(denominator_tok(m));
+        extra += e - m + (parallel_ab ? 8 : 0);  // and its own "đạt 78,4% KH"
+        m = e - 1;
+        continue;
+      }
+      if (punct(m, ";") || punct(m, ".")) break;
+      if (is(m, TokKind::Open)) {  // "(đạt 33,59%), trong đó: …" — step over the aside
+        clean_gap = false;
+        m = matching_close(m);
+        continue;
+      }
+      // "12.090 tỷ đồng, tăng 2% so với ngày 31/12/2022, tăng 8,5% so với cùng kỳ; trong đó …":
+      // comparisons of the total may stand between it and its list.
+      if (m >= after + 14 + extra + (compared ? 12 : 0)) {
+        // "5.283,94ha các loại cây đã gieo trồng bị ảnh hưởng bởi …, khả năng … bị hạn chế (trong
+        // đó, …)": a longer run of words only, ending in an explicit "(trong đó" / "(gồm".
+        if (clean_gap && !compared && !passed_parallel && m < after + 26) { long_gap = true; continue; }
+        break;
+      }
+    }
+    if (trig == Trigger::None) continue;
+    size_t stop;
+    if (trig == Trigger::Paren) {
+      size_t open = body;
+      while (open > first && !is(open, TokKind::Open)) --open;
+      stop = matching_close(open);
+    } else {
+      stop = sentence_stop(k);
+    }
+    if (body >= last && trig != Trigger::Paren) {
+      // "… 46.820 con, gồm:" and the parts as bullet lines below.
+      breakdown_in_bullets(t, k, trig, body);
+      continue;
+    }
+    breakdown_with_ab(t, k, trig, body, stop);
+  }
+  // "Total …. Trong đó: part …; part …": a sentence that opens with "Trong đó" breaks down the
+  // main figure of the sentence before it.
+  for (size_t k = first + 1; k + 2 < last; ++k) {
+    if (!phrase(k, {"trong", "do"}) || same_sentence(k - 1, k)) continue;
+    size_t prev = k - 1;
+    size_t s0 = prev;
+    while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
+    const size_t stop = sentence_stop(k);
+    size_t body = k + 2;
+    if (punct(body, ":") || punct(body, ",")) ++body;
+    // "GRDP tăng 6,12%, tăng 0,85 điểm phần trăm …. Trong đó, khu vực … đóng góp 0,62 điểm
+    // phần trăm; …": contributions in points break down the growth rate, the sentence's first
+    // percent, never a change in points.
+    bool contributions = false;
+    for (size_t m = k + 2; m < stop; ++m) {
+      int q = qty(m);
+      if (q < 0 || pct(q)) continue;  // "khu vực … tăng 3,21%, đóng góp 0,62 điểm phần trăm"
+      contributions = Q(q).dimension == "pp";
+      break;
+    }
+    if (contributions) {
+      int t = -1;
+      size_t tk = kNone;
+      for (size_t m = s0; m < k && t < 0; ++m)
+        if (qty(m) >= 0 && pct(qty(m))) { t = qty(m); tk = m; }
+      if (t >= 0) breakdown(t, tk, Trigger::TrongDo, body, stop, 0);
+      continue;
+    }
+    // A sentence that has its own "trong đó" list: the new "Trong đó" details an item of that
+    // list ("…; trong đó rau 405,8/500 ha …. Trong đó, bí xanh 8,6/35 ha"), the first figure
+    // after it of the dimension of the first part.
+    int first_part = -1;
+    for (size_t m = body; m < last && m < body + 20 && same_sentence(m, k) && first_part < 0; ++m)
+      if (qty(m) >= 0 && !pct(qty(m))) first_part = qty(m);
+    size_t from = s0;
+    bool inner = false;
+    for (size_t m = s0; m + 1 < k; ++m)
+      if (phrase(m, {"trong", "do"})) { from = m + 2; inner = true; }
+    int t = -1;
+    size_t tk = kNone;
+    // ("chi tháng 10 ước đạt 118 nghìn tỷ đồng; lũy kế 10 tháng 1.357,6 nghìn tỷ đồng …. Trong
+    // đó, chi thường xuyên 873,3 nghìn tỷ đồng": of the candidates, the first that can hold the
+    // first part)
+    int fallback = -1;
+    size_t fallback_tok = kNone;
+    for (size_t m = from; m < k; ++m) {
+      int q = qty(m);
+      if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2 &&
+          !is_change(m) && (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) {
+        if (fallback < 0) { fallback = q; fallback_tok = m; }
+        if (first_part >= 0 && Q(first_part).dimension == Q(q).dimension &&
+            Q(q).value.to_double() * Q(q).factor < Q(first_part).value.to_double() * Q(first_part).factor)
+          continue;
+        t = q; tk = m; break;
+      }
+    }
+    if (t < 0) { t = fallback; tk = fallback_tok; }
+    if (t < 0) continue;
+    // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
+    if (ab_side(tk) == 1) {
+      size_t dk = denominator_tok(tk);
+      if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
+    }
+    // "… 7.154 tỷ đồng, tăng 8,6% so với cùng kỳ. Trong đó:" and the parts as bullet lines below.
+    if (body >= last) breakdown_in_bullets(t, tk, Trigger::TrongDo, body);
+    else breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop);
+  }
+}
+
+// A trigger that ends its paragraph ("gồm:", "Trong đó:"): the parts are the bullet lines right
+// after it ("- …", "+ …", "• …", "* …").
+void Reader::breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body) {
+  const size_t save_last = last;
+  for (size_t bi = current_block + 1;
+       bi < doc.blocks.size() && bi < nr.block_first.size() && doc.blocks[bi].kind == BlockKind::Paragraph; ++bi) {
+    size_t f = nr.block_first[bi];
+    if (f >= nr.block_last[bi]) break;
+    const std::string& lead = nr.tokens[f].fold;
+    if (lead != "-" && lead != "+" && lead != "•" && lead != "*") break;
+    last = nr.block_last[bi];
+  }
+  if (last > save_last) breakdown_with_ab(t, tk, trig, body, last);
+  last = save_last;
+}
+
+// "Kiểm tra 83 cơ sở …; kết quả (kiểm tra) có 60 cơ sở đạt, 23 cơ sở …": the result of
+// checking or classifying a set of things lists what became of them. The set is the nearest
+// earlier figure of the first result's unit in the sentence.
+void Reader::result_lists() {
+  for (size_t k = first + 1; k + 2 < last; ++k) {
+    if (!phrase(k, {"ket", "qua"})) continue;
+    if (!(punct(k - 1, ";") || punct(k - 1, ",") || !same_sentence(k - 1, k))) continue;
+    size_t body = k + 2;
+    for (size_t n = 0; n < 4 && is(body, TokKind::Word) && !word(body, "co"); ++n) ++body;
+    if (word(body, "co")) ++body;
+    if (punct(body, ":")) ++body;
+    int p0 = qty(body);
+    if (p0 < 0 || pct(p0) || Q(p0).dimension.rfind("count:", 0) != 0 || ab_side(body) != 0) continue;
+    // The set: in this sentence, or in the one before when "Kết quả" opens a sentence.
+    const uint32_t s = tok_sentence[k];
+    const uint32_t min_s = same_sentence(k - 1, k) ? s : (s > 0 ? s - 1 : 0);
+    int t = -1;
+    size_t tk = kNone;
+    for (size_t m = k; m > first && m + kReach > k && tok_sentence[m - 1] >= min_s; --m) {
+      int q = qty(m - 1);
+      if (q < 0 || pct(q) || Q(q).dimension != Q(p0).dimension) continue;
+      if (ab_side(m - 1) == 0) { t = q; tk = m - 1; }
+      break;
+    }
+    if (t < 0 || Q(t).value.to_double() <= Q(p0).value.to_double()) continue;
+    // A plan is no set of things that were checked ("chỉ tiêu giao 100 hộ; kết quả …").
+    if (plan_word_before(tk, 4)) continue;
+    breakdown(t, tk, Trigger::KetQua, body, sentence_stop(k), 0);
+  }
+}
+
+// Words around a figure, for its label: before it back to the previous figure (or an opening
+// parenthesis, ';' or the sentence start; commas only when `through_commas`), after its unit
+// up to the next punctuation or figure.
+std::string Reader::label_around(size_t k, bool through_commas) const {
+  std::string before;
+  for (size_t m = k, n = 0; m > first && n < 12 && same_sentence(m - 1, k); --m) {
+    const Token& t = tok(m - 1);
+    if (t.kind == TokKind::Number || t.kind == TokKind::Percent || t.kind == TokKind::Open || t.kind == TokKind::Close ||
+        t.kind == TokKind::Slash)
+      break;
+    if (t.kind == TokKind::Punct) {
+      if (t.fold == ":" || (t.fold == "," && through_commas)) continue;
+      break;
+    }
+    if (t.unit_part) break;
+    before = t.fold + " " + before;
+    ++n;
+  }
+  std::string after;
+  size_t e = end_of_quantity(k);
+  if (denominator_tok(k) != kNone) e = end_of_quantity(denominator_tok(k));
+  for (size_t m = e, n = 0; m < last && n < 6 && same_sentence(m, k) && is(m, TokKind::Word); ++m, ++n)
+    after += tok(m).fold + " ";
+  return " " + before + after;
+}
+
+// Two figures of one unit with complementary labels ("hòa giải thành 34/44 vụ …, 10 vụ hòa giải
+// không thành"; "tổng số tiền … 40.927 triệu đồng, đã chi trả … 23.907 triệu đồng, số tiền chưa
+// chi trả … 17.020 triệu đồng"; "180 đơn, tiếp nhận trong kỳ 179 đơn, kỳ trước chuyển sang 01
+// đơn") divide a whole: the A/B denominator of the first, the figure that heads the pair, or the
+// nearest "tổng …" figure of that unit before it (this sentence, or the one before: then the
+// claim is read at the remainder).
+// One kind of counted thing: the same unit, or "vụ" and "vụ việc".
+bool Reader::same_kind(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a.rfind("count:", 0) != 0 || b.rfind("count:", 0) != 0) return false;
+  const std::string& s = a.size() < b.size() ? a : b;
+  const std::string& l = a.size() < b.size() ? b : a;
+  return l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ';
+}
+
+void Reader::complement_pairs() {
+  for (size_t k1 = first; k1 < last; ++k1) {
+    int p1 = qty(k1);
+    if (p1 < 0 || pct(p1) || Q(p1).dimension == "rate" || ab_side(k1) == 2) continue;
+    size_t e1 = end_of_quantity(k1);
+    // "34/44 vụ việc": the numerator counts what the denominator counts.
+    std::string dim = Q(p1).dimension;
+    if (ab_side(k1) == 1) {
+      if (qty(denominator_tok(k1)) < 0) continue;  // "34/2023": no figure to divide (was Q(-1))
+      dim = Q(qty(denominator_tok(k1))).dimension;
+      e1 = end_of_quantity(denominator_tok(k1));
+    }
+    if (dim == "scalar") continue;
+    // The second figure: the next one of the same unit in the sentence, percents and other units between.
+    size_t k2 = kNone;
+    for (size_t m = e1; m < last && m < e1 + 30 && same_sentence(m, k1); ++m) {
+      int q = qty(m);
+      if (q < 0 || pct(q)) continue;
+      if (same_kind(Q(q).dimension, dim)) { k2 = m; break; }
+    }
+    if (k2 == kNone || ab_side(k2) != 0) continue;
+    int p2 = qty(k2);
+    if ((is_item[p1] && is_item[p2]) || complement_claimed.count(p1) || complement_claimed.count(p2)) continue;
+    if (!labels_complement(label_around(k1, true), label_around(k2, false), false)) continue;
+    // No third item of the list after the pair ("trước hạn 352, đúng hạn 3.610, quá hạn 26").
+    bool third = false;
+    size_t e2 = end_of_quantity(k2);
+    for (size_t m = e2; m < last && m < e2 + 10 && same_sentence(m, k2) && !punct(m, ";"); ++m) {
+      int q = qty(m);
+      if (q >= 0 && !pct(q) && same_kind(Q(q).dimension, dim)) third = true;
+    }
+    if (third) continue;
+    auto base = [&](int q) { return Q(q).value.to_double() * Q(q).factor; };
+    int t = -1;
+    size_t tk = kNone;
+    bool earlier_sentence = false;
+    if (ab_side(k1) == 1) {
+      size_t dk = denominator_tok(k1);
+      t = qty(dk);
+      tk = dk;
+    } else {
+      const uint32_t s = tok_sentence[k1];
+      for (size_t m = k1; m > first && m + kReach > k1 && tok_sentence[m - 1] + 1 >= s; --m) {
+        int q = qty(m - 1);
+        if (q < 0 || pct(q) || !same_kind(Q(q).dimension, dim)) continue;
+        if (ab_side(m - 1) != 0) break;
+        // The figure heading the pair: "180 đơn, tiếp nhận trong kỳ 179 đơn, …".
+        size_t e = end_of_quantity(m - 1);
+        bool heads = e + 1 < k1 && punct(e, ",") && same_sentence(m - 1, k1);
+        for (size_t w = e + 1; heads && w < k1; ++w) heads = is(w, TokKind::Word);
+        bool tong = false;
+        for (size_t d = 2; d <= 14 && m >= first + d && same_sentence(m - d, m - 1) && qty(m - d) < 0; ++d)
+          if (word(m - d, "tong")) tong = true;
+        if (tong && tok_sentence[m - 1] < s) {
+          if (is_item[q]) continue;  // an item of the earlier sentence's own list
+          earlier_sentence = true;
+        } else if (tok_sentence[m - 1] < s) {
+          continue;
+        }
+        if (tong || heads) { t = q; tk = m - 1; }
+        break;
+      }
+    }
+    if (t < 0 || base(t) <= base(p1) || base(t) <= base(p2)) continue;
+    // One claim per total and parts.
+    bool dup = false;
+    auto bd = breakdown_claims_of_total.find(t);
+    if (bd != breakdown_claims_of_total.end())
+      for (size_t ci : bd->second)
+        for (const Operand& o : out.claims[ci].operands)
+          if (o.quantity == uint32_t(p1) || o.quantity == uint32_t(p2)) dup = true;
+    if (dup) continue;
+    const int stated = earlier_sentence ? p2 : t;
+    Claim& c = add(ClaimKind::Sum, earlier_sentence ? k1 : tk, k2, stated, earlier_sentence ? "remainder-complement-parts" : "total-complement-parts");
+    stated_used[stated] = false;
+    c.exhaustive = true;
+    operand(c, "total", t);
+    operand(c, "part", p1);
+    operand(c, "part", p2);
+    // Not an item list: the pair keeps its own role in percent-of-plan ("phân bổ 2.723,7 tỷ đồng
+    // đạt 95%" is measured against the whole plan).
+    complement_claimed.insert(p1);
+    complement_claimed.insert(p2);
+  }
+}
+
+// Summary counts over a common denominator, one outcome per bullet (or clause): "- Các chỉ tiêu
+// vượt kế hoạch: 09/34 chỉ tiêu …", "- Các chỉ tiêu đạt kế hoạch: 18/34 chỉ tiêu …", "- Các chỉ
+// tiêu chưa đạt kế hoạch: 07/34 chỉ tiêu …": the outcomes partition the 34 when a failing outcome
+// is among them.
+void Reader::outcome_summaries() {
+  auto bullet = [&](size_t bi) {
+    size_t f = nr.block_first[bi];
+    if (f >= nr.block_last[bi]) return false;
+    const std::string& lead = nr.tokens[f].fold;
+    return lead == "-" || lead == "+" || lead == "•" || lead == "*";
+  };
+  // Outcome of the words before the numerator at k: 1 above, 2 met, 3 not met, 0 none.
+  auto outcome = [&](size_t k) {
+    std::string l = " ";
+    for (size_t m = k > first + 8 ? k - 8 : first; m < k; ++m)
+      if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
+    if (has(l, " chua dat ") || has(l, " khong dat ")) return 3;
+    if (has(l, " vuot ")) return 1;
+    if (has(l, " dat ")) return 2;
+    return 0;
+  };
+  // What the line counts: its words before the outcome ("Các chỉ tiêu"); the outcomes of one
+  // set name it the same way ("Xã A đạt 15/19", "Xã B chưa đạt 4/19" are two sets).
+  auto subject = [&](size_t k) {
+    std::string l;
+    for (size_t m = first; m < k; ++m) {
+      if (tok(m).kind != TokKind::Word) continue;
+      const std::string& w = tok(m).fold;
+      if (w == "vuot" || w == "dat" || w == "chua" || w == "khong") break;
+      l += w + " ";
+    }
+    return l;
+  };
+  std::vector<bool> done(doc.blocks.size(), false);
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (done[bi] || table_row(bi) || !bullet(bi)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    // The first A/B of the line, near its start.
+    size_t k0 = kNone;
+    for (size_t m = first; m < last && m < first + 14; ++m)
+      if (qty(m) >= 0 && ab_side(m) == 1) { k0 = m; break; }
+    if (k0 == kNone) continue;
+    const size_t d0 = denominator_tok(k0);
+    const int den = qty(d0);
+    if (den < 0 || pct(den) || Q(den).dimension.rfind("count:", 0) != 0 || is_item[den]) continue;
+    std::vector<int> parts;
+    std::vector<size_t> part_toks;
+    std::set<int> outcomes;
+    int o0 = outcome(k0);
+    if (o0 == 0) continue;
+    const std::string subj = subject(k0);
+    parts.push_back(qty(k0));
+    part_toks.push_back(k0);
+    outcomes.insert(o0);
+    for (size_t bj = bi + 1; bj < doc.blocks.size() && bj < nr.block_first.size() && bj < bi + 9; ++bj) {
+      if (table_row(bj)) break;
+      if (!bullet(bj)) continue;  // a wrapped line of the bullet before
+      first = nr.block_first[bj];
+      last = nr.block_last[bj];
+      size_t k = kNone;
+      for (size_t m = first; m < last && m < first + 14; ++m)
+        if (qty(m) >= 0 && ab_side(m) == 1) { k = m; break; }
+      if (k == kNone) break;
+      int d = qty(denominator_tok(k));
+      if (d < 0 || !(Q(d).value == Q(den).value) || Q(d).dimension != Q(den).dimension) break;
+      int o = outcome(k);
+      if (o == 0 || outcomes.count(o) || subject(k) != subj) break;
+      parts.push_back(qty(k));
+      part_toks.push_back(k);
+      outcomes.insert(o);
+      done[bj] = true;
+    }
+    if (parts.size() < 2 || !outcomes.count(3)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    Claim c;
+    c.id = static_cast<uint32_t>(out.claims.size());
+    c.kind = ClaimKind::Sum;
+    c.span = figure_span(den);
+    c.quote = std::string(doc.slice(c.span));
+    c.stated = static_cast<uint32_t>(den);
+    c.template_id = "outcome-summary-counts";
+    c.exhaustive = true;
+    c.operands.push_back(Operand{"total", static_cast<uint32_t>(den)});
+    for (int p : parts) c.operands.push_back(Operand{"part", static_cast<uint32_t>(p)});
+    used[den] = true;
+    for (int p : parts) used[p] = true;
+    out.claims.push_back(std::move(c));
+  }
+}
+
+// A/B totals break down side by side: numerators into numerators, denominators into
+// denominators, over the same items.
+void Reader::breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop) {
+  if (ab_side(k) == 2) {
+    size_t nk = k - 1;
+    while (nk > first && !is(nk, TokKind::Number)) --nk;
+    const size_t claims_before = out.claims.size();
+    breakdown(t, k, trig, body, stop, 0);
+    // (the count of the last breakdown is stale when this one made no claim)
+    size_t n_parts = out.claims.size() > claims_before ? last_breakdown_parts : 0;
+    int num = qty(nk);
+    if (num < 0) return;
+    size_t before = out.claims.size();
+    breakdown(num, nk, trig, body, stop, 0);
+    // Same items on both sides: cut the numerator list to the denominator's length.
+    if (out.claims.size() > before && n_parts > 0) {
+      Claim& c = out.claims.back();
+      if (c.operands.size() > n_parts + 1) {
+        c.operands.resize(n_parts + 1);
+        double sum = 0, tv = Q(num).value.to_double();
+        for (size_t i = 1; i < c.operands.size(); ++i) sum += Q(c.operands[i].quantity).value.to_double();
+        c.kind = (trig == Trigger::Gom || std::fabs(sum - tv) < 1e-9) ? ClaimKind::Sum : ClaimKind::PartBound;
+        c.exhaustive = c.kind == ClaimKind::Sum;
+      }
+    }
+    return;
+  }
+  breakdown(t, k, trig, body, stop, 0);
+}
+
+const std::unordered_map<std::string, size_t>& Reader::footnote_blocks() {
+  if (!footnote_block_index) {
+    footnote_block_index.emplace();
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi)
+      if (doc.blocks[bi].kind == BlockKind::Footnote && !doc.blocks[bi].number.empty())
+        footnote_block_index->emplace(doc.blocks[bi].number, bi);
+  }
+  return *footnote_block_index;
+}
+
+// "… 19 nhà, với số tiền là 906 triệu đồng¹⁸" with footnote 18 listing the items: the
+// figures of the clause that cites a footnote break down into the footnote's figures.
+void Reader::footnote_breakdowns() {
+  const auto& footnote_block = footnote_blocks();
+  for (const FootnoteRef& ref : doc.footnote_refs) {
+    auto fb = footnote_block.find(ref.id);
+    if (fb == footnote_block.end()) continue;
+    // The citing block and the tokens before the mark, in its clause.
+    // The last token that starts before the mark ("tiếp⁵;": "tiếp", not the ';' that starts where the mark was).
+    auto it = std::upper_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
+                               [](uint32_t off, const Token& t) { return off <= t.span.begin; });
+    if (it == nr.tokens.begin()) continue;
+    size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;  // last token before the mark
+    auto bb = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(before));
+    size_t bi = static_cast<size_t>(bb - nr.block_first.begin()) - 1;
+    if (bi == fb->second || doc.blocks[bi].kind == BlockKind::Footnote) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    std::vector<std::pair<int, size_t>> totals;
+    bool compared_figure = false;  // a figure between the mark and the words before it
+    std::set<int> plain_totals;    // totals that are no side of an A/B figure
+    for (size_t m = before + 1; m > first && totals.size() < 2; --m) {
+      if (punct(m - 1, ";") || (punct(m - 1, ".") && m - 1 != before)) break;
+      // "… tăng 2,1 điểm phần trăm so với năm học 2022-2023 (71,7%)²": the mark annotates the
+      // period compared with (it states a figure of its own), not the figures before the comparison.
+      if (totals.empty() && compared_figure && (phrase(m - 1, {"so", "voi"}) || phrase(m - 1, {"cung", "ky"}))) break;
+      if (is(m - 1, TokKind::Close)) {  // figures inside parentheses are parts, not the cited total
+        int depth = 0;
+        while (m > first) {
+          if (is(m - 1, TokKind::Close)) ++depth;
+          if (is(m - 1, TokKind::Open) && --depth == 0) break;
+          if (qty(m - 1) >= 0) compared_figure = true;
+          --m;
+        }
+        if (m == first) break;  // unbalanced: --m would wrap below a first block at 0 (issue 14, a hang)
+        continue;
+      }
+      int q = qty(m - 1);
+      if (q >= 0) compared_figure = true;
+      if (q < 0 || pct(q) || Q(q).dimension == "scalar" || Q(q).dimension == "rate") continue;
+      // "đạt 130/38 huy chương đạt 342% KH²⁶" with plain counts in the footnote: they detail the
+      // actual, not the plan; a plan breaks down only into the plan side of A/B items.
+      if (ab_side(m - 1) == 2) {
+        bool ab_items = false;
+        for (size_t f = nr.block_first[fb->second]; f < nr.block_last[fb->second] && !ab_items; ++f)
+          ab_items = nr.tokens[f].kind == TokKind::Slash;
+        if (!ab_items) continue;
+      }
+      totals.emplace_back(q, m - 1);
+      if (ab_side(m - 1) == 0) plain_totals.insert(q);
+    }
+    if (totals.empty()) {
+      // "tổng thu … 820,980 tỷ đồng; so với dự toán … đạt 29%; so với cùng kỳ … bằng 39%²¹": the
+      // mark closes assessments of the sentence's one figure.
+      std::vector<std::pair<int, size_t>> figures;
+      for (size_t m = before + 1; m > first && m + kReach > before && same_sentence(m - 1, before); --m) {
+        int q = qty(m - 1);
+        if (q >= 0 && !pct(q) && Q(q).dimension != "scalar" && Q(q).dimension != "rate") figures.emplace_back(q, m - 1);
+      }
+      if (figures.size() == 1) totals = figures;
+    }
+    std::set<std::string> detailed;  // dimensions a footnote breakdown was read for
+    for (auto [q, tk] : totals) {
+      if (detailed.count(Q(q).dimension)) continue;
+      size_t save = out.claims.size();
+      first = nr.block_first[fb->second];
+      last = nr.block_last[fb->second];
+      // "⁶ 07 nhiệm vụ cấp tỉnh: giảm 02 …": a footnote that restates the figure comments on it.
+      bool restated = false;
+      int like = -1, n_like = 0;
+      for (size_t m = first; m < last; ++m) {
+        int p = qty(m);
+        if (p < 0 || Q(p).dimension != Q(q).dimension) continue;
+        if (n_like++ == 0) { like = p; restated = Q(p).value == Q(q).value; }
+      }
+      if (n_like == 1 && like >= 0 && !restated && same_words_around(q, like)) {
+        // "1.245 hộ thoát nghèo¹" … "¹ … số hộ thoát nghèo trong năm là 1.254 hộ": the same figure twice.
+        Claim c;
+        c.id = static_cast<uint32_t>(out.claims.size());
+        c.kind = ClaimKind::Repeat;
+        c.span = figure_span(like);
+        c.quote = std::string(doc.slice(c.span));
+        c.stated = static_cast<uint32_t>(like);
+        c.template_id = "text-and-footnote";
+        c.operands.push_back(Operand{"first", static_cast<uint32_t>(q)});
+        c.operands.push_back(Operand{"second", static_cast<uint32_t>(like)});
+        used[q] = used[like] = true;
+        out.claims.push_back(std::move(c));
+        continue;
+      }
+      if (restated || n_like < 2) continue;  // a breakdown lists at least two items
+      Trigger ftrig = Trigger::TrongDo;
+      size_t fbody = first;
+      while (fbody < last && tok(fbody).kind == TokKind::Punct) ++fbody;
+      if (phrase(fbody, {"bao", "gom"}) || word(fbody, "gom")) ftrig = Trigger::Gom;
+      breakdown(q, tk, ftrig, first, last, 0);
+      if (out.claims.size() > save) {
+        Claim& c = out.claims.back();
+        c.span = figure_span(q);
+        c.quote = std::string(doc.slice(c.span));
+        c.template_id = "total-footnote-parts";
+        // "… 135 trường trung học cơ sở, 70 trường …¹": the footnote details the figure it is cited
+        // after; one before it of the same unit only as the other side of the same A/B figure
+        // ("19 nhà, với số tiền là 906 triệu đồng¹⁸": both, one in houses, one in money).
+        if (plain_totals.count(q)) detailed.insert(Q(q).dimension);
+      }
+    }
+  }
+}
+
+// part / whole reproduces the stated percent within its display precision (a rough test, used
+// only to choose between two wholes the text makes equally likely).
+bool Reader::share_fits(int part, int whole, int x) const {
+  double w = Q(whole).value.to_double() * Q(whole).factor;
+  if (w == 0) return false;
+  double r = 100.0 * Q(part).value.to_double() * Q(part).factor / w;
+  return std::fabs(r - Q(x).value.to_double()) <= 0.5 * std::pow(10.0, -Q(x).precision) + 1e-9;
+}
+
+// "Tổng số hộ dân trên địa bàn: 13.234 hộ, … Tổng số hộ nghèo: 1.792 hộ, tỷ lệ 13,54%": the base of
+// a rate is the population stated as "tổng số …" a few lines before, in the part's unit. Walking
+// back from the part, the sibling rates' parts ("…: 851 hộ, tỷ lệ 6,43%") and changes ("giảm …
+// là 04 hộ") are stepped over; any other figure of that unit makes the base unclear.
+bool Reader::tong_so_before(size_t k) const {
+  for (size_t d = 1; d <= 10 && k >= d + 1 && tok_sentence[k - d] == tok_sentence[k]; ++d) {
+    const Token& t = nr.tokens[k - d];
+    if (t.kind == TokKind::Number && t.quantity >= 0) return false;
+    if (t.kind == TokKind::Word && t.fold == "so" && nr.tokens[k - d - 1].kind == TokKind::Word &&
+        nr.tokens[k - d - 1].fold == "tong")
+      return true;
+  }
+  return false;
+}
+
+bool Reader::change_before(size_t k) const {
+  for (size_t d = 1; d <= 16 && k >= d && tok_sentence[k - d] == tok_sentence[k]; ++d) {
+    const Token& t = nr.tokens[k - d];
+    if (t.kind == TokKind::Number && t.quantity >= 0 && Q(t.quantity).unit != "%") return false;
+    if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) return true;
+  }
+  return false;
+}
+
+int Reader::population_base(size_t pk, int part, size_t lo) const {
+  if (!tong_so_before(pk) || Q(part).dimension.rfind("count:", 0) != 0) return -1;
+  for (size_t m = pk; m > lo && m + 4 * kReach > pk; --m) {
+    const Token& t = nr.tokens[m - 1];
+    int q = t.kind == TokKind::Number ? t.quantity : -1;
+    if (q < 0 || Q(q).dimension != Q(part).dimension) continue;
+    size_t e = m;  // one past the figure and its unit
+    while (e < nr.tokens.size() && nr.tokens[e].unit_part) ++e;
+    if (e < nr.tokens.size() && nr.tokens[e].kind == TokKind::Punct && nr.tokens[e].fold == ",") ++e;
+    bool sibling = e + 1 < nr.tokens.size() && ((nr.tokens[e].fold == "ty" && nr.tokens[e + 1].fold == "le") ||
+                                                nr.tokens[e].fold == "chiem");
+    if (sibling || change_before(m - 1)) continue;
+    if (!tong_so_before(m - 1)) return -1;
+    if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) return -1;
+    return q;
+  }
+  return -1;
+}
+
+// "Tổng số hộ nghèo: 1.792 hộ, tỷ lệ 13,54% giảm so với … là 333 hộ (2,51%)": after a rate of a
+// population, the change of its count with a percent in parentheses is the change of the rate in
+// points; the earlier rate is (part ± change) / (total ± the total's own change, stated after
+// the total: "Tổng số hộ dân: 13.234 hộ, giảm so với … là 04 hộ").
+void Reader::rate_change_after(size_t after, int part, int total, size_t lo) {
+  size_t m = after;
+  if (punct(m, ",")) ++m;
+  const bool down = word(m, "giam");
+  if (!down && !word(m, "tang")) return;
+  size_t nk = kNone;
+  for (size_t n = m + 1; n < last && n < m + 16 && same_sentence(n, m); ++n) {
+    if (punct(n, ";") || punct(n, ",") || is(n, TokKind::Open)) return;
+    if (qty(n) >= 0) { nk = n; break; }
+  }
+  if (nk == kNone || pct(qty(nk)) || Q(qty(nk)).dimension != Q(part).dimension) return;
+  size_t open = end_of_quantity(nk);
+  if (!is(open, TokKind::Open) || !pct(qty(open + 1)) || !is(end_of_quantity(open + 1), TokKind::Close)) return;
+  const int stated = qty(open + 1);
+  if (stated_used[stated]) return;
+  // The total's own change, in its sentence right after it.
+  size_t tk = kNone;
+  for (size_t n = after; n > lo && n + 4 * kReach > after; --n)
+    if (qty(n - 1) == total || (nr.tokens[n - 1].kind == TokKind::Number && nr.tokens[n - 1].quantity == total)) { tk = n - 1; break; }
+  if (tk == kNone) return;
+  int total_change = -1;
+  bool total_down = false;
+  size_t te = tk + 1;
+  while (te < nr.tokens.size() && nr.tokens[te].unit_part) ++te;
+  for (size_t n = te; n < nr.tokens.size() && n < te + 16 && tok_sentence[n] == tok_sentence[tk]; ++n) {
+    const Token& t = nr.tokens[n];
+    if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) total_down = t.fold == "giam";
+    if (t.kind != TokKind::Number || t.quantity < 0) continue;
+    if (Q(t.quantity).dimension == Q(total).dimension && change_before(n)) total_change = t.quantity;
+    break;
+  }
+  Claim& c = add(ClaimKind::PpDifference, nk, end_of_quantity(open + 1), stated, "count-change-rate-points");
+  c.decrease = down;
+  operand(c, "part", part);
+  operand(c, "total", total);
+  operand(c, "part_change", qty(nk));
+  if (total_change >= 0) operand(c, total_down ? "total_change_down" : "total_change_up", total_change);
+}
+
+// "Dư nợ chính quyền địa phương là 356 tỷ đồng, bằng 5,3% mức dư nợ tối đa được phép vay (6.720
+// tỷ đồng)", "thu nhập bình quân 45 triệu đồng, bằng 62% mức bình quân cả nước (72,6 triệu đồng)":
+// A against a whole named after the percent and stated in parentheses. Not a plan (percent of
+// plan), not a comparison with another period (an index), and nothing but words between.
+void Reader::ratio_of_named_whole() {
+  auto not_whole = [&](size_t m) {
+    return phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
+           phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) || phrase(m, {"muc", "tieu"}) ||
+           phrase(m, {"nam", "truoc"}) || phrase(m, {"ky", "truoc"}) || word(m, "lan") || word(m, "tang") ||
+           word(m, "giam") || word(m, "giao") || word(m, "dat");
+  };
+  for (size_t k = first + 1; k < last; ++k) {
+    int x = qty(k);
+    if (x < 0 || !pct(x) || stated_used[x] || !word(k - 1, "bang")) continue;
+    const size_t words_from = end_of_quantity(k);
+    size_t m = words_from;
+    bool ok = true;
+    for (; m < last && m < words_from + 10 && is(m, TokKind::Word) && ok; ++m) ok = !not_whole(m);
+    if (!ok || m < words_from + 2 || !is(m, TokKind::Open)) continue;
+    int whole = qty(m + 1);
+    if (whole < 0 || pct(whole) || !is(end_of_quantity(m + 1), TokKind::Close)) continue;
+    // A: the nearest level before the percent in its clause, in the whole's unit — not a change
+    // ("giảm 44 tỷ đồng") nor a figure in an aside ("(đầu năm 400 tỷ đồng)").
+    int a = -1;
+    size_t ak = kNone;
+    int depth = 0;
+    for (size_t b = k, cs = clause_start(k); b > cs; --b) {
+      if (is(b - 1, TokKind::Close)) ++depth;
+      if (is(b - 1, TokKind::Open) && depth > 0) --depth;
+      int q = qty(b - 1);
+      if (q < 0 || pct(q) || depth > 0) continue;
+      if (word(b - 2, "tang") || word(b - 2, "giam") || word(b - 3, "tang") || word(b - 3, "giam")) continue;
+      if (compatible(q, whole)) { a = q; ak = b - 1; }
+      break;
+    }
+    if (a < 0 || ab_side(ak) != 0) continue;
+    Claim& c = add(ClaimKind::Ratio, ak, end_of_quantity(m + 1), x, "a-bang-pct-of-named-whole");
+    operand(c, "numerator", a);
+    operand(c, "denominator", whole);
+  }
+}
+
+// "A, chiếm X% (tổng B)" / "A, tỷ lệ X%": B is the nearest earlier total of that dimension.
+void Reader::shares(size_t block_index) {
+  const size_t before = out.claims.size();
+  read_shares(block_index);
+  // A whole found by position is confirmed when another share of it fits ("846,5 tỷ đồng, chủ
+  // yếu là lưu trú 512,8 tỷ đồng, chiếm 60,6%; lữ hành 93,1 tỷ đồng, chiếm 13%": 512,8/846,5 is
+  // 60,6%, so 846,5 is the whole of the list and 13% a real slip).
+  std::set<uint32_t> confirmed;
+  for (size_t i = before; i < out.claims.size(); ++i) {
+    const Claim& c = out.claims[i];
+    if (c.kind == ClaimKind::Share && c.operands.size() == 2 &&
+        share_fits(int(c.operands[0].quantity), int(c.operands[1].quantity), int(c.stated)))
+      confirmed.insert(c.operands[1].quantity);
+  }
+  for (size_t i = before; i < out.claims.size(); ++i) {
+    Claim& c = out.claims[i];
+    if (c.kind == ClaimKind::Share && c.inferred && c.operands.size() == 2 && confirmed.count(c.operands[1].quantity))
+      c.inferred = false;
+  }
+}
+
+void Reader::read_shares(size_t block_index) {
+  for (size_t k = first; k < last; ++k) {
+    int x = qty(k);
+    if (x < 0 || !pct(x) || stated_used[x]) continue;
+    bool chiem = word(k - 1, "chiem");
+    bool ty_le = word(k - 1, "le") && word(k - 2, "ty");
+    if (!chiem && !ty_le) continue;
+    const bool is_rate_share = chiem;
+    size_t cs = clause_start(k);
+    int part = -1;
+    size_t pk = kNone;
+    bool threshold = false;
+    for (size_t m = k; m > cs && m + 16 > k; --m) {
+      int q = qty(m - 1);
+      // "506,91 tỷ USD, tăng 9,3% tương ứng tăng 43,30 tỷ USD … và chiếm 69,41%": the level, not its change
+      if (q >= 0 && !pct(q) && is_change(m - 1)) continue;
+      if (q >= 0 && !pct(q) && Q(q).dimension != "rate") {
+        // "1.623 doanh nghiệp có vốn dưới 10 tỷ đồng (chiếm 94,1%)": a class bound, not the part
+        threshold = word(m - 2, "tren") || word(m - 2, "duoi");
+        part = q; pk = m - 1; break;
+      }
+    }
+    if (part < 0 || threshold) continue;
+    size_t lo = nr.block_first[block_index >= 1 ? block_index - 1 : 0];
+    const size_t lo_section = nr.block_first[block_index >= 4 ? block_index - 4 : 0];
+    int total = -1;
+    int total_tong = -1;
+    for (size_t m = pk; m > lo; --m) {
+      const Token& t = nr.tokens[m - 1];
+      int q = t.kind == TokKind::Number ? t.quantity : -1;
+      if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension || Q(q).dimension == "scalar") continue;
+      if (!same_sentence(m - 1, pk) && !is_rate_share) continue;
+      if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
+      if (total < 0) total = q;
+      for (size_t d = 2; d <= 8 && m >= lo + d; ++d)
+        if (nr.tokens[m - d].kind == TokKind::Word && nr.tokens[m - d].fold == "tong") { total_tong = q; break; }
+      if (total_tong >= 0) break;
+    }
+    // "chiếm X% (trong) tổng dư nợ": the total is the figure announced as "tổng dư nợ".
+    size_t after = end_of_quantity(k);
+    std::vector<std::string> noun;
+    bool noun_is_all = false;  // nothing after the noun: "chiếm 54,5% tổng vốn."
+    for (size_t m = after; m < after + 3; ++m) {
+      if (!word(m, "tong")) continue;
+      size_t w = m + 1;
+      for (; w < m + 3 && is(w, TokKind::Word); ++w) noun.push_back(tok(w).fold);
+      noun_is_all = !is(w, TokKind::Word);
+      break;
+    }
+    // "chiếm 44% tổng diện tích cả nước", "… tổng thu ngân sách tại đơn vị": a whole of another
+    // scope than the figures around; unless the candidate whole names that scope too, no claim.
+    const std::vector<std::string> scope = scope_after(after);
+    int chosen = -1;
+    // "tổng vốn đăng ký 9.871,8 tỷ đồng, chiếm 54,5% tổng vốn": the part is announced by the words
+    // that name the whole, so they do not single out another figure as the whole.
+    // (Only in the part's own clause, and when the whole's name adds nothing: "tổng số lượt khám
+    // …, chiếm 22,9% tổng số lượt khám toàn tỉnh" names a wider whole.)
+    if (!noun.empty() && noun_is_all) {
+      bool part_named_so = false;
+      for (size_t d = 1; d <= 10 && pk >= first + d && !part_named_so; ++d) {
+        if (qty(pk - d) >= 0 || punct(pk - d, ";") || is(pk - d, TokKind::Percent)) break;
+        if (word(pk - d, "tong") && word(pk - d + 1, noun[0])) part_named_so = true;
+      }
+      if (part_named_so) continue;
+    }
+    // "chiếm 60% tổng dư nợ 2.500 tỷ đồng": the total right after.
+    for (size_t m = after; m < after + 22 && m < last && !noun.empty(); ++m) {
+      if (punct(m, ";") || punct(m, ".")) break;
+      int q = qty(m);
+      if (q < 0) continue;
+      if (!pct(q) && Q(q).dimension == Q(part).dimension) chosen = q;
+      break;
+    }
+    if (chosen < 0 && !noun.empty()) {
+      const size_t lo = lo_section;
+      for (size_t m = pk; m > lo && chosen < 0; --m) {
         const Token& t = nr.tokens[m - 1];
         int q = t.kind == TokKind::Number ? t.quantity : -1;
-        if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension || Q(q).dimension == "scalar") continue;
-        if (!same_sentence(m - 1, pk) && !is_rate_share) continue;
+        if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
+        if (has_own_share(m - 1)) continue;  // a sibling with its own share
+        for (size_t d = 2; d <= 18 && m >= lo + d && chosen < 0; ++d) {
+          const Token& w0 = nr.tokens[m - d];
+          if (w0.kind == TokKind::Number && w0.quantity >= 0) break;  // another figure between
+          if (w0.kind == TokKind::Punct && (w0.fold == "." || w0.fold == ";")) break;  // another sentence
+          if (w0.kind != TokKind::Word || w0.fold != "tong") continue;
+          // "…, chiếm 13,55% tổng mức. Doanh thu … 0,4 tỷ đồng": that "tổng" names a share's
+          // whole, it does not announce the figure after it.
+          if (m - d > first && nr.tokens[m - d - 1].kind == TokKind::Percent) break;
+          bool same = true;
+          for (size_t i = 0; i < noun.size() && same; ++i) {
+            size_t at = m - d + 1 + i;
+            same = at < m - 1 && nr.tokens[at].kind == TokKind::Word && nr.tokens[at].fold == noun[i];
+          }
+          if (same) chosen = q;
+        }
+      }
+      // "Dư nợ tín dụng … đạt 38.600 tỷ đồng, …; nợ xấu 386 tỷ đồng, chiếm 1,0% tổng dư nợ": the
+      // whole named without "tổng", earlier in the same sentence, larger than the part.
+      for (size_t m = pk; m > first && m + kReach > pk && chosen < 0 && same_sentence(m - 1, pk); --m) {
+        int q = qty(m - 1);
+        if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
         if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
-        if (total < 0) total = q;
-        for (size_t d = 2; d <= 8 && m >= lo + d; ++d)
-          if (nr.tokens[m - d].kind == TokKind::Word && nr.tokens[m - d].fold == "tong") { total_tong = q; break; }
-        if (total_tong >= 0) break;
-      }
-      // "chiếm X% (trong) tổng dư nợ": the total is the figure announced as "tổng dư nợ".
-      size_t after = end_of_quantity(k);
-      std::vector<std::string> noun;
-      bool noun_is_all = false;  // nothing after the noun: "chiếm 54,5% tổng vốn."
-      for (size_t m = after; m < after + 3; ++m) {
-        if (!word(m, "tong")) continue;
-        size_t w = m + 1;
-        for (; w < m + 3 && is(w, TokKind::Word); ++w) noun.push_back(tok(w).fold);
-        noun_is_all = !is(w, TokKind::Word);
-        break;
-      }
-      // "chiếm 44% tổng diện tích cả nước", "… tổng thu ngân sách tại đơn vị": a whole of another
-      // scope than the figures around; unless the candidate whole names that scope too, no claim.
-      const std::vector<std::string> scope = scope_after(after);
-      int chosen = -1;
-      // "tổng vốn đăng ký 9.871,8 tỷ đồng, chiếm 54,5% tổng vốn": the part is announced by the words
-      // that name the whole, so they do not single out another figure as the whole.
-      // (Only in the part's own clause, and when the whole's name adds nothing: "tổng số lượt khám
-      // …, chiếm 22,9% tổng số lượt khám toàn tỉnh" names a wider whole.)
-      if (!noun.empty() && noun_is_all) {
-        bool part_named_so = false;
-        for (size_t d = 1; d <= 10 && pk >= first + d && !part_named_so; ++d) {
-          if (qty(pk - d) >= 0 || punct(pk - d, ";") || is(pk - d, TokKind::Percent)) break;
-          if (word(pk - d, "tong") && word(pk - d + 1, noun[0])) part_named_so = true;
-        }
-        if (part_named_so) continue;
-      }
-      // "chiếm 60% tổng dư nợ 2.500 tỷ đồng": the total right after.
-      for (size_t m = after; m < after + 22 && m < last && !noun.empty(); ++m) {
-        if (punct(m, ";") || punct(m, ".")) break;
-        int q = qty(m);
-        if (q < 0) continue;
-        if (!pct(q) && Q(q).dimension == Q(part).dimension) chosen = q;
-        break;
-      }
-      if (chosen < 0 && !noun.empty()) {
-        const size_t lo = lo_section;
-        for (size_t m = pk; m > lo && chosen < 0; --m) {
-          const Token& t = nr.tokens[m - 1];
-          int q = t.kind == TokKind::Number ? t.quantity : -1;
-          if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
-          if (has_own_share(m - 1)) continue;  // a sibling with its own share
-          for (size_t d = 2; d <= 18 && m >= lo + d && chosen < 0; ++d) {
-            const Token& w0 = nr.tokens[m - d];
-            if (w0.kind == TokKind::Number && w0.quantity >= 0) break;  // another figure between
-            if (w0.kind == TokKind::Punct && (w0.fold == "." || w0.fold == ";")) break;  // another sentence
-            if (w0.kind != TokKind::Word || w0.fold != "tong") continue;
-            // "…, chiếm 13,55% tổng mức. Doanh thu … 0,4 tỷ đồng": that "tổng" names a share's
-            // whole, it does not announce the figure after it.
-            if (m - d > first && nr.tokens[m - d - 1].kind == TokKind::Percent) break;
-            bool same = true;
-            for (size_t i = 0; i < noun.size() && same; ++i) {
-              size_t at = m - d + 1 + i;
-              same = at < m - 1 && nr.tokens[at].kind == TokKind::Word && nr.tokens[at].fold == noun[i];
-            }
-            if (same) chosen = q;
+        for (size_t d = 2; d <= 12 && m >= first + d && chosen < 0; ++d) {
+          const Token& w0 = nr.tokens[m - d];
+          if (w0.kind == TokKind::Number && w0.quantity >= 0) break;
+          if (w0.kind == TokKind::Punct && (w0.fold == ";" || w0.fold == ".")) break;
+          bool same = true;
+          for (size_t i = 0; i < noun.size() && same; ++i) {
+            size_t at = m - d + i;
+            same = at < m - 1 && nr.tokens[at].kind == TokKind::Word && nr.tokens[at].fold == noun[i];
           }
-        }
-        // "Dư nợ tín dụng … đạt 38.600 tỷ đồng, …; nợ xấu 386 tỷ đồng, chiếm 1,0% tổng dư nợ": the
-        // whole named without "tổng", earlier in the same sentence, larger than the part.
-        for (size_t m = pk; m > first && m + kReach > pk && chosen < 0 && same_sentence(m - 1, pk); --m) {
-          int q = qty(m - 1);
-          if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
-          if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
-          for (size_t d = 2; d <= 12 && m >= first + d && chosen < 0; ++d) {
-            const Token& w0 = nr.tokens[m - d];
-            if (w0.kind == TokKind::Number && w0.quantity >= 0) break;
-            if (w0.kind == TokKind::Punct && (w0.fold == ";" || w0.fold == ".")) break;
-            bool same = true;
-            for (size_t i = 0; i < noun.size() && same; ++i) {
-              size_t at = m - d + i;
-              same = at < m - 1 && nr.tokens[at].kind == TokKind::Word && nr.tokens[at].fold == noun[i];
-            }
-            if (same) chosen = q;
-          }
-        }
-      } else if (chiem && total_tong >= 0 && same_sentence(pk, k)) {
-        chosen = total_tong;
-        // The announced total must be in the same sentence as the part.
-        bool near_total = false;
-        for (size_t m = clause_start(pk); m < pk; ++m) if (qty(m) == chosen) near_total = true;
-        for (size_t m = pk; m > first && m + kReach > pk && !near_total && same_sentence(m - 1, pk); --m) if (qty(m - 1) == chosen) near_total = true;
-        if (!near_total) chosen = -1;
-      }
-      int item_skipped = -1;
-      bool by_position = false;  // the whole is only the nearest larger figure: nothing names it
-      if (chosen < 0 && chiem && noun.empty()) {
-        // "… 1.620 lượt cơ sở; số lượt cơ sở chấp hành tốt … là 1.360 lượt cơ sở, chiếm 84,0%": the
-        // whole is the nearest larger figure of the same unit in an earlier clause of this or the
-        // previous sentence, unless that figure is itself the part of a share ("tiêm 2 mũi chiếm …").
-        const size_t cs = clause_start(pk);
-        const uint32_t min_sentence = tok_sentence[pk] > 0 ? tok_sentence[pk] - 1 : 0;
-        bool trong_do_between = false;  // in the part's own clause: "15.600 …, trong đó … 2.340 …, chiếm 18%"
-        for (size_t m = pk; m > first && chosen < 0 && tok_sentence[m - 1] >= min_sentence; --m) {
-          // ("trong đó", "chủ yếu là", "gồm": the whole heads a list the part is in)
-          if (phrase(m - 1, {"trong", "do"}) ||
-              ((phrase(m - 1, {"chu", "yeu"}) || word(m - 1, "gom")) && same_sentence(m - 1, pk)))
-            trong_do_between = true;
-          if (m - 1 >= cs && !trong_do_between) continue;
-          int q = qty(m - 1);
-          if (q < 0 || pct(q) || Q(q).dimension != Q(part).dimension || Q(q).dimension == "scalar") continue;
-          if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
-          const bool is_share_part = has_own_share(m - 1);
-          if (is_share_part || ab_side(m - 1) == 2 || earlier_period_value(m - 1) || plan_word_before(m - 1, 4)) continue;
-          if (is_item[q]) {
-            // "650.120 người, trong đó nam 322.410, nữ 327.710; thành thị 205.300, chiếm 31,6%":
-            // an item of another breakdown is the whole only when the breakdown's total is not.
-            if (item_skipped < 0) item_skipped = q;
-            continue;
-          }
-          chosen = q;
-          by_position = !trong_do_between;
-        }
-        // (when neither fits, the whole stays the figure found: no item is a whole just for lack of a better one)
-        if (item_skipped >= 0 && (chosen < 0 || (!share_fits(part, chosen, x) && share_fits(part, item_skipped, x)))) {
-          chosen = item_skipped;
-          by_position = true;
+          if (same) chosen = q;
         }
       }
-      if (chiem && noun.empty()) {
-        // "512.400 tấn, chiếm 93,9% sản lượng nuôi trồng": the whole is the figure named so, or none.
-        const std::vector<std::string> named = named_whole_after(after);
-        if (named.size() >= 2) {
-          chosen = figure_named(pk, part, named);
-          if (chosen < 0) continue;
-          by_position = false;
+    } else if (chiem && total_tong >= 0 && same_sentence(pk, k)) {
+      chosen = total_tong;
+      // The announced total must be in the same sentence as the part.
+      bool near_total = false;
+      for (size_t m = clause_start(pk); m < pk; ++m) if (qty(m) == chosen) near_total = true;
+      for (size_t m = pk; m > first && m + kReach > pk && !near_total && same_sentence(m - 1, pk); --m) if (qty(m - 1) == chosen) near_total = true;
+      if (!near_total) chosen = -1;
+    }
+    int item_skipped = -1;
+    bool by_position = false;  // the whole is only the nearest larger figure: nothing names it
+    if (chosen < 0 && chiem && noun.empty()) {
+      // "… 1.620 lượt cơ sở; số lượt cơ sở chấp hành tốt … là 1.360 lượt cơ sở, chiếm 84,0%": the
+      // whole is the nearest larger figure of the same unit in an earlier clause of this or the
+      // previous sentence, unless that figure is itself the part of a share ("tiêm 2 mũi chiếm …").
+      const size_t cs = clause_start(pk);
+      const uint32_t min_sentence = tok_sentence[pk] > 0 ? tok_sentence[pk] - 1 : 0;
+      bool trong_do_between = false;  // in the part's own clause: "15.600 …, trong đó … 2.340 …, chiếm 18%"
+      for (size_t m = pk; m > first && chosen < 0 && tok_sentence[m - 1] >= min_sentence; --m) {
+        // ("trong đó", "chủ yếu là", "gồm": the whole heads a list the part is in)
+        if (phrase(m - 1, {"trong", "do"}) ||
+            ((phrase(m - 1, {"chu", "yeu"}) || word(m - 1, "gom")) && same_sentence(m - 1, pk)))
+          trong_do_between = true;
+        if (m - 1 >= cs && !trong_do_between) continue;
+        int q = qty(m - 1);
+        if (q < 0 || pct(q) || Q(q).dimension != Q(part).dimension || Q(q).dimension == "scalar") continue;
+        if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
+        const bool is_share_part = has_own_share(m - 1);
+        if (is_share_part || ab_side(m - 1) == 2 || earlier_period_value(m - 1) || plan_word_before(m - 1, 4)) continue;
+        if (is_item[q]) {
+          // "650.120 người, trong đó nam 322.410, nữ 327.710; thành thị 205.300, chiếm 31,6%":
+          // an item of another breakdown is the whole only when the breakdown's total is not.
+          if (item_skipped < 0) item_skipped = q;
+          continue;
+        }
+        chosen = q;
+        by_position = !trong_do_between;
+      }
+      // (when neither fits, the whole stays the figure found: no item is a whole just for lack of a better one)
+      if (item_skipped >= 0 && (chosen < 0 || (!share_fits(part, chosen, x) && share_fits(part, item_skipped, x)))) {
+        chosen = item_skipped;
+        by_position = true;
+      }
+    }
+    if (chiem && noun.empty()) {
+      // "512.400 tấn, chiếm 93,9% sản lượng nuôi trồng": the whole is the figure named so, or none.
+      const std::vector<std::string> named = named_whole_after(after);
+      if (named.size() >= 2) {
+        chosen = figure_named(pk, part, named);
+        if (chosen < 0) continue;
+        by_position = false;
+      }
+    }
+    bool linked_total = false;
+    if (chosen < 0 && ty_le) {
+      linked_total = true;
+      // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the figure before "trong đó".
+      for (size_t m = pk; m > first && m + 12 > pk && chosen < 0; --m) {
+        if (!phrase(m - 1, {"trong", "do"})) continue;
+        for (size_t b = m - 1; b > first && b + 6 > m; --b) {
+          int q = qty(b - 1);
+          if (q >= 0 && !pct(q)) { chosen = q; break; }
         }
       }
-      bool linked_total = false;
-      if (chosen < 0 && ty_le) {
-        linked_total = true;
-        // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the figure before "trong đó".
-        for (size_t m = pk; m > first && m + 12 > pk && chosen < 0; --m) {
-          if (!phrase(m - 1, {"trong", "do"})) continue;
-          for (size_t b = m - 1; b > first && b + 6 > m; --b) {
-            int q = qty(b - 1);
-            if (q >= 0 && !pct(q)) { chosen = q; break; }
-          }
-        }
-      }
-      bool population_total = false;
-      if (chosen < 0 && ty_le) {
-        chosen = population_base(pk, part, lo_section);
-        population_total = chosen >= 0;
-      }
-      if (chosen < 0) continue;
-      // A whole no larger than its part is no whole of it (unless the text says over 100 %).
-      if (Q(x).value.to_double() < 100 &&
-          Q(chosen).value.to_double() * Q(chosen).factor <= Q(part).value.to_double() * Q(part).factor)
-        continue;
-      if (!scope.empty() && !names_scope(token_of[chosen], scope)) continue;
-      if (ty_le && !population_total) {
-        // "570 việc, trong đó có 175 …, đạt tỷ lệ 30,7%": only a part of a stated total.
-        bool linked = false;
-        for (size_t m = pk; m > first && m + 10 > pk; --m) if (phrase(m - 1, {"trong", "do"})) linked = true;
-        if (!linked) continue;
-      }
-      Claim& c = add(ClaimKind::Share, pk, after - 1, x,
-                     population_total ? "part-of-population-total" : linked_total ? "part-of-linked-total" : "part-chiem-pct");
-      operand(c, "part", part);
-      operand(c, "total", chosen);
-      c.inferred = by_position;
-      if (population_total) rate_change_after(after, part, chosen, lo_section);
     }
+    bool population_total = false;
+    if (chosen < 0 && ty_le) {
+      chosen = population_base(pk, part, lo_section);
+      population_total = chosen >= 0;
+    }
+    if (chosen < 0) continue;
+    // A whole no larger than its part is no whole of it (unless the text says over 100 %).
+    if (Q(x).value.to_double() < 100 &&
+        Q(chosen).value.to_double() * Q(chosen).factor <= Q(part).value.to_double() * Q(part).factor)
+      continue;
+    if (!scope.empty() && !names_scope(token_of[chosen], scope)) continue;
+    if (ty_le && !population_total) {
+      // "570 việc, trong đó có 175 …, đạt tỷ lệ 30,7%": only a part of a stated total.
+      bool linked = false;
+      for (size_t m = pk; m > first && m + 10 > pk; --m) if (phrase(m - 1, {"trong", "do"})) linked = true;
+      if (!linked) continue;
+    }
+    Claim& c = add(ClaimKind::Share, pk, after - 1, x,
+                   population_total ? "part-of-population-total" : linked_total ? "part-of-linked-total" : "part-chiem-pct");
+    operand(c, "part", part);
+    operand(c, "total", chosen);
+    c.inferred = by_position;
+    if (population_total) rate_change_after(after, part, chosen, lo_section);
   }
+}
 
-  // The scope words after a share's named whole: "(tổng …) cả nước", "toàn quốc", "trong nước",
-  // "tại đơn vị", "của cả nước", "chung". Empty when none.
-  std::vector<std::string> scope_after(size_t after) const {
-    std::vector<std::string> s;
-    for (size_t m = after; m < last && m < after + 10 && is(m, TokKind::Word); ++m) {
-      if (phrase(m, {"ca", "nuoc"})) return {"ca", "nuoc"};
-      if (phrase(m, {"toan", "quoc"})) return {"toan", "quoc"};
-      if (phrase(m, {"trong", "nuoc"})) return {"trong", "nuoc"};
-      if (phrase(m, {"tai", "don", "vi"})) return {"don", "vi"};
-      if (word(m, "chung") && !word(m - 1, "noi")) return {"chung"};
-    }
-    return s;
+// The scope words after a share's named whole: "(tổng …) cả nước", "toàn quốc", "trong nước",
+// "tại đơn vị", "của cả nước", "chung". Empty when none.
+std::vector<std::string> Reader::scope_after(size_t after) const {
+  std::vector<std::string> s;
+  for (size_t m = after; m < last && m < after + 10 && is(m, TokKind::Word); ++m) {
+    if (phrase(m, {"ca", "nuoc"})) return {"ca", "nuoc"};
+    if (phrase(m, {"toan", "quoc"})) return {"toan", "quoc"};
+    if (phrase(m, {"trong", "nuoc"})) return {"trong", "nuoc"};
+    if (phrase(m, {"tai", "don", "vi"})) return {"don", "vi"};
+    if (word(m, "chung") && !word(m - 1, "noi")) return {"chung"};
   }
-  // The scope words stand within the twelve words before the figure at k or the six after it.
-  bool names_scope(size_t k, const std::vector<std::string>& scope) const {
-    std::string around = " ";
-    for (size_t m = k > 12 ? k - 12 : 0; m < nr.tokens.size() && m < k + 8; ++m)
-      if (nr.tokens[m].kind == TokKind::Word) around += nr.tokens[m].fold + " ";
-    std::string want = " ";
-    for (const auto& w : scope) want += w + " ";
-    return around.find(want) != std::string::npos;
-  }
+  return s;
+}
 
-  // "1.530 doanh nghiệp quy mô nhỏ, chiếm 92,3%": a figure whose own clause goes on to its share
-  // is a part of the list, never the whole of a sibling's share.
-  bool has_own_share(size_t k) const {
-    for (size_t m = end_of_quantity(k); m < last && m < k + 16; ++m) {
-      if (punct(m, ";") || punct(m, ".") || is(m, TokKind::Open)) return false;
-      if (qty(m) >= 0)
-        return pct(qty(m)) && (word(m - 1, "chiem") || phrase(m - 2, {"tuong", "duong"}) || phrase(m - 2, {"ty", "trong"}));
-    }
-    return false;
-  }
+// The scope words stand within the twelve words before the figure at k or the six after it.
+bool Reader::names_scope(size_t k, const std::vector<std::string>& scope) const {
+  std::string around = " ";
+  for (size_t m = k > 12 ? k - 12 : 0; m < nr.tokens.size() && m < k + 8; ++m)
+    if (nr.tokens[m].kind == TokKind::Word) around += nr.tokens[m].fold + " ";
+  std::string want = " ";
+  for (const auto& w : scope) want += w + " ";
+  return around.find(want) != std::string::npos;
+}
 
-  // The words naming the whole after "chiếm X%" ("sản lượng nuôi trồng", "số doanh nghiệp kinh
-  // doanh vận tải"), up to a joining word; empty when "tổng" or nothing names it.
-  std::vector<std::string> named_whole_after(size_t after) const {
-    static const std::set<std::string> end = {"va", "cua", "tai", "o", "voi", "nam", "ke", "cung", "theo", "trong", "tren",
-                                              "tong", "dat", "tang", "giam", "con", "la", "thi"};
-    std::vector<std::string> w;
-    for (size_t m = after; m < last && m < after + 6 && is(m, TokKind::Word); ++m) {
-      const std::string& f = tok(m).fold;
-      if (end.count(f) || (f == "so" && word(m + 1, "voi"))) break;
-      if (w.empty() && (f == "so" || f == "cac")) continue;
-      if (f == "toan" || f == "tinh" || f == "huyen" || f == "thanh" || f == "pho" || f == "dia" || f == "ban") continue;
-      w.push_back(f);
-    }
-    // "chiếm 45,2% cơ cấu kinh tế", "chiếm 12% GRDP": the economy as a whole, not a named figure.
-    if (!w.empty() && (w[0] == "grdp" || (w[0] == "co" && w.size() > 1 && w[1] == "cau"))) w.clear();
-    return w;
+// "1.530 doanh nghiệp quy mô nhỏ, chiếm 92,3%": a figure whose own clause goes on to its share
+// is a part of the list, never the whole of a sibling's share.
+bool Reader::has_own_share(size_t k) const {
+  for (size_t m = end_of_quantity(k); m < last && m < k + 16; ++m) {
+    if (punct(m, ";") || punct(m, ".") || is(m, TokKind::Open)) return false;
+    if (qty(m) >= 0)
+      return pct(qty(m)) && (word(m - 1, "chiem") || phrase(m - 2, {"tuong", "duong"}) || phrase(m - 2, {"ty", "trong"}));
   }
+  return false;
+}
 
-  // The nearest earlier figure of the part's unit, larger than it, in this or the sentence before,
-  // with every one of the words around it (ten before, six after). -1 if none.
-  int figure_named(size_t pk, int part, const std::vector<std::string>& named) const {
-    const uint32_t s = tok_sentence[pk];
-    for (size_t m = pk; m > first && m + kReach > pk && tok_sentence[m - 1] + 1 >= s; --m) {
-      int q = qty(m - 1);
-      if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
-      if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
-      std::set<std::string> around;
-      const size_t k = m - 1;
-      for (size_t w = k; w > first && w + 10 > k && tok_sentence[w - 1] == tok_sentence[k]; --w)
-        if (is(w - 1, TokKind::Word)) around.insert(tok(w - 1).fold);
-      for (size_t w = k + 1; w < last && w < k + 7 && tok_sentence[w] == tok_sentence[k]; ++w)
-        if (is(w, TokKind::Word)) around.insert(tok(w).fold);
-      bool all = true;
-      for (size_t i = 0; i < named.size() && i < 4 && all; ++i) all = around.count(named[i]) > 0;
-      if (all) return q;
-    }
-    return -1;
+// The words naming the whole after "chiếm X%" ("sản lượng nuôi trồng", "số doanh nghiệp kinh
+// doanh vận tải"), up to a joining word; empty when "tổng" or nothing names it.
+std::vector<std::string> Reader::named_whole_after(size_t after) const {
+  static const std::set<std::string> end = {"va", "cua", "tai", "o", "voi", "nam", "ke", "cung", "theo", "trong", "tren",
+                                            "tong", "dat", "tang", "giam", "con", "la", "thi"};
+  std::vector<std::string> w;
+  for (size_t m = after; m < last && m < after + 6 && is(m, TokKind::Word); ++m) {
+    const std::string& f = tok(m).fold;
+    if (end.count(f) || (f == "so" && word(m + 1, "voi"))) break;
+    if (w.empty() && (f == "so" || f == "cac")) continue;
+    if (f == "toan" || f == "tinh" || f == "huyen" || f == "thanh" || f == "pho" || f == "dia" || f == "ban") continue;
+    w.push_back(f);
   }
+  // "chiếm 45,2% cơ cấu kinh tế", "chiếm 12% GRDP": the economy as a whole, not a named figure.
+  if (!w.empty() && (w[0] == "grdp" || (w[0] == "co" && w.size() > 1 && w[1] == "cau"))) w.clear();
+  return w;
+}
 
-  // A figure stated as the value of the period compared with: "(cùng kỳ 1.050 ca)", "so với năm
-  // trước 41.980 lượt": the comparison words right before it, no comma between. Never the whole of
-  // a share of the current period.
-  bool earlier_period_value(size_t k) const {
-    for (size_t m = k; m > first && m + 6 > k; --m) {
-      const size_t w = m - 1;
-      if (is(w, TokKind::Number) || punct(w, ";") || punct(w, ".") || punct(w, ",") || is(w, TokKind::Close)) return false;
-      if (phrase(w, {"cung", "ky"}) || phrase(w, {"so", "voi"}) ||
-          ((word(w, "nam") || word(w, "ky") || word(w, "thang") || word(w, "quy")) && word(w + 1, "truoc")))
-        return true;
-      if (is(w, TokKind::Open)) return false;
-    }
-    return false;
+// The nearest earlier figure of the part's unit, larger than it, in this or the sentence before,
+// with every one of the words around it (ten before, six after). -1 if none.
+int Reader::figure_named(size_t pk, int part, const std::vector<std::string>& named) const {
+  const uint32_t s = tok_sentence[pk];
+  for (size_t m = pk; m > first && m + kReach > pk && tok_sentence[m - 1] + 1 >= s; --m) {
+    int q = qty(m - 1);
+    if (q < 0 || q == part || pct(q) || Q(q).dimension != Q(part).dimension) continue;
+    if (Q(q).value.to_double() * Q(q).factor <= Q(part).value.to_double() * Q(part).factor) continue;
+    std::set<std::string> around;
+    const size_t k = m - 1;
+    for (size_t w = k; w > first && w + 10 > k && tok_sentence[w - 1] == tok_sentence[k]; --w)
+      if (is(w - 1, TokKind::Word)) around.insert(tok(w - 1).fold);
+    for (size_t w = k + 1; w < last && w < k + 7 && tok_sentence[w] == tok_sentence[k]; ++w)
+      if (is(w, TokKind::Word)) around.insert(tok(w).fold);
+    bool all = true;
+    for (size_t i = 0; i < named.size() && i < 4 && all; ++i) all = around.count(named[i]) > 0;
+    if (all) return q;
   }
+  return -1;
+}
 
-  // "C, tăng N unit (tăng X%) so với cùng kỳ": earlier = C - N, and X must agree.
-  // "tăng/giảm Y điểm phần trăm … (Z%)": pp difference against the stated earlier rate.
-  // The earlier value stated in parentheses after the comparison: "so với cùng kỳ (3.120 tỷ đồng)",
-  // "so với năm trước (41.980 lượt)". Returns the quantity or -1.
-  // A word that makes a parenthesis give something else than the earlier value: a plan or a
-  // scenario ("vượt kịch bản (8.615 tỷ đồng)", "(vượt 8% so với chỉ tiêu)"), a part ("(trong đó,
-  // khách quốc tế là 230 nghìn lượt)"), a sub-period ("(quý I đạt 31.377 tỷ đồng, …)").
-  bool not_the_earlier_word(size_t m) const {
-    return word(m, "vuot") || phrase(m, {"kich", "ban"}) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
-           phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) || phrase(m, {"muc", "tieu"}) ||
-           phrase(m, {"trong", "do"}) || word(m, "quy") || word(m, "gom");
+// A figure stated as the value of the period compared with: "(cùng kỳ 1.050 ca)", "so với năm
+// trước 41.980 lượt": the comparison words right before it, no comma between. Never the whole of
+// a share of the current period.
+bool Reader::earlier_period_value(size_t k) const {
+  for (size_t m = k; m > first && m + 6 > k; --m) {
+    const size_t w = m - 1;
+    if (is(w, TokKind::Number) || punct(w, ";") || punct(w, ".") || punct(w, ",") || is(w, TokKind::Close)) return false;
+    if (phrase(w, {"cung", "ky"}) || phrase(w, {"so", "voi"}) ||
+        ((word(w, "nam") || word(w, "ky") || word(w, "thang") || word(w, "quy")) && word(w + 1, "truoc")))
+      return true;
+    if (is(w, TokKind::Open)) return false;
   }
+  return false;
+}
 
-  int earlier_in_parens(size_t from, int like, bool compared = false) {
-    size_t m = from;
-    for (size_t n = 0; n < 8 && m < last; ++n, ++m) {
-      if (phrase(m, {"so", "voi"}) || word(m, "ky") || word(m, "truoc")) compared = true;
-      if (is(m, TokKind::Open)) break;
-      if (qty(m) >= 0 || punct(m, ";") || punct(m, ".") || not_the_earlier_word(m)) return -1;
-    }
-    if (!is(m, TokKind::Open)) return -1;
-    // "(cùng kỳ 95 vụ)", "(năm trước 1.204 người)": the parenthesis names the earlier period.
-    if (phrase(m + 1, {"cung", "ky"}) || phrase(m + 1, {"nam", "truoc"}) || phrase(m + 1, {"dau", "nam"}) ||
-        phrase(m + 1, {"dau", "ky"}))
-      compared = true;
-    if (!compared) return -1;
-    size_t close = matching_close(m);
-    for (size_t p = m + 1; p < close && p < m + 12; ++p) {
-      if (not_the_earlier_word(p)) return -1;
-      int q = qty(p);
-      if (q < 0) continue;
-      if (pct(q) != pct(like) || !compatible(q, like) || is_change(p)) return -1;  // "(tương ứng tăng 5,01 tỷ USD)"
-      // "(… đạt 31.377 tỷ đồng, tăng 3,3%, …)": a figure with its own rate is another level
-      const size_t e = end_of_quantity(p);
-      if (punct(e, ",") && (word(e + 1, "tang") || word(e + 1, "giam"))) return -1;
-      return q;
-    }
-    return -1;
+// "C, tăng N unit (tăng X%) so với cùng kỳ": earlier = C - N, and X must agree.
+// "tăng/giảm Y điểm phần trăm … (Z%)": pp difference against the stated earlier rate.
+// The earlier value stated in parentheses after the comparison: "so với cùng kỳ (3.120 tỷ đồng)",
+// "so với năm trước (41.980 lượt)". Returns the quantity or -1.
+// A word that makes a parenthesis give something else than the earlier value: a plan or a
+// scenario ("vượt kịch bản (8.615 tỷ đồng)", "(vượt 8% so với chỉ tiêu)"), a part ("(trong đó,
+// khách quốc tế là 230 nghìn lượt)"), a sub-period ("(quý I đạt 31.377 tỷ đồng, …)").
+bool Reader::not_the_earlier_word(size_t m) const {
+  return word(m, "vuot") || phrase(m, {"kich", "ban"}) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
+         phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) || phrase(m, {"muc", "tieu"}) ||
+         phrase(m, {"trong", "do"}) || word(m, "quy") || word(m, "gom");
+}
+
+int Reader::earlier_in_parens(size_t from, int like, bool compared) {
+  size_t m = from;
+  for (size_t n = 0; n < 8 && m < last; ++n, ++m) {
+    if (phrase(m, {"so", "voi"}) || word(m, "ky") || word(m, "truoc")) compared = true;
+    if (is(m, TokKind::Open)) break;
+    if (qty(m) >= 0 || punct(m, ";") || punct(m, ".") || not_the_earlier_word(m)) return -1;
   }
-
-  // The earlier value of a change stated in the sentence before: "Năm 2022, … đạt 356,8 triệu USD.
-  // Năm 2023 ước đạt 402,1 triệu USD, tăng 12,7% so với năm 2022." The one figure of that sentence
-  // of the same kind, when the two sentences are linked by their years or by their words.
-  int earlier_in_previous_sentence(int cur, size_t ck, bool years_only = false) {
-    uint32_t s = tok_sentence[ck];
-    if (s == 0) return -1;
-    size_t m = ck;
-    while (m > first && m + kReach > ck && tok_sentence[m - 1] == s) --m;
-    if (m == first || tok_sentence[m - 1] != s - 1) return -1;
-    size_t prev_end = m;
-    size_t prev_begin = prev_end;
-    while (prev_begin > first && prev_begin + kReach > prev_end && tok_sentence[prev_begin - 1] == s - 1) --prev_begin;
-    int cand = -1, n = 0;
-    for (size_t p = prev_begin; p < prev_end; ++p) {
-      int q = qty(p);
-      if (q < 0 || pct(q) != pct(cur) || !compatible(q, cur) || Q(q).dimension == "scalar" || is_change(p)) continue;
-      cand = q;
-      ++n;
-    }
-    if (n != 1) return -1;
-    // Link by years: "Năm 2022, …" before "Năm 2023 …" or "so với năm 2022". The year must be
-    // the one the sentence is about, not the one it compares with ("giảm 4,1% so với cùng kỳ năm 2022").
-    std::string y_prev = sentence_year(prev_end - 1);
-    if (!y_prev.empty()) {
-      size_t y = prev_begin;
-      while (y < prev_end && !(nr.tokens[y].kind == TokKind::Number && nr.tokens[y].fold == y_prev)) ++y;
-      for (size_t d = 1; d <= 5 && y >= prev_begin + d; ++d)
-        if (phrase(y - d, {"so", "voi"}) || phrase(y - d, {"cung", "ky"})) { y_prev.clear(); break; }
-    }
-    size_t cur_end = ck;
-    while (cur_end + 1 < last && cur_end < ck + kReach && tok_sentence[cur_end + 1] == s) ++cur_end;
-    bool year_link = false;
-    if (!y_prev.empty()) {
-      for (size_t p = m; p <= cur_end; ++p) {
-        const Token& t = nr.tokens[p];
-        if (t.kind != TokKind::Number || t.non_quantity < 0 || t.fold.size() != 4) continue;
-        if (t.fold == y_prev || std::atoi(t.fold.c_str()) == std::atoi(y_prev.c_str()) + 1) year_link = true;
-      }
-    }
-    if (!year_link) {
-      // "Quý III/2023, … 1.245,6 tỷ đồng. Quý III/2024 ước đạt 1.368,2 tỷ đồng, tăng 9,8% so với cùng kỳ":
-      // years written after a period with a slash link the sentences too.
-      const SentencePeriod pp = sentence_period(prev_begin, prev_end), cp = sentence_period(m, cur_end + 1);
-      if (!pp.own_year.empty() && (cp.cmp_year == pp.own_year ||
-                                   (!cp.own_year.empty() && std::atoi(cp.own_year.c_str()) == std::atoi(pp.own_year.c_str()) + 1)))
-        year_link = true;
-    }
-    if (!year_link && (years_only || !same_words_around(cur, cand, 3))) return -1;
-    if (!earlier_period_fits(prev_begin, prev_end, m, cur_end + 1) || other_indicator(cand, cur)) return -1;
-    return cand;
+  if (!is(m, TokKind::Open)) return -1;
+  // "(cùng kỳ 95 vụ)", "(năm trước 1.204 người)": the parenthesis names the earlier period.
+  if (phrase(m + 1, {"cung", "ky"}) || phrase(m + 1, {"nam", "truoc"}) || phrase(m + 1, {"dau", "nam"}) ||
+      phrase(m + 1, {"dau", "ky"}))
+    compared = true;
+  if (!compared) return -1;
+  size_t close = matching_close(m);
+  for (size_t p = m + 1; p < close && p < m + 12; ++p) {
+    if (not_the_earlier_word(p)) return -1;
+    int q = qty(p);
+    if (q < 0) continue;
+    if (pct(q) != pct(like) || !compatible(q, like) || is_change(p)) return -1;  // "(tương ứng tăng 5,01 tỷ USD)"
+    // "(… đạt 31.377 tỷ đồng, tăng 3,3%, …)": a figure with its own rate is another level
+    const size_t e = end_of_quantity(p);
+    if (punct(e, ",") && (word(e + 1, "tang") || word(e + 1, "giam"))) return -1;
+    return q;
   }
+  return -1;
+}
 
-  // The period a sentence is about and the one it compares with: the year ("năm 2024", "quý III/2024",
-  // "tháng 10/2024") and the kind of sub-period ("q3" quý III, "m9" 9 tháng, "t10" tháng 10, "" none
-  // said). Words after "so với" / "cùng kỳ" up to the next comma belong to the comparison.
-  struct SentencePeriod { std::string own_year, own_kind, cmp_year, cmp_kind; };
-  SentencePeriod sentence_period(size_t b, size_t e) const {
-    SentencePeriod sp;
-    bool in_cmp = false;
-    auto roman_value = [](const std::string& f) {
-      return f == "i" ? 1 : f == "ii" ? 2 : f == "iii" ? 3 : f == "iv" ? 4 : 0;
-    };
-    for (size_t p = b; p < e && p < last; ++p) {
+// The earlier value of a change stated in the sentence before: "Năm 2022, … đạt 356,8 triệu USD.
+// Năm 2023 ước đạt 402,1 triệu USD, tăng 12,7% so với năm 2022." The one figure of that sentence
+// of the same kind, when the two sentences are linked by their years or by their words.
+int Reader::earlier_in_previous_sentence(int cur, size_t ck, bool years_only) {
+  uint32_t s = tok_sentence[ck];
+  if (s == 0) return -1;
+  size_t m = ck;
+  while (m > first && m + kReach > ck && tok_sentence[m - 1] == s) --m;
+  if (m == first || tok_sentence[m - 1] != s - 1) return -1;
+  size_t prev_end = m;
+  size_t prev_begin = prev_end;
+  while (prev_begin > first && prev_begin + kReach > prev_end && tok_sentence[prev_begin - 1] == s - 1) --prev_begin;
+  int cand = -1, n = 0;
+  for (size_t p = prev_begin; p < prev_end; ++p) {
+    int q = qty(p);
+    if (q < 0 || pct(q) != pct(cur) || !compatible(q, cur) || Q(q).dimension == "scalar" || is_change(p)) continue;
+    cand = q;
+    ++n;
+  }
+  if (n != 1) return -1;
+  // Link by years: "Năm 2022, …" before "Năm 2023 …" or "so với năm 2022". The year must be
+  // the one the sentence is about, not the one it compares with ("giảm 4,1% so với cùng kỳ năm 2022").
+  std::string y_prev = sentence_year(prev_end - 1);
+  if (!y_prev.empty()) {
+    size_t y = prev_begin;
+    while (y < prev_end && !(nr.tokens[y].kind == TokKind::Number && nr.tokens[y].fold == y_prev)) ++y;
+    for (size_t d = 1; d <= 5 && y >= prev_begin + d; ++d)
+      if (phrase(y - d, {"so", "voi"}) || phrase(y - d, {"cung", "ky"})) { y_prev.clear(); break; }
+  }
+  size_t cur_end = ck;
+  while (cur_end + 1 < last && cur_end < ck + kReach && tok_sentence[cur_end + 1] == s) ++cur_end;
+  bool year_link = false;
+  if (!y_prev.empty()) {
+    for (size_t p = m; p <= cur_end; ++p) {
       const Token& t = nr.tokens[p];
-      if (phrase(p, {"so", "voi"}) || phrase(p, {"cung", "ky"})) in_cmp = true;
-      if (punct(p, ",") || punct(p, ";") || punct(p, ".") || punct(p, ":")) in_cmp = false;
-      std::string& year = in_cmp ? sp.cmp_year : sp.own_year;
-      std::string& kind = in_cmp ? sp.cmp_kind : sp.own_kind;
-      if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() == 4 && (t.fold[0] == '1' || t.fold[0] == '2') &&
-          p > b && (word(p - 1, "nam") || is(p - 1, TokKind::Slash))) {
-        if (year.empty()) year = t.fold;
-        continue;
-      }
-      if (!kind.empty()) continue;
-      if (word(p, "quy") && p + 1 < e) {
-        int v = is(p + 1, TokKind::Word) ? roman_value(nr.tokens[p + 1].fold)
-                                         : (is(p + 1, TokKind::Number) ? std::atoi(nr.tokens[p + 1].fold.c_str()) : 0);
-        if (v >= 1 && v <= 4) kind = "q" + std::to_string(v);
-      } else if (word(p, "thang") && p + 1 < e && is(p + 1, TokKind::Number) && nr.tokens[p + 1].non_quantity >= 0) {
-        kind = "t" + nr.tokens[p + 1].fold;
-      } else if (t.kind == TokKind::Number && t.non_quantity >= 0 && p + 1 < e && word(p + 1, "thang") && !word(p - 1, "thang")) {
-        int v = std::atoi(t.fold.c_str());
-        // "6 tháng cuối năm" is another half than "6 tháng (đầu năm)"
-        if (v >= 1 && v <= 12) kind = "m" + std::to_string(v) + (word(p + 2, "cuoi") ? "c" : "");
-      }
+      if (t.kind != TokKind::Number || t.non_quantity < 0 || t.fold.size() != 4) continue;
+      if (t.fold == y_prev || std::atoi(t.fold.c_str()) == std::atoi(y_prev.c_str()) + 1) year_link = true;
     }
-    return sp;
   }
-
-  // The earlier value of a change named in the sentence before must be of the same kind of period
-  // one year before: "Quý III năm 2023 … 900 tỷ đồng. Quý III năm 2024 … tăng 13,3% so với cùng kỳ"
-  // fits; a figure of quý III of the same year before "9 tháng năm 2024 … tăng 3,2% so với cùng kỳ"
-  // does not (another sub-period, and the same year).
-  bool earlier_period_fits(size_t pb, size_t pe, size_t cb, size_t ce) const {
-    const SentencePeriod prev = sentence_period(pb, pe), cur = sentence_period(cb, ce);
-    const std::string prev_kind = prev.own_kind.empty() ? "y" : prev.own_kind;
-    const std::string cur_kind = cur.own_kind.empty() ? (cur.cmp_kind.empty() ? "y" : cur.cmp_kind) : cur.own_kind;
-    if (prev_kind != cur_kind) return false;
-    if (!cur.cmp_kind.empty() && cur.cmp_kind != prev_kind) return false;
-    if (!prev.own_year.empty() && !cur.own_year.empty() && prev.own_year == cur.own_year &&
-        (cur.cmp_year.empty() || cur.cmp_year != prev.own_year))
-      return false;
-    return true;
+  if (!year_link) {
+    // "Quý III/2023, … 1.245,6 tỷ đồng. Quý III/2024 ước đạt 1.368,2 tỷ đồng, tăng 9,8% so với cùng kỳ":
+    // years written after a period with a slash link the sentences too.
+    const SentencePeriod pp = sentence_period(prev_begin, prev_end), cp = sentence_period(m, cur_end + 1);
+    if (!pp.own_year.empty() && (cp.cmp_year == pp.own_year ||
+                                 (!cp.own_year.empty() && std::atoi(cp.own_year.c_str()) == std::atoi(pp.own_year.c_str()) + 1)))
+      year_link = true;
   }
+  if (!year_link && (years_only || !same_words_around(cur, cand, 3))) return -1;
+  if (!earlier_period_fits(prev_begin, prev_end, m, cur_end + 1) || other_indicator(cand, cur)) return -1;
+  return cand;
+}
 
-  // Two levels named by words of different indicators: "ngành chế biến, chế tạo đạt 1.020 tỷ đồng" and
-  // "ngành khai thác đá đạt 310 tỷ đồng"; "1.982 hộ nghèo" and "số hộ cận nghèo còn 1.530 hộ". The
-  // content words of the six tokens before each figure and the few after its unit: when the later
-  // figure (b) is named with a word the earlier (a) lacks, they are not the same indicator. A side
-  // with none ("Năm 2023 ước đạt 402,1 triệu USD") names nothing and fits; the later may name the
-  // same thing in fewer words.
-  bool other_indicator(int a, int b) const {
-    static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung",
-                                               "theo", "tai", "tong", "voi", "cung", "ky", "bang", "tang", "giam", "ke", "hoach",
-                                               "kh", "uoc", "thuc", "hien", "toan", "tinh", "huyen", "thanh", "pho", "xa", "quy",
-                                               "thang", "rieng", "chung", "luy", "ke", "dau", "nay", "cuoi", "nganh", "linh",
-                                               "vuc", "do", "i", "ii", "iii", "iv", "khoang", "ca", "mot", "nhu", "con", "ghi",
-                                               "nhan", "xay", "ra", "len", "xuong", "muc", "tren", "dia", "ban", "chi", "dang", "den",
-                                               "tu", "thoi", "diem", "ngay", "hien", "nay", "sau", "truoc"};
-    std::set<std::string> unit_words;
-    auto unit_after = [&](int q) {
-      size_t m = token_of[q] + 1;
-      while (m < nr.tokens.size() && nr.tokens[m].unit_part) unit_words.insert(nr.tokens[m++].fold);
-      return m;
-    };
-    const size_t ea = unit_after(a), eb = unit_after(b);
-    auto words = [&](int q, size_t e) {
-      std::set<std::string> w;
-      const size_t k = token_of[q];
-      for (size_t m = k; m > 0 && m + 6 > k && tok_sentence[m - 1] == tok_sentence[k]; --m) {
-        const Token& t = nr.tokens[m - 1];
-        if (t.kind == TokKind::Word && !t.unit_part && !stop.count(t.fold)) w.insert(t.fold);
-      }
-      // (the whole noun phrase after the unit, up to the next sign: "người tham gia bảo hiểm y tế"
-      // and "… bảo hiểm xã hội" differ only past their third word)
-      for (size_t m = e; m < nr.tokens.size() && m < e + 8 && nr.tokens[m].kind == TokKind::Word; ++m)
-        if (!stop.count(nr.tokens[m].fold)) w.insert(nr.tokens[m].fold);
-      for (const auto& u : unit_words) w.erase(u);
-      return w;
-    };
-    const auto wa = words(a, ea), wb = words(b, eb);
-    for (const auto& w : wb)
-      if (!wa.empty() && !wa.count(w)) return true;
-    return false;
-  }
-
-  // The level a change is about, stated in the sentence before: "Toàn tỉnh xảy ra 118 vụ tai nạn
-  // giao thông, làm chết 71 người, bị thương 92 người. So với cùng kỳ, số vụ tai nạn giao thông
-  // giảm 14 vụ (giảm 10,6%), số người chết giảm 6 người (giảm 7,8%) …": the one figure of the
-  // change's unit whose words share the words before the verb. -1 when none or several do.
-  int level_named_before(int n, size_t verb) {
-    static const std::set<std::string> generic = {"so", "voi", "cung", "ky", "nam", "truoc", "la", "co", "va", "cua",
-                                                  "cac", "tong", "toan", "tinh", "huyen", "trong", "do", "nguoi",
-                                                  "vu", "luot", "ca", "ho", "dat", "uoc", "bi", "duoc"};
-    std::set<std::string> subject;
-    for (size_t m = verb; m > first && m + 7 > verb; --m) {
+// Two levels named by words of different indicators: "ngành chế biến, chế tạo đạt 1.020 tỷ đồng" and
+// "ngành khai thác đá đạt 310 tỷ đồng"; "1.982 hộ nghèo" and "số hộ cận nghèo còn 1.530 hộ". The
+// content words of the six tokens before each figure and the few after its unit: when the later
+// figure (b) is named with a word the earlier (a) lacks, they are not the same indicator. A side
+// with none ("Năm 2023 ước đạt 402,1 triệu USD") names nothing and fits; the later may name the
+// same thing in fewer words.
+bool Reader::other_indicator(int a, int b) const {
+  static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung",
+                                             "theo", "tai", "tong", "voi", "cung", "ky", "bang", "tang", "giam", "ke", "hoach",
+                                             "kh", "uoc", "thuc", "hien", "toan", "tinh", "huyen", "thanh", "pho", "xa", "quy",
+                                             "thang", "rieng", "chung", "luy", "ke", "dau", "nay", "cuoi", "nganh", "linh",
+                                             "vuc", "do", "i", "ii", "iii", "iv", "khoang", "ca", "mot", "nhu", "con", "ghi",
+                                             "nhan", "xay", "ra", "len", "xuong", "muc", "tren", "dia", "ban", "chi", "dang", "den",
+                                             "tu", "thoi", "diem", "ngay", "hien", "nay", "sau", "truoc"};
+  std::set<std::string> unit_words;
+  auto unit_after = [&](int q) {
+    size_t m = token_of[q] + 1;
+    while (m < nr.tokens.size() && nr.tokens[m].unit_part) unit_words.insert(nr.tokens[m++].fold);
+    return m;
+  };
+  const size_t ea = unit_after(a), eb = unit_after(b);
+  auto words = [&](int q, size_t e) {
+    std::set<std::string> w;
+    const size_t k = token_of[q];
+    for (size_t m = k; m > 0 && m + 6 > k && tok_sentence[m - 1] == tok_sentence[k]; --m) {
       const Token& t = nr.tokens[m - 1];
-      if (t.kind != TokKind::Word) break;
-      if (!generic.count(t.fold)) subject.insert(t.fold);
+      if (t.kind == TokKind::Word && !t.unit_part && !stop.count(t.fold)) w.insert(t.fold);
     }
-    if (subject.empty()) return -1;
-    const uint32_t s = tok_sentence[verb];
-    int best = -1, best_n = 0, ties = 0;
-    for (size_t m = verb; m > first && m + kReach > verb && tok_sentence[m - 1] + 1 >= s; --m) {
-      int q = qty(m - 1);
-      if (q < 0 || q == n || pct(q) || Q(q).unit != Q(n).unit || !compatible(q, n)) continue;
-      size_t at = m - 1;
-      if (word(at - 1, "tang") || word(at - 1, "giam") || word(at - 1, "hon")) continue;  // a change itself
-      int common = 0;
-      for (size_t w = at; w > first && w + 4 > at; --w)
-        if (nr.tokens[w - 1].kind == TokKind::Word && subject.count(nr.tokens[w - 1].fold)) ++common;
-      for (size_t w = end_of_quantity(at); w < last && w < at + 7 && nr.tokens[w].kind == TokKind::Word; ++w)
-        if (subject.count(nr.tokens[w].fold)) ++common;
-      if (common > best_n) { best = q; best_n = common; ties = 0; }
-      else if (common == best_n && common > 0) ++ties;
-    }
-    return ties == 0 ? best : -1;
-  }
+    // (the whole noun phrase after the unit, up to the next sign: "người tham gia bảo hiểm y tế"
+    // and "… bảo hiểm xã hội" differ only past their third word)
+    for (size_t m = e; m < nr.tokens.size() && m < e + 8 && nr.tokens[m].kind == TokKind::Word; ++m)
+      if (!stop.count(nr.tokens[m].fold)) w.insert(nr.tokens[m].fold);
+    for (const auto& u : unit_words) w.erase(u);
+    return w;
+  };
+  const auto wa = words(a, ea), wb = words(b, eb);
+  for (const auto& w : wb)
+    if (!wa.empty() && !wa.count(w)) return true;
+  return false;
+}
 
-  void changes() {
-    for (size_t k = first; k < last; ++k) {
-      int n = qty(k);
-      if (n < 0) continue;
-      // "tăng (hơn)", "cao hơn", "nhiều hơn" / "giảm (hơn)", "thấp hơn", "ít hơn"
-      bool up = word(k - 1, "tang") ||
-                (word(k - 1, "hon") && (word(k - 2, "tang") || word(k - 2, "cao") || word(k - 2, "nhieu")));
-      bool down = word(k - 1, "giam") ||
-                  (word(k - 1, "hon") && (word(k - 2, "giam") || word(k - 2, "thap") || word(k - 2, "it")));
-      bool index = word(k - 1, "bang") && pct(n) &&
-                   (phrase(end_of_quantity(k), {"so", "voi"}) || phrase(end_of_quantity(k), {"cung", "ky"}));
-      // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)", "bằng 1,5 lần năm trước".
-      const bool times = Q(n).unit == "lần" && (word(k - 1, "gap") || word(k - 1, "bang"));
-      if (times) index = true;
-      if (!up && !down && !index) continue;
-      if (pct(n) || times) {
-        // "C, tăng X% so với cùng kỳ (E)" / "C, bằng X% so với cùng kỳ (E)"
-        int cur = -1;
-        size_t ck = kNone;
-        size_t cs = clause_start(k - 1);
-        int aside = 0;  // inside a parenthesis that closed before the rate: "(tháng 2 đạt 250 tỷ đồng) và giảm 10%"
-        for (size_t m = k - 1; m > cs; --m) {
-          if (is(m - 1, TokKind::Close)) ++aside;
-          if (is(m - 1, TokKind::Open) && aside > 0) --aside;
-          int q = qty(m - 1);
-          if (q < 0 || aside > 0) continue;
-          if (pct(q) && (word(m - 2, "tang") || word(m - 2, "giam"))) continue;  // another rate of the level
-          if (!pct(q) && plan_word_before(m - 1, 4)) continue;  // "(KH 8.600 tấn), tăng 3,1%": not the level
-          if (pct(q) && plan_word_after(end_of_quantity(m - 1))) continue;  // "vượt 4,2% kế hoạch"
-          cur = q; ck = m - 1; break;
-        }
-        if (cur < 0) continue;
-        // "Tỷ lệ … đạt 72,8%, tăng 0,4% so với năm trước (72,4%)": a rate against a rate is
-        // checked too (percent-vs-points tells % from points).
-        int ear = earlier_in_parens(end_of_quantity(k), cur);
-        if (ear < 0 && !pct(cur) && !index) ear = earlier_in_previous_sentence(cur, ck, /*years_only=*/true);
-        if (ear < 0) continue;
-        Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? "value-index-earlier" : "value-rate-earlier");
-        c.decrease = down;
-        operand(c, "current", cur);
-        operand(c, "earlier", ear);
-        operand(c, index ? "index" : "rate", n);
-        continue;
-      }
-      if (index) continue;
-      if (!pct(n) && Q(n).dimension != "pp") {
-        // "Số hộ nghèo giảm 1.250 hộ, từ 8.420 hộ xuống còn 7.170 hộ": both levels follow.
-        size_t m = end_of_quantity(k);
-        if (punct(m, ",") || is(m, TokKind::Open)) ++m;
-        int from = word(m, "tu") ? qty(m + 1) : -1;
-        if (from >= 0 && !pct(from) && compatible(from, n)) {
-          size_t t = end_of_quantity(m + 1);
-          if (word(t, "xuong") || word(t, "len")) {
-            ++t;
-            while (t < last && t < m + 12 && (word(t, "con") || word(t, "muc") || word(t, "den"))) ++t;
-            int to = qty(t);
-            if (to >= 0 && !pct(to) && compatible(to, n)) {
-              Claim& c = add(ClaimKind::AbsChange, k, end_of_quantity(t) - 1, n, "change-from-to");
-              c.decrease = down;
-              operand(c, "current", to);
-              operand(c, "earlier", from);
-              operand(c, "change", n);
-              continue;
-            }
-          }
-        }
-      }
-      size_t cs = clause_start(k - 1);
-      // The current value: the nearest quantity before the verb in the clause, same dimension.
-      // (for a change in points, the nearest percent; otherwise the nearest figure of the
-      // change's own dimension, skipping "đạt 57,9% kế hoạch" in between).
-      const bool in_points = Q(n).dimension == "pp";
+// The level a change is about, stated in the sentence before: "Toàn tỉnh xảy ra 118 vụ tai nạn
+// giao thông, làm chết 71 người, bị thương 92 người. So với cùng kỳ, số vụ tai nạn giao thông
+// giảm 14 vụ (giảm 10,6%), số người chết giảm 6 người (giảm 7,8%) …": the one figure of the
+// change's unit whose words share the words before the verb. -1 when none or several do.
+int Reader::level_named_before(int n, size_t verb) {
+  static const std::set<std::string> generic = {"so", "voi", "cung", "ky", "nam", "truoc", "la", "co", "va", "cua",
+                                                "cac", "tong", "toan", "tinh", "huyen", "trong", "do", "nguoi",
+                                                "vu", "luot", "ca", "ho", "dat", "uoc", "bi", "duoc"};
+  std::set<std::string> subject;
+  for (size_t m = verb; m > first && m + 7 > verb; --m) {
+    const Token& t = nr.tokens[m - 1];
+    if (t.kind != TokKind::Word) break;
+    if (!generic.count(t.fold)) subject.insert(t.fold);
+  }
+  if (subject.empty()) return -1;
+  const uint32_t s = tok_sentence[verb];
+  int best = -1, best_n = 0, ties = 0;
+  for (size_t m = verb; m > first && m + kReach > verb && tok_sentence[m - 1] + 1 >= s; --m) {
+    int q = qty(m - 1);
+    if (q < 0 || q == n || pct(q) || Q(q).unit != Q(n).unit || !compatible(q, n)) continue;
+    size_t at = m - 1;
+    if (word(at - 1, "tang") || word(at - 1, "giam") || word(at - 1, "hon")) continue;  // a change itself
+    int common = 0;
+    for (size_t w = at; w > first && w + 4 > at; --w)
+      if (nr.tokens[w - 1].kind == TokKind::Word && subject.count(nr.tokens[w - 1].fold)) ++common;
+    for (size_t w = end_of_quantity(at); w < last && w < at + 7 && nr.tokens[w].kind == TokKind::Word; ++w)
+      if (subject.count(nr.tokens[w].fold)) ++common;
+    if (common > best_n) { best = q; best_n = common; ties = 0; }
+    else if (common == best_n && common > 0) ++ties;
+  }
+  return ties == 0 ? best : -1;
+}
+
+void Reader::changes() {
+  for (size_t k = first; k < last; ++k) {
+    int n = qty(k);
+    if (n < 0) continue;
+    // "tăng (hơn)", "cao hơn", "nhiều hơn" / "giảm (hơn)", "thấp hơn", "ít hơn"
+    bool up = word(k - 1, "tang") ||
+              (word(k - 1, "hon") && (word(k - 2, "tang") || word(k - 2, "cao") || word(k - 2, "nhieu")));
+    bool down = word(k - 1, "giam") ||
+                (word(k - 1, "hon") && (word(k - 2, "giam") || word(k - 2, "thap") || word(k - 2, "it")));
+    bool index = word(k - 1, "bang") && pct(n) &&
+                 (phrase(end_of_quantity(k), {"so", "voi"}) || phrase(end_of_quantity(k), {"cung", "ky"}));
+    // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)", "bằng 1,5 lần năm trước".
+    const bool times = Q(n).unit == "lần" && (word(k - 1, "gap") || word(k - 1, "bang"));
+    if (times) index = true;
+    if (!up && !down && !index) continue;
+    if (pct(n) || times) {
+      // "C, tăng X% so với cùng kỳ (E)" / "C, bằng X% so với cùng kỳ (E)"
       int cur = -1;
       size_t ck = kNone;
+      size_t cs = clause_start(k - 1);
+      int aside = 0;  // inside a parenthesis that closed before the rate: "(tháng 2 đạt 250 tỷ đồng) và giảm 10%"
       for (size_t m = k - 1; m > cs; --m) {
+        if (is(m - 1, TokKind::Close)) ++aside;
+        if (is(m - 1, TokKind::Open) && aside > 0) --aside;
         int q = qty(m - 1);
-        if (q < 0) continue;
-        // "số người chết giảm 6 người (giảm 7,8%), số người bị thương giảm 19 người": a change is
-        // not the level of the next change.
-        if (word(m - 2, "tang") || word(m - 2, "giam") || (word(m - 2, "hon") && (word(m - 3, "tang") || word(m - 3, "giam"))))
-          continue;
-        // "1.250 tỷ đồng, bằng 62,5% dự toán (2.000 tỷ đồng), tăng 150 tỷ đồng …": the plan is no level.
-        if (!in_points && !pct(q) && is(m - 2, TokKind::Open) && plan_word_before(m - 1, 4)) continue;
-        if (in_points ? pct(q) : (!pct(q) && compatible(q, n))) { cur = q; ck = m - 1; break; }
+        if (q < 0 || aside > 0) continue;
+        if (pct(q) && (word(m - 2, "tang") || word(m - 2, "giam"))) continue;  // another rate of the level
+        if (!pct(q) && plan_word_before(m - 1, 4)) continue;  // "(KH 8.600 tấn), tăng 3,1%": not the level
+        if (pct(q) && plan_word_after(end_of_quantity(m - 1))) continue;  // "vượt 4,2% kế hoạch"
+        cur = q; ck = m - 1; break;
       }
-      if (Q(n).dimension == "pp") {
-        if (cur < 0 || !pct(cur)) continue;
-        // The earlier rate: a percent later in the same sentence, in parentheses or after "so với".
-        int earlier = -1;
-        // "giảm từ 12,45% xuống còn 9,8% (giảm 2,65 điểm phần trăm)": the rate it moved from.
-        {
-          size_t b = ck;
-          while (b > first && b + 4 > ck && is(b - 1, TokKind::Word) &&
-                 (word(b - 1, "xuong") || word(b - 1, "len") || word(b - 1, "con") || word(b - 1, "muc")))
-            --b;
-          for (size_t fk = b; b < ck && fk > first && fk + 3 > b; --fk) {
-            int q = qty(fk - 1);
-            if (q < 0) continue;
-            if (pct(q) && end_of_quantity(fk - 1) == b && word(fk - 2, "tu")) earlier = q;
-            break;
+      if (cur < 0) continue;
+      // "Tỷ lệ … đạt 72,8%, tăng 0,4% so với năm trước (72,4%)": a rate against a rate is
+      // checked too (percent-vs-points tells % from points).
+      int ear = earlier_in_parens(end_of_quantity(k), cur);
+      if (ear < 0 && !pct(cur) && !index) ear = earlier_in_previous_sentence(cur, ck, /*years_only=*/true);
+      if (ear < 0) continue;
+      Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? "value-index-earlier" : "value-rate-earlier");
+      c.decrease = down;
+      operand(c, "current", cur);
+      operand(c, "earlier", ear);
+      operand(c, index ? "index" : "rate", n);
+      continue;
+    }
+    if (index) continue;
+    if (!pct(n) && Q(n).dimension != "pp") {
+      // "Số hộ nghèo giảm 1.250 hộ, từ 8.420 hộ xuống còn 7.170 hộ": both levels follow.
+      size_t m = end_of_quantity(k);
+      if (punct(m, ",") || is(m, TokKind::Open)) ++m;
+      int from = word(m, "tu") ? qty(m + 1) : -1;
+      if (from >= 0 && !pct(from) && compatible(from, n)) {
+        size_t t = end_of_quantity(m + 1);
+        if (word(t, "xuong") || word(t, "len")) {
+          ++t;
+          while (t < last && t < m + 12 && (word(t, "con") || word(t, "muc") || word(t, "den"))) ++t;
+          int to = qty(t);
+          if (to >= 0 && !pct(to) && compatible(to, n)) {
+            Claim& c = add(ClaimKind::AbsChange, k, end_of_quantity(t) - 1, n, "change-from-to");
+            c.decrease = down;
+            operand(c, "current", to);
+            operand(c, "earlier", from);
+            operand(c, "change", n);
+            continue;
           }
         }
-        int depth = 0;
-        for (size_t m = end_of_quantity(k); earlier < 0 && m < last && same_sentence(m, k) && m < k + 30; ++m) {
-          if (is(m, TokKind::Open)) ++depth;
-          if (is(m, TokKind::Close)) --depth;
-          if (punct(m, ";") || (punct(m, ",") && depth <= 0)) break;  // another rate of another subject
-          int q = qty(m);
-          if (q >= 0 && pct(q)) { earlier = q; break; }
-        }
-        if (earlier < 0) earlier = earlier_in_previous_sentence(cur, ck);
-        if (earlier < 0) continue;
-        Claim& c = add(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, "rate-change-pp");
-        c.decrease = down;
-        operand(c, "current", cur);
-        operand(c, "earlier", earlier);
-        operand(c, "change", n);
+      }
+    }
+    size_t cs = clause_start(k - 1);
+    // The current value: the nearest quantity before the verb in the clause, same dimension.
+    // (for a change in points, the nearest percent; otherwise the nearest figure of the
+    // change's own dimension, skipping "đạt 57,9% kế hoạch" in between).
+    const bool in_points = Q(n).dimension == "pp";
+    int cur = -1;
+    size_t ck = kNone;
+    for (size_t m = k - 1; m > cs; --m) {
+      int q = qty(m - 1);
+      if (q < 0) continue;
+      // "số người chết giảm 6 người (giảm 7,8%), số người bị thương giảm 19 người": a change is
+      // not the level of the next change.
+      if (word(m - 2, "tang") || word(m - 2, "giam") || (word(m - 2, "hon") && (word(m - 3, "tang") || word(m - 3, "giam"))))
         continue;
-      }
-      if (cur < 0 && !pct(n)) {
-        // "Tai nạn giao thông xảy ra 86 vụ, làm chết 52 người; so với cùng kỳ giảm 9 vụ (cùng kỳ
-        // 95 vụ)": the current value in an earlier clause of the sentence, when the earlier value
-        // is stated right after the change.
-        bool compared_before = false;
-        for (size_t m = k >= 6 ? k - 6 : 0; m + 1 < k; ++m)
-          if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"})) compared_before = true;
-        if (earlier_in_parens(end_of_quantity(k), n, compared_before) >= 0) {
-          for (size_t m = cs; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
-            int q = qty(m - 1);
-            if (q >= 0 && !pct(q) && Q(q).unit == Q(n).unit && compatible(q, n)) { cur = q; ck = m - 1; break; }
-          }
-          // "… chi thường xuyên 5.095 tỷ đồng. Chi thường xuyên tăng 412 tỷ đồng so với cùng kỳ (cùng
-          // kỳ 4.683 tỷ đồng)": the level in the sentence before, named by the same words.
-          if (cur < 0)
-            if (int lv = level_named_before(n, k - 1); lv >= 0) { cur = lv; ck = token_of[lv]; }
+      // "1.250 tỷ đồng, bằng 62,5% dự toán (2.000 tỷ đồng), tăng 150 tỷ đồng …": the plan is no level.
+      if (!in_points && !pct(q) && is(m - 2, TokKind::Open) && plan_word_before(m - 1, 4)) continue;
+      if (in_points ? pct(q) : (!pct(q) && compatible(q, n))) { cur = q; ck = m - 1; break; }
+    }
+    if (Q(n).dimension == "pp") {
+      if (cur < 0 || !pct(cur)) continue;
+      // The earlier rate: a percent later in the same sentence, in parentheses or after "so với".
+      int earlier = -1;
+      // "giảm từ 12,45% xuống còn 9,8% (giảm 2,65 điểm phần trăm)": the rate it moved from.
+      {
+        size_t b = ck;
+        while (b > first && b + 4 > ck && is(b - 1, TokKind::Word) &&
+               (word(b - 1, "xuong") || word(b - 1, "len") || word(b - 1, "con") || word(b - 1, "muc")))
+          --b;
+        for (size_t fk = b; b < ck && fk > first && fk + 3 > b; --fk) {
+          int q = qty(fk - 1);
+          if (q < 0) continue;
+          if (pct(q) && end_of_quantity(fk - 1) == b && word(fk - 2, "tu")) earlier = q;
+          break;
         }
       }
-      if (cur < 0 && !pct(n)) {
-        // "… giảm 14 vụ (giảm 10,6%)": the level in the sentence before, named by the same words.
-        size_t m = end_of_quantity(k);
-        if (is(m, TokKind::Open) || punct(m, ",")) ++m;
-        if ((word(m, "tang") || word(m, "giam")) && qty(m + 1) >= 0 && pct(qty(m + 1))) {
-          if (int lv = level_named_before(n, k - 1); lv >= 0) {
-            cur = lv;
-            ck = token_of[lv];
-          }
-        }
+      int depth = 0;
+      for (size_t m = end_of_quantity(k); earlier < 0 && m < last && same_sentence(m, k) && m < k + 30; ++m) {
+        if (is(m, TokKind::Open)) ++depth;
+        if (is(m, TokKind::Close)) --depth;
+        if (punct(m, ";") || (punct(m, ",") && depth <= 0)) break;  // another rate of another subject
+        int q = qty(m);
+        if (q >= 0 && pct(q)) { earlier = q; break; }
       }
-      if (pct(n) || cur < 0 || pct(cur) || !compatible(cur, n)) continue;
-      size_t after = end_of_quantity(k);
-      // "C, tăng N so với cùng kỳ (E)": an absolute change with the earlier value stated.
-      if (int ear = earlier_in_parens(after, cur); ear >= 0) {
-        Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, "value-change-earlier");
-        c.decrease = down;
-        operand(c, "current", cur);
-        operand(c, "earlier", ear);
-        operand(c, "change", n);
-        // "…, tăng 412 tỷ đồng so với cùng kỳ (cùng kỳ 4.683 tỷ đồng), tăng 8,8%": the rate of the
-        // same change, right after the earlier value, in the same direction.
-        size_t close = token_of[ear];
-        while (close < last && !is(close, TokKind::Close)) ++close;
-        size_t r = close + 1;
-        if (close < last && (punct(r, ",") || is(r, TokKind::Open))) ++r;
-        if (close < last && same_sentence(r, k) && (down ? word(r, "giam") : word(r, "tang")) && qty(r + 1) >= 0 &&
-            pct(qty(r + 1)) && !stated_used[qty(r + 1)]) {
-          const int x = qty(r + 1);
-          Claim& g = add(ClaimKind::Growth, ck, end_of_quantity(r + 1) - 1, x, "value-earlier-rate");
-          g.decrease = down;
-          operand(g, "current", cur);
-          operand(g, "earlier", ear);
-          operand(g, "rate", x);
+      if (earlier < 0) earlier = earlier_in_previous_sentence(cur, ck);
+      if (earlier < 0) continue;
+      Claim& c = add(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, "rate-change-pp");
+      c.decrease = down;
+      operand(c, "current", cur);
+      operand(c, "earlier", earlier);
+      operand(c, "change", n);
+      continue;
+    }
+    if (cur < 0 && !pct(n)) {
+      // "Tai nạn giao thông xảy ra 86 vụ, làm chết 52 người; so với cùng kỳ giảm 9 vụ (cùng kỳ
+      // 95 vụ)": the current value in an earlier clause of the sentence, when the earlier value
+      // is stated right after the change.
+      bool compared_before = false;
+      for (size_t m = k >= 6 ? k - 6 : 0; m + 1 < k; ++m)
+        if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"})) compared_before = true;
+      if (earlier_in_parens(end_of_quantity(k), n, compared_before) >= 0) {
+        for (size_t m = cs; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
+          int q = qty(m - 1);
+          if (q >= 0 && !pct(q) && Q(q).unit == Q(n).unit && compatible(q, n)) { cur = q; ck = m - 1; break; }
         }
-        continue;
+        // "… chi thường xuyên 5.095 tỷ đồng. Chi thường xuyên tăng 412 tỷ đồng so với cùng kỳ (cùng
+        // kỳ 4.683 tỷ đồng)": the level in the sentence before, named by the same words.
+        if (cur < 0)
+          if (int lv = level_named_before(n, k - 1); lv >= 0) { cur = lv; ck = token_of[lv]; }
       }
-      // "(tăng X%)" right after the change (also across a comma or a line break).
-      size_t m = after;
+    }
+    if (cur < 0 && !pct(n)) {
+      // "… giảm 14 vụ (giảm 10,6%)": the level in the sentence before, named by the same words.
+      size_t m = end_of_quantity(k);
       if (is(m, TokKind::Open) || punct(m, ",")) ++m;
-      if (word(m, "tang") || word(m, "giam")) {
-        int x = qty(m + 1);
-        if (x >= 0 && pct(x)) {
-          Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(m + 1) - 1, x, "value-change-rate");
-          c.decrease = down;
-          operand(c, "current", cur);
-          operand(c, "change", n);
-          operand(c, "rate", x);
-          continue;
+      if ((word(m, "tang") || word(m, "giam")) && qty(m + 1) >= 0 && pct(qty(m + 1))) {
+        if (int lv = level_named_before(n, k - 1); lv >= 0) {
+          cur = lv;
+          ck = token_of[lv];
         }
       }
-      if (int ear = earlier_in_previous_sentence(cur, ck); ear >= 0) {
-        Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, "value-change-earlier-sentence");
+    }
+    if (pct(n) || cur < 0 || pct(cur) || !compatible(cur, n)) continue;
+    size_t after = end_of_quantity(k);
+    // "C, tăng N so với cùng kỳ (E)": an absolute change with the earlier value stated.
+    if (int ear = earlier_in_parens(after, cur); ear >= 0) {
+      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, "value-change-earlier");
+      c.decrease = down;
+      operand(c, "current", cur);
+      operand(c, "earlier", ear);
+      operand(c, "change", n);
+      // "…, tăng 412 tỷ đồng so với cùng kỳ (cùng kỳ 4.683 tỷ đồng), tăng 8,8%": the rate of the
+      // same change, right after the earlier value, in the same direction.
+      size_t close = token_of[ear];
+      while (close < last && !is(close, TokKind::Close)) ++close;
+      size_t r = close + 1;
+      if (close < last && (punct(r, ",") || is(r, TokKind::Open))) ++r;
+      if (close < last && same_sentence(r, k) && (down ? word(r, "giam") : word(r, "tang")) && qty(r + 1) >= 0 &&
+          pct(qty(r + 1)) && !stated_used[qty(r + 1)]) {
+        const int x = qty(r + 1);
+        Claim& g = add(ClaimKind::Growth, ck, end_of_quantity(r + 1) - 1, x, "value-earlier-rate");
+        g.decrease = down;
+        operand(g, "current", cur);
+        operand(g, "earlier", ear);
+        operand(g, "rate", x);
+      }
+      continue;
+    }
+    // "(tăng X%)" right after the change (also across a comma or a line break).
+    size_t m = after;
+    if (is(m, TokKind::Open) || punct(m, ",")) ++m;
+    if (word(m, "tang") || word(m, "giam")) {
+      int x = qty(m + 1);
+      if (x >= 0 && pct(x)) {
+        Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(m + 1) - 1, x, "value-change-rate");
         c.decrease = down;
         operand(c, "current", cur);
-        operand(c, "earlier", ear);
         operand(c, "change", n);
+        operand(c, "rate", x);
+        continue;
       }
     }
-  }
-
-  void malformed() {
-    for (size_t k = first; k < last; ++k) {
-      int q = qty(k);
-      if (q < 0 || !Q(q).malformed) continue;
-      Claim& c = add(ClaimKind::MalformedNumber, k, k, q, "malformed");
-      stated_used[q] = false;
-      operand(c, "number", q);
+    if (int ear = earlier_in_previous_sentence(cur, ck); ear >= 0) {
+      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, "value-change-earlier-sentence");
+      c.decrease = down;
+      operand(c, "current", cur);
+      operand(c, "earlier", ear);
+      operand(c, "change", n);
     }
   }
+}
 
-  // --- repeats: a table row restated in the prose ------------------------------------------
-  struct Row {
-    size_t block = 0;
-    std::vector<std::string> phrase;  // folded indicator words
-    std::vector<std::string> numbers; // numbers inside the label ("trẻ 6 tuổi vào lớp 1"), leading zeros dropped
-    std::string dimension;            // from the unit cell, "" when none
-    std::vector<std::pair<int, std::string>> values;  // quantity, column header (folded)
-    bool sub = false;                 // "- Khách nội địa": an item of the row above
-  };
-
-  // Cells of a table row: tab-separated or Markdown pipes. Returns token ranges per cell.
-  std::vector<std::pair<size_t, size_t>> cells_of(size_t bi) {
-    std::vector<std::pair<size_t, size_t>> cells;
-    const Block& b = doc.blocks[bi];
-    if (b.kind == BlockKind::TableRow && !b.cell_spans.empty()) {
-      // The text layer's cells keep the empty ones ("7⇥Tổng đàn…⇥⇥311.350"), so columns line up.
-      size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
-      size_t m = lo;
-      for (const Span& c : b.cell_spans) {
-        while (m < hi && nr.tokens[m].span.begin < c.begin) ++m;
-        size_t a = m;
-        while (m < hi && nr.tokens[m].span.begin < c.end) ++m;
-        cells.emplace_back(a, m);
-      }
-      return cells;
-    }
-    std::string_view t = doc.slice(b.span);
-    char sep = t.find('\t') != std::string_view::npos ? '\t' : '|';
-    if (std::count(t.begin(), t.end(), sep) < 2) return cells;
+// Cells of a table row: tab-separated or Markdown pipes. Returns token ranges per cell.
+std::vector<std::pair<size_t, size_t>> Reader::cells_of(size_t bi) {
+  std::vector<std::pair<size_t, size_t>> cells;
+  const Block& b = doc.blocks[bi];
+  if (b.kind == BlockKind::TableRow && !b.cell_spans.empty()) {
+    // The text layer's cells keep the empty ones ("7⇥Tổng đàn…⇥⇥311.350"), so columns line up.
     size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
     size_t m = lo;
-    for (size_t i = 0; i <= t.size(); ++i) {
-      if (i < t.size() && t[i] != sep) continue;
-      uint32_t cell_end = b.span.begin + static_cast<uint32_t>(i);
+    for (const Span& c : b.cell_spans) {
+      while (m < hi && nr.tokens[m].span.begin < c.begin) ++m;
       size_t a = m;
-      while (m < hi && nr.tokens[m].span.begin < cell_end) ++m;
-      if (!(sep == '|' && nr.tokens.size() > a && a < hi && nr.tokens[a].fold == "|")) cells.emplace_back(a, m);
-      while (m < hi && nr.tokens[m].fold == "|") ++m;
+      while (m < hi && nr.tokens[m].span.begin < c.end) ++m;
+      cells.emplace_back(a, m);
     }
     return cells;
   }
+  std::string_view t = doc.slice(b.span);
+  char sep = t.find('\t') != std::string_view::npos ? '\t' : '|';
+  if (std::count(t.begin(), t.end(), sep) < 2) return cells;
+  size_t lo = nr.block_first[bi], hi = nr.block_last[bi];
+  size_t m = lo;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i < t.size() && t[i] != sep) continue;
+    uint32_t cell_end = b.span.begin + static_cast<uint32_t>(i);
+    size_t a = m;
+    while (m < hi && nr.tokens[m].span.begin < cell_end) ++m;
+    if (!(sep == '|' && nr.tokens.size() > a && a < hi && nr.tokens[a].fold == "|")) cells.emplace_back(a, m);
+    while (m < hi && nr.tokens[m].fold == "|") ++m;
+  }
+  return cells;
+}
 
-  // The year a sentence names with "năm YYYY" before token h, "" if none.
-  std::string sentence_year(size_t h) const {
-    if (h >= tok_sentence.size()) return "";  // past the last token (issue 14: read out of bounds)
-    size_t m = h;
-    while (m > 0 && m + kReach > h && tok_sentence[m - 1] == tok_sentence[h]) --m;
-    for (; m < h; ++m) {
+Claim& Reader::add_row_claim(ClaimKind kind, const Row& row, int stated, const char* tmpl) {
+  Claim c;
+  c.id = static_cast<uint32_t>(out.claims.size());
+  c.kind = kind;
+  c.span = doc.blocks[row.block].span;
+  c.quote = std::string(doc.slice(c.span));
+  c.stated = static_cast<uint32_t>(stated);
+  c.template_id = tmpl;
+  used[stated] = true;
+  out.claims.push_back(std::move(c));
+  return out.claims.back();
+}
+
+// The year a column header names ("thuc hien 2023"), "" if none.
+std::string Reader::header_year(const std::string& head) {
+  for (size_t i = 0; i + 4 <= head.size(); ++i)
+    if (head.compare(i, 2, "20") == 0 && std::isdigit(static_cast<unsigned char>(head[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(head[i + 3])) && (i == 0 || head[i - 1] == ' '))
+      return head.substr(i, 4);
+  return {};
+}
+
+// A figure of the text about another year than the report's or the column's ("Năm 2022, …").
+bool Reader::other_year(int q, const std::string& doc_year, const std::string& head) const {
+  if (token_of[q] == kNone) return false;
+  std::string y = sentence_year(token_of[q]);
+  if (y.empty()) return false;
+  std::string hy = header_year(head);
+  return y != doc_year || (!hy.empty() && y != hy);
+}
+
+bool Reader::header_is(const std::string& h, std::initializer_list<const char*> keys) {
+  for (const char* k : keys)
+    if (h.find(k) != std::string::npos) return true;
+  return false;
+}
+
+// Relations inside an indicator table: a "% so KH" cell against the plan and actual cells of
+// its row; a total row over the "- item" rows below it, column by column.
+void Reader::table_claims(const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    int plan = -1, actual = -1, pct_plan = -1;
+    for (auto [q, h] : row.values) {
+      bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
+      if (percent_col && header_is(h, {"kh", "ke hoach", "du toan"}) && !header_is(h, {"cung ky", "nam truoc"})) pct_plan = q;
+      else if (!percent_col && header_is(h, {"thuc hien", "uoc", "ket qua"})) actual = q;
+      else if (!percent_col && header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) plan = q;
+    }
+    // "Thực hiện 9 tháng năm 2023 | Ước thực hiện 9 tháng năm 2024 | So với cùng kỳ (%)": the
+    // last-year and this-year cells of the row against the index cell.
+    {
+      int yoy = -1, rate = -1, earlier = -1, current = -1, earlier_year = 0, current_year = 0, level_cols = 0;
+      for (auto [q, h] : row.values) {
+        bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
+        bool last_year = header_is(h, {"cung ky", "nam truoc"});
+        if (percent_col) {
+          // "Tăng, giảm (%)", "Tốc độ tăng (%)": a growth rate; otherwise an index.
+          if (header_is(h, {"kh", "ke hoach", "du toan"})) continue;
+          if (header_is(h, {"tang"})) rate = q;
+          else if (last_year) yoy = q;
+          continue;
+        }
+        if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"}) && !header_is(h, {"thuc hien", "uoc"})) continue;
+        ++level_cols;
+        int y = 0;
+        for (size_t i = 0; i + 4 <= h.size(); ++i)
+          if ((i == 0 || h[i - 1] == ' ' || h[i - 1] == '/') && h.compare(i, 2, "20") == 0 && isdigit(static_cast<unsigned char>(h[i + 2])) &&
+              isdigit(static_cast<unsigned char>(h[i + 3])) && (i + 4 == h.size() || !isdigit(static_cast<unsigned char>(h[i + 4]))))
+            y = std::atoi(h.substr(i, 4).c_str());
+        if (last_year) { earlier = q; earlier_year = -1; continue; }
+        if (y == 0) continue;
+        if (earlier < 0 || (earlier_year > 0 && y < earlier_year)) {
+          if (earlier >= 0 && earlier_year > 0) { current = earlier; current_year = earlier_year; }
+          earlier = q;
+          earlier_year = y;
+        } else if (current < 0 || y > current_year) {
+          current = q;
+          current_year = y;
+        }
+      }
+      if ((yoy >= 0 || rate >= 0) && earlier >= 0 && current >= 0 && level_cols == 2 && current_year > earlier_year &&
+          compatible(earlier, current) && Q(earlier).value.mantissa != 0) {
+        const int stated = yoy >= 0 ? yoy : rate;
+        Claim& c = add_row_claim(ClaimKind::Growth, row, stated,
+                                 yoy >= 0 ? "table-index-vs-last-year-column" : "table-rate-vs-last-year-column");
+        c.operands.push_back(Operand{"current", static_cast<uint32_t>(current)});
+        c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(earlier)});
+        c.operands.push_back(Operand{yoy >= 0 ? "index" : "rate", static_cast<uint32_t>(stated)});
+        // a negative rate cell is a fall
+        c.decrease = false;
+        used[earlier] = used[current] = true;
+      }
+    }
+    if (plan >= 0 && actual >= 0 && pct_plan >= 0 && Q(plan).value.mantissa != 0) {
+      Claim& c = add_row_claim(ClaimKind::PercentOfPlan, row, pct_plan, "table-pct-of-plan-column");
+      c.operands.push_back(Operand{"actual", static_cast<uint32_t>(actual)});
+      c.operands.push_back(Operand{"plan", static_cast<uint32_t>(plan)});
+      used[actual] = used[plan] = true;
+    }
+  }
+  for (size_t i = 0; i + 2 < rows.size() + 1; ++i) {
+    if (rows[i].sub) continue;
+    size_t j = i + 1;
+    while (j < rows.size() && rows[j].sub && rows[j].block == rows[j - 1].block + 1) ++j;
+    if (j - i < 3) continue;  // at least two items
+    // When one column of the items adds up exactly to the total row, the items partition it,
+    // and every other column of the same items must add up too.
+    bool partitioned = false;
+    for (auto [tq, th] : rows[i].values) {
+      if (pct(tq) || th.find('%') != std::string::npos) continue;
+      double sum = 0;
+      size_t n = 0;
+      for (size_t r = i + 1; r < j; ++r)
+        for (auto [pq, ph] : rows[r].values)
+          if (ph == th && compatible(pq, tq) && !pct(pq)) { sum += Q(pq).value.to_double() * Q(pq).factor; ++n; }
+      double tv = Q(tq).value.to_double() * Q(tq).factor;
+      if (n == j - i - 1 && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv)
+        partitioned = true;
+    }
+    for (auto [tq, th] : rows[i].values) {
+      if (pct(tq) || th.find('%') != std::string::npos) continue;
+      std::vector<int> parts;
+      for (size_t r = i + 1; r < j; ++r)
+        for (auto [pq, ph] : rows[r].values)
+          if (ph == th && compatible(pq, tq) && !pct(pq)) parts.push_back(pq);
+      if (parts.size() != j - i - 1) continue;
+      double sum = 0;
+      for (int p : parts) sum += Q(p).value.to_double() * Q(p).factor;
+      double tv = Q(tq).value.to_double() * Q(tq).factor;
+      bool adds_up = std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv;
+      // Items that are kinds of one whole ("Khách nội địa" / "Khách quốc tế") partition it.
+      bool partition = adds_up || partitioned;
+      if (!partition && parts.size() == 2) {
+        std::string a = " ", b = " ";
+        for (auto& w : rows[i + 1].phrase) a += w + " ";
+        for (auto& w : rows[i + 2].phrase) b += w + " ";
+        partition = labels_complement(a, b, /*kinds_only=*/true);
+      }
+      Claim& c = add_row_claim(partition ? ClaimKind::Sum : ClaimKind::PartBound, rows[i], tq, "table-total-row");
+      c.exhaustive = partition;
+      c.operands.push_back(Operand{"total", static_cast<uint32_t>(tq)});
+      for (int p : parts) {
+        c.operands.push_back(Operand{"part", static_cast<uint32_t>(p)});
+        used[p] = true;
+      }
+    }
+  }
+}
+
+void Reader::add_repeat(const Row& row, int prose, int table_value, const char* tmpl) {
+  if (pct(prose) != pct(table_value) || !compatible(prose, table_value)) return;  // not the same figure
+  Claim& c = add_at(ClaimKind::Repeat, doc.blocks[row.block].span, table_value, tmpl);
+  operand(c, "first", prose);
+  operand(c, "second", table_value);
+}
+
+// When the row's words are not found as such ("Thu ngân sách nhà nước trên địa bàn" against
+// "thu ngân sách đạt 201,922/260 tỷ đồng"), the catalogue indicator links them.
+void Reader::repeats_by_indicator(const Row& row, const std::vector<bool>& is_table, const std::string& doc_year) {
+  std::string phrase;
+  for (const auto& w : row.phrase) phrase += (phrase.empty() ? "" : " ") + w;
+  std::string key = match_indicator(phrase);
+  if (key.empty() || !is_canonical_indicator(key)) return;
+  std::vector<int> prose;
+  auto found = indicator_index.find(key);
+  if (found == indicator_index.end()) return;
+  for (int q : found->second) {
+    const Quantity& x = nr.quantities[q];
+    if (x.indicator != key || x.sentence >= doc.sentences.size()) continue;
+    size_t bi = doc.sentences[x.sentence].block;
+    if (bi >= is_table.size() || is_table[bi] || bi == row.block) continue;
+    if (about_other_year(bi)) continue;
+    if (!row.dimension.empty() && x.dimension != row.dimension) continue;
+    if (token_of[q] != kNone) {
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      if (names_subregion_memo(token_of[q])) continue;  // one commune's figure is not the area's indicator
+    }
+    prose.push_back(static_cast<int>(q));
+  }
+  if (prose.empty()) return;
+  for (auto [tq, head] : row.values) {
+    if (stated_used[tq]) continue;
+    const Quantity& tv = Q(tq);
+    int match = -1;
+    bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
+    bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
+    for (int q : prose) {
+      if (other_year(q, doc_year, head)) continue;
+      // A plan cell is restated by a plan of the text, an actual cell by anything but a plan.
+      if ((plan_col && Q(q).role != "plan") || (actual_col && Q(q).role == "plan")) continue;
+      if (Q(q).value == tv.value && Q(q).dimension == tv.dimension) { match = q; break; }
+    }
+    if (match >= 0) { add_repeat(row, match, tq, "row-restated-by-indicator"); continue; }
+    if (!actual_col) continue;
+    // One level figure of that indicator in the prose, close enough to be the same one.
+    std::vector<int> levels;
+    for (int q : prose)
+      // (a discrepancy only from a plain restatement: no year named in its sentence, so never another year)
+      if (Q(q).role.empty() && Q(q).dimension == tv.dimension && (token_of[q] == kNone || sentence_year(token_of[q]).empty()))
+        levels.push_back(q);
+    if (levels.size() > 1) {
+      // Several: the one stated beside another value of the row ("201,922/260" for a row
+      // "thực hiện 197,022 (chỉ tiêu giao 260)") is the restatement.
+      std::vector<int> beside;
+      for (int q : levels) {
+        bool shares = false;
+        for (int o : prose)
+          if (o != q && Q(o).sentence == Q(q).sentence)
+            for (auto [rq, rh] : row.values)
+              shares = shares || (rq != tq && Q(rq).value == Q(o).value && Q(rq).dimension == Q(o).dimension);
+        if (shares) beside.push_back(q);
+      }
+      levels = beside;
+    }
+    if (levels.size() != 1) continue;
+    double a = tv.value.to_double() * tv.factor, b = Q(levels[0]).value.to_double() * Q(levels[0]).factor;
+    if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
+    add_repeat(row, levels[0], tq, "row-restated-by-indicator");
+  }
+}
+
+void Reader::repeats() {
+  const std::string doc_year = document_year();
+  std::vector<Row> rows;
+  std::vector<std::string> header;  // folded header text per column
+  size_t header_indicator = 1;      // the header's indicator column ("Chỉ tiêu")
+  bool header_has_number_column = false;  // "STT" first
+  std::vector<bool> is_table(doc.blocks.size(), false);
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    auto cells = cells_of(bi);
+    if (cells.size() < 3) {
+      // A summary line "Thu ngân sách trên địa bàn: thực hiện đạt 197,022 tỷ đồng (chỉ tiêu giao 260 tỷ đồng)".
+      size_t lead = first;
+      while (lead < last && (tok(lead).kind == TokKind::Punct)) ++lead;
+      size_t colon = lead;
+      // "- Cơ quan hành chính nhà nước có cơ cấu công chức, viên chức phù hợp …: thực hiện đạt …"
+      while (colon < last && colon < first + 24 && (tok(colon).kind == TokKind::Word || punct(colon, ","))) ++colon;
+      if (colon - lead < 3 || !punct(colon, ":") || last - first > 48) continue;
+      Row row;
+      row.block = bi;
+      for (size_t m = lead; m < colon; ++m) {
+        if (tok(m).kind == TokKind::Word) row.phrase.push_back(tok(m).fold);
+        if (tok(m).kind == TokKind::Number) row.numbers.push_back(label_number(tok(m).fold));
+      }
+      bool first_value = true;
+      for (size_t m = colon + 1; m < last; ++m) {
+        int q = qty(m);
+        if (q < 0) continue;
+        row.values.emplace_back(q, first_value ? "thuc hien" : "");
+        if (row.dimension.empty()) row.dimension = Q(q).dimension;
+        first_value = false;
+      }
+      if (!row.values.empty()) rows.push_back(std::move(row));
+      continue;
+    }
+    is_table[bi] = true;
+    Row row;
+    row.block = bi;
+    bool any_number = false;
+    std::vector<std::string> texts;
+    for (auto [a, e] : cells) {
+      std::string f;
+      for (size_t m = a; m < e; ++m) { if (!f.empty()) f += ' '; f += nr.tokens[m].fold; }
+      texts.push_back(f);
+      if (e == a + 1 && nr.tokens[a].kind == TokKind::Number) any_number = true;
+    }
+    if (!any_number) {
+      header = texts;
+      header_indicator = 1;
+      header_has_number_column = !texts.empty() && (texts[0] == "stt" || texts[0] == "tt" || texts[0] == "so tt");
+      for (size_t c = 0; c < texts.size(); ++c)
+        if (texts[c].find("chi tieu") != std::string::npos || texts[c].find("noi dung") != std::string::npos) {
+          header_indicator = c;
+          break;
+        }
+      continue;
+    }
+    long offset = 0;  // header column = row column + offset (rows may drop an empty first cell)
+    for (size_t c = 0; c < cells.size(); ++c) {
+      auto [a, e] = cells[c];
+      if (e == a) continue;
+      bool has_word = false;
+      for (size_t m = a; m < e; ++m) has_word = has_word || nr.tokens[m].kind == TokKind::Word;
+      if (row.phrase.empty() && has_word) {
+        offset = static_cast<long>(header_indicator) - static_cast<long>(c);
+        // "- Khách nội địa", or a row without the STT number its parent row has ("7 | Tổng đàn …"
+        // then "Đàn lợn | Con | …"): an item of the row above.
+        row.sub = (nr.tokens[a].kind == TokKind::Punct && (nr.tokens[a].fold == "-" || nr.tokens[a].fold == "+")) ||
+                  (header_has_number_column && (offset > 0 || (c > 0 && cells[0].first == cells[0].second)));
+        for (size_t m = a; m < e; ++m) {
+          if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
+          if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
+          if (nr.tokens[m].kind == TokKind::Number) row.numbers.push_back(label_number(nr.tokens[m].fold));
+        }
+        // The unit cell after it.
+        if (c + 1 < cells.size()) {
+          UnitInfo u;
+          if (texts[c + 1] == "%") row.dimension = "percent";
+          else if (lookup_unit(texts[c + 1], u)) row.dimension = u.dimension;
+        }
+        continue;
+      }
+      if (e == a + 1 || (e == a + 2 && nr.tokens[a].kind == TokKind::Punct)) {
+        size_t m = e - 1;
+        int q = nr.tokens[m].quantity;
+        long hc = static_cast<long>(c) + offset;
+        if (q >= 0) row.values.emplace_back(q, hc >= 0 && hc < static_cast<long>(header.size()) ? header[hc] : std::string());
+      }
+    }
+    if (row.phrase.size() >= 2 && !row.values.empty()) rows.push_back(std::move(row));
+  }
+  table_rows = rows;
+  if (rows.empty()) return;
+  table_claims(rows);
+  // Prose word index: first word -> token positions (prose blocks only).
+  // Prose word pairs -> positions of the pair's first word (a row phrase has at least two words).
+  // (Keyed on the two folds as views: a word's fold has no space, so the pair is the joined key.)
+  using WordPair = std::pair<std::string_view, std::string_view>;
+  struct WordPairHash {
+    size_t operator()(const WordPair& p) const noexcept {
+      uint64_t h = 1469598103934665603ull;
+      for (unsigned char c : p.first) h = (h ^ c) * 1099511628211ull;
+      h = (h ^ ' ') * 1099511628211ull;
+      for (unsigned char c : p.second) h = (h ^ c) * 1099511628211ull;
+      return static_cast<size_t>(h ^ (h >> 32));
+    }
+  };
+  // Only the pairs that open a row are ever looked up: those are the keys, and the prose fills them.
+  std::unordered_map<WordPair, std::vector<size_t>, WordPairHash> index;
+  // (A first word's first byte and length, as a prefilter before hashing: most pairs open no row.)
+  std::array<uint32_t, 256> opens{};
+  auto length_bit = [](const std::string& w) { return uint32_t(1) << std::min<size_t>(w.size(), 31); };
+  for (const Row& row : rows)
+    if (row.phrase.size() >= 2) {
+      index.emplace(WordPair(row.phrase[0], row.phrase[1]), std::vector<size_t>());
+      if (!row.phrase[0].empty()) opens[static_cast<unsigned char>(row.phrase[0][0])] |= length_bit(row.phrase[0]);
+    }
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (is_table[bi]) continue;
+    for (size_t m = nr.block_first[bi]; m + 1 < nr.block_last[bi]; ++m)
+      if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word &&
+          (nr.tokens[m].fold.empty() ||
+           (opens[static_cast<unsigned char>(nr.tokens[m].fold[0])] & length_bit(nr.tokens[m].fold)) != 0)) {
+        auto it = index.find(WordPair(nr.tokens[m].fold, nr.tokens[m + 1].fold));
+        if (it != index.end()) it->second.push_back(m);
+      }
+  }
+  // Figures by catalogue indicator, for rows whose words are not in the prose as such.
+  indicator_index.clear();
+  for (size_t q = 0; q < nr.quantities.size(); ++q)
+    if (!nr.quantities[q].indicator.empty()) indicator_index[nr.quantities[q].indicator].push_back(static_cast<int>(q));
+  auto block_of = [&](size_t m) {
+    auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
+    return static_cast<size_t>(it - nr.block_first.begin()) - 1;
+  };
+  for (const Row& row : rows) {
+    // Try the whole phrase, then shorter prefixes down to two words.
+    // The longest prefix of the row (6 words down to 2) found in the prose, and its first
+    // places (up to kMaxHits + 1), each extended over the rest of the row's words that follow.
+    // Every place is matched once, for all prefix lengths at a time.
+    std::vector<size_t> hits;
+    size_t len = std::min<size_t>(row.phrase.size(), 6);
+    constexpr size_t kMaxHits = 32;  // a phrase found more often than this is too common to link
+    if (len >= 2) {
+      auto it = index.find(WordPair(row.phrase[0], row.phrase[1]));
+      if (it != index.end() && !it->second.empty()) {
+        std::vector<size_t>& matched = matched_words;  // per place: leading row words found there
+        matched.clear();
+        size_t longest = 0, full = 0;
+        for (size_t p : it->second) {
+          size_t n = 1;
+          while (n < row.phrase.size() && p + n < nr.tokens.size() && nr.tokens[p + n].kind == TokKind::Word &&
+                 nr.tokens[p + n].fold == row.phrase[n])
+            ++n;
+          matched.push_back(n);
+          longest = std::max(longest, std::min(n, len));
+          // More places of the whole prefix than are ever kept: the rest changes nothing (a list
+          // of many "- Xã …" lines made this rows × lines).
+          if (n >= len && ++full > kMaxHits) break;
+        }
+        if (longest >= 2) {
+          len = longest;
+          for (size_t i = 0; i < matched.size(); ++i) {
+            if (matched[i] < len) continue;
+            if (hits.size() > kMaxHits) break;
+            hits.push_back(it->second[i] + matched[i]);
+          }
+        }
+      }
+    }
+    hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) {
+                 // Not the row itself, and not a section about another year ("Nhiệm vụ năm 2024").
+                 size_t hb = block_of(h);
+                 return hb == row.block || (!doc_year.empty() && !block_year(hb).empty() && block_year(hb) != doc_year);
+               }),
+               hits.end());
+    // A sentence that names another year ("Năm 2022, sản lượng … đạt 181.300 tấn") is about
+    // another period.
+    hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) {
+                 std::string y = sentence_year(h);
+                 return !y.empty() && y != doc_year;
+               }),
+               hits.end());
+    if (hits.empty() || hits.size() > 4) {
+      repeats_by_indicator(row, is_table, doc_year);
+      continue;
+    }
+    // Figures right after the phrase, in the same sentence; the first hit's first, then the others'.
+    std::vector<size_t> near;
+    size_t near_first_hit = 0;
+    for (size_t h = 0; h < hits.size(); ++h) {
+      size_t bi = block_of(hits[h]);
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      size_t e = hits[h];
+      for (size_t m = e; m < last && m < e + 16 && same_sentence(m, e); ++m) {
+        if (punct(m, ";")) break;
+        int q = qty(m);
+        if (q < 0) continue;
+        if (!row.dimension.empty() && Q(q).dimension != row.dimension &&
+            !(row.dimension == "percent" && pct(q))) continue;
+        if (h == 0 && m > e + 6 && near.empty()) break;
+        near.push_back(m);
+      }
+      if (h == 0) near_first_hit = near.size();
+    }
+    if (near.empty()) continue;
+    const size_t e = hits[0];
+    for (auto [tq, head] : row.values) {
+      const Quantity& tv = Q(tq);
+      if (stated_used[tq]) continue;
+      int match = -1;
+      for (size_t m : near) {
+        int q = nr.tokens[m].quantity;
+        if (Q(q).value == tv.value || std::fabs(Q(q).value.to_double() - tv.value.to_double()) < 1e-9) { match = q; break; }
+      }
+      bool actual_col = head.find("thuc hien") != std::string::npos || head.find("uoc") != std::string::npos ||
+                        head == "th" || head.find("ket qua") != std::string::npos;
+      if (match < 0) {
+        // A discrepancy only from a single, plain restatement (no year named in it).
+        if (!actual_col || hits.size() != 1 || near_first_hit == 0 || !sentence_year(hits[0]).empty()) continue;
+        // The actual figure stated first after the phrase, when it is close enough to be the same one.
+        int other = nr.tokens[near.front()].quantity;
+        double a = tv.value.to_double() * tv.factor, b = Q(other).value.to_double() * Q(other).factor;
+        if (Q(other).dimension != tv.dimension && tv.dimension != "scalar") continue;
+        // A weak match never makes a discrepancy.
+        if (len < 3 || 5 * len < 3 * row.phrase.size() || near.front() > e + 6) continue;
+        if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
+        match = other;
+      }
+      add_repeat(row, match, tq, "table-row-restated");
+    }
+  }
+  // A row whose words were found only weakly ("Tổng lượt khách du lịch" against "Tổng lượt khách
+  // tham quan, lưu trú ước đạt …") may still be linked by its catalogue indicator.
+  std::unordered_set<uint32_t> repeated_spans;  // where repeat claims begin: a row's block when the row was read
+  for (const Claim& c : out.claims)
+    if (c.kind == ClaimKind::Repeat) repeated_spans.insert(c.span.begin);
+  for (const Row& row : rows)
+    if (!repeated_spans.count(doc.blocks[row.block].span.begin) && is_table[row.block])
+      repeats_by_indicator(row, is_table, doc_year);
+  repeats_by_words(rows, is_table, doc_year);
+  plans_beside_restated_actuals(rows);
+}
+
+Claim& Reader::add_pair_repeat(int first_q, int second_q, const char* tmpl) {
+  Claim& c = add_at(ClaimKind::Repeat, figure_span(second_q), second_q, tmpl);
+  operand(c, "first", first_q);
+  operand(c, "second", second_q);
+  return c;
+}
+
+// "Trồng rừng | Ha | 150 | 172,86" and "trồng rừng đạt 172,86ha/160 ha, bằng 108% KH": once the
+// row's actual is the numerator of an A/B in the text, the denominator is the row's plan
+// stated again, and must agree with the plan cell.
+void Reader::plans_beside_restated_actuals(const std::vector<Row>& rows) {
+  std::unordered_map<int, int> denominator_of;  // numerator -> denominator of one ratio
+  std::unordered_map<int, int> prose_of_cell;   // table cell -> the prose figure it restates
+  for (const Claim& c : out.claims) {
+    if (c.kind == ClaimKind::Ratio && c.operands.size() == 2 && c.operands[0].role == "numerator")
+      denominator_of.emplace(int(c.operands[0].quantity), int(c.operands[1].quantity));
+    if (c.kind == ClaimKind::Repeat && c.operands.size() == 2)
+      prose_of_cell.emplace(int(c.operands[1].quantity), int(c.operands[0].quantity));
+  }
+  for (const Row& row : rows) {
+    auto [plan, actual] = plan_actual_of(row);
+    if (plan < 0 || actual < 0 || stated_used[plan]) continue;
+    auto p = prose_of_cell.find(actual);
+    if (p == prose_of_cell.end()) continue;
+    auto d = denominator_of.find(p->second);
+    if (d == denominator_of.end()) continue;
+    const Quantity& den = Q(d->second);
+    if (den.dimension != Q(plan).dimension && Q(plan).dimension != "scalar") continue;
+    if (!row.dimension.empty() && row.dimension != den.dimension) continue;
+    add_repeat(row, d->second, plan, "row-plan-as-denominator");
+  }
+}
+
+// A footnote restating a figure of the body in the same words: "19 nhóm trẻ độc lập tư thục"
+// in the text and in footnote 15. Same value and unit, at least three content words in common,
+// one such place only.
+void Reader::footnote_repeats_by_words() {
+  const std::string doc_year = document_year();
+  std::vector<bool> is_table(doc.blocks.size(), false);
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) is_table[bi] = table_row(bi);
+  auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
+  std::unordered_map<long long, std::vector<std::pair<int, size_t>>> body;
+  std::vector<std::pair<int, size_t>> notes;
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (is_table[bi]) continue;
+    if (about_other_year(bi)) continue;
+    bool note = doc.blocks[bi].kind == BlockKind::Footnote;
+    for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
       const Token& t = nr.tokens[m];
-      if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() == 4 && m > 0 &&
-          nr.tokens[m - 1].kind == TokKind::Word && nr.tokens[m - 1].fold == "nam")
-        return t.fold;
+      if (t.kind != TokKind::Number || t.quantity < 0) continue;
+      const Quantity& x = Q(t.quantity);
+      if (x.dimension == "scalar" || x.dimension == "rate" || pct(t.quantity) || !x.role.empty()) continue;
+      if (m > 0 && nr.tokens[m - 1].unit_part) continue;  // "16 sản phẩm 4 sao": a grade, not a count
+      if (note) notes.push_back({t.quantity, m});
+      else body[value_key(t.quantity)].push_back({t.quantity, m});
     }
-    return {};
   }
+  auto block_of_tok = [&](size_t m) {
+    auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
+    return static_cast<size_t>(it - nr.block_first.begin()) - 1;
+  };
+  auto words_at = [&](size_t m) {
+    size_t bi = block_of_tok(m);
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    std::set<std::string> ws = label_words(m, 9);  // the words right around the figure only
+    for (auto it = ws.begin(); it != ws.end();) it = (*it)[0] == '#' ? ws.erase(it) : std::next(it);
+    return ws;
+  };
+  // "07 nhiệm vụ thực hiện từ năm 2023⁶" … "⁶ 07 nhiệm vụ cấp tỉnh: …": the footnote cited right
+  // after a figure opens with that figure.
+  const auto& footnote_block = footnote_blocks();
+  for (const FootnoteRef& ref : doc.footnote_refs) {
+    auto fb = footnote_block.find(ref.id);
+    if (fb == footnote_block.end()) continue;
+    // The last token that starts before the mark (a ")" right after it starts where it stood).
+    auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
+                               [](const Token& t, uint32_t off) { return t.span.begin < off; });
+    if (it == nr.tokens.begin()) continue;
+    size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;
+    size_t bi = block_of_tok(before);
+    if (bi == fb->second || doc.blocks[bi].kind == BlockKind::Footnote || is_table[bi]) continue;
+    int cited = -1;
+    for (size_t m = before + 1; m > nr.block_first[bi] && before + 1 - m < 12; --m) {
+      const Token& t = nr.tokens[m - 1];
+      if (t.kind == TokKind::Number && t.quantity >= 0) { cited = t.quantity; break; }
+      if (t.kind != TokKind::Word && !(t.kind == TokKind::Number && t.non_quantity >= 0)) break;
+    }
+    if (cited < 0 || pct(cited) || Q(cited).dimension == "scalar") continue;
+    int opening = -1;
+    for (size_t m = nr.block_first[fb->second]; m < nr.block_last[fb->second] && opening < 0; ++m)
+      if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity >= 0) opening = nr.tokens[m].quantity;
+    if (opening < 0 || stated_used[opening] || !(Q(opening).value == Q(cited).value) ||
+        Q(opening).dimension != Q(cited).dimension)
+      continue;
+    first = nr.block_first[fb->second];
+    last = nr.block_last[fb->second];
+    bool sub_note = names_subregion(token_of[opening]);
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    if (sub_note != names_subregion(token_of[cited])) continue;  // one commune's figure, not the whole
+    // Located at the body's statement, unless that one already states another claim.
+    if (!stated_used[cited]) add_pair_repeat(opening, cited, "text-restated-in-cited-footnote");
+    else add_pair_repeat(cited, opening, "text-restated-in-cited-footnote");
+  }
+  std::unordered_map<size_t, std::set<std::string>> body_words;
+  for (auto [fq, fm] : notes) {
+    if (stated_used[fq]) continue;
+    auto found = body.find(value_key(fq));
+    if (found == body.end()) continue;
+    std::set<std::string> fw = words_at(fm);
+    if (fw.size() < 3) continue;
+    const bool f_sub = names_subregion(fm);
+    // The report's own year named or not is the same period ("ước 6 tháng đầu năm 2023, …").
+    auto period_of = [&](size_t m) {
+      std::string y = sentence_year(m);
+      return y == doc_year ? std::string() : y;
+    };
+    std::string fy = period_of(fm);
+    int best = -1;
+    size_t best_score = 0, second_score = 0;
+    for (auto [bq, bm] : found->second) {
+      if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
+      if (period_of(bm) != fy) continue;
+      auto memo = body_words.find(bm);  // (each body figure's words once: many notes meet it)
+      if (memo == body_words.end()) {
+        memo = body_words.emplace(bm, words_at(bm)).first;
+      } else {  // (what words_at leaves: the block of bm, for names_subregion)
+        const size_t bb = block_of_tok(bm);
+        first = nr.block_first[bb];
+        last = nr.block_last[bb];
+      }
+      const std::set<std::string>& bw = memo->second;
+      if (names_subregion(bm) != f_sub) continue;
+      size_t score = 0;
+      for (const auto& w : bw) score += fw.count(w);
+      if (2 * score < std::min(fw.size(), bw.size())) continue;  // a few common words: another thing
+      if (score > best_score) { second_score = best_score; best_score = score; best = bq; }
+      else if (score > second_score) second_score = score;
+    }
+    if (best < 0 || best_score < 3 || second_score == best_score) continue;
+    // Located at the body's statement, unless that one already states another claim.
+    if (!stated_used[best]) add_pair_repeat(fq, best, "text-restated-in-footnote");
+    else add_pair_repeat(best, fq, "text-restated-in-footnote");
+  }
+}
 
-  // The document's own year ("2023" of 2023-H1), "" when not known.
-  std::string document_year() const { return doc.period_key.size() >= 4 ? doc.period_key.substr(0, 4) : std::string(); }
-  // A block under a section about another year than the document's ("Nhiệm vụ năm 2024").
-  bool about_other_year(size_t bi) const {
-    if (doc.period_key.size() < 4) return false;
-    const std::string_view y = std::string_view(doc.period_key).substr(0, 4);
-    const std::string& b = block_year(bi);
-    return !b.empty() && b != y;
+// "Tổng nguồn vốn được giao: 6.995 triệu đồng … đạt 602,5/6.994,9 triệu đồng": the allocation
+// stated again as a denominator, at another precision, in the same paragraph.
+void Reader::allocation_restated_as_denominator() {
+  for (const Claim& c : std::vector<Claim>(out.claims)) {
+    if (c.kind != ClaimKind::Ratio || c.operands.size() != 2 || c.operands[1].role != "denominator") continue;
+    int den = int(c.operands[1].quantity);
+    const Quantity& d = Q(den);
+    if (stated_used[den]) continue;
+    size_t dk = kNone;
+    if (d.sentence >= doc.sentences.size()) continue;
+    const size_t bi = doc.sentences[d.sentence].block;
+    if (bi >= nr.block_first.size()) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    for (size_t m = first; m < last && dk == kNone; ++m)
+      if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity == den) dk = m;
+    if (dk == kNone) continue;
+    int match = -1, n = 0;
+    for (size_t m = first; m < dk; ++m) {
+      int q = qty(m);
+      if (q < 0 || q == den || Q(q).dimension != d.dimension || Q(q).precision == d.precision) continue;
+      if (!plan_word_before(m, 4)) continue;
+      double a = Q(q).value.to_double(), b = d.value.to_double();
+      int coarse = std::min(Q(q).precision, d.precision);
+      double half = 0.5 * std::pow(10.0, -coarse);
+      if (std::fabs(a - b) > half + 1e-9) continue;
+      match = q;
+      ++n;
+    }
+    if (n != 1) continue;
+    // The finer figure first, the coarser one stated: the check rounds the finer to the coarser.
+    int coarse_q = Q(match).precision < d.precision ? match : den;
+    int fine_q = coarse_q == match ? den : match;
+    add_pair_repeat(fine_q, coarse_q, "allocation-restated-as-denominator");
   }
+}
 
-  // The year a block's enclosing sections are about ("B. NHIỆM VỤ … NĂM 2024"), "" if none says.
-  const std::string& block_year(size_t bi) const {
-    if (bi < block_year_cache.size() && block_year_cache[bi]) return *block_year_cache[bi];
-    std::string y = block_year_uncached(bi);
-    if (block_year_cache.size() < doc.blocks.size()) block_year_cache.resize(doc.blocks.size());
-    if (bi < block_year_cache.size()) {
-      block_year_cache[bi] = std::move(y);
-      return *block_year_cache[bi];
-    }
-    static thread_local std::string out_of_range;
-    out_of_range = std::move(y);
-    return out_of_range;
+// "403,819/2.831,169 tỷ đồng" in two places: the same pair of figures stated twice.
+void Reader::ratio_pairs_restated() {
+  std::map<std::pair<long long, long long>, int> seen;  // (numerator, denominator) -> numerator quantity
+  std::vector<Claim> ratios_now;
+  for (const Claim& c : out.claims)
+    if (c.kind == ClaimKind::Ratio && c.operands.size() == 2) ratios_now.push_back(c);
+  std::sort(ratios_now.begin(), ratios_now.end(), [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+  for (const Claim& c : ratios_now) {
+    int a = int(c.operands[0].quantity), b = int(c.operands[1].quantity);
+    if (Q(a).value.mantissa == 0) continue;
+    auto key = std::make_pair(std::llround(Q(a).value.to_double() * Q(a).factor * 1000.0),
+                              std::llround(Q(b).value.to_double() * Q(b).factor * 1000.0));
+    auto it = seen.find(key);
+    if (it == seen.end()) { seen.emplace(key, a); continue; }
+    int prev = it->second;
+    if (Q(prev).sentence == Q(a).sentence || stated_used[a] || Q(prev).precision + Q(a).precision < 2) continue;
+    add_pair_repeat(prev, a, "ratio-restated");
   }
-  std::string block_year_uncached(size_t bi) const {
-    for (int sec = doc.blocks[bi].section; sec >= 0; sec = doc.sections[sec].parent) {
-      const std::string& y = section_title_year(sec);
-      if (!y.empty()) return y;
-      if (doc.sections[sec].parent == sec) break;
+}
+
+// A row restated in the text in other words ("Số hộ kinh doanh cá thể hoạt động trên địa bàn |
+// Hộ | 3.990 | 4.086" against "có 4.086 hộ kinh doanh đang hoạt động"; "Tỷ lệ huy động trẻ 6
+// tuổi vào lớp 1 | % | 100 | 106,94" against "tỷ lệ huy động trẻ 6 tuổi vào lớp 1 năm học … đạt
+// 106,94%"): the same value, in the same unit, about the same period, in exactly one place
+// whose words share most of the row's words. Plan cells only meet plan figures, actual cells
+// only figures that are not plans.
+void Reader::repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year) {
+  auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
+  std::unordered_map<long long, std::vector<std::pair<int, size_t>>> by_value;  // value -> (quantity, token)
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (is_table[bi]) continue;
+    if (about_other_year(bi)) continue;
+    for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
+      const Token& t = nr.tokens[m];
+      if (t.kind != TokKind::Number || t.quantity < 0) continue;
+      const Quantity& x = Q(t.quantity);
+      if (x.dimension == "scalar" || x.dimension == "rate") continue;
+      by_value[value_key(t.quantity)].push_back({t.quantity, m});
     }
-    return {};
   }
-  // The first "20YY" standing alone in a section's title, "" if none (once per section).
-  mutable std::vector<std::optional<std::string>> section_year_cache;
-  const std::string& section_title_year(int sec) const {
-    if (section_year_cache.size() < doc.sections.size()) section_year_cache.resize(doc.sections.size());
-    auto& cached = section_year_cache[static_cast<size_t>(sec)];
-    if (cached) return *cached;
-    cached.emplace();
-    const std::string& t = doc.sections[sec].title;
-    for (size_t i = 0; i + 4 <= t.size(); ++i) {
-      if (t[i] != '2' || t[i + 1] != '0' || (i > 0 && std::isdigit(static_cast<unsigned char>(t[i - 1])))) continue;
-      if (std::isdigit(static_cast<unsigned char>(t[i + 2])) && std::isdigit(static_cast<unsigned char>(t[i + 3])) &&
-          (i + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 4])))) {
-        *cached = t.substr(i, 4);
+  auto block_of_tok = [&](size_t m) {
+    auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
+    return static_cast<size_t>(it - nr.block_first.begin()) - 1;
+  };
+  std::unordered_map<size_t, std::set<std::string>> label_memo;  // token -> label_words in its block
+  for (const Row& row : rows) {
+    std::vector<std::string> content;
+    for (const auto& w : row.phrase)
+      if (content_word(w) && std::find(content.begin(), content.end(), w) == content.end()) content.push_back(w);
+    if (content.size() < 2) continue;
+    const size_t need = content.size() <= 3 ? 2 : 3;
+
+    for (auto [tq, head] : row.values) {
+      if (stated_used[tq]) continue;
+      bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
+      bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
+      if ((!actual_col && !plan_col) || head.find('%') != std::string::npos || header_is(head, {"so sanh"})) continue;
+      const Quantity& tv = Q(tq);
+      const std::string head_year = header_year(head);  // "thuc hien 2023"
+      auto found = by_value.find(value_key(tq));
+      if (found == by_value.end()) continue;
+      int best = -1;
+      size_t best_score = 0, second_score = 0;
+      for (auto [q, m] : found->second) {
+        const Quantity& x = Q(q);
+        if (!(x.value == tv.value)) continue;
+        bool same_unit = x.dimension == tv.dimension || (tv.dimension == "scalar" && !pct(q) &&
+                                                           (row.dimension.empty() || row.dimension == x.dimension));
+        if (!same_unit) continue;
+        if (!row.dimension.empty() && row.dimension != x.dimension) continue;
+        // "Tỷ lệ … đạt 11,4%" of a row in percent is the rate's level, not a percent of a plan.
+        std::string role = x.role == "plan_pct" && pct(q) && row.dimension == "percent" ? std::string() : x.role;
+        if ((role == "plan") != plan_col) continue;
+        if (!role.empty() && role != "plan") continue;  // a change, a rate of change, a share: not a level
+        size_t bi = block_of_tok(m);
+        if (bi == row.block) continue;
+        std::string y = sentence_year(m);
+        if (!y.empty() && (y != doc_year || (!head_year.empty() && y != head_year))) continue;
+        first = nr.block_first[bi];
+        last = nr.block_last[bi];
+        // (What is read around a figure is read once: k rows of one value meet the same figures.)
+        if (names_subregion_memo(m)) continue;  // one commune's figure is not the area's indicator
+        auto memo = label_memo.find(m);
+        if (memo == label_memo.end()) memo = label_memo.emplace(m, label_words(m)).first;
+        const std::set<std::string>& ws = memo->second;
+        // "trẻ em dưới 1 tuổi" is not "trẻ em 12 tháng tuổi": numbers on both sides must agree.
+        bool prose_numbers = std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w[0] == '#'; });
+        bool numbers_agree = true;
+        if (prose_numbers)
+          for (const auto& n : row.numbers) numbers_agree = numbers_agree && ws.count("#" + n);
+        if (!numbers_agree) continue;
+        size_t score = 0;  // overlap(ws, content): content has no word twice
+        for (const auto& w : content) score += ws.count(w);
+        if (score > best_score) { second_score = best_score; best_score = score; best = q; }
+        else if (score > second_score) second_score = score;
+      }
+      if (best < 0 || best_score < need || second_score == best_score) continue;
+      add_repeat(row, best, tq, "row-restated-in-other-words");
+    }
+  }
+}
+
+// The plan and actual cells of a row (by their column headers), -1 when absent.
+std::pair<int, int> Reader::plan_actual_of(const Row& row) const {
+  int plan = -1, actual = -1;
+  for (auto [q, h] : row.values) {
+    if (h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"})) continue;
+    if (header_is(h, {"thuc hien", "uoc", "ket qua"}) || h == "th") { if (actual < 0) actual = q; }
+    else if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) { if (plan < 0) plan = q; }
+  }
+  return {plan, actual};
+}
+
+int Reader::plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words) {
+  const Quantity& a = Q(pp.actual);
+  const int section = doc.blocks[abi].section;
+  if (section < 0) return -1;
+  const bool keyed = is_canonical_indicator(a.indicator);
+  int found = -1, n = 0;
+  if (blocks_of_section.empty()) {  // the blocks of each section, in order (once)
+    blocks_of_section.resize(doc.sections.size() + 1);
+    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+      const int s = doc.blocks[bi].section;
+      if (s >= 0 && static_cast<size_t>(s) < doc.sections.size()) blocks_of_section[static_cast<size_t>(s)].push_back(bi);
+    }
+  }
+  static const std::vector<size_t> kNoBlocks;
+  const auto& section_blocks =
+      static_cast<size_t>(section) < doc.sections.size() ? blocks_of_section[static_cast<size_t>(section)] : kNoBlocks;
+  for (size_t bi : section_blocks) {
+    if (bi == abi || doc.blocks[bi].section != section || doc.blocks[bi].kind != BlockKind::Paragraph || table_row(bi))
+      continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    for (size_t m = first; m < last; ++m) {
+      int q = qty(m);
+      if (q < 0 || pct(q) || Q(q).dimension != a.dimension) continue;
+      if (Q(q).role != "plan" && !plan_word_before(m, 12)) continue;
+      bool same = keyed ? Q(q).indicator == a.indicator : overlap(label_words(m, 12), std::vector<std::string>(actual_words.begin(), actual_words.end())) >= 3;
+      if (!same) continue;
+      if (found < 0 || !(Q(found).value == Q(q).value)) ++n;
+      found = q;
+    }
+  }
+  return n == 1 ? found : n > 1 ? -2 : -1;  // -2: several plans of it, none to pick
+}
+
+// "Thành lập mới 07 HTX, đạt 350% KH" with the plan only in the annex row "Thành lập mới hợp
+// tác xã | HTX | 02 | 07": the row whose actual cell is the figure and whose label shares the
+// figure's words (or its catalogue indicator), found once and only once.
+void Reader::resolve_plans_from_tables() {
+  // Each row's plan and actual cells once, and the rows by the value of their actual cell (a
+  // pending plan only ever looks at rows whose actual is its own figure).
+  std::vector<std::pair<int, int>> row_cells(table_rows.size());
+  std::unordered_map<double, std::vector<size_t>> rows_by_actual;
+  for (size_t i = 0; i < table_rows.size(); ++i) {
+    row_cells[i] = plan_actual_of(table_rows[i]);
+    if (row_cells[i].second >= 0) rows_by_actual[Q(row_cells[i].second).value.to_double()].push_back(i);
+  }
+  static const std::vector<size_t> kNoRows;
+  for (const PendingPlan& pp : pending_plans) {
+    if (stated_used[pp.percent]) continue;
+    size_t bi = doc.sentences[Q(pp.actual).sentence].block;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    const Quantity& a = Q(pp.actual);
+    std::set<std::string> ws = words_about(pp.actual_tok, pp.after);
+    // "Dự toán HĐND tỉnh giao thu ngân sách năm 2024 là 2.650 tỷ đồng." in another paragraph of
+    // the same section: the one plan figure of that indicator (or of those words) there.
+    const int sp = plan_in_section(pp, bi, ws);
+    if (sp >= 0) {
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-section");
+      operand(c, "actual", pp.actual);
+      operand(c, "plan", sp);
+      continue;
+    }
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    int best_plan = -1;
+    size_t best = 0, second = 0;
+    bool ambiguous_plan_rows = sp == -2;  // a row or paragraph may state the plan, not one we can link for sure
+    auto same_actual = rows_by_actual.find(a.value.to_double());
+    for (size_t ri : same_actual == rows_by_actual.end() ? kNoRows : same_actual->second) {
+      const Row& row = table_rows[ri];
+      if (row.sub && row.phrase.size() < 2) continue;
+      auto [plan, actual] = row_cells[ri];
+      if (plan < 0 || actual < 0 || Q(plan).value.mantissa == 0) continue;
+      if (!(Q(actual).value == a.value)) continue;
+      std::string label;
+      for (const auto& w : row.phrase) label += (label.empty() ? "" : " ") + w;
+      std::string key = match_indicator(label);
+      size_t score = overlap(ws, row.phrase) * 2;
+      if (!key.empty() && is_canonical_indicator(key) && key == a.indicator) score += 4;
+      if (score < 2) continue;
+      ambiguous_plan_rows = true;
+      if (score < 4) continue;  // two words in common, or the same catalogue indicator  // a row that may state the plan: never "not stated"
+      if (Q(actual).dimension != a.dimension && !(Q(actual).dimension == "scalar" && !pct(pp.actual))) continue;
+      if (!row.dimension.empty() && row.dimension != a.dimension) continue;
+      if (score > best) { second = best; best = score; best_plan = plan; }
+      else if (score > second) second = score;
+    }
+    if (best_plan >= 0 && second < best) {
+      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-table");
+      operand(c, "actual", pp.actual);
+      operand(c, "plan", best_plan);
+      continue;
+    }
+    // The plan is nowhere in the document ("đạt 39,8% KH" of a plan published elsewhere): the
+    // relation is recorded, unchecked, when its actual is plainly the figure it is about — a
+    // level, right before the percent with nothing but other percents ("bằng 72% so với cùng
+    // kỳ") between them.
+    if (!a.role.empty() || a.dimension == "scalar" || ambiguous_plan_rows) continue;
+    bool plain = true;
+    for (size_t m = end_of_quantity(pp.actual_tok); m < pp.after && plain; ++m) {
+      int q = qty(m);
+      if (q >= 0 && q != pp.percent && !pct(q)) plain = false;
+    }
+    if (!plain) continue;
+    // Not a claim: with nothing to recompute, reviewers do not count it as one (and a claim
+    // made of it would be checked by nobody). Coverage lists it with the reason.
+    out.uncovered_reasons[static_cast<uint32_t>(pp.percent)] = "percent of plan; the plan is not stated in the document";
+  }
+}
+
+// --- repeats in prose: the same indicator phrase stated twice --------------------------------
+// "Sản lượng lương thực cả năm đạt 182.450 tấn." … "Sản lượng lương thực cả năm đạt 182.540 tấn."
+// The signature is the words right before the figure (verbs like "đạt", "là" dropped), at least
+// four of them; the figures must share a unit, sit in different sentences, and be about the
+// document's own year.
+// The same catalogue indicator stated as a level in two places of the prose, in other words:
+// "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 2.150 tỷ đồng" … "Năm 2024, tổng thu ngân sách
+// nhà nước trên địa bàn đạt 2.510 tỷ đồng". Read only when the indicator has exactly two such
+// statements, each the first figure of its comma-delimited segment, about the whole area and the
+// same sub-period, with no plan, target or earlier-period word in the sentence before it.
+// The digits of two written figures differ by one slip: two neighbours swapped, one digit
+// changed, or one digit dropped or doubled.
+bool Reader::one_slip_apart(const std::string& x, const std::string& y) {
+  std::string a, b;
+  for (char c : x) if (c >= '0' && c <= '9') a += c;
+  for (char c : y) if (c >= '0' && c <= '9') b += c;
+  if (a == b) return true;
+  if (a.size() == b.size()) {
+    std::vector<size_t> diff;
+    for (size_t i = 0; i < a.size(); ++i) if (a[i] != b[i]) diff.push_back(i);
+    if (diff.size() == 1) return true;
+    return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
+  }
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (shorter.size() + 1 != longer.size()) return false;
+  // one digit more: skip the first place they differ and compare the rest
+  size_t i = 0;
+  while (i < shorter.size() && longer[i] == shorter[i]) ++i;
+  return std::equal(longer.begin() + static_cast<std::ptrdiff_t>(i) + 1, longer.end(),
+                    shorter.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+void Reader::indicator_repeats() {
+  const std::string doc_year = document_year();
+  static const std::set<std::string> not_levels = {"ke", "kh", "du", "chi", "muc", "phan", "cung", "truoc", "binh",
+                                                   "tang", "giam", "bang", "chiem", "trong", "gom", "so", "con"};
+  struct Statement { int q; size_t tok; std::string period; };
+  std::map<std::string, std::vector<Statement>> by_indicator;
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
+    if (about_other_year(bi)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    for (size_t k = first; k < last; ++k) {
+      int q = qty(k);
+      if (q < 0 || pct(q) || Q(q).dimension == "scalar" || !Q(q).role.empty() || used[q]) continue;
+      if (!is_canonical_indicator(Q(q).indicator) || Q(q).malformed || ab_side(k) != 0) continue;
+      // The segment before the figure: words only (a year may name the period), back to , ; . or
+      // the sentence start.
+      bool ok = true;
+      std::string period;
+      size_t m = k;
+      for (; m > first && same_sentence(m - 1, k) && !punct(m - 1, ",") && !punct(m - 1, ";"); --m) {
+        const Token& t = tok(m - 1);
+        if (t.kind == TokKind::Number) {
+          if (t.non_quantity < 0 && t.quantity >= 0) { ok = false; break; }
+          if (t.fold.size() == 4 && t.fold != doc_year) { ok = false; break; }  // another year
+          continue;
+        }
+        if (t.kind != TokKind::Word) continue;
+        if (not_levels.count(t.fold)) { ok = false; break; }
+      }
+      if (!ok || m + 1 >= k) continue;
+      // The sentence before the figure must not be about plans, last year or one commune, ward
+      // or district ("Riêng xã Hòa Bình, …").
+      for (size_t n = k; n > first && same_sentence(n - 1, k) && ok; --n) {
+        // The sub-period the sentence names: "Tháng 9, …", "Lũy kế 9 tháng, …", "quý III", "cả năm".
+        {
+          const Token& t = tok(n - 1);
+          if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
+              (word(n, "thang") || word(n - 2, "thang") || word(n - 2, "quy")))
+            period += t.fold + (word(n, "thang") ? "m " : "t ");
+          if (word(n - 1, "quy") || word(n - 1, "luy") || (word(n - 1, "nam") && word(n - 2, "ca")) ||
+              (word(n - 1, "thang") && word(n, "nay")))
+            period += t.fold + " ";
+        }
+        if (word(n - 1, "hoach") || word(n - 1, "kh") || phrase(n - 1, {"du", "toan"}) || phrase(n - 1, {"cung", "ky"}) ||
+            phrase(n - 1, {"nam", "truoc"}) || phrase(n - 1, {"chi", "tieu"}) || phrase(n - 1, {"phan", "dau"}) ||
+            phrase(n - 1, {"muc", "tieu"}) || word(n - 1, "rieng"))
+          ok = false;
+        if (!is(n - 1, TokKind::Word)) continue;
+        std::string_view raw = doc.slice(tok(n - 1).span);
+        if ((raw == "xã" || raw == "phường" || raw == "trấn" || raw == "huyện" || raw == "thôn" || raw == "quận") &&
+            is(n, TokKind::Word) && tok(n).upper)
+          ok = false;
+      }
+      if (!ok) continue;
+      by_indicator[Q(q).indicator + "|" + Q(q).unit].push_back(Statement{q, k, period});
+    }
+  }
+  for (auto& [key, st] : by_indicator) {
+    if (st.size() != 2) continue;
+    const Statement& a = st[0];
+    const Statement& b = st[1];
+    if (a.period != b.period || tok_sentence[a.tok] == tok_sentence[b.tok] || stated_used[b.q]) continue;
+    // Two different values are one figure only when close (a stale or revised figure) or one
+    // typing slip apart: "Tổng mức bán lẻ hàng hóa … 3.200" beside "Tổng mức bán lẻ hàng hóa và
+    // doanh thu dịch vụ … 4.100" are two aggregates of one catalogue key.
+    double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
+    if (va <= 0 || vb <= 0) continue;
+    if (!(Q(a.q).value == Q(b.q).value) && std::fabs(va - vb) > 0.05 * std::max(va, vb) &&
+        !one_slip_apart(Q(a.q).text, Q(b.q).text))
+      continue;
+    add_pair_repeat(a.q, b.q, "indicator-restated");
+  }
+}
+
+void Reader::prose_repeats() {
+  static const std::set<std::string> verbs = {"dat", "la", "uoc", "co", "duoc", "khoang", "tren", "hon", "gan",
+                                              "thuc", "hien", "con", "vao", "len"};
+  std::map<std::string, std::vector<int>> by_signature;
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (table_row(bi) || doc.blocks[bi].kind == BlockKind::Footnote) continue;
+    if (about_other_year(bi)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    for (size_t k = first; k < last; ++k) {
+      int q = qty(k);
+      if (q < 0 || Q(q).dimension == "scalar" || !Q(q).role.empty()) continue;
+      // Only a catalogue indicator: a generic phrase ("Tiếp nhận và giải quyết") recurs for other things.
+      if (!is_canonical_indicator(Q(q).indicator)) continue;
+      // The whole sentence before the figure must be words: "Tỷ lệ che phủ rừng đạt 72,8%."
+      std::vector<std::string> words;
+      size_t m = k;
+      while (m > first && is(m - 1, TokKind::Word) && verbs.count(tok(m - 1).fold)) --m;
+      bool whole = true;
+      for (; m > first && same_sentence(m - 1, k); --m) {
+        if (is(m - 1, TokKind::Number) && tok(m - 1).non_quantity >= 0) {  // "6 tháng đầu năm"
+          words.push_back(tok(m - 1).fold);
+          continue;
+        }
+        if (!is(m - 1, TokKind::Word)) {
+          // a leading bullet may open the sentence
+          if (!(tok(m - 1).kind == TokKind::Punct && (m - 1 == first || !same_sentence(m - 2, k)))) whole = false;
+          break;
+        }
+        const std::string& f = tok(m - 1).fold;
+        if (f == "tang" || f == "giam" || f == "bang" || f == "chiem" || f == "voi" || f == "ky") { whole = false; break; }
+        words.push_back(f);
+      }
+      if (!whole || words.size() < 4 || words.size() > 14) continue;
+      std::string sig = Q(q).unit + "|";
+      for (auto it = words.rbegin(); it != words.rend(); ++it) sig += *it + " ";
+      by_signature[sig].push_back(q);
+    }
+  }
+  for (auto& [sig, qs] : by_signature) {
+    if (qs.size() != 2) continue;  // three or more: a list of like items, not a restatement
+    int a = qs[0], b = qs[1];
+    if (tok_sentence[token_of[a]] == tok_sentence[token_of[b]] || stated_used[b]) continue;
+    add_pair_repeat(a, b, "same-phrase-restated");
+  }
+}
+
+uint8_t Reader::outcome_in(size_t b, size_t e) const {
+  uint8_t o = 0;
+  for (size_t m = b; m < e; ++m) {
+    if (!is(m, TokKind::Word)) continue;
+    if (word(m, "khoi") || phrase(m, {"ra", "vien"}) || phrase(m, {"xuat", "vien"})) o |= kRecovered;
+    else if (phrase(m, {"tu", "vong"}) || word(m, "chet")) o |= kDied;
+    else if (word(m, "chuyen")) o |= kTransferred;
+    else if (phrase(m, {"dieu", "tri"}) || phrase(m, {"cach", "ly"}) || phrase(m, {"theo", "doi"})) o |= kTreated;
+  }
+  return o;
+}
+
+bool Reader::counts_people(const std::string& dim) {
+  return dim == "count:truong hop" || dim == "count:ca" || dim == "count:nguoi" || dim == "count:benh nhan";
+}
+
+// "ghi nhận 1.240 ca mắc sốt xuất huyết; 1.201 người đã khỏi bệnh, 3 ca tử vong, 36 trường hợp
+// đang được điều trị": the outcomes of the cases (recovered, died, transferred, still treated or
+// isolated) partition them. Read when at least three outcome items follow the cases in the
+// sentence, among them the recovered and the still-treated ones; every item a count of people
+// or cases, each with exactly one outcome, the cases with none.
+void Reader::case_outcomes() {
+  auto separator = [&](size_t m) { return punct(m, ",") || punct(m, ";") || punct(m, ":"); };
+  for (size_t k = first; k < last; ++k) {
+    int t = qty(k);
+    if (t < 0 || pct(t) || ab_side(k) != 0 || !counts_people(Q(t).dimension) || stated_used[t]) continue;
+    if (word(k - 1, "tang") || word(k - 1, "giam") || word(k - 1, "them")) continue;  // a change counts no cases
+    const size_t stop = sentence_stop(k);
+    // The cases' own segment: back and forth to the separators around it, with no outcome.
+    size_t sb = k, se = end_of_quantity(k);
+    while (sb > first && same_sentence(sb - 1, k) && !separator(sb - 1) && k - sb < 16) --sb;
+    while (se < stop && !separator(se) && qty(se) < 0) ++se;
+    if (!punct(se, ",") && !punct(se, ";") && !punct(se, ":")) continue;
+    if (outcome_in(sb, se) != kNoOutcome) continue;
+    // "(cùng kỳ 1.050 ca); trong đó 1.198 ca đã khỏi bệnh, …": an aside's figure heads no list.
+    bool aside = false;
+    for (size_t m = sb; m < se; ++m) aside |= is(m, TokKind::Open) || is(m, TokKind::Close);
+    if (aside) continue;
+    std::vector<int> parts;
+    uint8_t seen = 0;
+    size_t seg = se + 1, last_part = kNone;
+    while (seg < stop) {
+      size_t e = seg;
+      int p = -1;
+      size_t pk = kNone;
+      bool other = false;
+      for (; e < stop && !separator(e); ++e) {
+        int q = qty(e);
+        if (q < 0) continue;
+        if (p >= 0 || pct(q) || ab_side(e) != 0 || !counts_people(Q(q).dimension)) other = true;
+        else { p = q; pk = e; }
+      }
+      if (p < 0 || other || is_item[p]) break;  // (already a part of another list)
+      uint8_t o = outcome_in(seg, e);
+      if (o != kRecovered && o != kDied && o != kTransferred && o != kTreated) break;
+      parts.push_back(p);
+      seen |= o;
+      last_part = pk;
+      seg = e + 1;
+    }
+    if (parts.size() < 3 || !(seen & kRecovered) || !(seen & kTreated)) continue;
+    Claim& c = add(ClaimKind::Sum, k, last_part, t, "total-case-outcomes");
+    c.exhaustive = true;
+    operand(c, "total", t);
+    for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
+    k = last_part;
+  }
+}
+
+// "Cơ cấu kinh tế 9 tháng: khu vực nông, lâm nghiệp và thủy sản chiếm 22,5%; công nghiệp và xây
+// dựng 31,2%; dịch vụ 40,8%; thuế sản phẩm 5,5%": the shares of a structure add up to 100 %, which
+// the text never writes. The claim's total is an implicit quantity located at "cơ cấu". Read when
+// two or more shares follow in the sentence, none a change, a comparison or inside an aside,
+// and they add up to within 5 points of 100 (a list of some sectors only is no structure).
+// The implicit 100 % of a structure, located at the words "cơ cấu" (tokens k, k + 1).
+int Reader::implicit_hundred(size_t k, uint32_t sentence) {
+  Quantity hundred;
+  hundred.id = static_cast<uint32_t>(nr.quantities.size());
+  hundred.span = Span{tok(k).span.begin, tok(k + 1).span.end};
+  hundred.text = "100";
+  hundred.value = Decimal{100, 0};
+  hundred.exact_count = true;
+  hundred.unit = "%";
+  hundred.dimension = "percent";
+  hundred.sentence = sentence;
+  hundred.implicit = true;
+  nr.quantities.push_back(std::move(hundred));
+  token_of.push_back(kNone);
+  used.push_back(false);
+  is_item.push_back(false);
+  stated_used.push_back(false);
+  return static_cast<int>(nr.quantities.size() - 1);
+}
+
+// "1 | Cơ cấu kinh tế | | | Đạt" and the rows below with an empty first cell, in %: "| Thương mại
+// - dịch vụ | % | 57,6", …: each column's shares add up to 100 %.
+void Reader::structure_rows(size_t bi) {
+  size_t k = first;
+  while (k + 1 < last && !phrase(k, {"co", "cau"})) ++k;
+  if (k + 1 >= last) return;
+  // The structure's row has no figures of its own (a row number in the first cell aside; a row
+  // whose empty cells were trimmed away keeps only the number and the label).
+  const auto own_cells = cells_of(bi);
+  if (own_cells.size() < 2 || k < own_cells[0].second) return;
+  for (size_t m = own_cells[0].second; m < last; ++m)
+    if (qty(m) >= 0) return;
+  std::map<size_t, std::vector<int>> columns;  // column -> shares, row by row
+  const size_t own_first = first, own_last = last;
+  for (size_t bj = bi + 1; bj < doc.blocks.size() && bj < nr.block_first.size() && table_row(bj); ++bj) {
+    auto cells = cells_of(bj);
+    if (cells.size() < 3 || cells[0].second > cells[0].first) break;  // a numbered row: the next indicator
+    first = nr.block_first[bj];
+    last = nr.block_last[bj];
+    bool any = false, other = false;
+    for (size_t c = 1; c < cells.size(); ++c)
+      for (size_t m = cells[c].first; m < cells[c].second; ++m) {
+        int q = qty(m);
+        if (q < 0) continue;
+        if (!pct(q) || Q(q).qualifier != Qualifier::None) { other = true; continue; }
+        columns[c].push_back(q);
+        any = true;
+      }
+    if (other || !any) break;
+  }
+  first = own_first;
+  last = own_last;
+  for (auto& [col, parts] : columns) {
+    double total = 0;
+    for (int p : parts) total += Q(p).value.to_double();
+    if (parts.size() < 2 || std::fabs(total - 100.0) > 5.0) continue;
+    const int t = implicit_hundred(k, tok_sentence[k]);
+    Claim& c = add(ClaimKind::Sum, k, token_of[parts.back()], t, "structure-shares-rows");
+    c.exhaustive = true;
+    operand(c, "total", t);
+    for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
+  }
+}
+
+void Reader::structure_shares() {
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (table_row(bi)) {
+      first = nr.block_first[bi];
+      last = nr.block_last[bi];
+      structure_rows(bi);
+      continue;
+    }
+    if (about_other_year(bi)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    for (size_t k = first; k + 1 < last; ++k) {
+      if (!phrase(k, {"co", "cau"})) continue;
+      const size_t stop = sentence_stop(k);
+      std::vector<int> parts;
+      size_t last_tok = k;
+      double total = 0;
+      bool spoiled = false;
+      for (size_t m = k + 2; m < stop; ++m) {
+        if (is(m, TokKind::Open)) { m = matching_close(m); continue; }  // "(năm 2023: …)"
+        if (phrase(m, {"co", "cau"})) break;  // the next structure
+        int q = qty(m);
+        if (q < 0 || !pct(q)) continue;
+        bool change = false;
+        for (size_t b = m; b > k + 1 && b + 4 > m; --b)
+          if (word(b - 1, "tang") || word(b - 1, "giam") || word(b - 1, "bang") || word(b - 1, "vuot") ||
+              phrase(b - 1, {"so", "voi"}) || word(b - 1, "tu") || word(b - 1, "len") || word(b - 1, "xuong"))
+            change = true;
+        size_t e = end_of_quantity(m);
+        if (phrase(e, {"so", "voi"}) || phrase(e, {"ke", "hoach"}) || word(e, "kh")) change = true;
+        if (change || Q(q).qualifier != Qualifier::None || is_item[q]) { spoiled = true; break; }
+        parts.push_back(q);
+        total += Q(q).value.to_double();
+        last_tok = m;
+      }
+      if (spoiled || parts.size() < 2 || std::fabs(total - 100.0) > 5.0) continue;
+      const int t = implicit_hundred(k, Q(parts.front()).sentence);
+      Claim& c = add(ClaimKind::Sum, k, last_tok, t, "structure-shares");
+      c.exhaustive = true;
+      operand(c, "total", t);
+      for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
+      k = last_tok;
+    }
+  }
+}
+
+// "Tổng thu … 7.154 tỷ đồng, bằng 73% dự toán (9.800 tỷ đồng). Trong đó: thu nội địa 6.682 tỷ
+// đồng, bằng 72,7% dự toán (dự toán 9.190 tỷ đồng); thu xuất nhập khẩu 472 tỷ đồng, bằng 77,4% dự
+// toán (dự toán 610 tỷ đồng)": when a total and every part of its breakdown each have their own
+// plan, the plans break down the same way (9.800 = 9.190 + 610).
+void Reader::plan_side_of_breakdowns() {
+  std::unordered_map<int, int> plan_of;  // actual -> its plan (one percent-of-plan each)
+  std::unordered_set<int> twice;
+  for (const Claim& c : out.claims) {
+    if (c.kind != ClaimKind::PercentOfPlan) continue;
+    int a = -1, p = -1;
+    for (const Operand& o : c.operands) {
+      if (o.role == "actual") a = static_cast<int>(o.quantity);
+      if (o.role == "plan") p = static_cast<int>(o.quantity);
+    }
+    if (a < 0 || p < 0) continue;
+    auto [it, fresh] = plan_of.emplace(a, p);
+    if (!fresh && it->second != p) twice.insert(a);
+  }
+  const size_t n = out.claims.size();
+  std::unordered_set<int> broken_down_already;  // totals of the sums and bounds read so far
+  for (size_t ci = 0; ci < n; ++ci)
+    if (out.claims[ci].kind == ClaimKind::Sum || out.claims[ci].kind == ClaimKind::PartBound)
+      broken_down_already.insert(static_cast<int>(out.claims[ci].stated));
+  for (size_t ci = 0; ci < n; ++ci) {
+    if (out.claims[ci].kind != ClaimKind::Sum && out.claims[ci].kind != ClaimKind::PartBound) continue;
+    std::vector<int> plans;
+    bool all = true;
+    for (const Operand& o : out.claims[ci].operands) {
+      auto it = plan_of.find(static_cast<int>(o.quantity));
+      if (it == plan_of.end() || twice.count(it->first)) { all = false; break; }
+      plans.push_back(it->second);
+    }
+    if (!all || plans.size() < 3) continue;  // the total and at least two parts
+    std::unordered_set<int> distinct(plans.begin(), plans.end());
+    if (distinct.size() != plans.size() || broken_down_already.count(plans[0])) continue;
+    broken_down_already.insert(plans[0]);
+    bool fits = true;
+    for (size_t i = 1; i < plans.size(); ++i) fits &= compatible(plans[i], plans[0]);
+    if (!fits) continue;
+    const ClaimKind kind = out.claims[ci].kind;
+    const bool exhaustive = out.claims[ci].exhaustive;  // (read before add_at grows out.claims)
+    const Quantity& tq = Q(plans[0]);
+    const Quantity& lq = Q(plans.back());
+    Claim& c = add_at(kind, Span{std::min(tq.span.begin, lq.span.begin), std::max(tq.span.end, lq.span.end)}, plans[0],
+                      "plan-side-of-breakdown");
+    c.exhaustive = exhaustive;
+    operand(c, "total", plans[0]);
+    for (size_t i = 1; i < plans.size(); ++i) operand(c, "part", plans[i]);
+  }
+}
+
+// The words that name an item of a list: back from the figure (its numerator, for an A/B) to the
+// list's separator, and on after its unit (or its denominator's) to the next punctuation:
+// "180 trường Mầm non" and "Mầm non 65/179 trường" both name "mam non". Content words only,
+// sorted; "" when there are none, or when a number or a bracket sits inside the name.
+std::string Reader::item_name(size_t k) const {
+  // (Its own fillers: content_word() drops "tiểu" and "chỉ" of "chỉ tiêu", which name classes here.)
+  static const std::unordered_set<std::string> filler = {"trong", "do", "co", "la", "gom", "va", "cac", "cua",
+                                                         "duoc", "da", "dang", "dat", "hien", "nay", "toan"};
+  auto content = [&](const std::string& w) { return w.size() > 1 && !filler.count(w); };
+  std::vector<std::string> ws;
+  for (size_t m = k, n = 0; m > first && n < 8 && same_sentence(m - 1, k); --m, ++n) {
+    const Token& t = tok(m - 1);
+    if (t.kind == TokKind::Punct && (t.fold == "," || t.fold == ";" || t.fold == ":" || t.fold == ".")) break;
+    if (t.kind != TokKind::Word || t.unit_part) return {};
+    if (content(t.fold)) ws.push_back(t.fold);
+  }
+  size_t e = end_of_quantity(ab_side(k) == 1 ? denominator_tok(k) : k);
+  for (size_t m = e, n = 0; m < last && n < 8 && same_sentence(m, k); ++m, ++n) {
+    const Token& t = tok(m);
+    if (t.kind != TokKind::Word) break;
+    if (content(t.fold)) ws.push_back(t.fold);
+  }
+  if (ws.empty()) return {};
+  std::sort(ws.begin(), ws.end());
+  std::string out;
+  for (const auto& w : ws) out += w + " ";
+  return out;
+}
+
+// "toàn tỉnh có 527 cơ sở …, trong đó có: 180 trường Mầm non, 336 cơ sở giáo dục phổ thông" and,
+// further on in the section, "… đạt chuẩn quốc gia 173/515 trường, trong đó: Mầm non 65/179
+// trường; Tiểu học 55/126 trường; …": the denominator of a class in a list of A/B items is the
+// count of that class, stated again. Both must be items of a list, name the class in the same
+// words and count in the same unit, each the only one of its name on its side, within 5 % of
+// each other (further apart they count different things), about the document's period.
+void Reader::class_counts_restated() {
+  std::map<std::tuple<int, std::string, std::string>, std::vector<int>> counts, denominators;
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph || about_other_year(bi)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    const int section = doc.blocks[bi].section;
+    for (size_t k = first; k < last; ++k) {
+      int q = qty(k);
+      if (q < 0 || !is_item[q] || (!Q(q).role.empty() && Q(q).role != "denominator")) continue;
+      if (Q(q).dimension.rfind("count:", 0) != 0 || !sentence_year(k).empty()) continue;
+      const int side = ab_side(k);
+      if (side == 1) continue;  // named through its denominator
+      const size_t named_at = side == 2 ? k - 1 : k;
+      size_t nk = named_at;
+      if (side == 2) {  // back to the numerator of "65/179"
+        while (nk > first && !is(nk, TokKind::Number)) --nk;
+        if (ab_side(nk) != 1 || qty(nk) < 0 || !is_item[qty(nk)]) continue;
+      }
+      std::string name = item_name(nk);
+      if (std::count(name.begin(), name.end(), ' ') < 2) continue;  // one word names too little
+      auto key = std::make_tuple(section, Q(q).dimension, name);
+      (side == 2 ? denominators : counts)[key].push_back(q);
+    }
+  }
+  for (const auto& [key, ds] : denominators) {
+    auto c = counts.find(key);
+    if (ds.size() != 1 || c == counts.end() || c->second.size() != 1) continue;
+    const int a = c->second.front(), b = ds.front();
+    if (stated_used[b]) continue;
+    const double va = Q(a).value.to_double(), vb = Q(b).value.to_double();
+    if (va <= 0 || std::fabs(va - vb) > 0.05 * va) continue;
+    add_pair_repeat(a, b, "class-count-restated-as-denominator");
+  }
+}
+
+// "điện sản xuất 154.837 triệu KWh" (a thousands dot for the decimal comma: 154,837) restating
+// "sản lượng điện sản xuất ước đạt 154,873 triệu kwh": a malformed figure whose intended
+// reading is within 1% of exactly one other figure of the same catalogue indicator and unit, in
+// the document's own year, restates it; the two must agree, read as intended.
+void Reader::restated_slips() {
+  std::vector<int> prose;
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (table_row(bi) || about_other_year(bi)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    for (size_t k = first; k < last; ++k)
+      if (int q = qty(k); q >= 0 && is_canonical_indicator(Q(q).indicator)) prose.push_back(q);
+  }
+  for (int q : prose) {
+    if (!Q(q).malformed || !Q(q).hint || stated_used[q]) continue;
+    const double intended = Q(q).hint->to_double();
+    int match = -1, matches = 0;
+    for (int p : prose) {
+      if (p == q || Q(p).malformed || Q(p).indicator != Q(q).indicator || Q(p).unit != Q(q).unit) continue;
+      double v = Q(p).value.to_double();
+      if (v != 0 && std::fabs(v - intended) <= 0.01 * std::fabs(v)) { match = p; ++matches; }
+    }
+    if (matches != 1) continue;
+    add_pair_repeat(match, q, "restated-with-slip");
+  }
+}
+
+// --- a year-on-year change stated twice --------------------------------------------------------
+// "sản lượng điện … 154,873 triệu kWh, … giảm 55% so với cùng kỳ" and, in a footnote, "điện sản
+// xuất 154,837 triệu KWh, bằng 45% so với cùng kỳ năm trước": once the two levels are one figure
+// stated twice (a repeat read before), their one year-on-year change each is one change stated
+// twice, in the same or the other form (bằng X% = a change of X − 100%; the check compares them).
+// A level with two year-on-year figures is left alone (which goes with which is not sure).
+void Reader::rate_repeats_by_level() {
+  std::unordered_map<int, std::vector<int>> yoy_of_level;
+  for (size_t q = 0; q < nr.quantities.size(); ++q) {
+    const Quantity& r = nr.quantities[q];
+    if (r.unit != "%" || r.base < 0 || (r.role != "yoy_rate" && r.role != "yoy_ratio")) continue;
+    yoy_of_level[r.base].push_back(static_cast<int>(q));
+  }
+  auto one_rate = [&](int level) {
+    auto it = yoy_of_level.find(level);
+    return it == yoy_of_level.end() || it->second.size() != 1 ? -1 : it->second[0];
+  };
+  std::vector<std::pair<int, int>> levels;
+  for (const Claim& c : out.claims)
+    if (c.kind == ClaimKind::Repeat && c.operands.size() == 2)
+      levels.emplace_back(int(c.operands[0].quantity), int(c.operands[1].quantity));
+  for (auto [la, lb] : levels) {
+    int ra = one_rate(la), rb = one_rate(lb);
+    if (ra < 0 || rb < 0 || ra == rb || token_of[ra] == kNone || token_of[rb] == kNone) continue;
+    if (tok_sentence[token_of[ra]] == tok_sentence[token_of[rb]]) continue;
+    restate_rate(ra, rb, "change-restated-with-its-level");
+  }
+}
+
+// Located at the earlier statement, unless that one already states another claim.
+void Reader::restate_rate(int a, int b, const char* tmpl) {
+  if (token_of[a] > token_of[b]) std::swap(a, b);
+  if (!stated_used[a]) add_pair_repeat(b, a, tmpl);
+  else if (!stated_used[b]) add_pair_repeat(a, b, tmpl);
+}
+
+// "giá trị sản xuất của ngành Sản xuất và phân phối điện, … giảm 27% so với cùng kỳ" in one place
+// and "giá trị sản xuất công nghiệp … bằng 101,4% so với cùng kỳ. Trong đó: …; ngành sản xuất và
+// phân phối điện giảm 26,9%" in another: one sector's change of one measure, stated twice. The
+// identity comes from the words: the measure ("giá trị sản xuất", "chỉ số sản xuất", "giá trị
+// tăng thêm", "doanh thu") named in the figure's sentence, or before the "Trong đó" list the
+// figure belongs to; the sector (the words after "ngành" up to the first mark or verb); the
+// sub-period and year of the measure's sentence. Both must be changes on the same period a year
+// earlier in the same direction, about the whole area, within 10% of each other (or one typing
+// slip apart); exactly two such statements of that measure, sector and period.
+void Reader::rate_repeats_by_sector() {
+  static const std::vector<std::vector<std::string_view>> measures = {
+      {"gia", "tri", "san", "xuat"}, {"chi", "so", "san", "xuat"}, {"gia", "tri", "tang", "them"}, {"doanh", "thu"}};
+  static const std::set<std::string> stops = {"tang", "giam", "dat", "uoc", "bang", "la", "chiem", "co", "voi", "so"};
+  const std::string doc_year = document_year();
+  struct Statement { int q; bool decrease; };
+  std::map<std::string, std::vector<Statement>> by_key;
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (table_row(bi) || about_other_year(bi)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    for (size_t k = first; k < last; ++k) {
+      int q = qty(k);
+      if (q < 0 || !pct(q) || stated_used[q] || !(word(k - 1, "tang") || word(k - 1, "giam"))) continue;
+      const Quantity& r = Q(q);
+      if (!r.role.empty() && r.role != "yoy_rate") continue;
+      // Where the sector is named: before the level a year-on-year rate is about, or before the rate.
+      size_t from = k - 1;
+      if (r.role == "yoy_rate" && r.base >= 0 && token_of[r.base] != kNone && in(token_of[r.base]) &&
+          token_of[r.base] < k && same_sentence(token_of[r.base], k))
+        from = token_of[r.base];
+      size_t n = kNone;
+      for (size_t m = from; m > first && from - m < 20 && same_sentence(m - 1, k); --m) {
+        if (punct(m - 1, ";") || punct(m - 1, ":") || (qty(m - 1) >= 0)) break;
+        if (word(m - 1, "nganh")) { n = m - 1; break; }
+      }
+      if (n == kNone || names_subregion(n)) continue;
+      std::string sector;
+      size_t words = 0;
+      for (size_t m = n + 1; m < k && is(m, TokKind::Word) && !stops.count(tok(m).fold); ++m, ++words)
+        sector += tok(m).fold + " ";
+      if (words < 2) continue;
+      // The measure: in the sentence before "ngành", or before the "Trong đó" list that opens the sentence.
+      auto measure_before = [&](size_t from_tok, size_t reach) -> std::pair<size_t, size_t> {
+        for (size_t m = from_tok; m > first && from_tok - m < reach && same_sentence(m - 1, from_tok); --m)
+          for (size_t i = 0; i < measures.size(); ++i) {
+            size_t h = m - 1;
+            bool match = true;
+            for (size_t w = 0; w < measures[i].size() && match; ++w) match = word(h + w, measures[i][w]);
+            if (match) return {h, i};
+          }
+        return {kNone, 0};
+      };
+      auto [head, which] = measure_before(n, 40);
+      bool list = false;
+      if (head == kNone) {
+        size_t s0 = n;
+        while (s0 > first && same_sentence(s0 - 1, n)) --s0;
+        while (s0 < n && tok(s0).kind == TokKind::Punct) ++s0;
+        if (!phrase(s0, {"trong", "do"}) || s0 == first) continue;
+        std::tie(head, which) = measure_before(s0 - 1, 80);
+        if (head == kNone) continue;
+        list = true;
+      }
+      // Year on year: the rate itself, or the list's total ("… bằng 101,4% so với cùng kỳ. Trong đó: …").
+      if (r.role != "yoy_rate") {
+        bool yoy = false;
+        for (size_t m = head; m < n && !yoy; ++m) yoy = phrase(m, {"cung", "ky"});
+        if (!list || !yoy) continue;
+        // the rate's own comparison, if it says one, is not with another base
+        size_t e = end_of_quantity(k);
+        if (word(e, "so") || word(e, "bang")) continue;
+      }
+      // The sub-period and year of the measure's sentence.
+      std::string period = period_before(head);
+      {
+        std::string y = sentence_year(head);
+        if (y != doc_year) period += y;
+      }
+      std::string key = std::to_string(which) + "|" + sector + "|" + period;
+      bool down = r.role == "yoy_rate" ? r.decrease : word(k - 1, "giam");
+      by_key[key].push_back(Statement{q, down});
+    }
+  }
+  for (auto& [key, st] : by_key) {
+    if (st.size() != 2) continue;
+    const Statement& a = st[0];
+    const Statement& b = st[1];
+    if (a.decrease != b.decrease || tok_sentence[token_of[a.q]] == tok_sentence[token_of[b.q]]) continue;
+    double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
+    if (std::fabs(va - vb) > 0.1 * std::max(va, vb) && !one_slip_apart(Q(a.q).text, Q(b.q).text)) continue;
+    restate_rate(a.q, b.q, "sector-change-restated");
+  }
+}
+
+// --- met and remaining -------------------------------------------------------------------------
+// "Xã A đã đạt 15/19 tiêu chí, tăng 09 tiêu chí so với đầu năm. Hiện xã vẫn đang tiếp tục thực
+// hiện 04 tiêu chí", "giải quyết 45/50 đơn, còn lại 05 đơn chưa giải quyết": the part done of an
+// A/B count and the part still open, in the A/B's sentence or the next one, make up the whole.
+// The open part must say so: "chưa đạt|hoàn thành|giải quyết" right after it, "còn lại" or
+// "đang (tiếp tục) thực hiện|giải quyết|xử lý|hoàn thiện" right before it. A change ("tăng 09
+// tiêu chí") is stepped over; any other figure of the unit ("đạt thêm 03 tiêu chí"), another A/B,
+// or another commune named ends the search.
+void Reader::met_and_remaining() {
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    for (size_t k = first; k < last; ++k) {
+      int a = qty(k);
+      if (a < 0 || pct(a) || ab_side(k) != 1) continue;
+      size_t d = denominator_tok(k);
+      int b = qty(d);
+      if (b < 0 || stated_used[b] || Q(b).dimension.rfind("count:", 0) != 0) continue;
+      if (Q(a).dimension != "scalar" && Q(a).dimension != Q(b).dimension) continue;
+      if (!(Q(a).value.to_double() < Q(b).value.to_double())) continue;
+      size_t sentences = 0;
+      for (size_t m = end_of_quantity(d); m < last && m < d + 60; ++m) {
+        if (!same_sentence(m - 1, m) && ++sentences > 1) break;
+        int c = qty(m);
+        if (c < 0) continue;
+        if (ab_side(m) != 0) break;
+        if (pct(c) || Q(c).dimension != Q(b).dimension) continue;
+        if (word(m - 1, "tang") || word(m - 1, "giam")) continue;  // a change of the count
+        if (sentences > 0 && names_subregion(m)) break;
+        size_t e = end_of_quantity(m);
+        bool open = phrase(m - 2, {"con", "lai"}) ||
+                    (word(e, "chua") && (word(e + 1, "dat") || phrase(e + 1, {"hoan", "thanh"}) ||
+                                         phrase(e + 1, {"giai", "quyet"})));
+        for (size_t n = m - 2; n > first && m - n < 5 && !open && same_sentence(n - 1, m); --n)
+          open = word(n - 1, "dang") &&
+                 (phrase(m - 2, {"thuc", "hien"}) || phrase(m - 2, {"giai", "quyet"}) || phrase(m - 2, {"xu", "ly"}) ||
+                  phrase(m - 2, {"hoan", "thien"}));
+        // Read already in the A/B's own sentence ("16/19 tiêu chí, còn 03 tiêu chí chưa đạt").
+        const bool read = complement_claimed.count(a) || complement_claimed.count(c) ||
+                          std::any_of(out.claims.begin(), out.claims.end(), [&](const Claim& x) {
+                            return x.kind == ClaimKind::Sum && x.stated == static_cast<uint32_t>(b);
+                          });
+        if (open && !stated_used[b] && !read) {
+          Claim& cl = add(ClaimKind::Sum, k, e - 1, b, "met-and-remaining");
+          cl.exhaustive = true;
+          operand(cl, "total", b);
+          operand(cl, "part", a);
+          operand(cl, "part", c);
+        }
         break;
       }
     }
-    return *cached;
   }
+}
 
-  Claim& add_row_claim(ClaimKind kind, const Row& row, int stated, const char* tmpl) {
-    Claim c;
-    c.id = static_cast<uint32_t>(out.claims.size());
-    c.kind = kind;
-    c.span = doc.blocks[row.block].span;
-    c.quote = std::string(doc.slice(c.span));
-    c.stated = static_cast<uint32_t>(stated);
-    c.template_id = tmpl;
-    used[stated] = true;
-    out.claims.push_back(std::move(c));
-    return out.claims.back();
+void Reader::run() {
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    current_block = bi;
+    if (table_row(bi)) { malformed(); continue; }  // rows are read as rows (repeats), not prose
+    ratios();
+    sums();
+    result_lists();
+    case_outcomes();
+    complement_pairs();
+    changes();
+    percent_of_plan(bi);
+    shares(bi);
+    ratio_of_named_whole();
+    averages();
+    trade_balance();
+    malformed();
   }
+  footnote_breakdowns();
+  outcome_summaries();
+  repeats();
+  allocation_restated_as_denominator();
+  ratio_pairs_restated();
+  footnote_repeats_by_words();
+  resolve_plans_from_tables();
+  prose_repeats();
+  class_counts_restated();
+  indicator_repeats();
+  restated_slips();
+  plan_side_of_breakdowns();
+  structure_shares();
+  rate_repeats_by_level();
+  rate_repeats_by_sector();
+  met_and_remaining();
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    uncovered();
+  }
+  for (Claim& c : out.claims)
+    if (c.indicator.empty() && c.stated < nr.quantities.size()) {
+      c.indicator = nr.quantities[c.stated].indicator;
+      // a percent's indicator is usually on its base figure
+      if (c.indicator.empty())
+        for (const Operand& o : c.operands)
+          if (!nr.quantities[o.quantity].indicator.empty()) { c.indicator = nr.quantities[o.quantity].indicator; break; }
+    }
+  // Claims in text order.
+  std::stable_sort(out.claims.begin(), out.claims.end(),
+                   [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+  for (size_t i = 0; i < out.claims.size(); ++i) out.claims[i].id = static_cast<uint32_t>(i);
+}
 
-  // The year a column header names ("thuc hien 2023"), "" if none.
-  static std::string header_year(const std::string& head) {
-    for (size_t i = 0; i + 4 <= head.size(); ++i)
-      if (head.compare(i, 2, "20") == 0 && std::isdigit(static_cast<unsigned char>(head[i + 2])) &&
-          std::isdigit(static_cast<unsigned char>(head[i + 3])) && (i == 0 || head[i - 1] == ' '))
-        return head.substr(i, 4);
-    return {};
-  }
-  // A figure of the text about another year than the report's or the column's ("Năm 2022, …").
-  bool other_year(int q, const std::string& doc_year, const std::string& head) const {
-    if (token_of[q] == kNone) return false;
-    std::string y = sentence_year(token_of[q]);
-    if (y.empty()) return false;
-    std::string hy = header_year(head);
-    return y != doc_year || (!hy.empty() && y != hy);
-  }
+}  // namespace doisoat::grammar
 
-  static bool header_is(const std::string& h, std::initializer_list<const char*> keys) {
-    for (const char* k : keys)
-      if (h.find(k) != std::string::npos) return true;
-    return false;
-  }
-
-  // Relations inside an indicator table: a "% so KH" cell against the plan and actual cells of
-  // its row; a total row over the "- item" rows below it, column by column.
-  void table_claims(const std::vector<Row>& rows) {
-    for (const Row& row : rows) {
-      int plan = -1, actual = -1, pct_plan = -1;
-      for (auto [q, h] : row.values) {
-        bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
-        if (percent_col && header_is(h, {"kh", "ke hoach", "du toan"}) && !header_is(h, {"cung ky", "nam truoc"})) pct_plan = q;
-        else if (!percent_col && header_is(h, {"thuc hien", "uoc", "ket qua"})) actual = q;
-        else if (!percent_col && header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) plan = q;
-      }
-      // "Thực hiện 9 tháng năm 2023 | Ước thực hiện 9 tháng năm 2024 | So với cùng kỳ (%)": the
-      // last-year and this-year cells of the row against the index cell.
-      {
-        int yoy = -1, rate = -1, earlier = -1, current = -1, earlier_year = 0, current_year = 0, level_cols = 0;
-        for (auto [q, h] : row.values) {
-          bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
-          bool last_year = header_is(h, {"cung ky", "nam truoc"});
-          if (percent_col) {
-            // "Tăng, giảm (%)", "Tốc độ tăng (%)": a growth rate; otherwise an index.
-            if (header_is(h, {"kh", "ke hoach", "du toan"})) continue;
-            if (header_is(h, {"tang"})) rate = q;
-            else if (last_year) yoy = q;
-            continue;
-          }
-          if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"}) && !header_is(h, {"thuc hien", "uoc"})) continue;
-          ++level_cols;
-          int y = 0;
-          for (size_t i = 0; i + 4 <= h.size(); ++i)
-            if ((i == 0 || h[i - 1] == ' ' || h[i - 1] == '/') && h.compare(i, 2, "20") == 0 && isdigit(static_cast<unsigned char>(h[i + 2])) &&
-                isdigit(static_cast<unsigned char>(h[i + 3])) && (i + 4 == h.size() || !isdigit(static_cast<unsigned char>(h[i + 4]))))
-              y = std::atoi(h.substr(i, 4).c_str());
-          if (last_year) { earlier = q; earlier_year = -1; continue; }
-          if (y == 0) continue;
-          if (earlier < 0 || (earlier_year > 0 && y < earlier_year)) {
-            if (earlier >= 0 && earlier_year > 0) { current = earlier; current_year = earlier_year; }
-            earlier = q;
-            earlier_year = y;
-          } else if (current < 0 || y > current_year) {
-            current = q;
-            current_year = y;
-          }
-        }
-        if ((yoy >= 0 || rate >= 0) && earlier >= 0 && current >= 0 && level_cols == 2 && current_year > earlier_year &&
-            compatible(earlier, current) && Q(earlier).value.mantissa != 0) {
-          const int stated = yoy >= 0 ? yoy : rate;
-          Claim& c = add_row_claim(ClaimKind::Growth, row, stated,
-                                   yoy >= 0 ? "table-index-vs-last-year-column" : "table-rate-vs-last-year-column");
-          c.operands.push_back(Operand{"current", static_cast<uint32_t>(current)});
-          c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(earlier)});
-          c.operands.push_back(Operand{yoy >= 0 ? "index" : "rate", static_cast<uint32_t>(stated)});
-          // a negative rate cell is a fall
-          c.decrease = false;
-          used[earlier] = used[current] = true;
-        }
-      }
-      if (plan >= 0 && actual >= 0 && pct_plan >= 0 && Q(plan).value.mantissa != 0) {
-        Claim& c = add_row_claim(ClaimKind::PercentOfPlan, row, pct_plan, "table-pct-of-plan-column");
-        c.operands.push_back(Operand{"actual", static_cast<uint32_t>(actual)});
-        c.operands.push_back(Operand{"plan", static_cast<uint32_t>(plan)});
-        used[actual] = used[plan] = true;
-      }
-    }
-    for (size_t i = 0; i + 2 < rows.size() + 1; ++i) {
-      if (rows[i].sub) continue;
-      size_t j = i + 1;
-      while (j < rows.size() && rows[j].sub && rows[j].block == rows[j - 1].block + 1) ++j;
-      if (j - i < 3) continue;  // at least two items
-      // When one column of the items adds up exactly to the total row, the items partition it,
-      // and every other column of the same items must add up too.
-      bool partitioned = false;
-      for (auto [tq, th] : rows[i].values) {
-        if (pct(tq) || th.find('%') != std::string::npos) continue;
-        double sum = 0;
-        size_t n = 0;
-        for (size_t r = i + 1; r < j; ++r)
-          for (auto [pq, ph] : rows[r].values)
-            if (ph == th && compatible(pq, tq) && !pct(pq)) { sum += Q(pq).value.to_double() * Q(pq).factor; ++n; }
-        double tv = Q(tq).value.to_double() * Q(tq).factor;
-        if (n == j - i - 1 && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv)
-          partitioned = true;
-      }
-      for (auto [tq, th] : rows[i].values) {
-        if (pct(tq) || th.find('%') != std::string::npos) continue;
-        std::vector<int> parts;
-        for (size_t r = i + 1; r < j; ++r)
-          for (auto [pq, ph] : rows[r].values)
-            if (ph == th && compatible(pq, tq) && !pct(pq)) parts.push_back(pq);
-        if (parts.size() != j - i - 1) continue;
-        double sum = 0;
-        for (int p : parts) sum += Q(p).value.to_double() * Q(p).factor;
-        double tv = Q(tq).value.to_double() * Q(tq).factor;
-        bool adds_up = std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv;
-        // Items that are kinds of one whole ("Khách nội địa" / "Khách quốc tế") partition it.
-        bool partition = adds_up || partitioned;
-        if (!partition && parts.size() == 2) {
-          std::string a = " ", b = " ";
-          for (auto& w : rows[i + 1].phrase) a += w + " ";
-          for (auto& w : rows[i + 2].phrase) b += w + " ";
-          partition = labels_complement(a, b, /*kinds_only=*/true);
-        }
-        Claim& c = add_row_claim(partition ? ClaimKind::Sum : ClaimKind::PartBound, rows[i], tq, "table-total-row");
-        c.exhaustive = partition;
-        c.operands.push_back(Operand{"total", static_cast<uint32_t>(tq)});
-        for (int p : parts) {
-          c.operands.push_back(Operand{"part", static_cast<uint32_t>(p)});
-          used[p] = true;
-        }
-      }
-    }
-  }
-
-  void add_repeat(const Row& row, int prose, int table_value, const char* tmpl) {
-    if (pct(prose) != pct(table_value) || !compatible(prose, table_value)) return;  // not the same figure
-    Claim& c = add_at(ClaimKind::Repeat, doc.blocks[row.block].span, table_value, tmpl);
-    operand(c, "first", prose);
-    operand(c, "second", table_value);
-  }
-
-  // When the row's words are not found as such ("Thu ngân sách nhà nước trên địa bàn" against
-  // "thu ngân sách đạt 201,922/260 tỷ đồng"), the catalogue indicator links them.
-  void repeats_by_indicator(const Row& row, const std::vector<bool>& is_table, const std::string& doc_year) {
-    std::string phrase;
-    for (const auto& w : row.phrase) phrase += (phrase.empty() ? "" : " ") + w;
-    std::string key = match_indicator(phrase);
-    if (key.empty() || !is_canonical_indicator(key)) return;
-    std::vector<int> prose;
-    auto found = indicator_index.find(key);
-    if (found == indicator_index.end()) return;
-    for (int q : found->second) {
-      const Quantity& x = nr.quantities[q];
-      if (x.indicator != key || x.sentence >= doc.sentences.size()) continue;
-      size_t bi = doc.sentences[x.sentence].block;
-      if (bi >= is_table.size() || is_table[bi] || bi == row.block) continue;
-      if (about_other_year(bi)) continue;
-      if (!row.dimension.empty() && x.dimension != row.dimension) continue;
-      if (token_of[q] != kNone) {
-        first = nr.block_first[bi];
-        last = nr.block_last[bi];
-        if (names_subregion_memo(token_of[q])) continue;  // one commune's figure is not the area's indicator
-      }
-      prose.push_back(static_cast<int>(q));
-    }
-    if (prose.empty()) return;
-    for (auto [tq, head] : row.values) {
-      if (stated_used[tq]) continue;
-      const Quantity& tv = Q(tq);
-      int match = -1;
-      bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
-      bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
-      for (int q : prose) {
-        if (other_year(q, doc_year, head)) continue;
-        // A plan cell is restated by a plan of the text, an actual cell by anything but a plan.
-        if ((plan_col && Q(q).role != "plan") || (actual_col && Q(q).role == "plan")) continue;
-        if (Q(q).value == tv.value && Q(q).dimension == tv.dimension) { match = q; break; }
-      }
-      if (match >= 0) { add_repeat(row, match, tq, "row-restated-by-indicator"); continue; }
-      if (!actual_col) continue;
-      // One level figure of that indicator in the prose, close enough to be the same one.
-      std::vector<int> levels;
-      for (int q : prose)
-        // (a discrepancy only from a plain restatement: no year named in its sentence, so never another year)
-        if (Q(q).role.empty() && Q(q).dimension == tv.dimension && (token_of[q] == kNone || sentence_year(token_of[q]).empty()))
-          levels.push_back(q);
-      if (levels.size() > 1) {
-        // Several: the one stated beside another value of the row ("201,922/260" for a row
-        // "thực hiện 197,022 (chỉ tiêu giao 260)") is the restatement.
-        std::vector<int> beside;
-        for (int q : levels) {
-          bool shares = false;
-          for (int o : prose)
-            if (o != q && Q(o).sentence == Q(q).sentence)
-              for (auto [rq, rh] : row.values)
-                shares = shares || (rq != tq && Q(rq).value == Q(o).value && Q(rq).dimension == Q(o).dimension);
-          if (shares) beside.push_back(q);
-        }
-        levels = beside;
-      }
-      if (levels.size() != 1) continue;
-      double a = tv.value.to_double() * tv.factor, b = Q(levels[0]).value.to_double() * Q(levels[0]).factor;
-      if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
-      add_repeat(row, levels[0], tq, "row-restated-by-indicator");
-    }
-  }
-
-  std::vector<size_t> matched_words;  // repeats()' scratch
-  void repeats() {
-    const std::string doc_year = document_year();
-    std::vector<Row> rows;
-    std::vector<std::string> header;  // folded header text per column
-    size_t header_indicator = 1;      // the header's indicator column ("Chỉ tiêu")
-    bool header_has_number_column = false;  // "STT" first
-    std::vector<bool> is_table(doc.blocks.size(), false);
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      auto cells = cells_of(bi);
-      if (cells.size() < 3) {
-        // A summary line "Thu ngân sách trên địa bàn: thực hiện đạt 197,022 tỷ đồng (chỉ tiêu giao 260 tỷ đồng)".
-        size_t lead = first;
-        while (lead < last && (tok(lead).kind == TokKind::Punct)) ++lead;
-        size_t colon = lead;
-        // "- Cơ quan hành chính nhà nước có cơ cấu công chức, viên chức phù hợp …: thực hiện đạt …"
-        while (colon < last && colon < first + 24 && (tok(colon).kind == TokKind::Word || punct(colon, ","))) ++colon;
-        if (colon - lead < 3 || !punct(colon, ":") || last - first > 48) continue;
-        Row row;
-        row.block = bi;
-        for (size_t m = lead; m < colon; ++m) {
-          if (tok(m).kind == TokKind::Word) row.phrase.push_back(tok(m).fold);
-          if (tok(m).kind == TokKind::Number) row.numbers.push_back(label_number(tok(m).fold));
-        }
-        bool first_value = true;
-        for (size_t m = colon + 1; m < last; ++m) {
-          int q = qty(m);
-          if (q < 0) continue;
-          row.values.emplace_back(q, first_value ? "thuc hien" : "");
-          if (row.dimension.empty()) row.dimension = Q(q).dimension;
-          first_value = false;
-        }
-        if (!row.values.empty()) rows.push_back(std::move(row));
-        continue;
-      }
-      is_table[bi] = true;
-      Row row;
-      row.block = bi;
-      bool any_number = false;
-      std::vector<std::string> texts;
-      for (auto [a, e] : cells) {
-        std::string f;
-        for (size_t m = a; m < e; ++m) { if (!f.empty()) f += ' '; f += nr.tokens[m].fold; }
-        texts.push_back(f);
-        if (e == a + 1 && nr.tokens[a].kind == TokKind::Number) any_number = true;
-      }
-      if (!any_number) {
-        header = texts;
-        header_indicator = 1;
-        header_has_number_column = !texts.empty() && (texts[0] == "stt" || texts[0] == "tt" || texts[0] == "so tt");
-        for (size_t c = 0; c < texts.size(); ++c)
-          if (texts[c].find("chi tieu") != std::string::npos || texts[c].find("noi dung") != std::string::npos) {
-            header_indicator = c;
-            break;
-          }
-        continue;
-      }
-      long offset = 0;  // header column = row column + offset (rows may drop an empty first cell)
-      for (size_t c = 0; c < cells.size(); ++c) {
-        auto [a, e] = cells[c];
-        if (e == a) continue;
-        bool has_word = false;
-        for (size_t m = a; m < e; ++m) has_word = has_word || nr.tokens[m].kind == TokKind::Word;
-        if (row.phrase.empty() && has_word) {
-          offset = static_cast<long>(header_indicator) - static_cast<long>(c);
-          // "- Khách nội địa", or a row without the STT number its parent row has ("7 | Tổng đàn …"
-          // then "Đàn lợn | Con | …"): an item of the row above.
-          row.sub = (nr.tokens[a].kind == TokKind::Punct && (nr.tokens[a].fold == "-" || nr.tokens[a].fold == "+")) ||
-                    (header_has_number_column && (offset > 0 || (c > 0 && cells[0].first == cells[0].second)));
-          for (size_t m = a; m < e; ++m) {
-            if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
-            if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
-            if (nr.tokens[m].kind == TokKind::Number) row.numbers.push_back(label_number(nr.tokens[m].fold));
-          }
-          // The unit cell after it.
-          if (c + 1 < cells.size()) {
-            UnitInfo u;
-            if (texts[c + 1] == "%") row.dimension = "percent";
-            else if (lookup_unit(texts[c + 1], u)) row.dimension = u.dimension;
-          }
-          continue;
-        }
-        if (e == a + 1 || (e == a + 2 && nr.tokens[a].kind == TokKind::Punct)) {
-          size_t m = e - 1;
-          int q = nr.tokens[m].quantity;
-          long hc = static_cast<long>(c) + offset;
-          if (q >= 0) row.values.emplace_back(q, hc >= 0 && hc < static_cast<long>(header.size()) ? header[hc] : std::string());
-        }
-      }
-      if (row.phrase.size() >= 2 && !row.values.empty()) rows.push_back(std::move(row));
-    }
-    table_rows = rows;
-    if (rows.empty()) return;
-    table_claims(rows);
-    // Prose word index: first word -> token positions (prose blocks only).
-    // Prose word pairs -> positions of the pair's first word (a row phrase has at least two words).
-    // (Keyed on the two folds as views: a word's fold has no space, so the pair is the joined key.)
-    using WordPair = std::pair<std::string_view, std::string_view>;
-    struct WordPairHash {
-      size_t operator()(const WordPair& p) const noexcept {
-        uint64_t h = 1469598103934665603ull;
-        for (unsigned char c : p.first) h = (h ^ c) * 1099511628211ull;
-        h = (h ^ ' ') * 1099511628211ull;
-        for (unsigned char c : p.second) h = (h ^ c) * 1099511628211ull;
-        return static_cast<size_t>(h ^ (h >> 32));
-      }
-    };
-    // Only the pairs that open a row are ever looked up: those are the keys, and the prose fills them.
-    std::unordered_map<WordPair, std::vector<size_t>, WordPairHash> index;
-    // (A first word's first byte and length, as a prefilter before hashing: most pairs open no row.)
-    std::array<uint32_t, 256> opens{};
-    auto length_bit = [](const std::string& w) { return uint32_t(1) << std::min<size_t>(w.size(), 31); };
-    for (const Row& row : rows)
-      if (row.phrase.size() >= 2) {
-        index.emplace(WordPair(row.phrase[0], row.phrase[1]), std::vector<size_t>());
-        if (!row.phrase[0].empty()) opens[static_cast<unsigned char>(row.phrase[0][0])] |= length_bit(row.phrase[0]);
-      }
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (is_table[bi]) continue;
-      for (size_t m = nr.block_first[bi]; m + 1 < nr.block_last[bi]; ++m)
-        if (nr.tokens[m].kind == TokKind::Word && nr.tokens[m + 1].kind == TokKind::Word &&
-            (nr.tokens[m].fold.empty() ||
-             (opens[static_cast<unsigned char>(nr.tokens[m].fold[0])] & length_bit(nr.tokens[m].fold)) != 0)) {
-          auto it = index.find(WordPair(nr.tokens[m].fold, nr.tokens[m + 1].fold));
-          if (it != index.end()) it->second.push_back(m);
-        }
-    }
-    // Figures by catalogue indicator, for rows whose words are not in the prose as such.
-    indicator_index.clear();
-    for (size_t q = 0; q < nr.quantities.size(); ++q)
-      if (!nr.quantities[q].indicator.empty()) indicator_index[nr.quantities[q].indicator].push_back(static_cast<int>(q));
-    auto block_of = [&](size_t m) {
-      auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
-      return static_cast<size_t>(it - nr.block_first.begin()) - 1;
-    };
-    for (const Row& row : rows) {
-      // Try the whole phrase, then shorter prefixes down to two words.
-      // The longest prefix of the row (6 words down to 2) found in the prose, and its first
-      // places (up to kMaxHits + 1), each extended over the rest of the row's words that follow.
-      // Every place is matched once, for all prefix lengths at a time.
-      std::vector<size_t> hits;
-      size_t len = std::min<size_t>(row.phrase.size(), 6);
-      constexpr size_t kMaxHits = 32;  // a phrase found more often than this is too common to link
-      if (len >= 2) {
-        auto it = index.find(WordPair(row.phrase[0], row.phrase[1]));
-        if (it != index.end() && !it->second.empty()) {
-          std::vector<size_t>& matched = matched_words;  // per place: leading row words found there
-          matched.clear();
-          size_t longest = 0, full = 0;
-          for (size_t p : it->second) {
-            size_t n = 1;
-            while (n < row.phrase.size() && p + n < nr.tokens.size() && nr.tokens[p + n].kind == TokKind::Word &&
-                   nr.tokens[p + n].fold == row.phrase[n])
-              ++n;
-            matched.push_back(n);
-            longest = std::max(longest, std::min(n, len));
-            // More places of the whole prefix than are ever kept: the rest changes nothing (a list
-            // of many "- Xã …" lines made this rows × lines).
-            if (n >= len && ++full > kMaxHits) break;
-          }
-          if (longest >= 2) {
-            len = longest;
-            for (size_t i = 0; i < matched.size(); ++i) {
-              if (matched[i] < len) continue;
-              if (hits.size() > kMaxHits) break;
-              hits.push_back(it->second[i] + matched[i]);
-            }
-          }
-        }
-      }
-      hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) {
-                   // Not the row itself, and not a section about another year ("Nhiệm vụ năm 2024").
-                   size_t hb = block_of(h);
-                   return hb == row.block || (!doc_year.empty() && !block_year(hb).empty() && block_year(hb) != doc_year);
-                 }),
-                 hits.end());
-      // A sentence that names another year ("Năm 2022, sản lượng … đạt 181.300 tấn") is about
-      // another period.
-      hits.erase(std::remove_if(hits.begin(), hits.end(), [&](size_t h) {
-                   std::string y = sentence_year(h);
-                   return !y.empty() && y != doc_year;
-                 }),
-                 hits.end());
-      if (hits.empty() || hits.size() > 4) {
-        repeats_by_indicator(row, is_table, doc_year);
-        continue;
-      }
-      // Figures right after the phrase, in the same sentence; the first hit's first, then the others'.
-      std::vector<size_t> near;
-      size_t near_first_hit = 0;
-      for (size_t h = 0; h < hits.size(); ++h) {
-        size_t bi = block_of(hits[h]);
-        first = nr.block_first[bi];
-        last = nr.block_last[bi];
-        size_t e = hits[h];
-        for (size_t m = e; m < last && m < e + 16 && same_sentence(m, e); ++m) {
-          if (punct(m, ";")) break;
-          int q = qty(m);
-          if (q < 0) continue;
-          if (!row.dimension.empty() && Q(q).dimension != row.dimension &&
-              !(row.dimension == "percent" && pct(q))) continue;
-          if (h == 0 && m > e + 6 && near.empty()) break;
-          near.push_back(m);
-        }
-        if (h == 0) near_first_hit = near.size();
-      }
-      if (near.empty()) continue;
-      const size_t e = hits[0];
-      for (auto [tq, head] : row.values) {
-        const Quantity& tv = Q(tq);
-        if (stated_used[tq]) continue;
-        int match = -1;
-        for (size_t m : near) {
-          int q = nr.tokens[m].quantity;
-          if (Q(q).value == tv.value || std::fabs(Q(q).value.to_double() - tv.value.to_double()) < 1e-9) { match = q; break; }
-        }
-        bool actual_col = head.find("thuc hien") != std::string::npos || head.find("uoc") != std::string::npos ||
-                          head == "th" || head.find("ket qua") != std::string::npos;
-        if (match < 0) {
-          // A discrepancy only from a single, plain restatement (no year named in it).
-          if (!actual_col || hits.size() != 1 || near_first_hit == 0 || !sentence_year(hits[0]).empty()) continue;
-          // The actual figure stated first after the phrase, when it is close enough to be the same one.
-          int other = nr.tokens[near.front()].quantity;
-          double a = tv.value.to_double() * tv.factor, b = Q(other).value.to_double() * Q(other).factor;
-          if (Q(other).dimension != tv.dimension && tv.dimension != "scalar") continue;
-          // A weak match never makes a discrepancy.
-          if (len < 3 || 5 * len < 3 * row.phrase.size() || near.front() > e + 6) continue;
-          if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
-          match = other;
-        }
-        add_repeat(row, match, tq, "table-row-restated");
-      }
-    }
-    // A row whose words were found only weakly ("Tổng lượt khách du lịch" against "Tổng lượt khách
-    // tham quan, lưu trú ước đạt …") may still be linked by its catalogue indicator.
-    std::unordered_set<uint32_t> repeated_spans;  // where repeat claims begin: a row's block when the row was read
-    for (const Claim& c : out.claims)
-      if (c.kind == ClaimKind::Repeat) repeated_spans.insert(c.span.begin);
-    for (const Row& row : rows)
-      if (!repeated_spans.count(doc.blocks[row.block].span.begin) && is_table[row.block])
-        repeats_by_indicator(row, is_table, doc_year);
-    repeats_by_words(rows, is_table, doc_year);
-    plans_beside_restated_actuals(rows);
-  }
-
-  Claim& add_pair_repeat(int first_q, int second_q, const char* tmpl) {
-    Claim& c = add_at(ClaimKind::Repeat, figure_span(second_q), second_q, tmpl);
-    operand(c, "first", first_q);
-    operand(c, "second", second_q);
-    return c;
-  }
-
-  // "Trồng rừng | Ha | 150 | 172,86" and "trồng rừng đạt 172,86ha/160 ha, bằng 108% KH": once the
-  // row's actual is the numerator of an A/B in the text, the denominator is the row's plan
-  // stated again, and must agree with the plan cell.
-  void plans_beside_restated_actuals(const std::vector<Row>& rows) {
-    std::unordered_map<int, int> denominator_of;  // numerator -> denominator of one ratio
-    std::unordered_map<int, int> prose_of_cell;   // table cell -> the prose figure it restates
-    for (const Claim& c : out.claims) {
-      if (c.kind == ClaimKind::Ratio && c.operands.size() == 2 && c.operands[0].role == "numerator")
-        denominator_of.emplace(int(c.operands[0].quantity), int(c.operands[1].quantity));
-      if (c.kind == ClaimKind::Repeat && c.operands.size() == 2)
-        prose_of_cell.emplace(int(c.operands[1].quantity), int(c.operands[0].quantity));
-    }
-    for (const Row& row : rows) {
-      auto [plan, actual] = plan_actual_of(row);
-      if (plan < 0 || actual < 0 || stated_used[plan]) continue;
-      auto p = prose_of_cell.find(actual);
-      if (p == prose_of_cell.end()) continue;
-      auto d = denominator_of.find(p->second);
-      if (d == denominator_of.end()) continue;
-      const Quantity& den = Q(d->second);
-      if (den.dimension != Q(plan).dimension && Q(plan).dimension != "scalar") continue;
-      if (!row.dimension.empty() && row.dimension != den.dimension) continue;
-      add_repeat(row, d->second, plan, "row-plan-as-denominator");
-    }
-  }
-
-  // A footnote restating a figure of the body in the same words: "19 nhóm trẻ độc lập tư thục"
-  // in the text and in footnote 15. Same value and unit, at least three content words in common,
-  // one such place only.
-  void footnote_repeats_by_words() {
-    const std::string doc_year = document_year();
-    std::vector<bool> is_table(doc.blocks.size(), false);
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) is_table[bi] = table_row(bi);
-    auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
-    std::unordered_map<long long, std::vector<std::pair<int, size_t>>> body;
-    std::vector<std::pair<int, size_t>> notes;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (is_table[bi]) continue;
-      if (about_other_year(bi)) continue;
-      bool note = doc.blocks[bi].kind == BlockKind::Footnote;
-      for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
-        const Token& t = nr.tokens[m];
-        if (t.kind != TokKind::Number || t.quantity < 0) continue;
-        const Quantity& x = Q(t.quantity);
-        if (x.dimension == "scalar" || x.dimension == "rate" || pct(t.quantity) || !x.role.empty()) continue;
-        if (m > 0 && nr.tokens[m - 1].unit_part) continue;  // "16 sản phẩm 4 sao": a grade, not a count
-        if (note) notes.push_back({t.quantity, m});
-        else body[value_key(t.quantity)].push_back({t.quantity, m});
-      }
-    }
-    auto block_of_tok = [&](size_t m) {
-      auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
-      return static_cast<size_t>(it - nr.block_first.begin()) - 1;
-    };
-    auto words_at = [&](size_t m) {
-      size_t bi = block_of_tok(m);
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      std::set<std::string> ws = label_words(m, 9);  // the words right around the figure only
-      for (auto it = ws.begin(); it != ws.end();) it = (*it)[0] == '#' ? ws.erase(it) : std::next(it);
-      return ws;
-    };
-    // "07 nhiệm vụ thực hiện từ năm 2023⁶" … "⁶ 07 nhiệm vụ cấp tỉnh: …": the footnote cited right
-    // after a figure opens with that figure.
-    const auto& footnote_block = footnote_blocks();
-    for (const FootnoteRef& ref : doc.footnote_refs) {
-      auto fb = footnote_block.find(ref.id);
-      if (fb == footnote_block.end()) continue;
-      // The last token that starts before the mark (a ")" right after it starts where it stood).
-      auto it = std::lower_bound(nr.tokens.begin(), nr.tokens.end(), ref.offset,
-                                 [](const Token& t, uint32_t off) { return t.span.begin < off; });
-      if (it == nr.tokens.begin()) continue;
-      size_t before = static_cast<size_t>(it - nr.tokens.begin()) - 1;
-      size_t bi = block_of_tok(before);
-      if (bi == fb->second || doc.blocks[bi].kind == BlockKind::Footnote || is_table[bi]) continue;
-      int cited = -1;
-      for (size_t m = before + 1; m > nr.block_first[bi] && before + 1 - m < 12; --m) {
-        const Token& t = nr.tokens[m - 1];
-        if (t.kind == TokKind::Number && t.quantity >= 0) { cited = t.quantity; break; }
-        if (t.kind != TokKind::Word && !(t.kind == TokKind::Number && t.non_quantity >= 0)) break;
-      }
-      if (cited < 0 || pct(cited) || Q(cited).dimension == "scalar") continue;
-      int opening = -1;
-      for (size_t m = nr.block_first[fb->second]; m < nr.block_last[fb->second] && opening < 0; ++m)
-        if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity >= 0) opening = nr.tokens[m].quantity;
-      if (opening < 0 || stated_used[opening] || !(Q(opening).value == Q(cited).value) ||
-          Q(opening).dimension != Q(cited).dimension)
-        continue;
-      first = nr.block_first[fb->second];
-      last = nr.block_last[fb->second];
-      bool sub_note = names_subregion(token_of[opening]);
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      if (sub_note != names_subregion(token_of[cited])) continue;  // one commune's figure, not the whole
-      // Located at the body's statement, unless that one already states another claim.
-      if (!stated_used[cited]) add_pair_repeat(opening, cited, "text-restated-in-cited-footnote");
-      else add_pair_repeat(cited, opening, "text-restated-in-cited-footnote");
-    }
-    std::unordered_map<size_t, std::set<std::string>> body_words;
-    for (auto [fq, fm] : notes) {
-      if (stated_used[fq]) continue;
-      auto found = body.find(value_key(fq));
-      if (found == body.end()) continue;
-      std::set<std::string> fw = words_at(fm);
-      if (fw.size() < 3) continue;
-      const bool f_sub = names_subregion(fm);
-      // The report's own year named or not is the same period ("ước 6 tháng đầu năm 2023, …").
-      auto period_of = [&](size_t m) {
-        std::string y = sentence_year(m);
-        return y == doc_year ? std::string() : y;
-      };
-      std::string fy = period_of(fm);
-      int best = -1;
-      size_t best_score = 0, second_score = 0;
-      for (auto [bq, bm] : found->second) {
-        if (!(Q(bq).value == Q(fq).value) || Q(bq).dimension != Q(fq).dimension) continue;
-        if (period_of(bm) != fy) continue;
-        auto memo = body_words.find(bm);  // (each body figure's words once: many notes meet it)
-        if (memo == body_words.end()) {
-          memo = body_words.emplace(bm, words_at(bm)).first;
-        } else {  // (what words_at leaves: the block of bm, for names_subregion)
-          const size_t bb = block_of_tok(bm);
-          first = nr.block_first[bb];
-          last = nr.block_last[bb];
-        }
-        const std::set<std::string>& bw = memo->second;
-        if (names_subregion(bm) != f_sub) continue;
-        size_t score = 0;
-        for (const auto& w : bw) score += fw.count(w);
-        if (2 * score < std::min(fw.size(), bw.size())) continue;  // a few common words: another thing
-        if (score > best_score) { second_score = best_score; best_score = score; best = bq; }
-        else if (score > second_score) second_score = score;
-      }
-      if (best < 0 || best_score < 3 || second_score == best_score) continue;
-      // Located at the body's statement, unless that one already states another claim.
-      if (!stated_used[best]) add_pair_repeat(fq, best, "text-restated-in-footnote");
-      else add_pair_repeat(best, fq, "text-restated-in-footnote");
-    }
-  }
-
-  // "Tổng nguồn vốn được giao: 6.995 triệu đồng … đạt 602,5/6.994,9 triệu đồng": the allocation
-  // stated again as a denominator, at another precision, in the same paragraph.
-  void allocation_restated_as_denominator() {
-    for (const Claim& c : std::vector<Claim>(out.claims)) {
-      if (c.kind != ClaimKind::Ratio || c.operands.size() != 2 || c.operands[1].role != "denominator") continue;
-      int den = int(c.operands[1].quantity);
-      const Quantity& d = Q(den);
-      if (stated_used[den]) continue;
-      size_t dk = kNone;
-      if (d.sentence >= doc.sentences.size()) continue;
-      const size_t bi = doc.sentences[d.sentence].block;
-      if (bi >= nr.block_first.size()) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      for (size_t m = first; m < last && dk == kNone; ++m)
-        if (nr.tokens[m].kind == TokKind::Number && nr.tokens[m].quantity == den) dk = m;
-      if (dk == kNone) continue;
-      int match = -1, n = 0;
-      for (size_t m = first; m < dk; ++m) {
-        int q = qty(m);
-        if (q < 0 || q == den || Q(q).dimension != d.dimension || Q(q).precision == d.precision) continue;
-        if (!plan_word_before(m, 4)) continue;
-        double a = Q(q).value.to_double(), b = d.value.to_double();
-        int coarse = std::min(Q(q).precision, d.precision);
-        double half = 0.5 * std::pow(10.0, -coarse);
-        if (std::fabs(a - b) > half + 1e-9) continue;
-        match = q;
-        ++n;
-      }
-      if (n != 1) continue;
-      // The finer figure first, the coarser one stated: the check rounds the finer to the coarser.
-      int coarse_q = Q(match).precision < d.precision ? match : den;
-      int fine_q = coarse_q == match ? den : match;
-      add_pair_repeat(fine_q, coarse_q, "allocation-restated-as-denominator");
-    }
-  }
-
-  // "403,819/2.831,169 tỷ đồng" in two places: the same pair of figures stated twice.
-  void ratio_pairs_restated() {
-    std::map<std::pair<long long, long long>, int> seen;  // (numerator, denominator) -> numerator quantity
-    std::vector<Claim> ratios_now;
-    for (const Claim& c : out.claims)
-      if (c.kind == ClaimKind::Ratio && c.operands.size() == 2) ratios_now.push_back(c);
-    std::sort(ratios_now.begin(), ratios_now.end(), [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
-    for (const Claim& c : ratios_now) {
-      int a = int(c.operands[0].quantity), b = int(c.operands[1].quantity);
-      if (Q(a).value.mantissa == 0) continue;
-      auto key = std::make_pair(std::llround(Q(a).value.to_double() * Q(a).factor * 1000.0),
-                                std::llround(Q(b).value.to_double() * Q(b).factor * 1000.0));
-      auto it = seen.find(key);
-      if (it == seen.end()) { seen.emplace(key, a); continue; }
-      int prev = it->second;
-      if (Q(prev).sentence == Q(a).sentence || stated_used[a] || Q(prev).precision + Q(a).precision < 2) continue;
-      add_pair_repeat(prev, a, "ratio-restated");
-    }
-  }
-
-  // The words that name the figure at token k in running text: its clause before it (numbers,
-  // signs and other figures skipped: "tỷ lệ trẻ em < 5 tuổi được uống Vitamin A ≥ 95%, đạt 99,8%")
-  // and the noun right after its unit ("có 4.086 hộ kinh doanh đang hoạt động, …").
-  // "Riêng xã Đông Phong có …", "huyện Chợ Mới đạt …": the clause before token k names one
-  // commune, ward, village or district by its name (a part of the report's area).
-  bool names_subregion(size_t k) const {
-    for (size_t m = k; m > first + 1 && k - m < 24 && same_sentence(m - 1, k); --m) {
-      if (punct(m - 1, ";")) break;
-      const Token& w = tok(m - 2);
-      if (w.kind != TokKind::Word || !is(m - 1, TokKind::Word)) continue;
-      if (w.fold != "xa" && w.fold != "phuong" && w.fold != "thon" && w.fold != "huyen" && w.fold != "ban" &&
-          w.fold != "to")
-        continue;
-      std::string_view name = doc.slice(tok(m - 1).span);
-      size_t i = 0;
-      bool upper = !name.empty() && is_upper(decode_utf8(name, i));
-      if (upper) return true;
-    }
-    return false;
-  }
-
-  // names_subregion(k) within the current [first, last), remembered per token (the row repeat
-  // searches ask it of the same figures row after row).
-  struct SubregionMemo {
-    size_t first, last;
-    bool yes;
-  };
-  std::unordered_map<size_t, SubregionMemo> subregion_memo;
-  bool names_subregion_memo(size_t k) {
-    auto it = subregion_memo.find(k);
-    if (it != subregion_memo.end() && it->second.first == first && it->second.last == last) return it->second.yes;
-    const bool yes = names_subregion(k);
-    subregion_memo[k] = SubregionMemo{first, last, yes};
-    return yes;
-  }
-
-  static std::string label_number(const std::string& f) {
-    size_t z = 0;
-    while (z + 1 < f.size() && f[z] == '0') ++z;
-    return f.substr(z);
-  }
-  // Numbers before the figure at k in its clause, as label_words reads it; "#" prefixed so that
-  // they never meet a word.
-  std::set<std::string> label_words(size_t k, size_t reach = 24) const {
-    std::set<std::string> ws;
-    for (size_t m = k; m > first && k - m < reach && same_sentence(m - 1, k); --m) {
-      if (punct(m - 1, ";")) break;
-      if (is(m - 1, TokKind::Word) && content_word(tok(m - 1).fold)) ws.insert(tok(m - 1).fold);
-      if (is(m - 1, TokKind::Number)) ws.insert("#" + label_number(tok(m - 1).fold));
-    }
-    for (size_t m = end_of_quantity(k); m < last && m < k + 10 && same_sentence(m, k); ++m) {
-      if (tok(m).kind != TokKind::Word) break;
-      if (content_word(tok(m).fold)) ws.insert(tok(m).fold);
-    }
-    return ws;
-  }
-
-  // A row restated in the text in other words ("Số hộ kinh doanh cá thể hoạt động trên địa bàn |
-  // Hộ | 3.990 | 4.086" against "có 4.086 hộ kinh doanh đang hoạt động"; "Tỷ lệ huy động trẻ 6
-  // tuổi vào lớp 1 | % | 100 | 106,94" against "tỷ lệ huy động trẻ 6 tuổi vào lớp 1 năm học … đạt
-  // 106,94%"): the same value, in the same unit, about the same period, in exactly one place
-  // whose words share most of the row's words. Plan cells only meet plan figures, actual cells
-  // only figures that are not plans.
-  void repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year) {
-    auto value_key = [&](int q) { return std::llround(Q(q).value.to_double() * 10000.0); };
-    std::unordered_map<long long, std::vector<std::pair<int, size_t>>> by_value;  // value -> (quantity, token)
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (is_table[bi]) continue;
-      if (about_other_year(bi)) continue;
-      for (size_t m = nr.block_first[bi]; m < nr.block_last[bi]; ++m) {
-        const Token& t = nr.tokens[m];
-        if (t.kind != TokKind::Number || t.quantity < 0) continue;
-        const Quantity& x = Q(t.quantity);
-        if (x.dimension == "scalar" || x.dimension == "rate") continue;
-        by_value[value_key(t.quantity)].push_back({t.quantity, m});
-      }
-    }
-    auto block_of_tok = [&](size_t m) {
-      auto it = std::upper_bound(nr.block_first.begin(), nr.block_first.end(), static_cast<uint32_t>(m));
-      return static_cast<size_t>(it - nr.block_first.begin()) - 1;
-    };
-    std::unordered_map<size_t, std::set<std::string>> label_memo;  // token -> label_words in its block
-    for (const Row& row : rows) {
-      std::vector<std::string> content;
-      for (const auto& w : row.phrase)
-        if (content_word(w) && std::find(content.begin(), content.end(), w) == content.end()) content.push_back(w);
-      if (content.size() < 2) continue;
-      const size_t need = content.size() <= 3 ? 2 : 3;
-
-      for (auto [tq, head] : row.values) {
-        if (stated_used[tq]) continue;
-        bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
-        bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
-        if ((!actual_col && !plan_col) || head.find('%') != std::string::npos || header_is(head, {"so sanh"})) continue;
-        const Quantity& tv = Q(tq);
-        const std::string head_year = header_year(head);  // "thuc hien 2023"
-        auto found = by_value.find(value_key(tq));
-        if (found == by_value.end()) continue;
-        int best = -1;
-        size_t best_score = 0, second_score = 0;
-        for (auto [q, m] : found->second) {
-          const Quantity& x = Q(q);
-          if (!(x.value == tv.value)) continue;
-          bool same_unit = x.dimension == tv.dimension || (tv.dimension == "scalar" && !pct(q) &&
-                                                             (row.dimension.empty() || row.dimension == x.dimension));
-          if (!same_unit) continue;
-          if (!row.dimension.empty() && row.dimension != x.dimension) continue;
-          // "Tỷ lệ … đạt 11,4%" of a row in percent is the rate's level, not a percent of a plan.
-          std::string role = x.role == "plan_pct" && pct(q) && row.dimension == "percent" ? std::string() : x.role;
-          if ((role == "plan") != plan_col) continue;
-          if (!role.empty() && role != "plan") continue;  // a change, a rate of change, a share: not a level
-          size_t bi = block_of_tok(m);
-          if (bi == row.block) continue;
-          std::string y = sentence_year(m);
-          if (!y.empty() && (y != doc_year || (!head_year.empty() && y != head_year))) continue;
-          first = nr.block_first[bi];
-          last = nr.block_last[bi];
-          // (What is read around a figure is read once: k rows of one value meet the same figures.)
-          if (names_subregion_memo(m)) continue;  // one commune's figure is not the area's indicator
-          auto memo = label_memo.find(m);
-          if (memo == label_memo.end()) memo = label_memo.emplace(m, label_words(m)).first;
-          const std::set<std::string>& ws = memo->second;
-          // "trẻ em dưới 1 tuổi" is not "trẻ em 12 tháng tuổi": numbers on both sides must agree.
-          bool prose_numbers = std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w[0] == '#'; });
-          bool numbers_agree = true;
-          if (prose_numbers)
-            for (const auto& n : row.numbers) numbers_agree = numbers_agree && ws.count("#" + n);
-          if (!numbers_agree) continue;
-          size_t score = 0;  // overlap(ws, content): content has no word twice
-          for (const auto& w : content) score += ws.count(w);
-          if (score > best_score) { second_score = best_score; best_score = score; best = q; }
-          else if (score > second_score) second_score = score;
-        }
-        if (best < 0 || best_score < need || second_score == best_score) continue;
-        add_repeat(row, best, tq, "row-restated-in-other-words");
-      }
-    }
-  }
-
-  // --- a plan stated only in the annex table ----------------------------------------------------
-  std::vector<Row> table_rows;
-
-  // Content words of a label (folded): the words that name the measure, not the grammar around it.
-  static bool content_word(const std::string& w) {
-    static const std::unordered_set<std::string_view> stop = {"va", "cac", "cua", "la", "co", "dat", "duoc", "so", "tong", "tren",
-                                               "dia", "ban", "trong", "nam", "voi", "theo", "cho", "da", "dang",
-                                               "ty", "le", "muc", "thuc", "hien", "uoc", "bang", "toan", "hien", "tai",
-                                               "thanh", "pho", "tinh", "huyen", "xa", "khoang", "duoi", "nhung", "chi", "tieu",
-                                               "kh", "ke", "hoach", "vuot", "nay", "giao", "geq", "leq", "mot"};
-    return w.size() > 1 && !stop.count(w);
-  }
-  // Words that describe the figure at token k: the clause words before it (after the previous
-  // figure) and the words between its unit and `until` ("có 4.086 hộ kinh doanh đang hoạt động, bằng").
-  std::set<std::string> words_about(size_t k, size_t until) const {
-    std::set<std::string> ws;
-    for (size_t m = k; m > first && k - m < 14 && same_sentence(m - 1, k); --m) {
-      if (is(m - 1, TokKind::Number) && tok(m - 1).quantity >= 0) break;
-      if (punct(m - 1, ";")) break;
-      if (is(m - 1, TokKind::Word) && content_word(tok(m - 1).fold)) ws.insert(tok(m - 1).fold);
-    }
-    for (size_t m = end_of_quantity(k); m < until && m < k + 12; ++m) {
-      if (punct(m, ",") || punct(m, ";") || punct(m, ".")) break;
-      if (is(m, TokKind::Word) && content_word(tok(m).fold)) ws.insert(tok(m).fold);
-    }
-    return ws;
-  }
-  static size_t overlap(const std::set<std::string>& ws, const std::vector<std::string>& phrase) {
-    std::set<std::string> seen;
-    for (const auto& w : phrase)
-      if (ws.count(w)) seen.insert(w);
-    return seen.size();
-  }
-  // The plan and actual cells of a row (by their column headers), -1 when absent.
-  std::pair<int, int> plan_actual_of(const Row& row) const {
-    int plan = -1, actual = -1;
-    for (auto [q, h] : row.values) {
-      if (h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"})) continue;
-      if (header_is(h, {"thuc hien", "uoc", "ket qua"}) || h == "th") { if (actual < 0) actual = q; }
-      else if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) { if (plan < 0) plan = q; }
-    }
-    return {plan, actual};
-  }
-
-  std::vector<std::vector<size_t>> blocks_of_section;  // plan_in_section's index
-  int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words) {
-    const Quantity& a = Q(pp.actual);
-    const int section = doc.blocks[abi].section;
-    if (section < 0) return -1;
-    const bool keyed = is_canonical_indicator(a.indicator);
-    int found = -1, n = 0;
-    if (blocks_of_section.empty()) {  // the blocks of each section, in order (once)
-      blocks_of_section.resize(doc.sections.size() + 1);
-      for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-        const int s = doc.blocks[bi].section;
-        if (s >= 0 && static_cast<size_t>(s) < doc.sections.size()) blocks_of_section[static_cast<size_t>(s)].push_back(bi);
-      }
-    }
-    static const std::vector<size_t> kNoBlocks;
-    const auto& section_blocks =
-        static_cast<size_t>(section) < doc.sections.size() ? blocks_of_section[static_cast<size_t>(section)] : kNoBlocks;
-    for (size_t bi : section_blocks) {
-      if (bi == abi || doc.blocks[bi].section != section || doc.blocks[bi].kind != BlockKind::Paragraph || table_row(bi))
-        continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      for (size_t m = first; m < last; ++m) {
-        int q = qty(m);
-        if (q < 0 || pct(q) || Q(q).dimension != a.dimension) continue;
-        if (Q(q).role != "plan" && !plan_word_before(m, 12)) continue;
-        bool same = keyed ? Q(q).indicator == a.indicator : overlap(label_words(m, 12), std::vector<std::string>(actual_words.begin(), actual_words.end())) >= 3;
-        if (!same) continue;
-        if (found < 0 || !(Q(found).value == Q(q).value)) ++n;
-        found = q;
-      }
-    }
-    return n == 1 ? found : n > 1 ? -2 : -1;  // -2: several plans of it, none to pick
-  }
-
-  // "Thành lập mới 07 HTX, đạt 350% KH" with the plan only in the annex row "Thành lập mới hợp
-  // tác xã | HTX | 02 | 07": the row whose actual cell is the figure and whose label shares the
-  // figure's words (or its catalogue indicator), found once and only once.
-  void resolve_plans_from_tables() {
-    // Each row's plan and actual cells once, and the rows by the value of their actual cell (a
-    // pending plan only ever looks at rows whose actual is its own figure).
-    std::vector<std::pair<int, int>> row_cells(table_rows.size());
-    std::unordered_map<double, std::vector<size_t>> rows_by_actual;
-    for (size_t i = 0; i < table_rows.size(); ++i) {
-      row_cells[i] = plan_actual_of(table_rows[i]);
-      if (row_cells[i].second >= 0) rows_by_actual[Q(row_cells[i].second).value.to_double()].push_back(i);
-    }
-    static const std::vector<size_t> kNoRows;
-    for (const PendingPlan& pp : pending_plans) {
-      if (stated_used[pp.percent]) continue;
-      size_t bi = doc.sentences[Q(pp.actual).sentence].block;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      const Quantity& a = Q(pp.actual);
-      std::set<std::string> ws = words_about(pp.actual_tok, pp.after);
-      // "Dự toán HĐND tỉnh giao thu ngân sách năm 2024 là 2.650 tỷ đồng." in another paragraph of
-      // the same section: the one plan figure of that indicator (or of those words) there.
-      const int sp = plan_in_section(pp, bi, ws);
-      if (sp >= 0) {
-        first = nr.block_first[bi];
-        last = nr.block_last[bi];
-        Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-section");
-        operand(c, "actual", pp.actual);
-        operand(c, "plan", sp);
-        continue;
-      }
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      int best_plan = -1;
-      size_t best = 0, second = 0;
-      bool ambiguous_plan_rows = sp == -2;  // a row or paragraph may state the plan, not one we can link for sure
-      auto same_actual = rows_by_actual.find(a.value.to_double());
-      for (size_t ri : same_actual == rows_by_actual.end() ? kNoRows : same_actual->second) {
-        const Row& row = table_rows[ri];
-        if (row.sub && row.phrase.size() < 2) continue;
-        auto [plan, actual] = row_cells[ri];
-        if (plan < 0 || actual < 0 || Q(plan).value.mantissa == 0) continue;
-        if (!(Q(actual).value == a.value)) continue;
-        std::string label;
-        for (const auto& w : row.phrase) label += (label.empty() ? "" : " ") + w;
-        std::string key = match_indicator(label);
-        size_t score = overlap(ws, row.phrase) * 2;
-        if (!key.empty() && is_canonical_indicator(key) && key == a.indicator) score += 4;
-        if (score < 2) continue;
-        ambiguous_plan_rows = true;
-        if (score < 4) continue;  // two words in common, or the same catalogue indicator  // a row that may state the plan: never "not stated"
-        if (Q(actual).dimension != a.dimension && !(Q(actual).dimension == "scalar" && !pct(pp.actual))) continue;
-        if (!row.dimension.empty() && row.dimension != a.dimension) continue;
-        if (score > best) { second = best; best = score; best_plan = plan; }
-        else if (score > second) second = score;
-      }
-      if (best_plan >= 0 && second < best) {
-        Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-table");
-        operand(c, "actual", pp.actual);
-        operand(c, "plan", best_plan);
-        continue;
-      }
-      // The plan is nowhere in the document ("đạt 39,8% KH" of a plan published elsewhere): the
-      // relation is recorded, unchecked, when its actual is plainly the figure it is about — a
-      // level, right before the percent with nothing but other percents ("bằng 72% so với cùng
-      // kỳ") between them.
-      if (!a.role.empty() || a.dimension == "scalar" || ambiguous_plan_rows) continue;
-      bool plain = true;
-      for (size_t m = end_of_quantity(pp.actual_tok); m < pp.after && plain; ++m) {
-        int q = qty(m);
-        if (q >= 0 && q != pp.percent && !pct(q)) plain = false;
-      }
-      if (!plain) continue;
-      // Not a claim: with nothing to recompute, reviewers do not count it as one (and a claim
-      // made of it would be checked by nobody). Coverage lists it with the reason.
-      out.uncovered_reasons[static_cast<uint32_t>(pp.percent)] = "percent of plan; the plan is not stated in the document";
-    }
-  }
-
-  // --- repeats in prose: the same indicator phrase stated twice --------------------------------
-  // "Sản lượng lương thực cả năm đạt 182.450 tấn." … "Sản lượng lương thực cả năm đạt 182.540 tấn."
-  // The signature is the words right before the figure (verbs like "đạt", "là" dropped), at least
-  // four of them; the figures must share a unit, sit in different sentences, and be about the
-  // document's own year.
-  // The same catalogue indicator stated as a level in two places of the prose, in other words:
-  // "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 2.150 tỷ đồng" … "Năm 2024, tổng thu ngân sách
-  // nhà nước trên địa bàn đạt 2.510 tỷ đồng". Read only when the indicator has exactly two such
-  // statements, each the first figure of its comma-delimited segment, about the whole area and the
-  // same sub-period, with no plan, target or earlier-period word in the sentence before it.
-  // The digits of two written figures differ by one slip: two neighbours swapped, one digit
-  // changed, or one digit dropped or doubled.
-  static bool one_slip_apart(const std::string& x, const std::string& y) {
-    std::string a, b;
-    for (char c : x) if (c >= '0' && c <= '9') a += c;
-    for (char c : y) if (c >= '0' && c <= '9') b += c;
-    if (a == b) return true;
-    if (a.size() == b.size()) {
-      std::vector<size_t> diff;
-      for (size_t i = 0; i < a.size(); ++i) if (a[i] != b[i]) diff.push_back(i);
-      if (diff.size() == 1) return true;
-      return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
-    }
-    const std::string& longer = a.size() > b.size() ? a : b;
-    const std::string& shorter = a.size() > b.size() ? b : a;
-    if (shorter.size() + 1 != longer.size()) return false;
-    // one digit more: skip the first place they differ and compare the rest
-    size_t i = 0;
-    while (i < shorter.size() && longer[i] == shorter[i]) ++i;
-    return std::equal(longer.begin() + static_cast<std::ptrdiff_t>(i) + 1, longer.end(),
-                      shorter.begin() + static_cast<std::ptrdiff_t>(i));
-  }
-
-  void indicator_repeats() {
-    const std::string doc_year = document_year();
-    static const std::set<std::string> not_levels = {"ke", "kh", "du", "chi", "muc", "phan", "cung", "truoc", "binh",
-                                                     "tang", "giam", "bang", "chiem", "trong", "gom", "so", "con"};
-    struct Statement { int q; size_t tok; std::string period; };
-    std::map<std::string, std::vector<Statement>> by_indicator;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
-      if (about_other_year(bi)) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      for (size_t k = first; k < last; ++k) {
-        int q = qty(k);
-        if (q < 0 || pct(q) || Q(q).dimension == "scalar" || !Q(q).role.empty() || used[q]) continue;
-        if (!is_canonical_indicator(Q(q).indicator) || Q(q).malformed || ab_side(k) != 0) continue;
-        // The segment before the figure: words only (a year may name the period), back to , ; . or
-        // the sentence start.
-        bool ok = true;
-        std::string period;
-        size_t m = k;
-        for (; m > first && same_sentence(m - 1, k) && !punct(m - 1, ",") && !punct(m - 1, ";"); --m) {
-          const Token& t = tok(m - 1);
-          if (t.kind == TokKind::Number) {
-            if (t.non_quantity < 0 && t.quantity >= 0) { ok = false; break; }
-            if (t.fold.size() == 4 && t.fold != doc_year) { ok = false; break; }  // another year
-            continue;
-          }
-          if (t.kind != TokKind::Word) continue;
-          if (not_levels.count(t.fold)) { ok = false; break; }
-        }
-        if (!ok || m + 1 >= k) continue;
-        // The sentence before the figure must not be about plans, last year or one commune, ward
-        // or district ("Riêng xã Hòa Bình, …").
-        for (size_t n = k; n > first && same_sentence(n - 1, k) && ok; --n) {
-          // The sub-period the sentence names: "Tháng 9, …", "Lũy kế 9 tháng, …", "quý III", "cả năm".
-          {
-            const Token& t = tok(n - 1);
-            if (t.kind == TokKind::Number && t.non_quantity >= 0 && t.fold.size() < 4 &&
-                (word(n, "thang") || word(n - 2, "thang") || word(n - 2, "quy")))
-              period += t.fold + (word(n, "thang") ? "m " : "t ");
-            if (word(n - 1, "quy") || word(n - 1, "luy") || (word(n - 1, "nam") && word(n - 2, "ca")) ||
-                (word(n - 1, "thang") && word(n, "nay")))
-              period += t.fold + " ";
-          }
-          if (word(n - 1, "hoach") || word(n - 1, "kh") || phrase(n - 1, {"du", "toan"}) || phrase(n - 1, {"cung", "ky"}) ||
-              phrase(n - 1, {"nam", "truoc"}) || phrase(n - 1, {"chi", "tieu"}) || phrase(n - 1, {"phan", "dau"}) ||
-              phrase(n - 1, {"muc", "tieu"}) || word(n - 1, "rieng"))
-            ok = false;
-          if (!is(n - 1, TokKind::Word)) continue;
-          std::string_view raw = doc.slice(tok(n - 1).span);
-          if ((raw == "xã" || raw == "phường" || raw == "trấn" || raw == "huyện" || raw == "thôn" || raw == "quận") &&
-              is(n, TokKind::Word) && tok(n).upper)
-            ok = false;
-        }
-        if (!ok) continue;
-        by_indicator[Q(q).indicator + "|" + Q(q).unit].push_back(Statement{q, k, period});
-      }
-    }
-    for (auto& [key, st] : by_indicator) {
-      if (st.size() != 2) continue;
-      const Statement& a = st[0];
-      const Statement& b = st[1];
-      if (a.period != b.period || tok_sentence[a.tok] == tok_sentence[b.tok] || stated_used[b.q]) continue;
-      // Two different values are one figure only when close (a stale or revised figure) or one
-      // typing slip apart: "Tổng mức bán lẻ hàng hóa … 3.200" beside "Tổng mức bán lẻ hàng hóa và
-      // doanh thu dịch vụ … 4.100" are two aggregates of one catalogue key.
-      double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
-      if (va <= 0 || vb <= 0) continue;
-      if (!(Q(a.q).value == Q(b.q).value) && std::fabs(va - vb) > 0.05 * std::max(va, vb) &&
-          !one_slip_apart(Q(a.q).text, Q(b.q).text))
-        continue;
-      add_pair_repeat(a.q, b.q, "indicator-restated");
-    }
-  }
-
-  void prose_repeats() {
-    static const std::set<std::string> verbs = {"dat", "la", "uoc", "co", "duoc", "khoang", "tren", "hon", "gan",
-                                                "thuc", "hien", "con", "vao", "len"};
-    std::map<std::string, std::vector<int>> by_signature;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (table_row(bi) || doc.blocks[bi].kind == BlockKind::Footnote) continue;
-      if (about_other_year(bi)) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      for (size_t k = first; k < last; ++k) {
-        int q = qty(k);
-        if (q < 0 || Q(q).dimension == "scalar" || !Q(q).role.empty()) continue;
-        // Only a catalogue indicator: a generic phrase ("Tiếp nhận và giải quyết") recurs for other things.
-        if (!is_canonical_indicator(Q(q).indicator)) continue;
-        // The whole sentence before the figure must be words: "Tỷ lệ che phủ rừng đạt 72,8%."
-        std::vector<std::string> words;
-        size_t m = k;
-        while (m > first && is(m - 1, TokKind::Word) && verbs.count(tok(m - 1).fold)) --m;
-        bool whole = true;
-        for (; m > first && same_sentence(m - 1, k); --m) {
-          if (is(m - 1, TokKind::Number) && tok(m - 1).non_quantity >= 0) {  // "6 tháng đầu năm"
-            words.push_back(tok(m - 1).fold);
-            continue;
-          }
-          if (!is(m - 1, TokKind::Word)) {
-            // a leading bullet may open the sentence
-            if (!(tok(m - 1).kind == TokKind::Punct && (m - 1 == first || !same_sentence(m - 2, k)))) whole = false;
-            break;
-          }
-          const std::string& f = tok(m - 1).fold;
-          if (f == "tang" || f == "giam" || f == "bang" || f == "chiem" || f == "voi" || f == "ky") { whole = false; break; }
-          words.push_back(f);
-        }
-        if (!whole || words.size() < 4 || words.size() > 14) continue;
-        std::string sig = Q(q).unit + "|";
-        for (auto it = words.rbegin(); it != words.rend(); ++it) sig += *it + " ";
-        by_signature[sig].push_back(q);
-      }
-    }
-    for (auto& [sig, qs] : by_signature) {
-      if (qs.size() != 2) continue;  // three or more: a list of like items, not a restatement
-      int a = qs[0], b = qs[1];
-      if (tok_sentence[token_of[a]] == tok_sentence[token_of[b]] || stated_used[b]) continue;
-      add_pair_repeat(a, b, "same-phrase-restated");
-    }
-  }
-
-  // "ghi nhận 1.240 ca mắc sốt xuất huyết; 1.201 người đã khỏi bệnh, 3 ca tử vong, 36 trường hợp
-  // đang được điều trị": the outcomes of the cases (recovered, died, transferred, still treated or
-  // isolated) partition them. Read when at least three outcome items follow the cases in the
-  // sentence, among them the recovered and the still-treated ones; every item a count of people
-  // or cases, each with exactly one outcome, the cases with none.
-  enum Outcome : uint8_t { kNoOutcome = 0, kRecovered = 1, kDied = 2, kTransferred = 4, kTreated = 8 };
-  uint8_t outcome_in(size_t b, size_t e) const {
-    uint8_t o = 0;
-    for (size_t m = b; m < e; ++m) {
-      if (!is(m, TokKind::Word)) continue;
-      if (word(m, "khoi") || phrase(m, {"ra", "vien"}) || phrase(m, {"xuat", "vien"})) o |= kRecovered;
-      else if (phrase(m, {"tu", "vong"}) || word(m, "chet")) o |= kDied;
-      else if (word(m, "chuyen")) o |= kTransferred;
-      else if (phrase(m, {"dieu", "tri"}) || phrase(m, {"cach", "ly"}) || phrase(m, {"theo", "doi"})) o |= kTreated;
-    }
-    return o;
-  }
-  static bool counts_people(const std::string& dim) {
-    return dim == "count:truong hop" || dim == "count:ca" || dim == "count:nguoi" || dim == "count:benh nhan";
-  }
-  void case_outcomes() {
-    auto separator = [&](size_t m) { return punct(m, ",") || punct(m, ";") || punct(m, ":"); };
-    for (size_t k = first; k < last; ++k) {
-      int t = qty(k);
-      if (t < 0 || pct(t) || ab_side(k) != 0 || !counts_people(Q(t).dimension) || stated_used[t]) continue;
-      if (word(k - 1, "tang") || word(k - 1, "giam") || word(k - 1, "them")) continue;  // a change counts no cases
-      const size_t stop = sentence_stop(k);
-      // The cases' own segment: back and forth to the separators around it, with no outcome.
-      size_t sb = k, se = end_of_quantity(k);
-      while (sb > first && same_sentence(sb - 1, k) && !separator(sb - 1) && k - sb < 16) --sb;
-      while (se < stop && !separator(se) && qty(se) < 0) ++se;
-      if (!punct(se, ",") && !punct(se, ";") && !punct(se, ":")) continue;
-      if (outcome_in(sb, se) != kNoOutcome) continue;
-      // "(cùng kỳ 1.050 ca); trong đó 1.198 ca đã khỏi bệnh, …": an aside's figure heads no list.
-      bool aside = false;
-      for (size_t m = sb; m < se; ++m) aside |= is(m, TokKind::Open) || is(m, TokKind::Close);
-      if (aside) continue;
-      std::vector<int> parts;
-      uint8_t seen = 0;
-      size_t seg = se + 1, last_part = kNone;
-      while (seg < stop) {
-        size_t e = seg;
-        int p = -1;
-        size_t pk = kNone;
-        bool other = false;
-        for (; e < stop && !separator(e); ++e) {
-          int q = qty(e);
-          if (q < 0) continue;
-          if (p >= 0 || pct(q) || ab_side(e) != 0 || !counts_people(Q(q).dimension)) other = true;
-          else { p = q; pk = e; }
-        }
-        if (p < 0 || other || is_item[p]) break;  // (already a part of another list)
-        uint8_t o = outcome_in(seg, e);
-        if (o != kRecovered && o != kDied && o != kTransferred && o != kTreated) break;
-        parts.push_back(p);
-        seen |= o;
-        last_part = pk;
-        seg = e + 1;
-      }
-      if (parts.size() < 3 || !(seen & kRecovered) || !(seen & kTreated)) continue;
-      Claim& c = add(ClaimKind::Sum, k, last_part, t, "total-case-outcomes");
-      c.exhaustive = true;
-      operand(c, "total", t);
-      for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
-      k = last_part;
-    }
-  }
-
-  // "Cơ cấu kinh tế 9 tháng: khu vực nông, lâm nghiệp và thủy sản chiếm 22,5%; công nghiệp và xây
-  // dựng 31,2%; dịch vụ 40,8%; thuế sản phẩm 5,5%": the shares of a structure add up to 100 %, which
-  // the text never writes. The claim's total is an implicit quantity located at "cơ cấu". Read when
-  // two or more shares follow in the sentence, none a change, a comparison or inside an aside,
-  // and they add up to within 5 points of 100 (a list of some sectors only is no structure).
-  // The implicit 100 % of a structure, located at the words "cơ cấu" (tokens k, k + 1).
-  int implicit_hundred(size_t k, uint32_t sentence) {
-    Quantity hundred;
-    hundred.id = static_cast<uint32_t>(nr.quantities.size());
-    hundred.span = Span{tok(k).span.begin, tok(k + 1).span.end};
-    hundred.text = "100";
-    hundred.value = Decimal{100, 0};
-    hundred.exact_count = true;
-    hundred.unit = "%";
-    hundred.dimension = "percent";
-    hundred.sentence = sentence;
-    hundred.implicit = true;
-    nr.quantities.push_back(std::move(hundred));
-    token_of.push_back(kNone);
-    used.push_back(false);
-    is_item.push_back(false);
-    stated_used.push_back(false);
-    return static_cast<int>(nr.quantities.size() - 1);
-  }
-
-  // "1 | Cơ cấu kinh tế | | | Đạt" and the rows below with an empty first cell, in %: "| Thương mại
-  // - dịch vụ | % | 57,6", …: each column's shares add up to 100 %.
-  void structure_rows(size_t bi) {
-    size_t k = first;
-    while (k + 1 < last && !phrase(k, {"co", "cau"})) ++k;
-    if (k + 1 >= last) return;
-    // The structure's row has no figures of its own (a row number in the first cell aside; a row
-    // whose empty cells were trimmed away keeps only the number and the label).
-    const auto own_cells = cells_of(bi);
-    if (own_cells.size() < 2 || k < own_cells[0].second) return;
-    for (size_t m = own_cells[0].second; m < last; ++m)
-      if (qty(m) >= 0) return;
-    std::map<size_t, std::vector<int>> columns;  // column -> shares, row by row
-    const size_t own_first = first, own_last = last;
-    for (size_t bj = bi + 1; bj < doc.blocks.size() && bj < nr.block_first.size() && table_row(bj); ++bj) {
-      auto cells = cells_of(bj);
-      if (cells.size() < 3 || cells[0].second > cells[0].first) break;  // a numbered row: the next indicator
-      first = nr.block_first[bj];
-      last = nr.block_last[bj];
-      bool any = false, other = false;
-      for (size_t c = 1; c < cells.size(); ++c)
-        for (size_t m = cells[c].first; m < cells[c].second; ++m) {
-          int q = qty(m);
-          if (q < 0) continue;
-          if (!pct(q) || Q(q).qualifier != Qualifier::None) { other = true; continue; }
-          columns[c].push_back(q);
-          any = true;
-        }
-      if (other || !any) break;
-    }
-    first = own_first;
-    last = own_last;
-    for (auto& [col, parts] : columns) {
-      double total = 0;
-      for (int p : parts) total += Q(p).value.to_double();
-      if (parts.size() < 2 || std::fabs(total - 100.0) > 5.0) continue;
-      const int t = implicit_hundred(k, tok_sentence[k]);
-      Claim& c = add(ClaimKind::Sum, k, token_of[parts.back()], t, "structure-shares-rows");
-      c.exhaustive = true;
-      operand(c, "total", t);
-      for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
-    }
-  }
-
-  void structure_shares() {
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (table_row(bi)) {
-        first = nr.block_first[bi];
-        last = nr.block_last[bi];
-        structure_rows(bi);
-        continue;
-      }
-      if (about_other_year(bi)) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      for (size_t k = first; k + 1 < last; ++k) {
-        if (!phrase(k, {"co", "cau"})) continue;
-        const size_t stop = sentence_stop(k);
-        std::vector<int> parts;
-        size_t last_tok = k;
-        double total = 0;
-        bool spoiled = false;
-        for (size_t m = k + 2; m < stop; ++m) {
-          if (is(m, TokKind::Open)) { m = matching_close(m); continue; }  // "(năm 2023: …)"
-          if (phrase(m, {"co", "cau"})) break;  // the next structure
-          int q = qty(m);
-          if (q < 0 || !pct(q)) continue;
-          bool change = false;
-          for (size_t b = m; b > k + 1 && b + 4 > m; --b)
-            if (word(b - 1, "tang") || word(b - 1, "giam") || word(b - 1, "bang") || word(b - 1, "vuot") ||
-                phrase(b - 1, {"so", "voi"}) || word(b - 1, "tu") || word(b - 1, "len") || word(b - 1, "xuong"))
-              change = true;
-          size_t e = end_of_quantity(m);
-          if (phrase(e, {"so", "voi"}) || phrase(e, {"ke", "hoach"}) || word(e, "kh")) change = true;
-          if (change || Q(q).qualifier != Qualifier::None || is_item[q]) { spoiled = true; break; }
-          parts.push_back(q);
-          total += Q(q).value.to_double();
-          last_tok = m;
-        }
-        if (spoiled || parts.size() < 2 || std::fabs(total - 100.0) > 5.0) continue;
-        const int t = implicit_hundred(k, Q(parts.front()).sentence);
-        Claim& c = add(ClaimKind::Sum, k, last_tok, t, "structure-shares");
-        c.exhaustive = true;
-        operand(c, "total", t);
-        for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
-        k = last_tok;
-      }
-    }
-  }
-
-  // "Tổng thu … 7.154 tỷ đồng, bằng 73% dự toán (9.800 tỷ đồng). Trong đó: thu nội địa 6.682 tỷ
-  // đồng, bằng 72,7% dự toán (dự toán 9.190 tỷ đồng); thu xuất nhập khẩu 472 tỷ đồng, bằng 77,4% dự
-  // toán (dự toán 610 tỷ đồng)": when a total and every part of its breakdown each have their own
-  // plan, the plans break down the same way (9.800 = 9.190 + 610).
-  void plan_side_of_breakdowns() {
-    std::unordered_map<int, int> plan_of;  // actual -> its plan (one percent-of-plan each)
-    std::unordered_set<int> twice;
-    for (const Claim& c : out.claims) {
-      if (c.kind != ClaimKind::PercentOfPlan) continue;
-      int a = -1, p = -1;
-      for (const Operand& o : c.operands) {
-        if (o.role == "actual") a = static_cast<int>(o.quantity);
-        if (o.role == "plan") p = static_cast<int>(o.quantity);
-      }
-      if (a < 0 || p < 0) continue;
-      auto [it, fresh] = plan_of.emplace(a, p);
-      if (!fresh && it->second != p) twice.insert(a);
-    }
-    const size_t n = out.claims.size();
-    std::unordered_set<int> broken_down_already;  // totals of the sums and bounds read so far
-    for (size_t ci = 0; ci < n; ++ci)
-      if (out.claims[ci].kind == ClaimKind::Sum || out.claims[ci].kind == ClaimKind::PartBound)
-        broken_down_already.insert(static_cast<int>(out.claims[ci].stated));
-    for (size_t ci = 0; ci < n; ++ci) {
-      if (out.claims[ci].kind != ClaimKind::Sum && out.claims[ci].kind != ClaimKind::PartBound) continue;
-      std::vector<int> plans;
-      bool all = true;
-      for (const Operand& o : out.claims[ci].operands) {
-        auto it = plan_of.find(static_cast<int>(o.quantity));
-        if (it == plan_of.end() || twice.count(it->first)) { all = false; break; }
-        plans.push_back(it->second);
-      }
-      if (!all || plans.size() < 3) continue;  // the total and at least two parts
-      std::unordered_set<int> distinct(plans.begin(), plans.end());
-      if (distinct.size() != plans.size() || broken_down_already.count(plans[0])) continue;
-      broken_down_already.insert(plans[0]);
-      bool fits = true;
-      for (size_t i = 1; i < plans.size(); ++i) fits &= compatible(plans[i], plans[0]);
-      if (!fits) continue;
-      const ClaimKind kind = out.claims[ci].kind;
-      const bool exhaustive = out.claims[ci].exhaustive;  // (read before add_at grows out.claims)
-      const Quantity& tq = Q(plans[0]);
-      const Quantity& lq = Q(plans.back());
-      Claim& c = add_at(kind, Span{std::min(tq.span.begin, lq.span.begin), std::max(tq.span.end, lq.span.end)}, plans[0],
-                        "plan-side-of-breakdown");
-      c.exhaustive = exhaustive;
-      operand(c, "total", plans[0]);
-      for (size_t i = 1; i < plans.size(); ++i) operand(c, "part", plans[i]);
-    }
-  }
-
-  // The words that name an item of a list: back from the figure (its numerator, for an A/B) to the
-  // list's separator, and on after its unit (or its denominator's) to the next punctuation:
-  // "180 trường Mầm non" and "Mầm non 65/179 trường" both name "mam non". Content words only,
-  // sorted; "" when there are none, or when a number or a bracket sits inside the name.
-  std::string item_name(size_t k) const {
-    // (Its own fillers: content_word() drops "tiểu" and "chỉ" of "chỉ tiêu", which name classes here.)
-    static const std::unordered_set<std::string> filler = {"trong", "do", "co", "la", "gom", "va", "cac", "cua",
-                                                           "duoc", "da", "dang", "dat", "hien", "nay", "toan"};
-    auto content = [&](const std::string& w) { return w.size() > 1 && !filler.count(w); };
-    std::vector<std::string> ws;
-    for (size_t m = k, n = 0; m > first && n < 8 && same_sentence(m - 1, k); --m, ++n) {
-      const Token& t = tok(m - 1);
-      if (t.kind == TokKind::Punct && (t.fold == "," || t.fold == ";" || t.fold == ":" || t.fold == ".")) break;
-      if (t.kind != TokKind::Word || t.unit_part) return {};
-      if (content(t.fold)) ws.push_back(t.fold);
-    }
-    size_t e = end_of_quantity(ab_side(k) == 1 ? denominator_tok(k) : k);
-    for (size_t m = e, n = 0; m < last && n < 8 && same_sentence(m, k); ++m, ++n) {
-      const Token& t = tok(m);
-      if (t.kind != TokKind::Word) break;
-      if (content(t.fold)) ws.push_back(t.fold);
-    }
-    if (ws.empty()) return {};
-    std::sort(ws.begin(), ws.end());
-    std::string out;
-    for (const auto& w : ws) out += w + " ";
-    return out;
-  }
-
-  // "toàn tỉnh có 527 cơ sở …, trong đó có: 180 trường Mầm non, 336 cơ sở giáo dục phổ thông" and,
-  // further on in the section, "… đạt chuẩn quốc gia 173/515 trường, trong đó: Mầm non 65/179
-  // trường; Tiểu học 55/126 trường; …": the denominator of a class in a list of A/B items is the
-  // count of that class, stated again. Both must be items of a list, name the class in the same
-  // words and count in the same unit, each the only one of its name on its side, within 5 % of
-  // each other (further apart they count different things), about the document's period.
-  void class_counts_restated() {
-    std::map<std::tuple<int, std::string, std::string>, std::vector<int>> counts, denominators;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph || about_other_year(bi)) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      const int section = doc.blocks[bi].section;
-      for (size_t k = first; k < last; ++k) {
-        int q = qty(k);
-        if (q < 0 || !is_item[q] || (!Q(q).role.empty() && Q(q).role != "denominator")) continue;
-        if (Q(q).dimension.rfind("count:", 0) != 0 || !sentence_year(k).empty()) continue;
-        const int side = ab_side(k);
-        if (side == 1) continue;  // named through its denominator
-        const size_t named_at = side == 2 ? k - 1 : k;
-        size_t nk = named_at;
-        if (side == 2) {  // back to the numerator of "65/179"
-          while (nk > first && !is(nk, TokKind::Number)) --nk;
-          if (ab_side(nk) != 1 || qty(nk) < 0 || !is_item[qty(nk)]) continue;
-        }
-        std::string name = item_name(nk);
-        if (std::count(name.begin(), name.end(), ' ') < 2) continue;  // one word names too little
-        auto key = std::make_tuple(section, Q(q).dimension, name);
-        (side == 2 ? denominators : counts)[key].push_back(q);
-      }
-    }
-    for (const auto& [key, ds] : denominators) {
-      auto c = counts.find(key);
-      if (ds.size() != 1 || c == counts.end() || c->second.size() != 1) continue;
-      const int a = c->second.front(), b = ds.front();
-      if (stated_used[b]) continue;
-      const double va = Q(a).value.to_double(), vb = Q(b).value.to_double();
-      if (va <= 0 || std::fabs(va - vb) > 0.05 * va) continue;
-      add_pair_repeat(a, b, "class-count-restated-as-denominator");
-    }
-  }
-
-  // "điện sản xuất 154.837 triệu KWh" (a thousands dot for the decimal comma: 154,837) restating
-  // "sản lượng điện sản xuất ước đạt 154,873 triệu kwh": a malformed figure whose intended
-  // reading is within 1% of exactly one other figure of the same catalogue indicator and unit, in
-  // the document's own year, restates it; the two must agree, read as intended.
-  void restated_slips() {
-    std::vector<int> prose;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (table_row(bi) || about_other_year(bi)) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      for (size_t k = first; k < last; ++k)
-        if (int q = qty(k); q >= 0 && is_canonical_indicator(Q(q).indicator)) prose.push_back(q);
-    }
-    for (int q : prose) {
-      if (!Q(q).malformed || !Q(q).hint || stated_used[q]) continue;
-      const double intended = Q(q).hint->to_double();
-      int match = -1, matches = 0;
-      for (int p : prose) {
-        if (p == q || Q(p).malformed || Q(p).indicator != Q(q).indicator || Q(p).unit != Q(q).unit) continue;
-        double v = Q(p).value.to_double();
-        if (v != 0 && std::fabs(v - intended) <= 0.01 * std::fabs(v)) { match = p; ++matches; }
-      }
-      if (matches != 1) continue;
-      add_pair_repeat(match, q, "restated-with-slip");
-    }
-  }
-
-  // --- a year-on-year change stated twice --------------------------------------------------------
-  // "sản lượng điện … 154,873 triệu kWh, … giảm 55% so với cùng kỳ" and, in a footnote, "điện sản
-  // xuất 154,837 triệu KWh, bằng 45% so với cùng kỳ năm trước": once the two levels are one figure
-  // stated twice (a repeat read before), their one year-on-year change each is one change stated
-  // twice, in the same or the other form (bằng X% = a change of X − 100%; the check compares them).
-  // A level with two year-on-year figures is left alone (which goes with which is not sure).
-  void rate_repeats_by_level() {
-    std::unordered_map<int, std::vector<int>> yoy_of_level;
-    for (size_t q = 0; q < nr.quantities.size(); ++q) {
-      const Quantity& r = nr.quantities[q];
-      if (r.unit != "%" || r.base < 0 || (r.role != "yoy_rate" && r.role != "yoy_ratio")) continue;
-      yoy_of_level[r.base].push_back(static_cast<int>(q));
-    }
-    auto one_rate = [&](int level) {
-      auto it = yoy_of_level.find(level);
-      return it == yoy_of_level.end() || it->second.size() != 1 ? -1 : it->second[0];
-    };
-    std::vector<std::pair<int, int>> levels;
-    for (const Claim& c : out.claims)
-      if (c.kind == ClaimKind::Repeat && c.operands.size() == 2)
-        levels.emplace_back(int(c.operands[0].quantity), int(c.operands[1].quantity));
-    for (auto [la, lb] : levels) {
-      int ra = one_rate(la), rb = one_rate(lb);
-      if (ra < 0 || rb < 0 || ra == rb || token_of[ra] == kNone || token_of[rb] == kNone) continue;
-      if (tok_sentence[token_of[ra]] == tok_sentence[token_of[rb]]) continue;
-      restate_rate(ra, rb, "change-restated-with-its-level");
-    }
-  }
-
-  // Located at the earlier statement, unless that one already states another claim.
-  void restate_rate(int a, int b, const char* tmpl) {
-    if (token_of[a] > token_of[b]) std::swap(a, b);
-    if (!stated_used[a]) add_pair_repeat(b, a, tmpl);
-    else if (!stated_used[b]) add_pair_repeat(a, b, tmpl);
-  }
-
-  // "giá trị sản xuất của ngành Sản xuất và phân phối điện, … giảm 27% so với cùng kỳ" in one place
-  // and "giá trị sản xuất công nghiệp … bằng 101,4% so với cùng kỳ. Trong đó: …; ngành sản xuất và
-  // phân phối điện giảm 26,9%" in another: one sector's change of one measure, stated twice. The
-  // identity comes from the words: the measure ("giá trị sản xuất", "chỉ số sản xuất", "giá trị
-  // tăng thêm", "doanh thu") named in the figure's sentence, or before the "Trong đó" list the
-  // figure belongs to; the sector (the words after "ngành" up to the first mark or verb); the
-  // sub-period and year of the measure's sentence. Both must be changes on the same period a year
-  // earlier in the same direction, about the whole area, within 10% of each other (or one typing
-  // slip apart); exactly two such statements of that measure, sector and period.
-  void rate_repeats_by_sector() {
-    static const std::vector<std::vector<std::string_view>> measures = {
-        {"gia", "tri", "san", "xuat"}, {"chi", "so", "san", "xuat"}, {"gia", "tri", "tang", "them"}, {"doanh", "thu"}};
-    static const std::set<std::string> stops = {"tang", "giam", "dat", "uoc", "bang", "la", "chiem", "co", "voi", "so"};
-    const std::string doc_year = document_year();
-    struct Statement { int q; bool decrease; };
-    std::map<std::string, std::vector<Statement>> by_key;
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (table_row(bi) || about_other_year(bi)) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      for (size_t k = first; k < last; ++k) {
-        int q = qty(k);
-        if (q < 0 || !pct(q) || stated_used[q] || !(word(k - 1, "tang") || word(k - 1, "giam"))) continue;
-        const Quantity& r = Q(q);
-        if (!r.role.empty() && r.role != "yoy_rate") continue;
-        // Where the sector is named: before the level a year-on-year rate is about, or before the rate.
-        size_t from = k - 1;
-        if (r.role == "yoy_rate" && r.base >= 0 && token_of[r.base] != kNone && in(token_of[r.base]) &&
-            token_of[r.base] < k && same_sentence(token_of[r.base], k))
-          from = token_of[r.base];
-        size_t n = kNone;
-        for (size_t m = from; m > first && from - m < 20 && same_sentence(m - 1, k); --m) {
-          if (punct(m - 1, ";") || punct(m - 1, ":") || (qty(m - 1) >= 0)) break;
-          if (word(m - 1, "nganh")) { n = m - 1; break; }
-        }
-        if (n == kNone || names_subregion(n)) continue;
-        std::string sector;
-        size_t words = 0;
-        for (size_t m = n + 1; m < k && is(m, TokKind::Word) && !stops.count(tok(m).fold); ++m, ++words)
-          sector += tok(m).fold + " ";
-        if (words < 2) continue;
-        // The measure: in the sentence before "ngành", or before the "Trong đó" list that opens the sentence.
-        auto measure_before = [&](size_t from_tok, size_t reach) -> std::pair<size_t, size_t> {
-          for (size_t m = from_tok; m > first && from_tok - m < reach && same_sentence(m - 1, from_tok); --m)
-            for (size_t i = 0; i < measures.size(); ++i) {
-              size_t h = m - 1;
-              bool match = true;
-              for (size_t w = 0; w < measures[i].size() && match; ++w) match = word(h + w, measures[i][w]);
-              if (match) return {h, i};
-            }
-          return {kNone, 0};
-        };
-        auto [head, which] = measure_before(n, 40);
-        bool list = false;
-        if (head == kNone) {
-          size_t s0 = n;
-          while (s0 > first && same_sentence(s0 - 1, n)) --s0;
-          while (s0 < n && tok(s0).kind == TokKind::Punct) ++s0;
-          if (!phrase(s0, {"trong", "do"}) || s0 == first) continue;
-          std::tie(head, which) = measure_before(s0 - 1, 80);
-          if (head == kNone) continue;
-          list = true;
-        }
-        // Year on year: the rate itself, or the list's total ("… bằng 101,4% so với cùng kỳ. Trong đó: …").
-        if (r.role != "yoy_rate") {
-          bool yoy = false;
-          for (size_t m = head; m < n && !yoy; ++m) yoy = phrase(m, {"cung", "ky"});
-          if (!list || !yoy) continue;
-          // the rate's own comparison, if it says one, is not with another base
-          size_t e = end_of_quantity(k);
-          if (word(e, "so") || word(e, "bang")) continue;
-        }
-        // The sub-period and year of the measure's sentence.
-        std::string period = period_before(head);
-        {
-          std::string y = sentence_year(head);
-          if (y != doc_year) period += y;
-        }
-        std::string key = std::to_string(which) + "|" + sector + "|" + period;
-        bool down = r.role == "yoy_rate" ? r.decrease : word(k - 1, "giam");
-        by_key[key].push_back(Statement{q, down});
-      }
-    }
-    for (auto& [key, st] : by_key) {
-      if (st.size() != 2) continue;
-      const Statement& a = st[0];
-      const Statement& b = st[1];
-      if (a.decrease != b.decrease || tok_sentence[token_of[a.q]] == tok_sentence[token_of[b.q]]) continue;
-      double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
-      if (std::fabs(va - vb) > 0.1 * std::max(va, vb) && !one_slip_apart(Q(a.q).text, Q(b.q).text)) continue;
-      restate_rate(a.q, b.q, "sector-change-restated");
-    }
-  }
-
-  // --- met and remaining -------------------------------------------------------------------------
-  // "Xã A đã đạt 15/19 tiêu chí, tăng 09 tiêu chí so với đầu năm. Hiện xã vẫn đang tiếp tục thực
-  // hiện 04 tiêu chí", "giải quyết 45/50 đơn, còn lại 05 đơn chưa giải quyết": the part done of an
-  // A/B count and the part still open, in the A/B's sentence or the next one, make up the whole.
-  // The open part must say so: "chưa đạt|hoàn thành|giải quyết" right after it, "còn lại" or
-  // "đang (tiếp tục) thực hiện|giải quyết|xử lý|hoàn thiện" right before it. A change ("tăng 09
-  // tiêu chí") is stepped over; any other figure of the unit ("đạt thêm 03 tiêu chí"), another A/B,
-  // or another commune named ends the search.
-  void met_and_remaining() {
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      for (size_t k = first; k < last; ++k) {
-        int a = qty(k);
-        if (a < 0 || pct(a) || ab_side(k) != 1) continue;
-        size_t d = denominator_tok(k);
-        int b = qty(d);
-        if (b < 0 || stated_used[b] || Q(b).dimension.rfind("count:", 0) != 0) continue;
-        if (Q(a).dimension != "scalar" && Q(a).dimension != Q(b).dimension) continue;
-        if (!(Q(a).value.to_double() < Q(b).value.to_double())) continue;
-        size_t sentences = 0;
-        for (size_t m = end_of_quantity(d); m < last && m < d + 60; ++m) {
-          if (!same_sentence(m - 1, m) && ++sentences > 1) break;
-          int c = qty(m);
-          if (c < 0) continue;
-          if (ab_side(m) != 0) break;
-          if (pct(c) || Q(c).dimension != Q(b).dimension) continue;
-          if (word(m - 1, "tang") || word(m - 1, "giam")) continue;  // a change of the count
-          if (sentences > 0 && names_subregion(m)) break;
-          size_t e = end_of_quantity(m);
-          bool open = phrase(m - 2, {"con", "lai"}) ||
-                      (word(e, "chua") && (word(e + 1, "dat") || phrase(e + 1, {"hoan", "thanh"}) ||
-                                           phrase(e + 1, {"giai", "quyet"})));
-          for (size_t n = m - 2; n > first && m - n < 5 && !open && same_sentence(n - 1, m); --n)
-            open = word(n - 1, "dang") &&
-                   (phrase(m - 2, {"thuc", "hien"}) || phrase(m - 2, {"giai", "quyet"}) || phrase(m - 2, {"xu", "ly"}) ||
-                    phrase(m - 2, {"hoan", "thien"}));
-          // Read already in the A/B's own sentence ("16/19 tiêu chí, còn 03 tiêu chí chưa đạt").
-          const bool read = complement_claimed.count(a) || complement_claimed.count(c) ||
-                            std::any_of(out.claims.begin(), out.claims.end(), [&](const Claim& x) {
-                              return x.kind == ClaimKind::Sum && x.stated == static_cast<uint32_t>(b);
-                            });
-          if (open && !stated_used[b] && !read) {
-            Claim& cl = add(ClaimKind::Sum, k, e - 1, b, "met-and-remaining");
-            cl.exhaustive = true;
-            operand(cl, "total", b);
-            operand(cl, "part", a);
-            operand(cl, "part", c);
-          }
-          break;
-        }
-      }
-    }
-  }
-
-  void uncovered() {
-    // Numbers in sentences that look like they assert a relation, that no claim uses.
-    for (size_t k = first; k < last; ++k) {
-      int q = qty(k);
-      if (q < 0 || used[q]) continue;
-      bool assertive = pct(q);
-      for (size_t m = k > first + 4 ? k - 4 : first; m < k + 4 && m < last && !assertive; ++m)
-        assertive = word(m, "dat") || word(m, "tang") || word(m, "giam") || word(m, "chiem") ||
-                    phrase(m, {"trong", "do"}) || phrase(m, {"so", "voi"});
-      if (assertive) out.uncovered.push_back(static_cast<uint32_t>(q));
-    }
-  }
-
-  mutable std::vector<int8_t> table_row_cache;  // per block: -1 not known yet, 0 no, 1 yes
-  bool table_row(size_t bi) const {
-    if (table_row_cache.empty()) table_row_cache.assign(doc.blocks.size(), -1);
-    if (table_row_cache[bi] >= 0) return table_row_cache[bi] == 1;
-    const Block& b = doc.blocks[bi];
-    bool yes = b.kind == BlockKind::TableRow;
-    if (!yes) {
-      std::string_view t = doc.slice(b.span);
-      int tabs = 0, bars = 0;  // two tabs or three bars, counted in one pass that stops there
-      for (size_t i = 0; i < t.size() && !yes; ++i) {
-        if (t[i] == '\t') yes = ++tabs >= 2;
-        else if (t[i] == '|') yes = ++bars >= 3;
-      }
-    }
-    table_row_cache[bi] = yes ? 1 : 0;
-    return yes;
-  }
-
-  void run() {
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      current_block = bi;
-      if (table_row(bi)) { malformed(); continue; }  // rows are read as rows (repeats), not prose
-      ratios();
-      sums();
-      result_lists();
-      case_outcomes();
-      complement_pairs();
-      changes();
-      percent_of_plan(bi);
-      shares(bi);
-      ratio_of_named_whole();
-      averages();
-      trade_balance();
-      malformed();
-    }
-    footnote_breakdowns();
-    outcome_summaries();
-    repeats();
-    allocation_restated_as_denominator();
-    ratio_pairs_restated();
-    footnote_repeats_by_words();
-    resolve_plans_from_tables();
-    prose_repeats();
-    class_counts_restated();
-    indicator_repeats();
-    restated_slips();
-    plan_side_of_breakdowns();
-    structure_shares();
-    rate_repeats_by_level();
-    rate_repeats_by_sector();
-    met_and_remaining();
-    for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
-      uncovered();
-    }
-    for (Claim& c : out.claims)
-      if (c.indicator.empty() && c.stated < nr.quantities.size()) {
-        c.indicator = nr.quantities[c.stated].indicator;
-        // a percent's indicator is usually on its base figure
-        if (c.indicator.empty())
-          for (const Operand& o : c.operands)
-            if (!nr.quantities[o.quantity].indicator.empty()) { c.indicator = nr.quantities[o.quantity].indicator; break; }
-      }
-    // Claims in text order.
-    std::stable_sort(out.claims.begin(), out.claims.end(),
-                     [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
-    for (size_t i = 0; i < out.claims.size(); ++i) out.claims[i].id = static_cast<uint32_t>(i);
-  }
-};
-
-}  // namespace
+namespace doisoat {
 
 ClaimReading read_claims(const Document& doc, NumberReading& numbers) {
   assign_indicators(doc, numbers);
-  Reader r(doc, numbers);
+  grammar::Reader r(doc, numbers);
   r.run();
   return std::move(r.out);
 }
