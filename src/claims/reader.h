@@ -193,13 +193,18 @@ struct Reader {
   std::string block_year_uncached(size_t bi) const;
   const std::string& section_title_year(int sec) const;
 
-  // claims.cpp
+  // construction_ratios.cpp
   void ratios();
   bool names_denominator(size_t t, size_t bk) const;
   bool names_one_item_between(size_t from, size_t to) const;
+  void ratio_of_named_whole();
+
+  // construction_derived.cpp
   bool named_before(size_t k, const char* a, const char* b) const;
   void trade_balance();
   void averages();
+
+  // construction_plan.cpp
   bool plan_of_other_percent(size_t k, int x, size_t lo) const;
   bool plan_word_before(size_t k, size_t reach) const;
   bool plan_word_after(size_t k) const;
@@ -210,8 +215,12 @@ struct Reader {
   void percent_of_plan(size_t block_index);
   bool target_before(size_t k) const;
   bool actual_of_own_percent(size_t m, int x) const;
-  Trigger trigger_at(size_t m, size_t& body) const;
-  bool explicit_list_at(size_t p) const;
+  std::pair<int, int> plan_actual_of(const Row& row) const;
+  int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words);
+  void resolve_plans_from_tables();
+  void plan_side_of_breakdowns();
+
+  // construction_breakdowns.cpp
   bool complements(size_t a, size_t b) const;
   bool respectively_before(size_t k) const;
   bool complements_in(size_t k) const;
@@ -224,24 +233,38 @@ struct Reader {
   bool subkind_bound(int total, size_t total_tok, size_t body, const std::vector<int>& kinds,
                      const std::vector<size_t>& kind_toks);
   bool cross_cutting(int total, const std::vector<size_t>& part_toks) const;
+
+  // construction_sums.cpp
+  Trigger trigger_at(size_t m, size_t& body) const;
+  bool explicit_list_at(size_t p) const;
   bool list_of_changes_after(size_t k) const;
   bool change_of_level_before(size_t k);
   void sums();
   void breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body);
+  void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop);
+
+  // construction_outcomes.cpp
   void result_lists();
   std::string label_around(size_t k, bool through_commas) const;
   static bool same_kind(const std::string& a, const std::string& b);
   void complement_pairs();
   void outcome_summaries();
-  void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop);
+  uint8_t outcome_in(size_t b, size_t e) const;
+  static bool counts_people(const std::string& dim);
+  void case_outcomes();
+  void met_and_remaining();
+
+  // construction_footnotes.cpp
   const std::unordered_map<std::string, size_t>& footnote_blocks();
   void footnote_breakdowns();
+  void footnote_repeats_by_words();
+
+  // claims.cpp
   bool share_fits(int part, int whole, int x) const;
   bool tong_so_before(size_t k) const;
   bool change_before(size_t k) const;
   int population_base(size_t pk, int part, size_t lo) const;
   void rate_change_after(size_t after, int part, int total, size_t lo);
-  void ratio_of_named_whole();
   void shares(size_t block_index);
   void read_shares(size_t block_index);
   std::vector<std::string> scope_after(size_t after) const;
@@ -267,30 +290,21 @@ struct Reader {
   void repeats();
   Claim& add_pair_repeat(int first_q, int second_q, const char* tmpl);
   void plans_beside_restated_actuals(const std::vector<Row>& rows);
-  void footnote_repeats_by_words();
   void allocation_restated_as_denominator();
   void ratio_pairs_restated();
   void repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year);
-  std::pair<int, int> plan_actual_of(const Row& row) const;
-  int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words);
-  void resolve_plans_from_tables();
   static bool one_slip_apart(const std::string& x, const std::string& y);
   void indicator_repeats();
   void prose_repeats();
-  uint8_t outcome_in(size_t b, size_t e) const;
-  static bool counts_people(const std::string& dim);
-  void case_outcomes();
   int implicit_hundred(size_t k, uint32_t sentence);
   void structure_rows(size_t bi);
   void structure_shares();
-  void plan_side_of_breakdowns();
   std::string item_name(size_t k) const;
   void class_counts_restated();
   void restated_slips();
   void rate_repeats_by_level();
   void restate_rate(int a, int b, const char* tmpl);
   void rate_repeats_by_sector();
-  void met_and_remaining();
   void run();
 };
 
