@@ -259,7 +259,7 @@ struct Reader {
   void footnote_breakdowns();
   void footnote_repeats_by_words();
 
-  // claims.cpp
+  // construction_shares.cpp
   bool share_fits(int part, int whole, int x) const;
   bool tong_so_before(size_t k) const;
   bool change_before(size_t k) const;
@@ -273,38 +273,48 @@ struct Reader {
   std::vector<std::string> named_whole_after(size_t after) const;
   int figure_named(size_t pk, int part, const std::vector<std::string>& named) const;
   bool earlier_period_value(size_t k) const;
+  int implicit_hundred(size_t k, uint32_t sentence);
+  void structure_rows(size_t bi);
+  void structure_shares();
+
+  // construction_changes.cpp
   bool not_the_earlier_word(size_t m) const;
   int earlier_in_parens(size_t from, int like, bool compared = false);
   int earlier_in_previous_sentence(int cur, size_t ck, bool years_only = false);
   bool other_indicator(int a, int b) const;
   int level_named_before(int n, size_t verb);
   void changes();
+
+  // construction_tables.cpp
   std::vector<std::pair<size_t, size_t>> cells_of(size_t bi);
   Claim& add_row_claim(ClaimKind kind, const Row& row, int stated, const char* tmpl);
   static std::string header_year(const std::string& head);
   bool other_year(int q, const std::string& doc_year, const std::string& head) const;
   static bool header_is(const std::string& h, std::initializer_list<const char*> keys);
   void table_claims(const std::vector<Row>& rows);
+
+  // construction_repeats.cpp
   void add_repeat(const Row& row, int prose, int table_value, const char* tmpl);
   void repeats_by_indicator(const Row& row, const std::vector<bool>& is_table, const std::string& doc_year);
   void repeats();
-  Claim& add_pair_repeat(int first_q, int second_q, const char* tmpl);
   void plans_beside_restated_actuals(const std::vector<Row>& rows);
+  void repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year);
+
+  // construction_restatements.cpp
+  Claim& add_pair_repeat(int first_q, int second_q, const char* tmpl);
   void allocation_restated_as_denominator();
   void ratio_pairs_restated();
-  void repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year);
   static bool one_slip_apart(const std::string& x, const std::string& y);
   void indicator_repeats();
   void prose_repeats();
-  int implicit_hundred(size_t k, uint32_t sentence);
-  void structure_rows(size_t bi);
-  void structure_shares();
   std::string item_name(size_t k) const;
   void class_counts_restated();
   void restated_slips();
   void rate_repeats_by_level();
   void restate_rate(int a, int b, const char* tmpl);
   void rate_repeats_by_sector();
+
+  // registry.cpp
   void run();
 };
 
