@@ -1,45 +1,94 @@
-// The registry of constructions and the reader's main run: the constructions in the order they
-// run, which matters because they share the used-figure state (a figure bound by an earlier
-// construction is not bound again by a later one).
+// The registry of constructions and the reader's main run. The order is part of the grammar:
+// the constructions share the used-figure state (a figure already stated or bound by an earlier
+// construction is not bound again by a later one), so moving an entry changes what is read.
 #include "claims/reader.h"
 
 namespace doisoat::grammar {
+
+namespace {
+
+// Block constructions run on each block in turn (its tokens in [first, last)); document
+// constructions run once, after every block was read, over what the block ones left.
+enum class Scope : uint8_t { Block, Document };
+
+/// One construction of the grammar: a family of sentence shapes read into claims.
+struct Construction {
+  std::string_view id;    // stable name, for docs/claims.md and for debugging
+  std::string_view file;  // where it is defined, under src/claims/
+  Scope scope;
+  bool in_table_rows;     // also runs on a block that is a table row (rows are read as rows)
+  void (*read)(Reader&);
+};
+
+constexpr Construction kConstructions[] = {
+    {"ratio", "construction_ratios.cpp", Scope::Block, false, [](Reader& r) { r.ratios(); }},
+    {"breakdown", "construction_sums.cpp", Scope::Block, false, [](Reader& r) { r.sums(); }},
+    {"result-list", "construction_outcomes.cpp", Scope::Block, false, [](Reader& r) { r.result_lists(); }},
+    {"case-outcomes", "construction_outcomes.cpp", Scope::Block, false, [](Reader& r) { r.case_outcomes(); }},
+    {"complement-pair", "construction_outcomes.cpp", Scope::Block, false, [](Reader& r) { r.complement_pairs(); }},
+    {"change", "construction_changes.cpp", Scope::Block, false, [](Reader& r) { r.changes(); }},
+    {"percent-of-plan", "construction_plan.cpp", Scope::Block, false,
+     [](Reader& r) { r.percent_of_plan(r.current_block); }},
+    {"share", "construction_shares.cpp", Scope::Block, false, [](Reader& r) { r.shares(r.current_block); }},
+    {"ratio-of-named-whole", "construction_ratios.cpp", Scope::Block, false,
+     [](Reader& r) { r.ratio_of_named_whole(); }},
+    {"average", "construction_derived.cpp", Scope::Block, false, [](Reader& r) { r.averages(); }},
+    {"trade-balance", "construction_derived.cpp", Scope::Block, false, [](Reader& r) { r.trade_balance(); }},
+    {"malformed", "core.cpp", Scope::Block, true, [](Reader& r) { r.malformed(); }},
+
+    {"footnote-breakdown", "construction_footnotes.cpp", Scope::Document, false,
+     [](Reader& r) { r.footnote_breakdowns(); }},
+    {"outcome-summary", "construction_outcomes.cpp", Scope::Document, false, [](Reader& r) { r.outcome_summaries(); }},
+    {"table-repeat", "construction_repeats.cpp", Scope::Document, false, [](Reader& r) { r.repeats(); }},
+    {"allocation-restated", "construction_restatements.cpp", Scope::Document, false,
+     [](Reader& r) { r.allocation_restated_as_denominator(); }},
+    {"ratio-pair-restated", "construction_restatements.cpp", Scope::Document, false,
+     [](Reader& r) { r.ratio_pairs_restated(); }},
+    {"footnote-repeat", "construction_footnotes.cpp", Scope::Document, false,
+     [](Reader& r) { r.footnote_repeats_by_words(); }},
+    {"plan-from-table", "construction_plan.cpp", Scope::Document, false,
+     [](Reader& r) { r.resolve_plans_from_tables(); }},
+    {"prose-repeat", "construction_restatements.cpp", Scope::Document, false, [](Reader& r) { r.prose_repeats(); }},
+    {"class-count-restated", "construction_restatements.cpp", Scope::Document, false,
+     [](Reader& r) { r.class_counts_restated(); }},
+    {"indicator-repeat", "construction_restatements.cpp", Scope::Document, false,
+     [](Reader& r) { r.indicator_repeats(); }},
+    {"restated-slip", "construction_restatements.cpp", Scope::Document, false, [](Reader& r) { r.restated_slips(); }},
+    {"plan-side-of-breakdown", "construction_plan.cpp", Scope::Document, false,
+     [](Reader& r) { r.plan_side_of_breakdowns(); }},
+    {"structure-shares", "construction_shares.cpp", Scope::Document, false, [](Reader& r) { r.structure_shares(); }},
+    {"rate-repeat-by-level", "construction_restatements.cpp", Scope::Document, false,
+     [](Reader& r) { r.rate_repeats_by_level(); }},
+    {"rate-repeat-by-sector", "construction_restatements.cpp", Scope::Document, false,
+     [](Reader& r) { r.rate_repeats_by_sector(); }},
+    {"met-and-remaining", "construction_outcomes.cpp", Scope::Document, false, [](Reader& r) { r.met_and_remaining(); }},
+};
+
+// Every block construction runs before the first document one: the registry reads top-down.
+constexpr bool blocks_first() {
+  bool document = false;
+  for (const Construction& c : kConstructions) {
+    if (c.scope == Scope::Document) document = true;
+    else if (document) return false;
+  }
+  return true;
+}
+static_assert(blocks_first(), "a block construction after a document one would never run in that place");
+
+}  // namespace
 
 void Reader::run() {
   for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
     first = nr.block_first[bi];
     last = nr.block_last[bi];
     current_block = bi;
-    if (table_row(bi)) { malformed(); continue; }  // rows are read as rows (repeats), not prose
-    ratios();
-    sums();
-    result_lists();
-    case_outcomes();
-    complement_pairs();
-    changes();
-    percent_of_plan(bi);
-    shares(bi);
-    ratio_of_named_whole();
-    averages();
-    trade_balance();
-    malformed();
+    const bool row = table_row(bi);  // rows are read as rows (repeats), not prose
+    for (const Construction& c : kConstructions)
+      if (c.scope == Scope::Block && (!row || c.in_table_rows)) c.read(*this);
   }
-  footnote_breakdowns();
-  outcome_summaries();
-  repeats();
-  allocation_restated_as_denominator();
-  ratio_pairs_restated();
-  footnote_repeats_by_words();
-  resolve_plans_from_tables();
-  prose_repeats();
-  class_counts_restated();
-  indicator_repeats();
-  restated_slips();
-  plan_side_of_breakdowns();
-  structure_shares();
-  rate_repeats_by_level();
-  rate_repeats_by_sector();
-  met_and_remaining();
+  for (const Construction& c : kConstructions)
+    if (c.scope == Scope::Document) c.read(*this);
+  // Figures in assertive sentences that no construction bound.
   for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
     first = nr.block_first[bi];
     last = nr.block_last[bi];
