@@ -275,13 +275,13 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
   }
   const bool cross = !exhaustive && parts.size() >= 2 && cross_cutting(total, part_toks);
   Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
-                 cross                        ? "total-cross-cutting-parts"
-                 : trig == Trigger::Gom       ? "total-gom-parts"
-                 : trig == Trigger::Paren     ? "total-paren-parts"
-                                              : "total-trong-do-parts");
+                 cross                        ? Template::TotalCrossCuttingParts
+                 : trig == Trigger::Gom       ? Template::TotalGomParts
+                 : trig == Trigger::Paren     ? Template::TotalParenParts
+                                              : Template::TotalTrongDoParts);
   stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
   c.exhaustive = exhaustive;
-  if (kinds_of_whole) c.template_id = "total-parts-of-kinds";
+  if (kinds_of_whole) c.template_id = Template::TotalPartsOfKinds;
   operand(c, "total", total);
   for (int p : parts) operand(c, "part", p);
   last_breakdown_parts = parts.size();
@@ -312,7 +312,7 @@ bool Reader::subkind_bound(int total, size_t total_tok, size_t body, const std::
   if (!trong_do) return false;
   for (size_t i = 0; i < kinds.size(); ++i)
     if (!subkind_of(Q(kinds[i]).dimension, Q(total).dimension) || ab_side(kind_toks[i]) != 0) return false;
-  Claim& c = add(ClaimKind::PartBound, total_tok, kind_toks.back(), total, "total-trong-do-subkind");
+  Claim& c = add(ClaimKind::PartBound, total_tok, kind_toks.back(), total, Template::TotalTrongDoSubkind);
   stated_used[total] = false;  // a total may also be the stated figure of a ratio or share
   c.exhaustive = false;
   operand(c, "total", total);

@@ -207,7 +207,7 @@ void Reader::changes() {
       int ear = earlier_in_parens(end_of_quantity(k), cur);
       if (ear < 0 && !pct(cur) && !index) ear = earlier_in_previous_sentence(cur, ck, /*years_only=*/true);
       if (ear < 0) continue;
-      Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? "value-index-earlier" : "value-rate-earlier");
+      Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? Template::ValueIndexEarlier : Template::ValueRateEarlier);
       c.decrease = down;
       operand(c, "current", cur);
       operand(c, "earlier", ear);
@@ -227,7 +227,7 @@ void Reader::changes() {
           while (t < last && t < m + 12 && (word(t, "con") || word(t, "muc") || word(t, "den"))) ++t;
           int to = qty(t);
           if (to >= 0 && !pct(to) && compatible(to, n)) {
-            Claim& c = add(ClaimKind::AbsChange, k, end_of_quantity(t) - 1, n, "change-from-to");
+            Claim& c = add(ClaimKind::AbsChange, k, end_of_quantity(t) - 1, n, Template::ChangeFromTo);
             c.decrease = down;
             operand(c, "current", to);
             operand(c, "earlier", from);
@@ -282,7 +282,7 @@ void Reader::changes() {
       }
       if (earlier < 0) earlier = earlier_in_previous_sentence(cur, ck);
       if (earlier < 0) continue;
-      Claim& c = add(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, "rate-change-pp");
+      Claim& c = add(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, Template::RateChangePp);
       c.decrease = down;
       operand(c, "current", cur);
       operand(c, "earlier", earlier);
@@ -322,7 +322,7 @@ void Reader::changes() {
     size_t after = end_of_quantity(k);
     // "C, tăng N so với cùng kỳ (E)": an absolute change with the earlier value stated.
     if (int ear = earlier_in_parens(after, cur); ear >= 0) {
-      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, "value-change-earlier");
+      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, Template::ValueChangeEarlier);
       c.decrease = down;
       operand(c, "current", cur);
       operand(c, "earlier", ear);
@@ -336,7 +336,7 @@ void Reader::changes() {
       if (close < last && same_sentence(r, k) && (down ? word(r, "giam") : word(r, "tang")) && qty(r + 1) >= 0 &&
           pct(qty(r + 1)) && !stated_used[qty(r + 1)]) {
         const int x = qty(r + 1);
-        Claim& g = add(ClaimKind::Growth, ck, end_of_quantity(r + 1) - 1, x, "value-earlier-rate");
+        Claim& g = add(ClaimKind::Growth, ck, end_of_quantity(r + 1) - 1, x, Template::ValueEarlierRate);
         g.decrease = down;
         operand(g, "current", cur);
         operand(g, "earlier", ear);
@@ -350,7 +350,7 @@ void Reader::changes() {
     if (word(m, "tang") || word(m, "giam")) {
       int x = qty(m + 1);
       if (x >= 0 && pct(x)) {
-        Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(m + 1) - 1, x, "value-change-rate");
+        Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(m + 1) - 1, x, Template::ValueChangeRate);
         c.decrease = down;
         operand(c, "current", cur);
         operand(c, "change", n);
@@ -359,7 +359,7 @@ void Reader::changes() {
       }
     }
     if (int ear = earlier_in_previous_sentence(cur, ck); ear >= 0) {
-      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, "value-change-earlier-sentence");
+      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, Template::ValueChangeEarlierSentence);
       c.decrease = down;
       operand(c, "current", cur);
       operand(c, "earlier", ear);

@@ -56,7 +56,7 @@ void Reader::trade_balance() {
     size_t from = k;
     for (int q : {ex, im})
       if (token_of[q] >= first && token_of[q] < from) from = token_of[q];
-    Claim& c = add(ClaimKind::Sum, from, k, total, surplus ? "trade-surplus" : "trade-deficit");
+    Claim& c = add(ClaimKind::Sum, from, k, total, surplus ? Template::TradeSurplus : Template::TradeDeficit);
     c.exhaustive = true;
     operand(c, "total", total);
     operand(c, "part", other);
@@ -117,7 +117,7 @@ void Reader::averages() {
     double stated = Q(a).value.to_double();
     double stated_base = stated * Q(a).factor;  // "tỷ đồng/doanh nghiệp" keeps the factor of tỷ đồng
     if (stated_base <= 0 || std::fabs(per - stated_base) > 0.1 * stated_base) continue;
-    Claim& c = add(ClaimKind::Ratio, bq, end_of_quantity(k) - 1, a, "average-per-unit");
+    Claim& c = add(ClaimKind::Ratio, bq, end_of_quantity(k) - 1, a, Template::AveragePerUnit);
     operand(c, "numerator", total);
     operand(c, "denominator", count);
   }

@@ -97,7 +97,7 @@ void Reader::footnote_breakdowns() {
         c.span = figure_span(like);
         c.quote = std::string(doc.slice(c.span));
         c.stated = static_cast<uint32_t>(like);
-        c.template_id = "text-and-footnote";
+        c.template_id = Template::TextAndFootnote;
         c.operands.push_back(Operand{"first", static_cast<uint32_t>(q)});
         c.operands.push_back(Operand{"second", static_cast<uint32_t>(like)});
         used[q] = used[like] = true;
@@ -114,7 +114,7 @@ void Reader::footnote_breakdowns() {
         Claim& c = out.claims.back();
         c.span = figure_span(q);
         c.quote = std::string(doc.slice(c.span));
-        c.template_id = "total-footnote-parts";
+        c.template_id = Template::TotalFootnoteParts;
         // "… 135 trường trung học cơ sở, 70 trường …¹": the footnote details the figure it is cited
         // after; one before it of the same unit only as the other side of the same A/B figure
         // ("19 nhà, với số tiền là 906 triệu đồng¹⁸": both, one in houses, one in money).
@@ -193,8 +193,8 @@ void Reader::footnote_repeats_by_words() {
     last = nr.block_last[bi];
     if (sub_note != names_subregion(token_of[cited])) continue;  // one commune's figure, not the whole
     // Located at the body's statement, unless that one already states another claim.
-    if (!stated_used[cited]) add_pair_repeat(opening, cited, "text-restated-in-cited-footnote");
-    else add_pair_repeat(cited, opening, "text-restated-in-cited-footnote");
+    if (!stated_used[cited]) add_pair_repeat(opening, cited, Template::TextRestatedInCitedFootnote);
+    else add_pair_repeat(cited, opening, Template::TextRestatedInCitedFootnote);
   }
   std::unordered_map<size_t, std::set<std::string>> body_words;
   for (auto [fq, fm] : notes) {
@@ -233,8 +233,8 @@ void Reader::footnote_repeats_by_words() {
     }
     if (best < 0 || best_score < 3 || second_score == best_score) continue;
     // Located at the body's statement, unless that one already states another claim.
-    if (!stated_used[best]) add_pair_repeat(fq, best, "text-restated-in-footnote");
-    else add_pair_repeat(best, fq, "text-restated-in-footnote");
+    if (!stated_used[best]) add_pair_repeat(fq, best, Template::TextRestatedInFootnote);
+    else add_pair_repeat(best, fq, Template::TextRestatedInFootnote);
   }
 }
 

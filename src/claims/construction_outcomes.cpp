@@ -150,7 +150,7 @@ void Reader::complement_pairs() {
           if (o.quantity == uint32_t(p1) || o.quantity == uint32_t(p2)) dup = true;
     if (dup) continue;
     const int stated = earlier_sentence ? p2 : t;
-    Claim& c = add(ClaimKind::Sum, earlier_sentence ? k1 : tk, k2, stated, earlier_sentence ? "remainder-complement-parts" : "total-complement-parts");
+    Claim& c = add(ClaimKind::Sum, earlier_sentence ? k1 : tk, k2, stated, earlier_sentence ? Template::RemainderComplementParts : Template::TotalComplementParts);
     stated_used[stated] = false;
     c.exhaustive = true;
     operand(c, "total", t);
@@ -245,7 +245,7 @@ void Reader::outcome_summaries() {
     c.span = figure_span(den);
     c.quote = std::string(doc.slice(c.span));
     c.stated = static_cast<uint32_t>(den);
-    c.template_id = "outcome-summary-counts";
+    c.template_id = Template::OutcomeSummaryCounts;
     c.exhaustive = true;
     c.operands.push_back(Operand{"total", static_cast<uint32_t>(den)});
     for (int p : parts) c.operands.push_back(Operand{"part", static_cast<uint32_t>(p)});
@@ -316,7 +316,7 @@ void Reader::case_outcomes() {
       seg = e + 1;
     }
     if (parts.size() < 3 || !(seen & kRecovered) || !(seen & kTreated)) continue;
-    Claim& c = add(ClaimKind::Sum, k, last_part, t, "total-case-outcomes");
+    Claim& c = add(ClaimKind::Sum, k, last_part, t, Template::TotalCaseOutcomes);
     c.exhaustive = true;
     operand(c, "total", t);
     for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
@@ -368,7 +368,7 @@ void Reader::met_and_remaining() {
                             return x.kind == ClaimKind::Sum && x.stated == static_cast<uint32_t>(b);
                           });
         if (open && !stated_used[b] && !read) {
-          Claim& cl = add(ClaimKind::Sum, k, e - 1, b, "met-and-remaining");
+          Claim& cl = add(ClaimKind::Sum, k, e - 1, b, Template::MetAndRemaining);
           cl.exhaustive = true;
           operand(cl, "total", b);
           operand(cl, "part", a);

@@ -265,7 +265,7 @@ void Reader::percent_of_plan(size_t block_index) {
       if (d < best_d) { best_d = d; best = q; }
     }
     if (best < 0) continue;
-    Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, over ? "actual-vuot-pct-plan" : "actual-dat-pct-plan");
+    Claim& c = add(ClaimKind::PercentOfPlan, ak, after - 1, x, over ? Template::ActualVuotPctPlan : Template::ActualDatPctPlan);
     operand(c, "actual", actual);
     operand(c, "plan", best);
     // A plan found earlier in the paragraph, in another sentence than the actual's, by a plan word
@@ -366,7 +366,7 @@ void Reader::resolve_plans_from_tables() {
     if (sp >= 0) {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
-      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-section");
+      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, Template::ActualDatPctPlanInSection);
       operand(c, "actual", pp.actual);
       operand(c, "plan", sp);
       continue;
@@ -397,7 +397,7 @@ void Reader::resolve_plans_from_tables() {
       else if (score > second) second = score;
     }
     if (best_plan >= 0 && second < best) {
-      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, "actual-dat-pct-plan-in-table");
+      Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, Template::ActualDatPctPlanInTable);
       operand(c, "actual", pp.actual);
       operand(c, "plan", best_plan);
       continue;
@@ -463,7 +463,7 @@ void Reader::plan_side_of_breakdowns() {
     const Quantity& tq = Q(plans[0]);
     const Quantity& lq = Q(plans.back());
     Claim& c = add_at(kind, Span{std::min(tq.span.begin, lq.span.begin), std::max(tq.span.end, lq.span.end)}, plans[0],
-                      "plan-side-of-breakdown");
+                      Template::PlanSideOfBreakdown);
     c.exhaustive = exhaustive;
     operand(c, "total", plans[0]);
     for (size_t i = 1; i < plans.size(); ++i) operand(c, "part", plans[i]);

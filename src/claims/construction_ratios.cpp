@@ -60,12 +60,12 @@ void Reader::ratios() {
         }
       }
       if (x < 0) continue;
-      Claim& c = add(ClaimKind::Ratio, xk, after_b - 1, x, "pct-paren-a-b");
+      Claim& c = add(ClaimKind::Ratio, xk, after_b - 1, x, Template::PctParenAB);
       operand(c, "numerator", a);
       operand(c, "denominator", b);
       continue;
     }
-    Claim& c = add(ClaimKind::Ratio, k, xk + 1 < last ? xk + 1 : xk, x, "a-b-pct");
+    Claim& c = add(ClaimKind::Ratio, k, xk + 1 < last ? xk + 1 : xk, x, Template::ABPct);
     operand(c, "numerator", a);
     operand(c, "denominator", b);
   }
@@ -128,7 +128,7 @@ void Reader::ratio_of_named_whole() {
       break;
     }
     if (a < 0 || ab_side(ak) != 0) continue;
-    Claim& c = add(ClaimKind::Ratio, ak, end_of_quantity(m + 1), x, "a-bang-pct-of-named-whole");
+    Claim& c = add(ClaimKind::Ratio, ak, end_of_quantity(m + 1), x, Template::ABangPctOfNamedWhole);
     operand(c, "numerator", a);
     operand(c, "denominator", whole);
   }

@@ -3,7 +3,7 @@
 
 namespace doisoat::grammar {
 
-void Reader::add_repeat(const Row& row, int prose, int table_value, const char* tmpl) {
+void Reader::add_repeat(const Row& row, int prose, int table_value, Template tmpl) {
   if (pct(prose) != pct(table_value) || !compatible(prose, table_value)) return;  // not the same figure
   Claim& c = add_at(ClaimKind::Repeat, doc.blocks[row.block].span, table_value, tmpl);
   operand(c, "first", prose);
@@ -47,7 +47,7 @@ void Reader::repeats_by_indicator(const Row& row, const std::vector<bool>& is_ta
       if ((plan_col && Q(q).role != "plan") || (actual_col && Q(q).role == "plan")) continue;
       if (Q(q).value == tv.value && Q(q).dimension == tv.dimension) { match = q; break; }
     }
-    if (match >= 0) { add_repeat(row, match, tq, "row-restated-by-indicator"); continue; }
+    if (match >= 0) { add_repeat(row, match, tq, Template::RowRestatedByIndicator); continue; }
     if (!actual_col) continue;
     // One level figure of that indicator in the prose, close enough to be the same one.
     std::vector<int> levels;
@@ -72,7 +72,7 @@ void Reader::repeats_by_indicator(const Row& row, const std::vector<bool>& is_ta
     if (levels.size() != 1) continue;
     double a = tv.value.to_double() * tv.factor, b = Q(levels[0]).value.to_double() * Q(levels[0]).factor;
     if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
-    add_repeat(row, levels[0], tq, "row-restated-by-indicator");
+    add_repeat(row, levels[0], tq, Template::RowRestatedByIndicator);
   }
 }
 
@@ -307,7 +307,7 @@ void Reader::repeats() {
         if (a <= 0 || b <= 0 || a / b < 0.8 || a / b > 1.25) continue;
         match = other;
       }
-      add_repeat(row, match, tq, "table-row-restated");
+      add_repeat(row, match, tq, Template::TableRowRestated);
     }
   }
   // A row whose words were found only weakly ("Tổng lượt khách du lịch" against "Tổng lượt khách
@@ -344,7 +344,7 @@ void Reader::plans_beside_restated_actuals(const std::vector<Row>& rows) {
     const Quantity& den = Q(d->second);
     if (den.dimension != Q(plan).dimension && Q(plan).dimension != "scalar") continue;
     if (!row.dimension.empty() && row.dimension != den.dimension) continue;
-    add_repeat(row, d->second, plan, "row-plan-as-denominator");
+    add_repeat(row, d->second, plan, Template::RowPlanAsDenominator);
   }
 }
 
@@ -425,7 +425,7 @@ void Reader::repeats_by_words(const std::vector<Row>& rows, const std::vector<bo
         else if (score > second_score) second_score = score;
       }
       if (best < 0 || best_score < need || second_score == best_score) continue;
-      add_repeat(row, best, tq, "row-restated-in-other-words");
+      add_repeat(row, best, tq, Template::RowRestatedInOtherWords);
     }
   }
 }

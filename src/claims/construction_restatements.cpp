@@ -4,7 +4,7 @@
 
 namespace doisoat::grammar {
 
-Claim& Reader::add_pair_repeat(int first_q, int second_q, const char* tmpl) {
+Claim& Reader::add_pair_repeat(int first_q, int second_q, Template tmpl) {
   Claim& c = add_at(ClaimKind::Repeat, figure_span(second_q), second_q, tmpl);
   operand(c, "first", first_q);
   operand(c, "second", second_q);
@@ -44,7 +44,7 @@ void Reader::allocation_restated_as_denominator() {
     // The finer figure first, the coarser one stated: the check rounds the finer to the coarser.
     int coarse_q = Q(match).precision < d.precision ? match : den;
     int fine_q = coarse_q == match ? den : match;
-    add_pair_repeat(fine_q, coarse_q, "allocation-restated-as-denominator");
+    add_pair_repeat(fine_q, coarse_q, Template::AllocationRestatedAsDenominator);
   }
 }
 
@@ -64,7 +64,7 @@ void Reader::ratio_pairs_restated() {
     if (it == seen.end()) { seen.emplace(key, a); continue; }
     int prev = it->second;
     if (Q(prev).sentence == Q(a).sentence || stated_used[a] || Q(prev).precision + Q(a).precision < 2) continue;
-    add_pair_repeat(prev, a, "ratio-restated");
+    add_pair_repeat(prev, a, Template::RatioRestated);
   }
 }
 
@@ -172,7 +172,7 @@ void Reader::indicator_repeats() {
     if (!(Q(a.q).value == Q(b.q).value) && std::fabs(va - vb) > 0.05 * std::max(va, vb) &&
         !one_slip_apart(Q(a.q).text, Q(b.q).text))
       continue;
-    add_pair_repeat(a.q, b.q, "indicator-restated");
+    add_pair_repeat(a.q, b.q, Template::IndicatorRestated);
   }
 }
 
@@ -219,7 +219,7 @@ void Reader::prose_repeats() {
     if (qs.size() != 2) continue;  // three or more: a list of like items, not a restatement
     int a = qs[0], b = qs[1];
     if (tok_sentence[token_of[a]] == tok_sentence[token_of[b]] || stated_used[b]) continue;
-    add_pair_repeat(a, b, "same-phrase-restated");
+    add_pair_repeat(a, b, Template::SamePhraseRestated);
   }
 }
 
@@ -290,7 +290,7 @@ void Reader::class_counts_restated() {
     if (stated_used[b]) continue;
     const double va = Q(a).value.to_double(), vb = Q(b).value.to_double();
     if (va <= 0 || std::fabs(va - vb) > 0.05 * va) continue;
-    add_pair_repeat(a, b, "class-count-restated-as-denominator");
+    add_pair_repeat(a, b, Template::ClassCountRestatedAsDenominator);
   }
 }
 
@@ -317,7 +317,7 @@ void Reader::restated_slips() {
       if (v != 0 && std::fabs(v - intended) <= 0.01 * std::fabs(v)) { match = p; ++matches; }
     }
     if (matches != 1) continue;
-    add_pair_repeat(match, q, "restated-with-slip");
+    add_pair_repeat(match, q, Template::RestatedWithSlip);
   }
 }
 
@@ -346,12 +346,12 @@ void Reader::rate_repeats_by_level() {
     int ra = one_rate(la), rb = one_rate(lb);
     if (ra < 0 || rb < 0 || ra == rb || token_of[ra] == kNone || token_of[rb] == kNone) continue;
     if (tok_sentence[token_of[ra]] == tok_sentence[token_of[rb]]) continue;
-    restate_rate(ra, rb, "change-restated-with-its-level");
+    restate_rate(ra, rb, Template::ChangeRestatedWithItsLevel);
   }
 }
 
 // Located at the earlier statement, unless that one already states another claim.
-void Reader::restate_rate(int a, int b, const char* tmpl) {
+void Reader::restate_rate(int a, int b, Template tmpl) {
   if (token_of[a] > token_of[b]) std::swap(a, b);
   if (!stated_used[a]) add_pair_repeat(b, a, tmpl);
   else if (!stated_used[b]) add_pair_repeat(a, b, tmpl);
@@ -447,7 +447,7 @@ void Reader::rate_repeats_by_sector() {
     if (a.decrease != b.decrease || tok_sentence[token_of[a.q]] == tok_sentence[token_of[b.q]]) continue;
     double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
     if (std::fabs(va - vb) > 0.1 * std::max(va, vb) && !one_slip_apart(Q(a.q).text, Q(b.q).text)) continue;
-    restate_rate(a.q, b.q, "sector-change-restated");
+    restate_rate(a.q, b.q, Template::SectorChangeRestated);
   }
 }
 

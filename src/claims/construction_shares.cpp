@@ -91,7 +91,7 @@ void Reader::rate_change_after(size_t after, int part, int total, size_t lo) {
     if (Q(t.quantity).dimension == Q(total).dimension && change_before(n)) total_change = t.quantity;
     break;
   }
-  Claim& c = add(ClaimKind::PpDifference, nk, end_of_quantity(open + 1), stated, "count-change-rate-points");
+  Claim& c = add(ClaimKind::PpDifference, nk, end_of_quantity(open + 1), stated, Template::CountChangeRatePoints);
   c.decrease = down;
   operand(c, "part", part);
   operand(c, "total", total);
@@ -316,7 +316,7 @@ void Reader::read_shares(size_t block_index) {
       if (!linked) continue;
     }
     Claim& c = add(ClaimKind::Share, pk, after - 1, x,
-                   population_total ? "part-of-population-total" : linked_total ? "part-of-linked-total" : "part-chiem-pct");
+                   population_total ? Template::PartOfPopulationTotal : linked_total ? Template::PartOfLinkedTotal : Template::PartChiemPct);
     operand(c, "part", part);
     operand(c, "total", chosen);
     c.inferred = by_position;
@@ -475,7 +475,7 @@ void Reader::structure_rows(size_t bi) {
     for (int p : parts) total += Q(p).value.to_double();
     if (parts.size() < 2 || std::fabs(total - 100.0) > 5.0) continue;
     const int t = implicit_hundred(k, tok_sentence[k]);
-    Claim& c = add(ClaimKind::Sum, k, token_of[parts.back()], t, "structure-shares-rows");
+    Claim& c = add(ClaimKind::Sum, k, token_of[parts.back()], t, Template::StructureSharesRows);
     c.exhaustive = true;
     operand(c, "total", t);
     for (int p : parts) { operand(c, "part", p); is_item[p] = true; }
@@ -519,7 +519,7 @@ void Reader::structure_shares() {
       }
       if (spoiled || parts.size() < 2 || std::fabs(total - 100.0) > 5.0) continue;
       const int t = implicit_hundred(k, Q(parts.front()).sentence);
-      Claim& c = add(ClaimKind::Sum, k, last_tok, t, "structure-shares");
+      Claim& c = add(ClaimKind::Sum, k, last_tok, t, Template::StructureShares);
       c.exhaustive = true;
       operand(c, "total", t);
       for (int p : parts) { operand(c, "part", p); is_item[p] = true; }

@@ -35,7 +35,7 @@ std::vector<std::pair<size_t, size_t>> Reader::cells_of(size_t bi) {
   return cells;
 }
 
-Claim& Reader::add_row_claim(ClaimKind kind, const Row& row, int stated, const char* tmpl) {
+Claim& Reader::add_row_claim(ClaimKind kind, const Row& row, int stated, Template tmpl) {
   Claim c;
   c.id = static_cast<uint32_t>(out.claims.size());
   c.kind = kind;
@@ -119,7 +119,7 @@ void Reader::table_claims(const std::vector<Row>& rows) {
           compatible(earlier, current) && Q(earlier).value.mantissa != 0) {
         const int stated = yoy >= 0 ? yoy : rate;
         Claim& c = add_row_claim(ClaimKind::Growth, row, stated,
-                                 yoy >= 0 ? "table-index-vs-last-year-column" : "table-rate-vs-last-year-column");
+                                 yoy >= 0 ? Template::TableIndexVsLastYearColumn : Template::TableRateVsLastYearColumn);
         c.operands.push_back(Operand{"current", static_cast<uint32_t>(current)});
         c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(earlier)});
         c.operands.push_back(Operand{yoy >= 0 ? "index" : "rate", static_cast<uint32_t>(stated)});
@@ -129,7 +129,7 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       }
     }
     if (plan >= 0 && actual >= 0 && pct_plan >= 0 && Q(plan).value.mantissa != 0) {
-      Claim& c = add_row_claim(ClaimKind::PercentOfPlan, row, pct_plan, "table-pct-of-plan-column");
+      Claim& c = add_row_claim(ClaimKind::PercentOfPlan, row, pct_plan, Template::TablePctOfPlanColumn);
       c.operands.push_back(Operand{"actual", static_cast<uint32_t>(actual)});
       c.operands.push_back(Operand{"plan", static_cast<uint32_t>(plan)});
       used[actual] = used[plan] = true;
@@ -173,7 +173,7 @@ void Reader::table_claims(const std::vector<Row>& rows) {
         for (auto& w : rows[i + 2].phrase) b += w + " ";
         partition = labels_complement(a, b, /*kinds_only=*/true);
       }
-      Claim& c = add_row_claim(partition ? ClaimKind::Sum : ClaimKind::PartBound, rows[i], tq, "table-total-row");
+      Claim& c = add_row_claim(partition ? ClaimKind::Sum : ClaimKind::PartBound, rows[i], tq, Template::TableTotalRow);
       c.exhaustive = partition;
       c.operands.push_back(Operand{"total", static_cast<uint32_t>(tq)});
       for (int p : parts) {

@@ -113,12 +113,12 @@ bool Reader::compatible(int a, int b) {
 }
 
 // --- claims -------------------------------------------------------------------------------
-Claim& Reader::add(ClaimKind kind, size_t from_tok, size_t to_tok, int stated, const char* tmpl) {
+Claim& Reader::add(ClaimKind kind, size_t from_tok, size_t to_tok, int stated, Template tmpl) {
   return add_at(kind, Span{tok(from_tok).span.begin, tok(to_tok).span.end}, stated, tmpl);
 }
 
 // A claim quoted from `span` (text offsets), its stated figure taken.
-Claim& Reader::add_at(ClaimKind kind, Span span, int stated, const char* tmpl) {
+Claim& Reader::add_at(ClaimKind kind, Span span, int stated, Template tmpl) {
   Claim c;
   c.id = static_cast<uint32_t>(out.claims.size());
   c.kind = kind;
@@ -235,7 +235,7 @@ void Reader::malformed() {
   for (size_t k = first; k < last; ++k) {
     int q = qty(k);
     if (q < 0 || !Q(q).malformed) continue;
-    Claim& c = add(ClaimKind::MalformedNumber, k, k, q, "malformed");
+    Claim& c = add(ClaimKind::MalformedNumber, k, k, q, Template::Malformed);
     stated_used[q] = false;
     operand(c, "number", q);
   }

@@ -160,8 +160,8 @@ struct Reader {
   size_t sentence_stop(size_t k) const;
   size_t clause_stop(size_t k) const;
   bool compatible(int a, int b);
-  Claim& add(ClaimKind kind, size_t from_tok, size_t to_tok, int stated, const char* tmpl);
-  Claim& add_at(ClaimKind kind, Span span, int stated, const char* tmpl);
+  Claim& add(ClaimKind kind, size_t from_tok, size_t to_tok, int stated, Template tmpl);
+  Claim& add_at(ClaimKind kind, Span span, int stated, Template tmpl);
   Span figure_span(int q) const;
   void operand(Claim& c, const char* role, int q);
   size_t end_of_quantity(size_t k) const;
@@ -287,21 +287,21 @@ struct Reader {
 
   // construction_tables.cpp
   std::vector<std::pair<size_t, size_t>> cells_of(size_t bi);
-  Claim& add_row_claim(ClaimKind kind, const Row& row, int stated, const char* tmpl);
+  Claim& add_row_claim(ClaimKind kind, const Row& row, int stated, Template tmpl);
   static std::string header_year(const std::string& head);
   bool other_year(int q, const std::string& doc_year, const std::string& head) const;
   static bool header_is(const std::string& h, std::initializer_list<const char*> keys);
   void table_claims(const std::vector<Row>& rows);
 
   // construction_repeats.cpp
-  void add_repeat(const Row& row, int prose, int table_value, const char* tmpl);
+  void add_repeat(const Row& row, int prose, int table_value, Template tmpl);
   void repeats_by_indicator(const Row& row, const std::vector<bool>& is_table, const std::string& doc_year);
   void repeats();
   void plans_beside_restated_actuals(const std::vector<Row>& rows);
   void repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year);
 
   // construction_restatements.cpp
-  Claim& add_pair_repeat(int first_q, int second_q, const char* tmpl);
+  Claim& add_pair_repeat(int first_q, int second_q, Template tmpl);
   void allocation_restated_as_denominator();
   void ratio_pairs_restated();
   static bool one_slip_apart(const std::string& x, const std::string& y);
@@ -311,7 +311,7 @@ struct Reader {
   void class_counts_restated();
   void restated_slips();
   void rate_repeats_by_level();
-  void restate_rate(int a, int b, const char* tmpl);
+  void restate_rate(int a, int b, Template tmpl);
   void rate_repeats_by_sector();
 
   // registry.cpp
