@@ -31,7 +31,7 @@ bool Reader::complements_in(size_t k) const {
   std::string l = " ";
   for (size_t m = k > first + 10 ? k - 10 : first; m < k; ++m)
     if (tok(m).kind == TokKind::Word) l += tok(m).fold + " ";
-  for (const auto& p : kComplementPairs)
+  for (const auto& p : lexicon::kComplementPairs)
     if (p.kinds && has(l, p.a) && has(l, p.b)) return true;
   return false;
 }
@@ -98,7 +98,7 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
   for (size_t m = body; m < stop; ++m) {
     // The item separator: a comma that goes on with "đạt/bằng/tăng …" continues the item.
     if (parts.size() == 1 && last_separator == 0 && (punct(m, ",") || punct(m, ";")) &&
-        !(word(m + 1, "dat") || word(m + 1, "bang") || word(m + 1, "tang") || word(m + 1, "giam") ||
+        !(word(m + 1, "dat") || word(m + 1, "bang") || change_verb(m + 1) ||
           word(m + 1, "chiem") || word(m + 1, "so") || word(m + 1, "trong") || word(m + 1, "uoc") || word(m + 1, "vuot")))
       last_separator = tok(m).fold[0];
     if (punct(m, ";") && separator == ',' && trig != Trigger::TrongDo) break;  // "gồm A, B và C; …" ends at ';'
@@ -268,7 +268,7 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
     for (size_t m = body; m < stop && m <= part_toks.back() + 8; ++m)
       if (is(m, TokKind::Word)) words += tok(m).fold + " ";
     int grades = 0;
-    for (const char* g : kGrades) grades += has(words, g) ? 1 : 0;
+    for (const char* g : lexicon::kGrades) grades += has(words, g) ? 1 : 0;
     // A list cut at a part's own breakdown may go on after it: only a list that adds up.
     if (grades >= 2 && !nested_cut) exhaustive = true;
     if (!exhaustive || (nested_cut && !sums)) return;

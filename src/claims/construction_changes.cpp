@@ -38,7 +38,7 @@ int Reader::earlier_in_parens(size_t from, int like, bool compared) {
     if (pct(q) != pct(like) || !compatible(q, like) || is_change(p)) return -1;  // "(tương ứng tăng 5,01 tỷ USD)"
     // "(… đạt 31.377 tỷ đồng, tăng 3,3%, …)": a figure with its own rate is another level
     const size_t e = end_of_quantity(p);
-    if (punct(e, ",") && (word(e + 1, "tang") || word(e + 1, "giam"))) return -1;
+    if (punct(e, ",") && change_verb(e + 1)) return -1;
     return q;
   }
   return -1;
@@ -71,7 +71,7 @@ int Reader::earlier_in_previous_sentence(int cur, size_t ck, bool years_only) {
     size_t y = prev_begin;
     while (y < prev_end && !(nr.tokens[y].kind == TokKind::Number && nr.tokens[y].fold == y_prev)) ++y;
     for (size_t d = 1; d <= 5 && y >= prev_begin + d; ++d)
-      if (phrase(y - d, {"so", "voi"}) || phrase(y - d, {"cung", "ky"})) { y_prev.clear(); break; }
+      if (comparison_at(y - d)) { y_prev.clear(); break; }
   }
   size_t cur_end = ck;
   while (cur_end + 1 < last && cur_end < ck + kReach && tok_sentence[cur_end + 1] == s) ++cur_end;
@@ -158,7 +158,7 @@ int Reader::level_named_before(int n, size_t verb) {
     int q = qty(m - 1);
     if (q < 0 || q == n || pct(q) || Q(q).unit != Q(n).unit || !compatible(q, n)) continue;
     size_t at = m - 1;
-    if (word(at - 1, "tang") || word(at - 1, "giam") || word(at - 1, "hon")) continue;  // a change itself
+    if (change_verb(at - 1) || word(at - 1, "hon")) continue;  // a change itself
     int common = 0;
     for (size_t w = at; w > first && w + 4 > at; --w)
       if (nr.tokens[w - 1].kind == TokKind::Word && subject.count(nr.tokens[w - 1].fold)) ++common;
@@ -180,7 +180,7 @@ void Reader::changes() {
     bool down = word(k - 1, "giam") ||
                 (word(k - 1, "hon") && (word(k - 2, "giam") || word(k - 2, "thap") || word(k - 2, "it")));
     bool index = word(k - 1, "bang") && pct(n) &&
-                 (phrase(end_of_quantity(k), {"so", "voi"}) || phrase(end_of_quantity(k), {"cung", "ky"}));
+                 comparison_at(end_of_quantity(k));
     // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)", "bằng 1,5 lần năm trước".
     const bool times = Q(n).unit == "lần" && (word(k - 1, "gap") || word(k - 1, "bang"));
     if (times) index = true;
@@ -196,7 +196,7 @@ void Reader::changes() {
         if (is(m - 1, TokKind::Open) && aside > 0) --aside;
         int q = qty(m - 1);
         if (q < 0 || aside > 0) continue;
-        if (pct(q) && (word(m - 2, "tang") || word(m - 2, "giam"))) continue;  // another rate of the level
+        if (pct(q) && change_verb(m - 2)) continue;  // another rate of the level
         if (!pct(q) && plan_word_before(m - 1, 4)) continue;  // "(KH 8.600 tấn), tăng 3,1%": not the level
         if (pct(q) && plan_word_after(end_of_quantity(m - 1))) continue;  // "vượt 4,2% kế hoạch"
         cur = q; ck = m - 1; break;
@@ -249,7 +249,7 @@ void Reader::changes() {
       if (q < 0) continue;
       // "số người chết giảm 6 người (giảm 7,8%), số người bị thương giảm 19 người": a change is
       // not the level of the next change.
-      if (word(m - 2, "tang") || word(m - 2, "giam") || (word(m - 2, "hon") && (word(m - 3, "tang") || word(m - 3, "giam"))))
+      if (change_verb(m - 2) || (word(m - 2, "hon") && change_verb(m - 3)))
         continue;
       // "1.250 tỷ đồng, bằng 62,5% dự toán (2.000 tỷ đồng), tăng 150 tỷ đồng …": the plan is no level.
       if (!in_points && !pct(q) && is(m - 2, TokKind::Open) && plan_word_before(m - 1, 4)) continue;
@@ -295,7 +295,7 @@ void Reader::changes() {
       // is stated right after the change.
       bool compared_before = false;
       for (size_t m = k >= 6 ? k - 6 : 0; m + 1 < k; ++m)
-        if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"})) compared_before = true;
+        if (comparison_at(m)) compared_before = true;
       if (earlier_in_parens(end_of_quantity(k), n, compared_before) >= 0) {
         for (size_t m = cs; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
           int q = qty(m - 1);
@@ -311,7 +311,7 @@ void Reader::changes() {
       // "… giảm 14 vụ (giảm 10,6%)": the level in the sentence before, named by the same words.
       size_t m = end_of_quantity(k);
       if (is(m, TokKind::Open) || punct(m, ",")) ++m;
-      if ((word(m, "tang") || word(m, "giam")) && qty(m + 1) >= 0 && pct(qty(m + 1))) {
+      if (change_verb(m) && qty(m + 1) >= 0 && pct(qty(m + 1))) {
         if (int lv = level_named_before(n, k - 1); lv >= 0) {
           cur = lv;
           ck = token_of[lv];
@@ -347,7 +347,7 @@ void Reader::changes() {
     // "(tăng X%)" right after the change (also across a comma or a line break).
     size_t m = after;
     if (is(m, TokKind::Open) || punct(m, ",")) ++m;
-    if (word(m, "tang") || word(m, "giam")) {
+    if (change_verb(m)) {
       int x = qty(m + 1);
       if (x >= 0 && pct(x)) {
         Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(m + 1) - 1, x, Template::ValueChangeRate);

@@ -37,7 +37,7 @@ void Reader::trade_balance() {
     for (size_t m = k; m > first && m + kReach > k && tok_sentence[m - 1] + 1 >= s; --m) {
       int q = qty(m - 1);
       if (q < 0 || pct(q) || !Q(q).role.empty() || Q(q).dimension != Q(b).dimension) continue;
-      if (word(m - 2, "tang") || word(m - 2, "giam")) continue;
+      if (change_verb(m - 2)) continue;
       if (named_before(m - 1, "xuat", "khau")) exports.emplace_back(q, period_before(m - 1));
       else if (named_before(m - 1, "nhap", "khau")) imports.emplace_back(q, period_before(m - 1));
     }

@@ -39,7 +39,7 @@ void Reader::footnote_breakdowns() {
       if (punct(m - 1, ";") || (punct(m - 1, ".") && m - 1 != before)) break;
       // "… tăng 2,1 điểm phần trăm so với năm học 2022-2023 (71,7%)²": the mark annotates the
       // period compared with (it states a figure of its own), not the figures before the comparison.
-      if (totals.empty() && compared_figure && (phrase(m - 1, {"so", "voi"}) || phrase(m - 1, {"cung", "ky"}))) break;
+      if (totals.empty() && compared_figure && comparison_at(m - 1)) break;
       if (is(m - 1, TokKind::Close)) {  // figures inside parentheses are parts, not the cited total
         int depth = 0;
         while (m > first) {

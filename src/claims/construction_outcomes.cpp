@@ -281,7 +281,7 @@ void Reader::case_outcomes() {
   for (size_t k = first; k < last; ++k) {
     int t = qty(k);
     if (t < 0 || pct(t) || ab_side(k) != 0 || !counts_people(Q(t).dimension) || stated_used[t]) continue;
-    if (word(k - 1, "tang") || word(k - 1, "giam") || word(k - 1, "them")) continue;  // a change counts no cases
+    if (change_verb(k - 1) || word(k - 1, "them")) continue;  // a change counts no cases
     const size_t stop = sentence_stop(k);
     // The cases' own segment: back and forth to the separators around it, with no outcome.
     size_t sb = k, se = end_of_quantity(k);
@@ -352,7 +352,7 @@ void Reader::met_and_remaining() {
         if (c < 0) continue;
         if (ab_side(m) != 0) break;
         if (pct(c) || Q(c).dimension != Q(b).dimension) continue;
-        if (word(m - 1, "tang") || word(m - 1, "giam")) continue;  // a change of the count
+        if (change_verb(m - 1)) continue;  // a change of the count
         if (sentences > 0 && names_subregion(m)) break;
         size_t e = end_of_quantity(m);
         bool open = phrase(m - 2, {"con", "lai"}) ||

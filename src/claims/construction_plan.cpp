@@ -21,7 +21,7 @@ bool Reader::plan_word_before(size_t k, size_t reach) const {
     size_t m = k - d;
     if (is(m, TokKind::Number) && tok(m).quantity >= 0) return false;
     if (punct(m, ";") || punct(m, ".")) return false;
-    if (word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) ||
+    if (plan_word_at(m) ||
         word(m, "giao")) {
       // "đạt 57,9% kế hoạch năm, tăng 138.037 lượt": that plan word belongs to the percent —
       // unless the figure is in parentheses right after it: "bằng 91% dự toán (900 tỷ đồng)".
@@ -41,7 +41,7 @@ bool Reader::plan_word_before(size_t k, size_t reach) const {
 bool Reader::plan_word_after(size_t k) const {
   size_t m = k;
   if (word(m, "so") && (word(m + 1, "voi") || word(m + 1, "ke") || word(m + 1, "du") || word(m + 1, "kh"))) m += word(m + 1, "voi") ? 2 : 1;
-  return word(m, "kh") || phrase(m, {"ke", "hoach"}) || phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"});
+  return plan_word_at(m);
 }
 
 // "so với dự toán HĐND tỉnh giao đạt": a plan word after "so với", right before the verb at v.
@@ -301,7 +301,7 @@ std::pair<int, int> Reader::plan_actual_of(const Row& row) const {
   for (auto [q, h] : row.values) {
     if (h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"})) continue;
     if (header_is(h, {"thuc hien", "uoc", "ket qua"}) || h == "th") { if (actual < 0) actual = q; }
-    else if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) { if (plan < 0) plan = q; }
+    else if (header_is(h, lexicon::kPlanWords)) { if (plan < 0) plan = q; }
   }
   return {plan, actual};
 }

@@ -35,8 +35,8 @@ void Reader::ratios() {
         if (vs_last_year) break;
         // "25/63 địa phương có tỷ lệ đạt trên 76%", "10/11 nhóm hàng tăng 2,1%": a threshold or a
         // change that the items meet, not the share k/N.
-        if (word(m - 1, "tren") || word(m - 1, "duoi") || word(m - 1, "tang") || word(m - 1, "giam") ||
-            (word(m - 1, "hon") && (word(m - 2, "tang") || word(m - 2, "giam") || word(m - 2, "cao") || word(m - 2, "thap"))))
+        if (word(m - 1, "tren") || word(m - 1, "duoi") || change_verb(m - 1) ||
+            (word(m - 1, "hon") && (change_verb(m - 2) || word(m - 2, "cao") || word(m - 2, "thap"))))
           break;
         // "361/411 hộ nghèo …, chiếm tỷ lệ 0,1% tổng số hộ dân": the percent of another whole.
         if ((word(n, "tong") || word(n + 1, "tong")) && !names_denominator(word(n, "tong") ? n : n + 1, bk)) break;
@@ -87,7 +87,7 @@ bool Reader::names_denominator(size_t t, size_t bk) const {
 // đạt tiến độ (16,7%)": the words between name one item or what the items did.
 bool Reader::names_one_item_between(size_t from, size_t to) const {
   for (size_t m = from; m < to; ++m)
-    if (word(m, "la") || word(m, "tang") || word(m, "giam") || phrase(m, {"tien", "do"}) || phrase(m, {"cao", "nhat"}))
+    if (word(m, "la") || change_verb(m) || phrase(m, {"tien", "do"}) || phrase(m, {"cao", "nhat"}))
       return true;
   return false;
 }
@@ -98,7 +98,7 @@ bool Reader::names_one_item_between(size_t from, size_t to) const {
 // plan), not a comparison with another period (an index), and nothing but words between.
 void Reader::ratio_of_named_whole() {
   auto not_whole = [&](size_t m) {
-    return phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
+    return comparison_at(m) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
            phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) || phrase(m, {"muc", "tieu"}) ||
            phrase(m, {"nam", "truoc"}) || phrase(m, {"ky", "truoc"}) || word(m, "lan") || word(m, "tang") ||
            word(m, "giam") || word(m, "giao") || word(m, "dat");
@@ -123,7 +123,7 @@ void Reader::ratio_of_named_whole() {
       if (is(b - 1, TokKind::Open) && depth > 0) --depth;
       int q = qty(b - 1);
       if (q < 0 || pct(q) || depth > 0) continue;
-      if (word(b - 2, "tang") || word(b - 2, "giam") || word(b - 3, "tang") || word(b - 3, "giam")) continue;
+      if (change_verb(b - 2) || change_verb(b - 3)) continue;
       if (compatible(q, whole)) { a = q; ak = b - 1; }
       break;
     }

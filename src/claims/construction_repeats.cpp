@@ -40,7 +40,7 @@ void Reader::repeats_by_indicator(const Row& row, const std::vector<bool>& is_ta
     const Quantity& tv = Q(tq);
     int match = -1;
     bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
-    bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
+    bool plan_col = !actual_col && header_is(head, lexicon::kPlanWords);
     for (int q : prose) {
       if (other_year(q, doc_year, head)) continue;
       // A plan cell is restated by a plan of the text, an actual cell by anything but a plan.
@@ -383,7 +383,7 @@ void Reader::repeats_by_words(const std::vector<Row>& rows, const std::vector<bo
     for (auto [tq, head] : row.values) {
       if (stated_used[tq]) continue;
       bool actual_col = header_is(head, {"thuc hien", "uoc", "ket qua"}) || head == "th";
-      bool plan_col = !actual_col && header_is(head, {"ke hoach", "kh", "du toan", "chi tieu"});
+      bool plan_col = !actual_col && header_is(head, lexicon::kPlanWords);
       if ((!actual_col && !plan_col) || head.find('%') != std::string::npos || header_is(head, {"so sanh"})) continue;
       const Quantity& tv = Q(tq);
       const std::string head_year = header_year(head);  // "thuc hien 2023"

@@ -379,7 +379,7 @@ void Reader::rate_repeats_by_sector() {
     last = nr.block_last[bi];
     for (size_t k = first; k < last; ++k) {
       int q = qty(k);
-      if (q < 0 || !pct(q) || stated_used[q] || !(word(k - 1, "tang") || word(k - 1, "giam"))) continue;
+      if (q < 0 || !pct(q) || stated_used[q] || !change_verb(k - 1)) continue;
       const Quantity& r = Q(q);
       if (!r.role.empty() && r.role != "yoy_rate") continue;
       // Where the sector is named: before the level a year-on-year rate is about, or before the rate.

@@ -405,7 +405,7 @@ bool Reader::earlier_period_value(size_t k) const {
   for (size_t m = k; m > first && m + 6 > k; --m) {
     const size_t w = m - 1;
     if (is(w, TokKind::Number) || punct(w, ";") || punct(w, ".") || punct(w, ",") || is(w, TokKind::Close)) return false;
-    if (phrase(w, {"cung", "ky"}) || phrase(w, {"so", "voi"}) ||
+    if (comparison_at(w) ||
         ((word(w, "nam") || word(w, "ky") || word(w, "thang") || word(w, "quy")) && word(w + 1, "truoc")))
       return true;
     if (is(w, TokKind::Open)) return false;
@@ -507,7 +507,7 @@ void Reader::structure_shares() {
         if (q < 0 || !pct(q)) continue;
         bool change = false;
         for (size_t b = m; b > k + 1 && b + 4 > m; --b)
-          if (word(b - 1, "tang") || word(b - 1, "giam") || word(b - 1, "bang") || word(b - 1, "vuot") ||
+          if (change_verb(b - 1) || word(b - 1, "bang") || word(b - 1, "vuot") ||
               phrase(b - 1, {"so", "voi"}) || word(b - 1, "tu") || word(b - 1, "len") || word(b - 1, "xuong"))
             change = true;
         size_t e = end_of_quantity(m);

@@ -46,7 +46,7 @@ Reader::Trigger Reader::trigger_at(size_t m, size_t& body) const {
 
 // Words that open a list of parts: "trong đó", "gồm", "bao gồm", "cụ thể".
 bool Reader::explicit_list_at(size_t p) const {
-  return phrase(p, {"trong", "do"}) || word(p, "gom") || phrase(p, {"bao", "gom"}) || phrase(p, {"cu", "the"});
+  return any_phrase(p, lexicon::kListOpeners);
 }
 
 // "694 trường học, tăng 4 trường so với năm học trước, gồm: 253 trường mầm non, …": the change
@@ -61,17 +61,17 @@ bool Reader::list_of_changes_after(size_t k) const {
     if (phrase(m, {"trong", "do"}) || word(m, "gom") || punct(m, ":")) listed = true;
     int q = qty(m);
     if (q < 0 || pct(q)) continue;
-    if (listed) return word(m - 1, "tang") || word(m - 1, "giam");
+    if (listed) return change_verb(m - 1);
   }
   return false;
 }
 
 bool Reader::change_of_level_before(size_t k) {
-  if (!(word(k - 1, "tang") || word(k - 1, "giam"))) {
+  if (!change_verb(k - 1)) {
     // The level itself, when the list after the change lists changes ("1.530 hộ, giảm 452 hộ …,
     // trong đó huyện A giảm 200 hộ, …"): the change owns that list.
     const size_t e = end_of_quantity(k);
-    if (!punct(e, ",") || !(word(e + 1, "tang") || word(e + 1, "giam"))) return false;
+    if (!punct(e, ",") || !change_verb(e + 1)) return false;
     const int c = qty(e + 2);
     return c >= 0 && !pct(c) && Q(c).dimension == Q(qty(k)).dimension && list_of_changes_after(e + 2);
   }
@@ -82,7 +82,7 @@ bool Reader::change_of_level_before(size_t k) {
     int q = qty(m - 1);
     if (q < 0 || q == n) continue;
     if (pct(q) || Q(q).dimension != Q(n).dimension) return false;
-    return !(word(m - 2, "tang") || word(m - 2, "giam"));
+    return !change_verb(m - 2);
   }
   return false;
 }
@@ -130,7 +130,7 @@ void Reader::sums() {
       }
       if (!is(m, TokKind::Word)) words_only = false;
       if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
-      if (phrase(m, {"so", "voi"}) || phrase(m, {"cung", "ky"}) || word(m, "tang") || word(m, "giam")) compared = true;
+      if (comparison_at(m) || change_verb(m)) compared = true;
       if (trig == Trigger::Paren && !clean_gap && !explicit_list_at(m + 1)) {
         trig = Trigger::None;  // an aside further on, after other figures
         break;
@@ -152,7 +152,7 @@ void Reader::sums() {
       // "(KH 15.000 lao động), trong đó …": a figure inside an aside does not own what follows it.
       if (is(m, TokKind::Close)) break;
       if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
-      if (qty(m) >= 0 && !pct(qty(m)) && (word(m - 1, "tang") || word(m - 1, "giam"))) {
+      if (qty(m) >= 0 && !pct(qty(m)) && change_verb(m - 1)) {
         // "152.300 học sinh, tăng 2.100 học sinh so với năm học trước; trong đó …": a change is
         // stepped over like a rate.
         clean_gap = false;

@@ -72,6 +72,12 @@ bool Reader::header_is(const std::string& h, std::initializer_list<const char*> 
   return false;
 }
 
+bool Reader::header_is(const std::string& h, lexicon::PhraseSet keys) {
+  for (std::string_view k : keys)
+    if (h.find(k) != std::string::npos) return true;
+  return false;
+}
+
 // Relations inside an indicator table: a "% so KH" cell against the plan and actual cells of
 // its row; a total row over the "- item" rows below it, column by column.
 void Reader::table_claims(const std::vector<Row>& rows) {
@@ -81,7 +87,7 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
       if (percent_col && header_is(h, {"kh", "ke hoach", "du toan"}) && !header_is(h, {"cung ky", "nam truoc"})) pct_plan = q;
       else if (!percent_col && header_is(h, {"thuc hien", "uoc", "ket qua"})) actual = q;
-      else if (!percent_col && header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"})) plan = q;
+      else if (!percent_col && header_is(h, lexicon::kPlanWords)) plan = q;
     }
     // "Thực hiện 9 tháng năm 2023 | Ước thực hiện 9 tháng năm 2024 | So với cùng kỳ (%)": the
     // last-year and this-year cells of the row against the index cell.
@@ -97,7 +103,7 @@ void Reader::table_claims(const std::vector<Row>& rows) {
           else if (last_year) yoy = q;
           continue;
         }
-        if (header_is(h, {"ke hoach", "kh", "du toan", "chi tieu"}) && !header_is(h, {"thuc hien", "uoc"})) continue;
+        if (header_is(h, lexicon::kPlanWords) && !header_is(h, {"thuc hien", "uoc"})) continue;
         ++level_cols;
         int y = 0;
         for (size_t i = 0; i + 4 <= h.size(); ++i)

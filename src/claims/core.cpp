@@ -35,12 +35,12 @@ std::vector<std::string> words_next_to(const std::string& l, const char* m, bool
 
 // "đã thực hiện phân bổ … / chưa phân bổ": the verb after "chưa" is among the words after "đã";
 // "hòa giải thành / hòa giải không thành": the same word before both.
-bool bound_agrees(const ComplementPair& p, const std::string& la, const std::string& lb) {
-  if (p.bound == Bound::None) return true;
+bool bound_agrees(const lexicon::ComplementPair& p, const std::string& la, const std::string& lb) {
+  if (p.bound == lexicon::Bound::None) return true;
   const bool neg_in_a = has(la, p.b);
   const std::string& lp = neg_in_a ? lb : la;  // the side with the plain marker
   const std::string& ln = neg_in_a ? la : lb;  // the side with the negated one
-  if (p.bound == Bound::NextWord) {
+  if (p.bound == lexicon::Bound::NextWord) {
     auto wb = words_next_to(ln, p.b, true, 1);
     auto wa = words_next_to(lp, p.a, true, 3);
     return !wb.empty() && std::find(wa.begin(), wa.end(), wb[0]) != wa.end();
@@ -52,7 +52,7 @@ bool bound_agrees(const ComplementPair& p, const std::string& la, const std::str
 }  // namespace
 
 bool labels_complement(const std::string& la, const std::string& lb, bool kinds_only) {
-  for (const auto& p : kComplementPairs) {
+  for (const auto& p : lexicon::kComplementPairs) {
     if (kinds_only && !p.kinds) continue;
     if (((has(la, p.a) && has(lb, p.b)) || (has(la, p.b) && has(lb, p.a))) && bound_agrees(p, la, lb)) {
       // "đạt" is inside "không đạt": the pair must differ.
@@ -199,7 +199,7 @@ bool Reader::is_change(size_t k) const {
       return true;
     --p;
   }
-  if (word(p, "tang") || word(p, "giam")) return !word(p - 1, "muc");  // ("mức tăng 5%" is the change too, but a rate)
+  if (change_verb(p)) return !word(p - 1, "muc");  // ("mức tăng 5%" is the change too, but a rate)
   if (word(k - 1, "la")) {
     // "… tăng so với dự toán giao là 5.225 tỷ đồng": the verb earlier in the clause, no figure between.
     for (size_t m = k - 1; m > first && m + 12 > k && same_sentence(m - 1, k); --m) {
@@ -332,8 +332,7 @@ void Reader::uncovered() {
     if (q < 0 || used[q]) continue;
     bool assertive = pct(q);
     for (size_t m = k > first + 4 ? k - 4 : first; m < k + 4 && m < last && !assertive; ++m)
-      assertive = word(m, "dat") || word(m, "tang") || word(m, "giam") || word(m, "chiem") ||
-                  phrase(m, {"trong", "do"}) || phrase(m, {"so", "voi"});
+      assertive = any_phrase(m, lexicon::kAssertive);
     if (assertive) out.uncovered.push_back(static_cast<uint32_t>(q));
   }
 }

@@ -29,7 +29,7 @@ Reader::SentencePeriod Reader::sentence_period(size_t b, size_t e) const {
   };
   for (size_t p = b; p < e && p < last; ++p) {
     const Token& t = nr.tokens[p];
-    if (phrase(p, {"so", "voi"}) || phrase(p, {"cung", "ky"})) in_cmp = true;
+    if (comparison_at(p)) in_cmp = true;
     if (punct(p, ",") || punct(p, ";") || punct(p, ".") || punct(p, ":")) in_cmp = false;
     std::string& year = in_cmp ? sp.cmp_year : sp.own_year;
     std::string& kind = in_cmp ? sp.cmp_kind : sp.own_kind;

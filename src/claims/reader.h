@@ -26,36 +26,9 @@ namespace doisoat::grammar {
 
 inline constexpr size_t kNone = static_cast<size_t>(-1);
 
-// Labels that partition a whole (folded, padded with spaces). `kinds`: kinds of one population
-// ("nội địa / quốc tế"), also trusted in tables and "A/B lần lượt là" lists; the others are
-// outcomes ("đạt / không đạt") that need the labels of a running text.
-// `bound`: a marker that only pairs when the words it binds agree: "đã chi trả / chưa chi trả"
-// (the verb after it), "hòa giải thành / hòa giải không thành" (the word before it).
-enum class Bound : uint8_t { None, NextWord, PrevWord };
-struct ComplementPair {
-  const char* a;
-  const char* b;
-  bool kinds;
-  Bound bound = Bound::None;
-};
-inline constexpr ComplementPair kComplementPairs[] = {
-    {" noi dia ", " quoc te ", true},       {" trong nuoc ", " nuoc ngoai ", true},
-    {" nam ", " nu ", true},                {" thanh thi ", " nong thon ", true},
-    {" trong nuoc ", " quoc te ", false},   {" cong lap ", " ngoai cong lap ", false},
-    {" dat ", " khong dat ", false},        {" dat ", " chua dat ", false},
-    {" thanh cong ", " khong thanh cong ", false}, {" dung han ", " qua han ", false},
-    {" trong han ", " qua han ", false},    {" nha nuoc ", " ngoai nha nuoc ", false},
-    {" thanh ", " khong thanh ", false, Bound::PrevWord}, {" da ", " chua ", false, Bound::NextWord},
-    {" da ", " con lai ", false},           {" trong ky ", " ky truoc ", false},
-    {" dang hoat dong ", " ngung hoat dong ", false}, {" dang hoat dong ", " tam ngung ", false}};
-
-// Grades of a classification ("xếp loại tốt / khá / trung bình / yếu"): a result list that names
-// two of them partitions what was classified.
-inline constexpr const char* kGrades[] = {" xuat sac ", " tot ", " kha ", " trung binh ", " yeu ", " kem "};
-
 bool has(const std::string& text, const char* w);
-// Two labels (" … " padded) name the two sides of one pair of kComplementPairs; `kinds_only`:
-// only the pairs of kinds of one population.
+// Two labels (" … " padded) name the two sides of one pair of lexicon::kComplementPairs;
+// `kinds_only`: only the pairs of kinds of one population.
 bool labels_complement(const std::string& la, const std::string& lb, bool kinds_only);
 
 struct Reader {
@@ -153,6 +126,24 @@ struct Reader {
     }
     return true;
   }
+  // Any phrase of a lexicon set matches at k (the set's words, folded, joined by spaces).
+  bool any_phrase(size_t k, lexicon::PhraseSet phrases) const {
+    for (std::string_view p : phrases) {
+      size_t m = k;
+      bool all = true;
+      for (size_t b = 0; b <= p.size() && all; ++m) {
+        size_t e = p.find(' ', b);
+        if (e == std::string_view::npos) e = p.size();
+        all = word(m, p.substr(b, e - b));
+        b = e + 1;
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+  bool change_verb(size_t k) const { return any_phrase(k, lexicon::kChangeVerbs); }
+  bool comparison_at(size_t k) const { return any_phrase(k, lexicon::kComparison); }
+  bool plan_word_at(size_t k) const { return any_phrase(k, lexicon::kPlanWords); }
 
   // core.cpp
   Reader(const Document& d, NumberReading& n);
@@ -291,6 +282,7 @@ struct Reader {
   static std::string header_year(const std::string& head);
   bool other_year(int q, const std::string& doc_year, const std::string& head) const;
   static bool header_is(const std::string& h, std::initializer_list<const char*> keys);
+  static bool header_is(const std::string& h, lexicon::PhraseSet keys);
   void table_claims(const std::vector<Row>& rows);
 
   // construction_repeats.cpp
