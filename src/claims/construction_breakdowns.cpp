@@ -21,7 +21,7 @@ bool Reader::complements(size_t a, size_t b) const {
 
 // "lần lượt (là)" right before the numerator at k.
 bool Reader::respectively_before(size_t k) const {
-  for (size_t m = k; m > first && m + 4 > k; --m)
+  for (size_t m = k; m > first && m + kNearWords > k; --m)
     if (phrase(m - 1, {"lan", "luot"})) return true;
   return false;
 }
@@ -308,7 +308,7 @@ bool Reader::subkind_bound(int total, size_t total_tok, size_t body, const std::
                    const std::vector<size_t>& kind_toks) {
   if (kinds.empty() || pct(total) || ab_side(total_tok) != 0) return false;
   bool trong_do = false;
-  for (size_t m = body; m > first && m + 4 > body && !trong_do; --m) trong_do = phrase(m - 1, {"trong", "do"});
+  for (size_t m = body; m > first && m + kNearWords > body && !trong_do; --m) trong_do = phrase(m - 1, {"trong", "do"});
   if (!trong_do) return false;
   for (size_t i = 0; i < kinds.size(); ++i)
     if (!subkind_of(Q(kinds[i]).dimension, Q(total).dimension) || ab_side(kind_toks[i]) != 0) return false;

@@ -262,7 +262,7 @@ void Reader::changes() {
       // "giảm từ 12,45% xuống còn 9,8% (giảm 2,65 điểm phần trăm)": the rate it moved from.
       {
         size_t b = ck;
-        while (b > first && b + 4 > ck && is(b - 1, TokKind::Word) &&
+        while (b > first && b + kNearWords > ck && is(b - 1, TokKind::Word) &&
                (word(b - 1, "xuong") || word(b - 1, "len") || word(b - 1, "con") || word(b - 1, "muc")))
           --b;
         for (size_t fk = b; b < ck && fk > first && fk + 3 > b; --fk) {

@@ -7,7 +7,7 @@ namespace doisoat::grammar {
 // The words before the figure at k in its clause, back to the previous figure: has it the
 // two-word phrase a b ("xuat khau")?
 bool Reader::named_before(size_t k, const char* a, const char* b) const {
-  for (size_t m = k, n = 0; m > first + 1 && n < 12 && same_sentence(m - 1, k); --m, ++n) {
+  for (size_t m = k, n = 0; m > first + 1 && n < kLabelWords && same_sentence(m - 1, k); --m, ++n) {
     if (qty(m - 1) >= 0 || punct(m - 1, ";")) return false;
     if (phrase(m - 2, {a, b})) return true;
   }
@@ -78,7 +78,7 @@ void Reader::averages() {
     // The noun counted: the rate's denominator, or the words after "bình quân [trên] [một|mỗi]".
     std::string noun;
     size_t bq = kNone;
-    for (size_t m = k; m > first && m + 12 > k && same_sentence(m - 1, k); --m)
+    for (size_t m = k; m > first && m + kLabelWords > k && same_sentence(m - 1, k); --m)
       if (phrase(m - 1, {"binh", "quan"})) { bq = m - 1; break; }
     if (bq == kNone) continue;
     std::string money_unit = Q(a).unit;

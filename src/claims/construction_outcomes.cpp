@@ -41,7 +41,7 @@ void Reader::result_lists() {
 // up to the next punctuation or figure.
 std::string Reader::label_around(size_t k, bool through_commas) const {
   std::string before;
-  for (size_t m = k, n = 0; m > first && n < 12 && same_sentence(m - 1, k); --m) {
+  for (size_t m = k, n = 0; m > first && n < kLabelWords && same_sentence(m - 1, k); --m) {
     const Token& t = tok(m - 1);
     if (t.kind == TokKind::Number || t.kind == TokKind::Percent || t.kind == TokKind::Open || t.kind == TokKind::Close ||
         t.kind == TokKind::Slash)

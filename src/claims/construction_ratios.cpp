@@ -109,7 +109,7 @@ void Reader::ratio_of_named_whole() {
     const size_t words_from = end_of_quantity(k);
     size_t m = words_from;
     bool ok = true;
-    for (; m < last && m < words_from + 10 && is(m, TokKind::Word) && ok; ++m) ok = !not_whole(m);
+    for (; m < last && m < words_from + kPhraseWords && is(m, TokKind::Word) && ok; ++m) ok = !not_whole(m);
     if (!ok || m < words_from + 2 || !is(m, TokKind::Open)) continue;
     int whole = qty(m + 1);
     if (whole < 0 || pct(whole) || !is(end_of_quantity(m + 1), TokKind::Close)) continue;

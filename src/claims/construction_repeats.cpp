@@ -272,7 +272,7 @@ void Reader::repeats() {
       first = nr.block_first[bi];
       last = nr.block_last[bi];
       size_t e = hits[h];
-      for (size_t m = e; m < last && m < e + 16 && same_sentence(m, e); ++m) {
+      for (size_t m = e; m < last && m < e + kClauseWords && same_sentence(m, e); ++m) {
         if (punct(m, ";")) break;
         int q = qty(m);
         if (q < 0) continue;

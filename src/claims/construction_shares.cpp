@@ -66,7 +66,7 @@ void Reader::rate_change_after(size_t after, int part, int total, size_t lo) {
   const bool down = word(m, "giam");
   if (!down && !word(m, "tang")) return;
   size_t nk = kNone;
-  for (size_t n = m + 1; n < last && n < m + 16 && same_sentence(n, m); ++n) {
+  for (size_t n = m + 1; n < last && n < m + kClauseWords && same_sentence(n, m); ++n) {
     if (punct(n, ";") || punct(n, ",") || is(n, TokKind::Open)) return;
     if (qty(n) >= 0) { nk = n; break; }
   }
@@ -84,7 +84,7 @@ void Reader::rate_change_after(size_t after, int part, int total, size_t lo) {
   bool total_down = false;
   size_t te = tk + 1;
   while (te < nr.tokens.size() && nr.tokens[te].unit_part) ++te;
-  for (size_t n = te; n < nr.tokens.size() && n < te + 16 && tok_sentence[n] == tok_sentence[tk]; ++n) {
+  for (size_t n = te; n < nr.tokens.size() && n < te + kClauseWords && tok_sentence[n] == tok_sentence[tk]; ++n) {
     const Token& t = nr.tokens[n];
     if (t.kind == TokKind::Word && (t.fold == "giam" || t.fold == "tang")) total_down = t.fold == "giam";
     if (t.kind != TokKind::Number || t.quantity < 0) continue;
@@ -328,7 +328,7 @@ void Reader::read_shares(size_t block_index) {
 // "tại đơn vị", "của cả nước", "chung". Empty when none.
 std::vector<std::string> Reader::scope_after(size_t after) const {
   std::vector<std::string> s;
-  for (size_t m = after; m < last && m < after + 10 && is(m, TokKind::Word); ++m) {
+  for (size_t m = after; m < last && m < after + kPhraseWords && is(m, TokKind::Word); ++m) {
     if (phrase(m, {"ca", "nuoc"})) return {"ca", "nuoc"};
     if (phrase(m, {"toan", "quoc"})) return {"toan", "quoc"};
     if (phrase(m, {"trong", "nuoc"})) return {"trong", "nuoc"};
@@ -351,7 +351,7 @@ bool Reader::names_scope(size_t k, const std::vector<std::string>& scope) const 
 // "1.530 doanh nghiệp quy mô nhỏ, chiếm 92,3%": a figure whose own clause goes on to its share
 // is a part of the list, never the whole of a sibling's share.
 bool Reader::has_own_share(size_t k) const {
-  for (size_t m = end_of_quantity(k); m < last && m < k + 16; ++m) {
+  for (size_t m = end_of_quantity(k); m < last && m < k + kClauseWords; ++m) {
     if (punct(m, ";") || punct(m, ".") || is(m, TokKind::Open)) return false;
     if (qty(m) >= 0)
       return pct(qty(m)) && (word(m - 1, "chiem") || phrase(m - 2, {"tuong", "duong"}) || phrase(m - 2, {"ty", "trong"}));
@@ -506,7 +506,7 @@ void Reader::structure_shares() {
         int q = qty(m);
         if (q < 0 || !pct(q)) continue;
         bool change = false;
-        for (size_t b = m; b > k + 1 && b + 4 > m; --b)
+        for (size_t b = m; b > k + 1 && b + kNearWords > m; --b)
           if (change_verb(b - 1) || word(b - 1, "bang") || word(b - 1, "vuot") ||
               phrase(b - 1, {"so", "voi"}) || word(b - 1, "tu") || word(b - 1, "len") || word(b - 1, "xuong"))
             change = true;

@@ -202,7 +202,7 @@ bool Reader::is_change(size_t k) const {
   if (change_verb(p)) return !word(p - 1, "muc");  // ("mức tăng 5%" is the change too, but a rate)
   if (word(k - 1, "la")) {
     // "… tăng so với dự toán giao là 5.225 tỷ đồng": the verb earlier in the clause, no figure between.
-    for (size_t m = k - 1; m > first && m + 12 > k && same_sentence(m - 1, k); --m) {
+    for (size_t m = k - 1; m > first && m + kLabelWords > k && same_sentence(m - 1, k); --m) {
       if (qty(m - 1) >= 0 || punct(m - 1, ";") || punct(m - 1, ",") || punct(m - 1, ".")) return false;
       if ((word(m - 1, "tang") && !word(m, "truong")) || word(m - 1, "giam")) return true;
     }
@@ -331,7 +331,8 @@ void Reader::uncovered() {
     int q = qty(k);
     if (q < 0 || used[q]) continue;
     bool assertive = pct(q);
-    for (size_t m = k > first + 4 ? k - 4 : first; m < k + 4 && m < last && !assertive; ++m)
+    for (size_t m = k > first + kNearWords ? k - kNearWords : first; m < k + kNearWords && m < last && !assertive;
+         ++m)
       assertive = any_phrase(m, lexicon::kAssertive);
     if (assertive) out.uncovered.push_back(static_cast<uint32_t>(q));
   }

@@ -46,9 +46,14 @@ struct Reader {
   std::unordered_map<std::string, std::vector<int>> indicator_index;
   std::vector<size_t> token_of;  // per quantity: its number token
 
-  // Windows are bounded: a "sentence" of a converter that lost every full stop can be megabytes
-  // long, and no relation reaches further than this.
+  // Window widths, in tokens, of the searches that several constructions share. Windows are
+  // bounded: a "sentence" of a converter that lost every full stop can be megabytes long, and no
+  // relation reaches further than kReach.
   static constexpr size_t kReach = 200;
+  static constexpr size_t kNearWords = 4;     // a marker right next to a figure ("trong đó", "lần lượt")
+  static constexpr size_t kPhraseWords = 10;  // one noun phrase: the whole or the scope named after a figure
+  static constexpr size_t kLabelWords = 12;   // back from a figure to the start of its label
+  static constexpr size_t kClauseWords = 16;  // forward from a figure through the rest of its clause
 
   // A recognised "đạt X% KH" whose plan was not found in its paragraph.
   struct PendingPlan {
