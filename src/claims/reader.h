@@ -77,7 +77,7 @@ struct Reader {
   // said). Words after "so với" / "cùng kỳ" up to the next comma belong to the comparison.
   struct SentencePeriod { std::string own_year, own_kind, cmp_year, cmp_kind; };
 
-  // --- repeats: a table row restated in the prose ------------------------------------------
+  // A row of a table as the table and repeat constructions read it.
   struct Row {
     size_t block = 0;
     std::vector<std::string> phrase;  // folded indicator words
@@ -99,7 +99,7 @@ struct Reader {
   };
   std::unordered_map<size_t, SubregionMemo> subregion_memo;
 
-  // --- a plan stated only in the annex table ----------------------------------------------------
+  // The document's table rows, kept for a plan stated only in the annex table.
   std::vector<Row> table_rows;
 
   std::vector<std::vector<size_t>> blocks_of_section;  // plan_in_section's index
@@ -109,7 +109,7 @@ struct Reader {
 
   mutable std::vector<int8_t> table_row_cache;  // per block: -1 not known yet, 0 no, 1 yes
 
-  // --- token helpers -------------------------------------------------------------------------
+  // Token helpers: each is false (or -1) outside the current block [first, last).
   const Token& tok(size_t k) const { return nr.tokens[k]; }
   bool in(size_t k) const { return k >= first && k < last && k != kNone; }
   bool is(size_t k, TokKind kind) const { return in(k) && tok(k).kind == kind; }
@@ -150,15 +150,18 @@ struct Reader {
   bool comparison_at(size_t k) const { return any_phrase(k, lexicon::kComparison); }
   bool plan_word_at(size_t k) const { return any_phrase(k, lexicon::kPlanWords); }
 
-  // core.cpp
+  // core.cpp: windows, claim building and operand binding, helpers several families share.
   Reader(const Document& d, NumberReading& n);
   size_t clause_start(size_t k) const;
   size_t sentence_stop(size_t k) const;
   size_t clause_stop(size_t k) const;
   bool compatible(int a, int b);
+  // A claim quoted from tokens [from_tok, to_tok] or from a text span; its stated figure is taken
+  // (stated_used and used), so no later construction states it again.
   Claim& add(ClaimKind kind, size_t from_tok, size_t to_tok, int stated, Template tmpl);
   Claim& add_at(ClaimKind kind, Span span, int stated, Template tmpl);
   Span figure_span(int q) const;
+  // Binds q to a role of c ("numerator", "part", …) and marks it used.
   void operand(Claim& c, const char* role, int q);
   size_t end_of_quantity(size_t k) const;
   size_t content_words_between(size_t from, size_t to) const;
@@ -178,7 +181,7 @@ struct Reader {
   void uncovered();
   bool table_row(size_t bi) const;
 
-  // periods.cpp
+  // periods.cpp: sub-periods and years of sentences, blocks and sections.
   std::string period_before(size_t m) const;
   SentencePeriod sentence_period(size_t b, size_t e) const;
   bool earlier_period_fits(size_t pb, size_t pe, size_t cb, size_t ce) const;
@@ -189,18 +192,18 @@ struct Reader {
   std::string block_year_uncached(size_t bi) const;
   const std::string& section_title_year(int sec) const;
 
-  // construction_ratios.cpp
+  // construction_ratios.cpp: A/B and its percent, a share of a named whole.
   void ratios();
   bool names_denominator(size_t t, size_t bk) const;
   bool names_one_item_between(size_t from, size_t to) const;
   void ratio_of_named_whole();
 
-  // construction_derived.cpp
+  // construction_derived.cpp: trade balance, average per unit.
   bool named_before(size_t k, const char* a, const char* b) const;
   void trade_balance();
   void averages();
 
-  // construction_plan.cpp
+  // construction_plan.cpp: percent of plan, plans found elsewhere, the plan side of a breakdown.
   bool plan_of_other_percent(size_t k, int x, size_t lo) const;
   bool plan_word_before(size_t k, size_t reach) const;
   bool plan_word_after(size_t k) const;
@@ -216,7 +219,7 @@ struct Reader {
   void resolve_plans_from_tables();
   void plan_side_of_breakdowns();
 
-  // construction_breakdowns.cpp
+  // construction_breakdowns.cpp: the body of a breakdown: its parts and the claim.
   bool complements(size_t a, size_t b) const;
   bool respectively_before(size_t k) const;
   bool complements_in(size_t k) const;
@@ -230,7 +233,7 @@ struct Reader {
                      const std::vector<size_t>& kind_toks);
   bool cross_cutting(int total, const std::vector<size_t>& part_toks) const;
 
-  // construction_sums.cpp
+  // construction_sums.cpp: the triggers of a breakdown.
   Trigger trigger_at(size_t m, size_t& body) const;
   bool explicit_list_at(size_t p) const;
   bool list_of_changes_after(size_t k) const;
@@ -239,7 +242,7 @@ struct Reader {
   void breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body);
   void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop);
 
-  // construction_outcomes.cpp
+  // construction_outcomes.cpp: result lists, complementary pairs, case outcomes, met and remaining.
   void result_lists();
   std::string label_around(size_t k, bool through_commas) const;
   static bool same_kind(const std::string& a, const std::string& b);
@@ -250,12 +253,12 @@ struct Reader {
   void case_outcomes();
   void met_and_remaining();
 
-  // construction_footnotes.cpp
+  // construction_footnotes.cpp: breakdowns and restatements in footnotes.
   const std::unordered_map<std::string, size_t>& footnote_blocks();
   void footnote_breakdowns();
   void footnote_repeats_by_words();
 
-  // construction_shares.cpp
+  // construction_shares.cpp: shares and their bases, structure shares.
   bool share_fits(int part, int whole, int x) const;
   bool tong_so_before(size_t k) const;
   bool change_before(size_t k) const;
@@ -273,7 +276,7 @@ struct Reader {
   void structure_rows(size_t bi);
   void structure_shares();
 
-  // construction_changes.cpp
+  // construction_changes.cpp: changes and growth, with the earlier value.
   bool not_the_earlier_word(size_t m) const;
   int earlier_in_parens(size_t from, int like, bool compared = false);
   int earlier_in_previous_sentence(int cur, size_t ck, bool years_only = false);
@@ -281,7 +284,7 @@ struct Reader {
   int level_named_before(int n, size_t verb);
   void changes();
 
-  // construction_tables.cpp
+  // construction_tables.cpp: relations inside a table.
   std::vector<std::pair<size_t, size_t>> cells_of(size_t bi);
   Claim& add_row_claim(ClaimKind kind, const Row& row, int stated, Template tmpl);
   static std::string header_year(const std::string& head);
@@ -290,14 +293,14 @@ struct Reader {
   static bool header_is(const std::string& h, lexicon::PhraseSet keys);
   void table_claims(const std::vector<Row>& rows);
 
-  // construction_repeats.cpp
+  // construction_repeats.cpp: a table row restated in the prose.
   void add_repeat(const Row& row, int prose, int table_value, Template tmpl);
   void repeats_by_indicator(const Row& row, const std::vector<bool>& is_table, const std::string& doc_year);
   void repeats();
   void plans_beside_restated_actuals(const std::vector<Row>& rows);
   void repeats_by_words(const std::vector<Row>& rows, const std::vector<bool>& is_table, const std::string& doc_year);
 
-  // construction_restatements.cpp
+  // construction_restatements.cpp: a figure stated twice in the prose.
   Claim& add_pair_repeat(int first_q, int second_q, Template tmpl);
   void allocation_restated_as_denominator();
   void ratio_pairs_restated();
@@ -311,7 +314,7 @@ struct Reader {
   void restate_rate(int a, int b, Template tmpl);
   void rate_repeats_by_sector();
 
-  // registry.cpp
+  // registry.cpp: the ordered registry of constructions.
   void run();
 };
 

@@ -61,7 +61,8 @@ constexpr Construction kConstructions[] = {
      [](Reader& r) { r.rate_repeats_by_level(); }},
     {"rate-repeat-by-sector", "construction_restatements.cpp", Scope::Document, false,
      [](Reader& r) { r.rate_repeats_by_sector(); }},
-    {"met-and-remaining", "construction_outcomes.cpp", Scope::Document, false, [](Reader& r) { r.met_and_remaining(); }},
+    {"met-and-remaining", "construction_outcomes.cpp", Scope::Document, false,
+     [](Reader& r) { r.met_and_remaining(); }},
 };
 
 // Every block construction runs before the first document one: the registry reads top-down.
