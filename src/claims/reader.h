@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -317,5 +318,22 @@ struct Reader {
   // registry.cpp: the ordered registry of constructions.
   void run();
 };
+
+// Block constructions run on each block in turn (its tokens in [first, last)); document
+// constructions run once, after every block was read, over what the block ones left.
+enum class Scope : uint8_t { Block, Document };
+
+/// One construction of the grammar: a family of sentence shapes read into claims.
+struct Construction {
+  std::string_view id;    // stable name, for docs/claims.md and for debugging
+  std::string_view file;  // where it is defined, under src/claims/
+  Scope scope;
+  bool in_table_rows;     // also runs on a block that is a table row (rows are read as rows)
+  void (*read)(Reader&);
+};
+
+/// The registry (registry.cpp), in the order the constructions run. docs/claims.md lists it, and
+/// tests/claims_registry_test.cpp keeps the two in step.
+std::span<const Construction> constructions();
 
 }  // namespace doisoat::grammar

@@ -7,19 +7,6 @@ namespace doisoat::grammar {
 
 namespace {
 
-// Block constructions run on each block in turn (its tokens in [first, last)); document
-// constructions run once, after every block was read, over what the block ones left.
-enum class Scope : uint8_t { Block, Document };
-
-/// One construction of the grammar: a family of sentence shapes read into claims.
-struct Construction {
-  std::string_view id;    // stable name, for docs/claims.md and for debugging
-  std::string_view file;  // where it is defined, under src/claims/
-  Scope scope;
-  bool in_table_rows;     // also runs on a block that is a table row (rows are read as rows)
-  void (*read)(Reader&);
-};
-
 constexpr Construction kConstructions[] = {
     {"ratio", "construction_ratios.cpp", Scope::Block, false, [](Reader& r) { r.ratios(); }},
     {"breakdown", "construction_sums.cpp", Scope::Block, false, [](Reader& r) { r.sums(); }},
@@ -77,6 +64,8 @@ constexpr bool blocks_first() {
 static_assert(blocks_first(), "a block construction after a document one would never run in that place");
 
 }  // namespace
+
+std::span<const Construction> constructions() { return kConstructions; }
 
 void Reader::run() {
   for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
