@@ -96,7 +96,7 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   if (!num || !den || !st) return unchecked(ev, "missing operand");
   // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the text itself makes the part a part
   // of that whole, counted in its own noun.
-  bool linked_counts = c.template_id == "part-of-linked-total" && num->dimension.rfind("count:", 0) == 0 &&
+  bool linked_counts = c.template_id == Template::PartOfLinkedTotal && num->dimension.rfind("count:", 0) == 0 &&
                        den->dimension.rfind("count:", 0) == 0;
   if (!compatible(*num, *den) && !linked_counts) return unchecked(ev, "units differ: " + num->unit + " / " + den->unit);
   ev.unit = "%";
@@ -107,7 +107,7 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   Interval d = operand_interval(*den, OperandMode::AsPrinted, o);
   if (d.contains_zero()) return unchecked(ev, "denominator is zero");
   // "vượt 4,2% kế hoạch": the stated figure is how far the actual is above the plan.
-  const bool over = c.template_id == "actual-vuot-pct-plan";
+  const bool over = c.template_id == Template::ActualVuotPctPlan;
   Interval p = (n / d) * hundred;
   if (over) p = p - Interval::point(hundred);
   ev.computed = p.centre();
@@ -198,8 +198,8 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
     // Kinds of a whole counted in their own nouns ("67 chủ thể: 22 HTX, 14 doanh nghiệp, 30 hộ").
     // A kind of the total's thing in its own noun ("12 người, trong đó 01 đối tượng").
     // Cases and the people they are ("99.085 trường hợp; 98.961 người đã khỏi bệnh, 63 ca tử vong").
-    return (c.template_id == "total-parts-of-kinds" || c.template_id == "total-trong-do-subkind" ||
-            c.template_id == "total-case-outcomes") && p.dimension.rfind("count:", 0) == 0 &&
+    return (c.template_id == Template::TotalPartsOfKinds || c.template_id == Template::TotalTrongDoSubkind ||
+            c.template_id == Template::TotalCaseOutcomes) && p.dimension.rfind("count:", 0) == 0 &&
            total->dimension.rfind("count:", 0) == 0;
   };
   for (auto* p : parts)
@@ -238,7 +238,7 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
   auto above = [&](const Interval& x) { return x.lo > t.hi || (x.lo == t.hi && t.hi_open); };
   // "52.300 lao động, trong đó nữ 25.100 …; nông nghiệp 31.200 …": parts of two classifications
   // overlap, so only each part is bounded by the total, not their sum.
-  const bool cross_cutting = c.template_id == "total-cross-cutting-parts";
+  const bool cross_cutting = c.template_id == Template::TotalCrossCuttingParts;
   bool sum_above = !cross_cutting && above(sum_rounded), part_above = above(biggest_i);
   ev.verdict = (sum_above || part_above) ? Verdict::Discrepancy : Verdict::Consistent;
   if (part_above) {
@@ -420,7 +420,7 @@ void evaluate_rate_points(const Claim& c, const QuantityView& qs, const Toleranc
 }
 
 void evaluate_difference(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev, bool points) {
-  if (points && c.template_id == "count-change-rate-points") return evaluate_rate_points(c, qs, o, ev);
+  if (points && c.template_id == Template::CountChangeRatePoints) return evaluate_rate_points(c, qs, o, ev);
   const Quantity* cur = first_role(c, qs, {"current"});
   const Quantity* ear = first_role(c, qs, {"earlier"});
   const Quantity* st = qs.get(c.stated);
@@ -576,7 +576,7 @@ Evaluation evaluate_once(const Claim& c, const QuantityView& qs, const CheckConf
   try {
     switch (c.kind) {
       case ClaimKind::Ratio:
-        if (c.template_id == "average-per-unit") {
+        if (c.template_id == Template::AveragePerUnit) {
           evaluate_average(c, qs, o, ev);
           break;
         }
@@ -616,7 +616,7 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
   std::vector<uint32_t> hinted;
   for (const auto& op : c.operands) {
     const Quantity* q = qs.get(op.quantity);
-    if (q && q->malformed && q->hint && (op.quantity != c.stated || c.template_id == "restated-with-slip") &&
+    if (q && q->malformed && q->hint && (op.quantity != c.stated || c.template_id == Template::RestatedWithSlip) &&
         std::find(hinted.begin(), hinted.end(), op.quantity) == hinted.end())
       hinted.push_back(op.quantity);
   }
@@ -633,7 +633,7 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     f.value = *f.hint;
     f.precision = f.hint->scale;
     f.malformed = false;
-    if (c.template_id == "restated-with-slip") f.text = f.hint->to_vi();  // the message compares the readings
+    if (c.template_id == Template::RestatedWithSlip) f.text = f.hint->to_vi();  // the message compares the readings
   }
   Evaluation again = evaluate_once(c, QuantityView(qs, fixed), config);
   if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
@@ -642,7 +642,7 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
   }
   // A restatement found through the intended reading of its malformed figure is about that
   // reading: "154.837" (meant 154,837) against 154,873 differs by 0,036, not by 154.682.
-  if (c.template_id == "restated-with-slip") {
+  if (c.template_id == Template::RestatedWithSlip) {
     again.reason = "with " + read_as;
     if (const Quantity* st = qs.get(c.stated); st && st->hint) again.stated_as_meant = Rational::of(*st->hint);
     return again;

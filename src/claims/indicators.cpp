@@ -1,5 +1,6 @@
 // Indicators, roles and status of figures, in one pass over the token stream.
 #include "claims/indicators.h"
+#include "claims/context.h"
 #include "text/metadata.h"
 
 #include <algorithm>
@@ -376,52 +377,6 @@ struct Assigner {
     return period_of_sentence;
   }
 
-  // The source tokens [b, e) attribute figures to: an organisation's name after "theo", "của",
-  // "từ" ("Theo Tổng cục Hải quan, …", "báo cáo của Tổng cục Thống kê cho biết") or opening the
-  // sentence; "" when none. Folded.
-  std::string source_in(size_t b, size_t k) const {
-    static const std::set<std::string_view> heads = {"Tổng", "Bộ", "Sở", "Cục", "Ngân", "Ủy", "Uỷ", "UBND", "Viện",
-                                                     "Hiệp", "Hội", "Trung", "Ban", "Văn", "Kho"};
-    for (size_t t = b; t < k; ++t) {
-      if (tok(t).kind != TokKind::Word || !heads.count(doc.slice(tok(t).span))) continue;
-      const bool opens = t == first || tok_sentence[t - 1] != tok_sentence[t];
-      const bool attributed = opens || word(t - 1, "theo") || word(t - 1, "cua") || word(t - 1, "tu");
-      if (!attributed) continue;
-      // The head, one lower-case word of it ("Tổng cục", "Ngân hàng", "Ủy ban"), then the
-      // capitalised name ("Thống kê", "Tài chính", "Hải quan").
-      std::string name = tok(t).fold;
-      size_t n = t + 1;
-      if (n < k && tok(n).kind == TokKind::Word && !tok(n).upper) name += ' ' + tok(n++).fold;
-      bool named = false;
-      for (; n < k && n < t + 7 && tok(n).kind == TokKind::Word && tok(n).upper; ++n, named = true) name += ' ' + tok(n).fold;
-      if (named) return name;
-    }
-    return {};
-  }
-  // The place tokens [b, k) name: a level word and the capitalised name after it ("tỉnh Khánh
-  // Hòa", "thành phố Hải Phòng", "huyện Ba Bể"), the last one; "" when none is named. The name is
-  // folded; a report's own region counts as none.
-  std::string place_in(size_t b, size_t k) const {
-    std::string found;
-    for (size_t t = b; t < k; ++t) {
-      if (tok(t).kind != TokKind::Word) continue;
-      // (Compared as written: "tính", "quan" fold as "tỉnh", "quận" do.)
-      const std::string_view w = doc.slice(tok(t).span);
-      const bool level = w == "tỉnh"sv || w == "Tỉnh"sv || w == "huyện"sv || w == "quận"sv || w == "TP"sv ||
-                         (w == "phố"sv && word(t - 1, "thanh")) || (w == "xã"sv && word(t - 1, "thi"));
-      if (!level) continue;
-      std::string name;
-      for (size_t n = t + 1; n < k && n < t + 4 && tok(n).kind == TokKind::Word && tok(n).upper; ++n) {
-        if (!name.empty()) name += ' ';
-        name += tok(n).fold;
-      }
-      if (!name.empty()) found = name;
-    }
-    // (A news article's region is a guess from its first lines: every place it names counts.)
-    if (!found.empty() && doc.period_in_title && !own_region_fold.empty() && own_region_fold.find(found) != std::string::npos)
-      return {};
-    return found;
-  }
   std::string own_region_fold;  // the document's region, folded
   std::string context_period, context_place, context_source;  // carried through a paragraph (Quantity::context)
   size_t context_cursor = 0;  // the tokens before it are in the context
@@ -436,9 +391,11 @@ struct Assigner {
       while (e < k && tok_sentence[e] == tok_sentence[b]) ++e;
       std::string period = period_between(b, std::min(e, b + 60));
       if (!period.empty()) context_period = period == doc.period_key ? std::string() : period;
-      std::string place = place_in(b, e);
+      std::string place = context::place_in(doc, nr.tokens, first, b, e);
+      // (A news article's region is a guess from its first lines: every place it names counts.)
+      if (!place.empty() && doc.period_in_title && own_region_fold.find(place) != std::string::npos) place.clear();
       if (!place.empty()) context_place = place;
-      std::string source = source_in(b, e);
+      std::string source = context::source_in(doc, nr.tokens, tok_sentence, first, b, e);
       if (!source.empty()) context_source = source;
       context_cursor = e;
     }

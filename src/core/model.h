@@ -10,6 +10,7 @@
 
 #include "core/decimal.h"
 #include "core/source_map.h"
+#include "core/template_id.h"
 
 namespace doisoat {
 
@@ -148,7 +149,7 @@ struct Claim {
   bool decrease = false;     // growth/abs_change/pp: "giảm"
   bool exhaustive = true;    // sum vs part_bound
   std::string indicator;
-  std::string template_id;   // which template recognised it
+  Template template_id = Template::None;  // which construction read it (spelt by to_string)
   // The text does not mark how the operands are linked (the whole of a share found as the nearest
   // larger figure, not named): when they disagree, a misreading is likelier than an error, so a
   // disagreement is left unchecked (with its reason) instead of reported.

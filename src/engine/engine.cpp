@@ -306,7 +306,7 @@ nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only
         auto b = map.at(c.span.begin), e = map.end_at(c.span.end);
         json jc = {{"id", "c" + std::to_string(c.id)}, {"kind", to_string(c.kind)}, {"line", b.line},
                    {"column", b.column}, {"end_line", e.line}, {"end_column", e.column}, {"quote", c.quote},
-                   {"unit", c.unit}, {"verdict", to_string(c.verdict)}, {"template", c.template_id}};
+                   {"unit", c.unit}, {"verdict", to_string(c.verdict)}, {"template", to_string(c.template_id)}};
         if (c.inferred) jc["inferred"] = true;
         // CONTRACT: a claim is located where its stated value appears.
         if (c.stated < d.quantities.size()) {
@@ -315,7 +315,7 @@ nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only
           jc["stated"] = q.value.to_double() * (q.negative ? -1 : 1);
           // A figure restated with a slip is checked by its intended reading ("154.837 triệu kWh"
           // read as 154,837): that is the statement the claim is about.
-          if (c.template_id == "restated-with-slip" && q.malformed && q.hint) {
+          if (c.template_id == Template::RestatedWithSlip && q.malformed && q.hint) {
             jc["stated"] = q.hint->to_double() * (q.negative ? -1 : 1);
             jc["stated_as_written"] = q.text;
           }

@@ -395,7 +395,7 @@ Result<bool> PostgresFactStore::save(const std::vector<DocumentFacts>& documents
       for (const auto& c : d.claims) {
         std::string row = "(" + doc + "," + t.quote(std::string(to_string(c.kind))) + "," +
                           t.quote(std::string(to_string(c.verdict))) + "," + t.quote(c.indicator) + "," +
-                          t.quote(c.template_id) + "," + t.quote(c.unit) + "," +
+                          t.quote(std::string(to_string(c.template_id))) + "," + t.quote(c.unit) + "," +
                           (c.computed ? number(*c.computed) : std::string("NULL")) + "," + t.quote(c.reason) + "," +
                           std::to_string(c.span.begin) + "," + std::to_string(c.span.end) + "," + t.quote(c.quote) +
                           "," + t.quote(operands_json(c)) + ")";

@@ -449,7 +449,7 @@ Result<bool> SqliteFactStore::save(const std::vector<DocumentFacts>& documents) 
         ins_c.bind(2, std::string(to_string(c.kind)));
         ins_c.bind(3, std::string(to_string(c.verdict)));
         ins_c.bind(4, c.indicator);
-        ins_c.bind(5, c.template_id);
+        ins_c.bind(5, std::string(to_string(c.template_id)));
         ins_c.bind(6, c.unit);
         if (c.computed) ins_c.bind(7, *c.computed);
         ins_c.bind(8, c.reason);

@@ -1,0 +1,385 @@
+// Changes and growth: "tăng|giảm N (X%) so với …", with the earlier value found in parentheses,
+// in the previous sentence or named before the verb.
+#include "claims/reader.h"
+
+namespace doisoat::grammar {
+
+// "C, tăng N unit (tăng X%) so với cùng kỳ": earlier = C - N, and X must agree.
+// "tăng/giảm Y điểm phần trăm … (Z%)": pp difference against the stated earlier rate.
+// The earlier value stated in parentheses after the comparison: "so với cùng kỳ (3.120 tỷ đồng)",
+// "so với năm trước (41.980 lượt)". Returns the quantity or -1.
+// A word that makes a parenthesis give something else than the earlier value: a plan or a
+// scenario ("vượt kịch bản (8.615 tỷ đồng)", "(vượt 8% so với chỉ tiêu)"), a part ("(trong đó,
+// khách quốc tế là 230 nghìn lượt)"), a sub-period ("(quý I đạt 31.377 tỷ đồng, …)").
+bool Reader::not_the_earlier_word(size_t m) const {
+  return word(m, "vuot") || phrase(m, {"kich", "ban"}) || phrase(m, {"ke", "hoach"}) || word(m, "kh") ||
+         phrase(m, {"du", "toan"}) || phrase(m, {"chi", "tieu"}) || phrase(m, {"muc", "tieu"}) ||
+         phrase(m, {"trong", "do"}) || word(m, "quy") || word(m, "gom");
+}
+
+int Reader::earlier_in_parens(size_t from, int like, bool compared) {
+  size_t m = from;
+  for (size_t n = 0; n < 8 && m < last; ++n, ++m) {
+    if (phrase(m, {"so", "voi"}) || word(m, "ky") || word(m, "truoc")) compared = true;
+    if (is(m, TokKind::Open)) break;
+    if (qty(m) >= 0 || punct(m, ";") || punct(m, ".") || not_the_earlier_word(m)) return -1;
+  }
+  if (!is(m, TokKind::Open)) return -1;
+  // "(cùng kỳ 95 vụ)", "(năm trước 1.204 người)": the parenthesis names the earlier period.
+  if (phrase(m + 1, {"cung", "ky"}) || phrase(m + 1, {"nam", "truoc"}) || phrase(m + 1, {"dau", "nam"}) ||
+      phrase(m + 1, {"dau", "ky"}))
+    compared = true;
+  if (!compared) return -1;
+  size_t close = matching_close(m);
+  for (size_t p = m + 1; p < close && p < m + 12; ++p) {
+    if (not_the_earlier_word(p)) return -1;
+    int q = qty(p);
+    if (q < 0) continue;
+    if (pct(q) != pct(like) || !compatible(q, like) || is_change(p)) return -1;  // "(tương ứng tăng 5,01 tỷ USD)"
+    // "(… đạt 31.377 tỷ đồng, tăng 3,3%, …)": a figure with its own rate is another level
+    const size_t e = end_of_quantity(p);
+    if (punct(e, ",") && change_verb(e + 1)) return -1;
+    return q;
+  }
+  return -1;
+}
+
+// "khách quốc tế đạt 4,014 triệu lượt, tăng 12,4% so cùng kỳ": a level followed by its own
+// change on a year before is a level of the current period (a sibling of the next sentence's
+// figure), never the earlier value of another.
+bool Reader::compared_with_last_year(size_t p) const {
+  size_t m = end_of_quantity(p);
+  if (punct(m, ",")) ++m;
+  if (!(word(m, "tang") || word(m, "giam") || word(m, "bang"))) return false;
+  const int r = qty(m + 1);
+  if (r < 0 || !pct(r)) return false;
+  const size_t e = end_of_quantity(m + 1);
+  return phrase(e, {"so", "voi"}) || phrase(e, {"so", "cung"}) || phrase(e, {"cung", "ky"});
+}
+
+// The earlier value of a change stated in the sentence before: "Năm 2022, … đạt 356,8 triệu USD.
+// Năm 2023 ước đạt 402,1 triệu USD, tăng 12,7% so với năm 2022." The one figure of that sentence
+// of the same kind, when the two sentences are linked by their years or by their words.
+int Reader::earlier_in_previous_sentence(int cur, size_t ck, bool years_only) {
+  uint32_t s = tok_sentence[ck];
+  if (s == 0) return -1;
+  size_t m = ck;
+  while (m > first && m + kReach > ck && tok_sentence[m - 1] == s) --m;
+  if (m == first || tok_sentence[m - 1] != s - 1) return -1;
+  size_t prev_end = m;
+  size_t prev_begin = prev_end;
+  while (prev_begin > first && prev_begin + kReach > prev_end && tok_sentence[prev_begin - 1] == s - 1) --prev_begin;
+  int cand = -1, n = 0;
+  for (size_t p = prev_begin; p < prev_end; ++p) {
+    int q = qty(p);
+    if (q < 0 || pct(q) != pct(cur) || !compatible(q, cur) || Q(q).dimension == "scalar" || is_change(p)) continue;
+    if (compared_with_last_year(p)) continue;
+    cand = q;
+    ++n;
+  }
+  if (n != 1) return -1;
+  // Link by years: "Năm 2022, …" before "Năm 2023 …" or "so với năm 2022". The year must be
+  // the one the sentence is about, not the one it compares with ("giảm 4,1% so với cùng kỳ năm 2022").
+  std::string y_prev = sentence_year(prev_end - 1);
+  if (!y_prev.empty()) {
+    size_t y = prev_begin;
+    while (y < prev_end && !(nr.tokens[y].kind == TokKind::Number && nr.tokens[y].fold == y_prev)) ++y;
+    for (size_t d = 1; d <= 5 && y >= prev_begin + d; ++d)
+      if (comparison_at(y - d)) { y_prev.clear(); break; }
+  }
+  size_t cur_end = ck;
+  while (cur_end + 1 < last && cur_end < ck + kReach && tok_sentence[cur_end + 1] == s) ++cur_end;
+  bool year_link = false;
+  if (!y_prev.empty()) {
+    for (size_t p = m; p <= cur_end; ++p) {
+      const Token& t = nr.tokens[p];
+      if (t.kind != TokKind::Number || t.non_quantity < 0 || t.fold.size() != 4) continue;
+      if (t.fold == y_prev || std::atoi(t.fold.c_str()) == std::atoi(y_prev.c_str()) + 1) year_link = true;
+    }
+  }
+  if (!year_link) {
+    // "Quý III/2023, … 1.245,6 tỷ đồng. Quý III/2024 ước đạt 1.368,2 tỷ đồng, tăng 9,8% so với cùng kỳ":
+    // years written after a period with a slash link the sentences too.
+    const SentencePeriod pp = sentence_period(prev_begin, prev_end), cp = sentence_period(m, cur_end + 1);
+    if (!pp.own_year.empty() && (cp.cmp_year == pp.own_year ||
+                                 (!cp.own_year.empty() && std::atoi(cp.own_year.c_str()) == std::atoi(pp.own_year.c_str()) + 1)))
+      year_link = true;
+  }
+  if (!year_link && (years_only || !same_words_around(cur, cand, 3))) return -1;
+  if (!earlier_period_fits(prev_begin, prev_end, m, cur_end + 1) || other_indicator(cand, cur)) return -1;
+  return cand;
+}
+
+// Two levels named by words of different indicators: "ngành chế biến, chế tạo đạt 1.020 tỷ đồng" and
+// "ngành khai thác đá đạt 310 tỷ đồng"; "1.982 hộ nghèo" and "số hộ cận nghèo còn 1.530 hộ". The
+// content words of the six tokens before each figure and the few after its unit: when the later
+// figure (b) is named with a word the earlier (a) lacks, they are not the same indicator. A side
+// with none ("Năm 2023 ước đạt 402,1 triệu USD") names nothing and fits; the later may name the
+// same thing in fewer words.
+bool Reader::other_indicator(int a, int b) const {
+  static const std::set<std::string> stop = {"trong", "nam", "la", "co", "dat", "va", "cua", "so", "duoc", "cac", "nhung",
+                                             "theo", "tai", "tong", "voi", "cung", "ky", "bang", "tang", "giam", "ke", "hoach",
+                                             "kh", "uoc", "thuc", "hien", "toan", "tinh", "huyen", "thanh", "pho", "xa", "quy",
+                                             "thang", "rieng", "chung", "luy", "ke", "dau", "nay", "cuoi", "nganh", "linh",
+                                             "vuc", "do", "i", "ii", "iii", "iv", "khoang", "ca", "mot", "nhu", "con", "ghi",
+                                             "nhan", "xay", "ra", "len", "xuong", "muc", "tren", "dia", "ban", "chi", "dang", "den",
+                                             "tu", "thoi", "diem", "ngay", "hien", "nay", "sau", "truoc"};
+  std::set<std::string> unit_words;
+  auto unit_after = [&](int q) {
+    size_t m = token_of[q] + 1;
+    while (m < nr.tokens.size() && nr.tokens[m].unit_part) unit_words.insert(nr.tokens[m++].fold);
+    return m;
+  };
+  const size_t ea = unit_after(a), eb = unit_after(b);
+  auto words = [&](int q, size_t e) {
+    std::set<std::string> w;
+    const size_t k = token_of[q];
+    for (size_t m = k; m > 0 && m + 6 > k && tok_sentence[m - 1] == tok_sentence[k]; --m) {
+      const Token& t = nr.tokens[m - 1];
+      if (t.kind == TokKind::Word && !t.unit_part && !stop.count(t.fold)) w.insert(t.fold);
+    }
+    // (the whole noun phrase after the unit, up to the next sign: "người tham gia bảo hiểm y tế"
+    // and "… bảo hiểm xã hội" differ only past their third word)
+    for (size_t m = e; m < nr.tokens.size() && m < e + 8 && nr.tokens[m].kind == TokKind::Word; ++m)
+      if (!stop.count(nr.tokens[m].fold)) w.insert(nr.tokens[m].fold);
+    for (const auto& u : unit_words) w.erase(u);
+    return w;
+  };
+  const auto wa = words(a, ea), wb = words(b, eb);
+  for (const auto& w : wb)
+    if (!wa.empty() && !wa.count(w)) return true;
+  return false;
+}
+
+// The level a change is about, stated in the sentence before: "Toàn tỉnh xảy ra 118 vụ tai nạn
+// giao thông, làm chết 71 người, bị thương 92 người. So với cùng kỳ, số vụ tai nạn giao thông
+// giảm 14 vụ (giảm 10,6%), số người chết giảm 6 người (giảm 7,8%) …": the one figure of the
+// change's unit whose words share the words before the verb. -1 when none or several do.
+int Reader::level_named_before(int n, size_t verb) {
+  static const std::set<std::string> generic = {"so", "voi", "cung", "ky", "nam", "truoc", "la", "co", "va", "cua",
+                                                "cac", "tong", "toan", "tinh", "huyen", "trong", "do", "nguoi",
+                                                "vu", "luot", "ca", "ho", "dat", "uoc", "bi", "duoc"};
+  std::set<std::string> subject;
+  for (size_t m = verb; m > first && m + 7 > verb; --m) {
+    const Token& t = nr.tokens[m - 1];
+    if (t.kind != TokKind::Word) break;
+    if (!generic.count(t.fold)) subject.insert(t.fold);
+  }
+  if (subject.empty()) return -1;
+  const uint32_t s = tok_sentence[verb];
+  int best = -1, best_n = 0, ties = 0;
+  for (size_t m = verb; m > first && m + kReach > verb && tok_sentence[m - 1] + 1 >= s; --m) {
+    int q = qty(m - 1);
+    if (q < 0 || q == n || pct(q) || Q(q).unit != Q(n).unit || !compatible(q, n)) continue;
+    size_t at = m - 1;
+    if (change_verb(at - 1) || word(at - 1, "hon")) continue;  // a change itself
+    int common = 0;
+    for (size_t w = at; w > first && w + 4 > at; --w)
+      if (nr.tokens[w - 1].kind == TokKind::Word && subject.count(nr.tokens[w - 1].fold)) ++common;
+    for (size_t w = end_of_quantity(at); w < last && w < at + 7 && nr.tokens[w].kind == TokKind::Word; ++w)
+      if (subject.count(nr.tokens[w].fold)) ++common;
+    if (common > best_n) { best = q; best_n = common; ties = 0; }
+    else if (common == best_n && common > 0) ++ties;
+  }
+  return ties == 0 ? best : -1;
+}
+
+void Reader::changes() {
+  for (size_t k = first; k < last; ++k) {
+    int n = qty(k);
+    if (n < 0) continue;
+    // "tăng (hơn)", "cao hơn", "nhiều hơn" / "giảm (hơn)", "thấp hơn", "ít hơn"
+    bool up = word(k - 1, "tang") ||
+              (word(k - 1, "hon") && (word(k - 2, "tang") || word(k - 2, "cao") || word(k - 2, "nhieu")));
+    bool down = word(k - 1, "giam") ||
+                (word(k - 1, "hon") && (word(k - 2, "giam") || word(k - 2, "thap") || word(k - 2, "it")));
+    bool index = word(k - 1, "bang") && pct(n) &&
+                 comparison_at(end_of_quantity(k));
+    // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)", "bằng 1,5 lần năm trước".
+    const bool times = Q(n).unit == "lần" && (word(k - 1, "gap") || word(k - 1, "bang"));
+    if (times) index = true;
+    if (!up && !down && !index) continue;
+    if (pct(n) || times) {
+      // "C, tăng X% so với cùng kỳ (E)" / "C, bằng X% so với cùng kỳ (E)"
+      int cur = -1;
+      size_t ck = kNone;
+      size_t cs = clause_start(k - 1);
+      int aside = 0;  // inside a parenthesis that closed before the rate: "(tháng 2 đạt 250 tỷ đồng) và giảm 10%"
+      for (size_t m = k - 1; m > cs; --m) {
+        if (is(m - 1, TokKind::Close)) ++aside;
+        if (is(m - 1, TokKind::Open) && aside > 0) --aside;
+        int q = qty(m - 1);
+        if (q < 0 || aside > 0) continue;
+        if (pct(q) && change_verb(m - 2)) continue;  // another rate of the level
+        if (!pct(q) && plan_word_before(m - 1, 4)) continue;  // "(KH 8.600 tấn), tăng 3,1%": not the level
+        if (pct(q) && plan_word_after(end_of_quantity(m - 1))) continue;  // "vượt 4,2% kế hoạch"
+        cur = q; ck = m - 1; break;
+      }
+      if (cur < 0) continue;
+      // "Tỷ lệ … đạt 72,8%, tăng 0,4% so với năm trước (72,4%)": a rate against a rate is
+      // checked too (percent-vs-points tells % from points).
+      int ear = earlier_in_parens(end_of_quantity(k), cur);
+      if (ear < 0 && !pct(cur) && !index) ear = earlier_in_previous_sentence(cur, ck, /*years_only=*/true);
+      if (ear < 0) continue;
+      Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? Template::ValueIndexEarlier : Template::ValueRateEarlier);
+      c.decrease = down;
+      operand(c, "current", cur);
+      operand(c, "earlier", ear);
+      operand(c, index ? "index" : "rate", n);
+      continue;
+    }
+    if (index) continue;
+    if (!pct(n) && Q(n).dimension != "pp") {
+      // "Số hộ nghèo giảm 1.250 hộ, từ 8.420 hộ xuống còn 7.170 hộ": both levels follow.
+      size_t m = end_of_quantity(k);
+      if (punct(m, ",") || is(m, TokKind::Open)) ++m;
+      int from = word(m, "tu") ? qty(m + 1) : -1;
+      if (from >= 0 && !pct(from) && compatible(from, n)) {
+        size_t t = end_of_quantity(m + 1);
+        if (word(t, "xuong") || word(t, "len")) {
+          ++t;
+          while (t < last && t < m + 12 && (word(t, "con") || word(t, "muc") || word(t, "den"))) ++t;
+          int to = qty(t);
+          if (to >= 0 && !pct(to) && compatible(to, n)) {
+            Claim& c = add(ClaimKind::AbsChange, k, end_of_quantity(t) - 1, n, Template::ChangeFromTo);
+            c.decrease = down;
+            operand(c, "current", to);
+            operand(c, "earlier", from);
+            operand(c, "change", n);
+            continue;
+          }
+        }
+      }
+    }
+    size_t cs = clause_start(k - 1);
+    // The current value: the nearest quantity before the verb in the clause, same dimension.
+    // (for a change in points, the nearest percent; otherwise the nearest figure of the
+    // change's own dimension, skipping "đạt 57,9% kế hoạch" in between).
+    const bool in_points = Q(n).dimension == "pp";
+    int cur = -1;
+    size_t ck = kNone;
+    for (size_t m = k - 1; m > cs; --m) {
+      int q = qty(m - 1);
+      if (q < 0) continue;
+      // "số người chết giảm 6 người (giảm 7,8%), số người bị thương giảm 19 người": a change is
+      // not the level of the next change.
+      if (change_verb(m - 2) || (word(m - 2, "hon") && change_verb(m - 3)))
+        continue;
+      // "1.250 tỷ đồng, bằng 62,5% dự toán (2.000 tỷ đồng), tăng 150 tỷ đồng …": the plan is no level.
+      if (!in_points && !pct(q) && is(m - 2, TokKind::Open) && plan_word_before(m - 1, 4)) continue;
+      if (in_points ? pct(q) : (!pct(q) && compatible(q, n))) { cur = q; ck = m - 1; break; }
+    }
+    if (Q(n).dimension == "pp") {
+      if (cur < 0 || !pct(cur)) continue;
+      // The earlier rate: a percent later in the same sentence, in parentheses or after "so với".
+      int earlier = -1;
+      // "giảm từ 12,45% xuống còn 9,8% (giảm 2,65 điểm phần trăm)": the rate it moved from.
+      {
+        size_t b = ck;
+        while (b > first && b + kNearWords > ck && is(b - 1, TokKind::Word) &&
+               (word(b - 1, "xuong") || word(b - 1, "len") || word(b - 1, "con") || word(b - 1, "muc")))
+          --b;
+        for (size_t fk = b; b < ck && fk > first && fk + 3 > b; --fk) {
+          int q = qty(fk - 1);
+          if (q < 0) continue;
+          if (pct(q) && end_of_quantity(fk - 1) == b && word(fk - 2, "tu")) earlier = q;
+          break;
+        }
+      }
+      int depth = 0;
+      for (size_t m = end_of_quantity(k); earlier < 0 && m < last && same_sentence(m, k) && m < k + 30; ++m) {
+        if (is(m, TokKind::Open)) ++depth;
+        if (is(m, TokKind::Close)) --depth;
+        if (punct(m, ";") || (punct(m, ",") && depth <= 0)) break;  // another rate of another subject
+        int q = qty(m);
+        if (q >= 0 && pct(q)) { earlier = q; break; }
+      }
+      if (earlier < 0) earlier = earlier_in_previous_sentence(cur, ck);
+      if (earlier < 0) continue;
+      Claim& c = add(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, Template::RateChangePp);
+      c.decrease = down;
+      operand(c, "current", cur);
+      operand(c, "earlier", earlier);
+      operand(c, "change", n);
+      continue;
+    }
+    if (cur < 0 && !pct(n)) {
+      // "Tai nạn giao thông xảy ra 86 vụ, làm chết 52 người; so với cùng kỳ giảm 9 vụ (cùng kỳ
+      // 95 vụ)": the current value in an earlier clause of the sentence, when the earlier value
+      // is stated right after the change.
+      bool compared_before = false;
+      for (size_t m = k >= 6 ? k - 6 : 0; m + 1 < k; ++m)
+        if (comparison_at(m)) compared_before = true;
+      if (earlier_in_parens(end_of_quantity(k), n, compared_before) >= 0) {
+        for (size_t m = cs; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
+          int q = qty(m - 1);
+          if (q >= 0 && !pct(q) && Q(q).unit == Q(n).unit && compatible(q, n)) { cur = q; ck = m - 1; break; }
+        }
+        // "… chi thường xuyên 5.095 tỷ đồng. Chi thường xuyên tăng 412 tỷ đồng so với cùng kỳ (cùng
+        // kỳ 4.683 tỷ đồng)": the level in the sentence before, named by the same words.
+        if (cur < 0)
+          if (int lv = level_named_before(n, k - 1); lv >= 0) { cur = lv; ck = token_of[lv]; }
+      }
+    }
+    if (cur < 0 && !pct(n)) {
+      // "… giảm 14 vụ (giảm 10,6%)": the level in the sentence before, named by the same words.
+      size_t m = end_of_quantity(k);
+      if (is(m, TokKind::Open) || punct(m, ",")) ++m;
+      if (change_verb(m) && qty(m + 1) >= 0 && pct(qty(m + 1))) {
+        if (int lv = level_named_before(n, k - 1); lv >= 0) {
+          cur = lv;
+          ck = token_of[lv];
+        }
+      }
+    }
+    if (pct(n) || cur < 0 || pct(cur) || !compatible(cur, n)) continue;
+    size_t after = end_of_quantity(k);
+    // "C, tăng N so với cùng kỳ (E)": an absolute change with the earlier value stated.
+    if (int ear = earlier_in_parens(after, cur); ear >= 0) {
+      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, Template::ValueChangeEarlier);
+      c.decrease = down;
+      operand(c, "current", cur);
+      operand(c, "earlier", ear);
+      operand(c, "change", n);
+      // "…, tăng 412 tỷ đồng so với cùng kỳ (cùng kỳ 4.683 tỷ đồng), tăng 8,8%": the rate of the
+      // same change, right after the earlier value, in the same direction.
+      size_t close = token_of[ear];
+      while (close < last && !is(close, TokKind::Close)) ++close;
+      size_t r = close + 1;
+      if (close < last && (punct(r, ",") || is(r, TokKind::Open))) ++r;
+      if (close < last && same_sentence(r, k) && (down ? word(r, "giam") : word(r, "tang")) && qty(r + 1) >= 0 &&
+          pct(qty(r + 1)) && !stated_used[qty(r + 1)]) {
+        const int x = qty(r + 1);
+        Claim& g = add(ClaimKind::Growth, ck, end_of_quantity(r + 1) - 1, x, Template::ValueEarlierRate);
+        g.decrease = down;
+        operand(g, "current", cur);
+        operand(g, "earlier", ear);
+        operand(g, "rate", x);
+      }
+      continue;
+    }
+    // "(tăng X%)" right after the change (also across a comma or a line break).
+    size_t m = after;
+    if (is(m, TokKind::Open) || punct(m, ",")) ++m;
+    if (change_verb(m)) {
+      int x = qty(m + 1);
+      if (x >= 0 && pct(x)) {
+        Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(m + 1) - 1, x, Template::ValueChangeRate);
+        c.decrease = down;
+        operand(c, "current", cur);
+        operand(c, "change", n);
+        operand(c, "rate", x);
+        continue;
+      }
+    }
+    if (int ear = earlier_in_previous_sentence(cur, ck); ear >= 0) {
+      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, Template::ValueChangeEarlierSentence);
+      c.decrease = down;
+      operand(c, "current", cur);
+      operand(c, "earlier", ear);
+      operand(c, "change", n);
+    }
+  }
+}
+
+}  // namespace doisoat::grammar

@@ -1,0 +1,335 @@
+// Breakdowns, the triggers: find a total followed by "trong đó", "gồm", "bao gồm", a colon, a
+// parenthesis, an A/B list or a list of bullets, and hand its body to breakdown().
+#include "claims/reader.h"
+
+namespace doisoat::grammar {
+
+Reader::Trigger Reader::trigger_at(size_t m, size_t& body) const {
+  size_t p = m;
+  if (punct(p, ",") || punct(p, ":")) ++p;
+  if (is(p, TokKind::Open)) {
+    body = p + 1;
+    // "chè búp 407,03 ((chè A 328,0 ha, chè B 79,03 ha))": a doubled parenthesis is one.
+    if (is(body, TokKind::Open) && matching_close(body) + 1 == matching_close(p)) ++body;
+    // "(chỉ tiêu giao 311.350 con)", "(tăng 5%)", "(so với …)" are comparisons, not parts.
+    static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy",
+                                      "dau", "cuoi"};  // "(đầu năm 121 hộ)": the earlier value
+    // "(nam 8.100 người, nữ 7.100 người)": "nam" (men) folds like "năm" (year).
+    const bool men = word(body, "nam") && doc.slice(tok(body).span) != "năm" && doc.slice(tok(body).span) != "Năm";
+    if (is(body, TokKind::Word) && !men)
+      for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
+    // "(cả nước khoảng 1,5 triệu tấn)", "(bình quân cả nước …)": a comparator; "(trong tổng
+    // số 789 …)": the figure inside is the whole, not a part.
+    // "(ngoài ra còn … 4.379 tỷ đồng)": something besides, no part of the figure before.
+    if (phrase(body, {"ca", "nuoc"}) || phrase(body, {"binh", "quan"}) || phrase(body, {"toan", "quoc"}) ||
+        phrase(body, {"trong", "tong"}) || phrase(body, {"ngoai", "ra"}))
+      return Trigger::None;
+    if (phrase(body, {"trong", "do"}) || phrase(body, {"cu", "the"})) body += 2;
+    else if (word(body, "gom") ) body += 1;
+    if (punct(body, ":")) ++body;
+    return Trigger::Paren;
+  }
+  if (phrase(p, {"trong", "do"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
+  // ", cụ thể: …" details the figure like "trong đó" (not "120 nhiệm vụ cụ thể").
+  if (p > m && phrase(p, {"cu", "the"})) { body = p + 2; if (punct(body, ":") || punct(body, ",")) ++body; return Trigger::TrongDo; }
+  if (phrase(p, {"bao", "gom"})) { body = p + 2; if (punct(body, ":")) ++body; return Trigger::Gom; }
+  if (word(p, "gom")) { body = p + 1; if (punct(body, ":")) ++body; return Trigger::Gom; }
+  // "đạt 127 huy chương: 36 huy chương vàng, …" — a colon right after the total's unit.
+  if (p == m + 1 && punct(m, ":") && m > first && is(m - 1, TokKind::Word)) {
+    // "446 cơ sở: số cơ sở đạt 425, …": a label that names the total's unit again may be longer.
+    bool unit_again = false;
+    for (size_t n = m + 1; n < last && n < m + 5; ++n) unit_again = unit_again || word(n, tok(m - 1).fold);
+    for (size_t n = m + 1; n < last && n < m + (unit_again ? 7 : 5); ++n)
+      if (is(n, TokKind::Number) && tok(n).quantity >= 0) { body = m + 1; return Trigger::Colon; }
+  }
+  return Trigger::None;
+}
+
+// Words that open a list of parts: "trong đó", "gồm", "bao gồm", "cụ thể".
+bool Reader::explicit_list_at(size_t p) const {
+  return any_phrase(p, lexicon::kListOpeners);
+}
+
+// "694 trường học, tăng 4 trường so với năm học trước, gồm: 253 trường mầm non, …": the change
+// stands between a level and its list; the level (stated just before, same unit) owns the list,
+// never the change. A change alone ("giảm 320 hộ, trong đó …") still may, and a change whose list
+// lists changes ("1.530 hộ, giảm 452 hộ, trong đó huyện A giảm 200 hộ, …") owns it, not the level.
+// The first figure of the list announced after k ("trong đó", "gồm", ":") is itself a change.
+bool Reader::list_of_changes_after(size_t k) const {
+  bool listed = false;
+  for (size_t m = end_of_quantity(k); m < last && m < k + 40 && same_sentence(m, k); ++m) {
+    if (punct(m, ";") && !phrase(m + 1, {"trong", "do"})) return false;
+    if (phrase(m, {"trong", "do"}) || word(m, "gom") || punct(m, ":")) listed = true;
+    int q = qty(m);
+    if (q < 0 || pct(q)) continue;
+    if (listed) return change_verb(m - 1);
+  }
+  return false;
+}
+
+bool Reader::change_of_level_before(size_t k) {
+  if (!change_verb(k - 1)) {
+    // The level itself, when the list after the change lists changes ("1.530 hộ, giảm 452 hộ …,
+    // trong đó huyện A giảm 200 hộ, …"): the change owns that list.
+    const size_t e = end_of_quantity(k);
+    if (!punct(e, ",") || !change_verb(e + 1)) return false;
+    const int c = qty(e + 2);
+    return c >= 0 && !pct(c) && Q(c).dimension == Q(qty(k)).dimension && list_of_changes_after(e + 2);
+  }
+  if (list_of_changes_after(k)) return false;
+  const int n = qty(k);
+  for (size_t m = k - 1; m > first && m + 10 > k && same_sentence(m - 1, k); --m) {
+    if (punct(m - 1, ";") || punct(m - 1, ".")) break;
+    int q = qty(m - 1);
+    if (q < 0 || q == n) continue;
+    if (pct(q) || Q(q).dimension != Q(n).dimension) return false;
+    return !change_verb(m - 2);
+  }
+  return false;
+}
+
+void Reader::sums() {
+  for (size_t k = first; k < last; ++k) {
+    int t = qty(k);
+    if (t < 0 || Q(t).dimension == "rate") continue;
+    if (pct(t)) {
+      // "tăng 7,12%, trong đó khu vực … đóng góp 3,41 điểm phần trăm, …": contributions add up.
+      size_t a = end_of_quantity(k), body = kNone;
+      // "tăng 6,52% so với cùng kỳ (năm trước); trong đó: …": the comparison is stepped over.
+      if (phrase(a, {"so", "voi"})) {
+        size_t m = a + 2;
+        while (m < a + 8 && is(m, TokKind::Word) &&
+               (word(m, "cung") || word(m, "ky") || word(m, "nam") || word(m, "truoc") || word(m, "thang") || word(m, "quy")))
+          ++m;
+        if (is(m, TokKind::Number) && qty(m) < 0) ++m;  // "năm 2023"
+        if (punct(m, ";")) ++m;
+        a = m;
+      }
+      if (trigger_at(a, body) == Trigger::TrongDo) breakdown(t, k, Trigger::TrongDo, body, sentence_stop(k), 0);
+      continue;
+    }
+    if (ab_side(k) == 1) continue;  // the numerator is handled with its denominator below
+    if (change_of_level_before(k)) continue;
+    size_t after = end_of_quantity(k);
+    // Allow a few words, percents and dates between the total and its trigger:
+    // "902 đơn thư các loại, trong đó", "4.000 người, đạt 67% kế hoạch (trong đó …)".
+    size_t body = kNone;
+    Trigger trig = Trigger::None;
+    bool clean_gap = true;  // only words between the total and a parenthesis
+    bool passed_parallel = false;
+    bool compared = false;
+    bool words_only = true;  // nothing but words between the total and a colon
+    size_t extra = 0;        // tokens of a parallel A/B figure stepped over
+    bool long_gap = false;   // past the usual reach: only an explicit "(trong đó" / "(gồm" still counts
+    for (size_t m = after; m < last && m < after + 26 + extra + (compared ? 6 : 0) && same_sentence(m, k); ++m) {
+      trig = trigger_at(m, body);
+      // "1.862 ha cây ăn quả: cam 724 ha, …": a colon after the unit and a few words.
+      if (trig == Trigger::Colon && (m > after + 5 || !words_only || Q(t).dimension == "scalar" || word(m + 1, "tang") ||
+                                     word(m + 1, "giam") || word(m + 1, "dat") || word(m + 1, "bang"))) {
+        trig = Trigger::None;
+        break;
+      }
+      if (!is(m, TokKind::Word)) words_only = false;
+      if (trig == Trigger::Paren && compared) { trig = Trigger::None; break; }  // "so với cùng kỳ (E)": the earlier value
+      if (comparison_at(m) || change_verb(m)) compared = true;
+      if (trig == Trigger::Paren && !clean_gap && !explicit_list_at(m + 1)) {
+        trig = Trigger::None;  // an aside further on, after other figures
+        break;
+      }
+      if (qty(m) >= 0 || is(m, TokKind::Percent)) clean_gap = false;  // (a date or an age is no figure)
+      if (trig != Trigger::None && long_gap) {
+        size_t p = is(m, TokKind::Open) ? m : m + 1;
+        // "Cấp 3.250 thẻ bảo hiểm y tế cho người nghèo, … và trẻ em dưới 6 tuổi, trong đó người
+        // nghèo 1.120 thẻ, …": after a long run of words, a list whose first figure is counted in
+        // the total's own unit.
+        bool same_unit_list = false;
+        if (trig == Trigger::TrongDo)
+          for (size_t n = body; n < last && n < body + 12 && same_sentence(n, k); ++n)
+            if (qty(n) >= 0) { same_unit_list = Q(qty(n)).unit == Q(t).unit && !pct(qty(n)); break; }
+        if (!same_unit_list && (trig != Trigger::Paren || !explicit_list_at(p + 1))) trig = Trigger::None;
+        break;
+      }
+      if (trig != Trigger::None) break;
+      // "(KH 15.000 lao động), trong đó …": a figure inside an aside does not own what follows it.
+      if (is(m, TokKind::Close)) break;
+      if (punct(m, ";") && phrase(m + 1, {"trong", "do"})) continue;
+      if (qty(m) >= 0 && !pct(qty(m)) && change_verb(m - 1)) {
+        // "152.300 học sinh, tăng 2.100 học sinh so với năm học trước; trong đó …": a change is
+        // stepped over like a rate.
+        clean_gap = false;
+        m = end_of_quantity(m) - 1;
+        continue;
+      }
+      if (qty(m) >= 0 && !pct(qty(m))) {
+        // "1.776 doanh nghiệp với số vốn đăng ký 21.413 tỷ đồng, trong đó …": both break down.
+        bool parallel = !passed_parallel && Q(qty(m)).dimension != Q(t).dimension && m >= after + 1 &&
+                        (word(m - 1, "voi") || word(m - 2, "voi") || word(m - 3, "voi") || word(m - 4, "voi") ||
+                         word(m - 5, "voi"));
+        // "437,28/540 ha đạt 80,79% KH, sản lượng 4.904/6.252 tấn, đạt 78,4% KH; trong đó rau
+        // 405,8/500 ha …, sản lượng 4.865,1/6.200 tấn": two A/B indicators of different units,
+        // one list of items for both.
+        bool parallel_ab = false;
+        if (!parallel && !passed_parallel && ab_side(k) == 2 && ab_side(m) == 1) {
+          int den = qty(denominator_tok(m));
+          parallel_ab = den >= 0 && Q(den).dimension != Q(t).dimension && Q(den).dimension != "scalar" && !pct(den);
+        }
+        if (!parallel && !parallel_ab) break;
+        passed_parallel = true;
+        size_t e = end_of_quantity(m);
+        if (parallel_ab) e = end_of_quantity(denominator_tok(m));
+        extra += e - m + (parallel_ab ? 8 : 0);  // and its own "đạt 78,4% KH"
+        m = e - 1;
+        continue;
+      }
+      if (punct(m, ";") || punct(m, ".")) break;
+      if (is(m, TokKind::Open)) {  // "(đạt 33,59%), trong đó: …" — step over the aside
+        clean_gap = false;
+        m = matching_close(m);
+        continue;
+      }
+      // "12.090 tỷ đồng, tăng 2% so với ngày 31/12/2022, tăng 8,5% so với cùng kỳ; trong đó …":
+      // comparisons of the total may stand between it and its list.
+      if (m >= after + 14 + extra + (compared ? 12 : 0)) {
+        // "5.283,94ha các loại cây đã gieo trồng bị ảnh hưởng bởi …, khả năng … bị hạn chế (trong
+        // đó, …)": a longer run of words only, ending in an explicit "(trong đó" / "(gồm".
+        if (clean_gap && !compared && !passed_parallel && m < after + 26) { long_gap = true; continue; }
+        break;
+      }
+    }
+    if (trig == Trigger::None) continue;
+    size_t stop;
+    if (trig == Trigger::Paren) {
+      size_t open = body;
+      while (open > first && !is(open, TokKind::Open)) --open;
+      stop = matching_close(open);
+    } else {
+      stop = sentence_stop(k);
+    }
+    if (body >= last && trig != Trigger::Paren) {
+      // "… 46.820 con, gồm:" and the parts as bullet lines below.
+      breakdown_in_bullets(t, k, trig, body);
+      continue;
+    }
+    breakdown_with_ab(t, k, trig, body, stop);
+  }
+  // "Total …. Trong đó: part …; part …": a sentence that opens with "Trong đó" breaks down the
+  // main figure of the sentence before it.
+  for (size_t k = first + 1; k + 2 < last; ++k) {
+    if (!phrase(k, {"trong", "do"}) || same_sentence(k - 1, k)) continue;
+    size_t prev = k - 1;
+    size_t s0 = prev;
+    while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
+    const size_t stop = sentence_stop(k);
+    size_t body = k + 2;
+    if (punct(body, ":") || punct(body, ",")) ++body;
+    // "GRDP tăng 6,12%, tăng 0,85 điểm phần trăm …. Trong đó, khu vực … đóng góp 0,62 điểm
+    // phần trăm; …": contributions in points break down the growth rate, the sentence's first
+    // percent, never a change in points.
+    bool contributions = false;
+    for (size_t m = k + 2; m < stop; ++m) {
+      int q = qty(m);
+      if (q < 0 || pct(q)) continue;  // "khu vực … tăng 3,21%, đóng góp 0,62 điểm phần trăm"
+      contributions = Q(q).dimension == "pp";
+      break;
+    }
+    if (contributions) {
+      int t = -1;
+      size_t tk = kNone;
+      // "Khu vực … tăng 2,79%, đóng góp 0,37 điểm phần trăm. Trong đó, nông nghiệp … (đóng góp
+      // 0,24 điểm phần trăm), …": the parts' contributions break down the whole's contribution
+      // when the sentence states one, not its rate.
+      for (size_t m = s0; m + 1 < k && t < 0; ++m)
+        if (qty(m) >= 0 && Q(qty(m)).dimension == "pp" && (word(m - 1, "gop") || word(m - 2, "gop"))) { t = qty(m); tk = m; }
+      for (size_t m = s0; m < k && t < 0; ++m)
+        if (qty(m) >= 0 && pct(qty(m))) { t = qty(m); tk = m; }
+      if (t >= 0) breakdown(t, tk, Trigger::TrongDo, body, stop, 0);
+      continue;
+    }
+    // A sentence that has its own "trong đó" list: the new "Trong đó" details an item of that
+    // list ("…; trong đó rau 405,8/500 ha …. Trong đó, bí xanh 8,6/35 ha"), the first figure
+    // after it of the dimension of the first part.
+    int first_part = -1;
+    for (size_t m = body; m < last && m < body + 20 && same_sentence(m, k) && first_part < 0; ++m)
+      if (qty(m) >= 0 && !pct(qty(m))) first_part = qty(m);
+    size_t from = s0;
+    bool inner = false;
+    for (size_t m = s0; m + 1 < k; ++m)
+      if (phrase(m, {"trong", "do"})) { from = m + 2; inner = true; }
+    int t = -1;
+    size_t tk = kNone;
+    // ("chi tháng 10 ước đạt 118 nghìn tỷ đồng; lũy kế 10 tháng 1.357,6 nghìn tỷ đồng …. Trong
+    // đó, chi thường xuyên 873,3 nghìn tỷ đồng": of the candidates, the first that can hold the
+    // first part)
+    int fallback = -1;
+    size_t fallback_tok = kNone;
+    for (size_t m = from; m < k; ++m) {
+      int q = qty(m);
+      if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2 &&
+          !is_change(m) && (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) {
+        if (fallback < 0) { fallback = q; fallback_tok = m; }
+        if (first_part >= 0 && Q(first_part).dimension == Q(q).dimension &&
+            Q(q).value.to_double() * Q(q).factor < Q(first_part).value.to_double() * Q(first_part).factor)
+          continue;
+        t = q; tk = m; break;
+      }
+    }
+    if (t < 0) { t = fallback; tk = fallback_tok; }
+    if (t < 0) continue;
+    // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
+    if (ab_side(tk) == 1) {
+      size_t dk = denominator_tok(tk);
+      if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
+    }
+    // "… 7.154 tỷ đồng, tăng 8,6% so với cùng kỳ. Trong đó:" and the parts as bullet lines below.
+    if (body >= last) breakdown_in_bullets(t, tk, Trigger::TrongDo, body);
+    else breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop);
+  }
+}
+
+// A trigger that ends its paragraph ("gồm:", "Trong đó:"): the parts are the bullet lines right
+// after it ("- …", "+ …", "• …", "* …").
+void Reader::breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body) {
+  const size_t save_last = last;
+  for (size_t bi = current_block + 1;
+       bi < doc.blocks.size() && bi < nr.block_first.size() && doc.blocks[bi].kind == BlockKind::Paragraph; ++bi) {
+    size_t f = nr.block_first[bi];
+    if (f >= nr.block_last[bi]) break;
+    const std::string& lead = nr.tokens[f].fold;
+    if (lead != "-" && lead != "+" && lead != "•" && lead != "*") break;
+    last = nr.block_last[bi];
+  }
+  if (last > save_last) breakdown_with_ab(t, tk, trig, body, last);
+  last = save_last;
+}
+
+// A/B totals break down side by side: numerators into numerators, denominators into
+// denominators, over the same items.
+void Reader::breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop) {
+  if (ab_side(k) == 2) {
+    size_t nk = k - 1;
+    while (nk > first && !is(nk, TokKind::Number)) --nk;
+    const size_t claims_before = out.claims.size();
+    breakdown(t, k, trig, body, stop, 0);
+    // (the count of the last breakdown is stale when this one made no claim)
+    size_t n_parts = out.claims.size() > claims_before ? last_breakdown_parts : 0;
+    int num = qty(nk);
+    if (num < 0) return;
+    size_t before = out.claims.size();
+    breakdown(num, nk, trig, body, stop, 0);
+    // Same items on both sides: cut the numerator list to the denominator's length.
+    if (out.claims.size() > before && n_parts > 0) {
+      Claim& c = out.claims.back();
+      if (c.operands.size() > n_parts + 1) {
+        c.operands.resize(n_parts + 1);
+        double sum = 0, tv = Q(num).value.to_double();
+        for (size_t i = 1; i < c.operands.size(); ++i) sum += Q(c.operands[i].quantity).value.to_double();
+        c.kind = (trig == Trigger::Gom || std::fabs(sum - tv) < 1e-9) ? ClaimKind::Sum : ClaimKind::PartBound;
+        c.exhaustive = c.kind == ClaimKind::Sum;
+      }
+    }
+    return;
+  }
+  breakdown(t, k, trig, body, stop, 0);
+}
+
+}  // namespace doisoat::grammar
