@@ -121,7 +121,10 @@ struct Reader {
   Quantity& Q(int id) { return nr.quantities[id]; }
   const Quantity& Q(int id) const { return nr.quantities[id]; }
   bool pct(int q) const { return q >= 0 && Q(q).unit == "%"; }
-  bool same_sentence(size_t a, size_t b) const { return tok_sentence[a] == tok_sentence[b]; }
+  // (Bounds-checked: a scan may step one or two past the last token; issue 14, fuzz_claims.)
+  bool same_sentence(size_t a, size_t b) const {
+    return a < tok_sentence.size() && b < tok_sentence.size() && tok_sentence[a] == tok_sentence[b];
+  }
 
   // Words (folded) match at k: "so voi" -> tokens "so" "voi".
   bool phrase(size_t k, std::initializer_list<std::string_view> ws) const {
