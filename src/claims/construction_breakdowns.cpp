@@ -95,6 +95,22 @@ bool Reader::trails_off(size_t part_tok) const {
   return p == "..." || p == "…" || (p == "." && punct(m + 1, "."));
 }
 
+// The item a part ends names a place: "khu vực" and a name or "phía …", or a level word before a capitalised name
+// ("huyện Ba Bể", "thành phố Lạng Sơn"), among the words back to the item's start.
+bool Reader::names_place_item(size_t part_tok) const {
+  for (size_t m = part_tok; m > first && m + 10 > part_tok; --m) {
+    const size_t t = m - 1;
+    if (punct(t, ";") || punct(t, ",") || punct(t, ":") || is(t, TokKind::Open) || qty(t) >= 0) break;
+    // ("khu vực Đông Hải Phòng", "khu vực phía Bắc"; "khu vực dịch vụ" is a sector)
+    if (phrase(t, {"khu", "vuc"}) && is(t + 2, TokKind::Word) && (tok(t + 2).upper || tok(t + 2).fold == "phia")) return true;
+    if (!is(t, TokKind::Word) || !is(t + 1, TokKind::Word) || !tok(t + 1).upper) continue;
+    const std::string_view w = doc.slice(tok(t).span);
+    if (w == "huyện" || w == "quận" || w == "tỉnh" || w == "xã" || w == "phường" || (w == "phố" && word(t - 1, "thanh")))
+      return true;
+  }
+  return false;
+}
+
 void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
   // "gấp 1,5 lần so với cùng kỳ; trong đó, khách quốc tế … gấp 6 lần": multiples of an earlier
   // value do not add up; a multiple is no whole.
@@ -312,6 +328,19 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
     // A list cut at a part's own breakdown may go on after it: only a list that adds up.
     if (grades >= 2 && !nested_cut) exhaustive = true;
     if (!exhaustive || (nested_cut && !sums)) return;
+  }
+  // Contributions in points may be negative: unless they are the whole list, they bound nothing
+  // ("đóng góp 0,52 điểm …, trong đó công nghiệp 0,78 điểm" is consistent when another pulls down).
+  if (!exhaustive && Q(total).dimension == "pp" &&
+      std::all_of(parts.begin(), parts.end(), [&](int p) { return Q(p).dimension == "pp"; }))
+    return;
+  // "Trong đó, khu vực Đông Hải Phòng thu 81.100 tỷ đồng; thu xuất nhập khẩu 41.000 tỷ đồng; thu
+  // nội địa 58.300 tỷ đồng": items by place beside items by kind are two classifications of the
+  // total, no one partition.
+  if (parts.size() >= 2) {
+    size_t by_place = 0;
+    for (size_t pk : part_toks) by_place += names_place_item(pk) ? 1 : 0;
+    if (by_place > 0 && by_place < part_toks.size()) return;
   }
   const bool cross = !exhaustive && parts.size() >= 2 && cross_cutting(total, part_toks);
   Claim& c = add(exhaustive ? ClaimKind::Sum : ClaimKind::PartBound, total_tok, part_toks.back(), total,
