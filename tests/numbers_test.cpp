@@ -245,6 +245,9 @@ INSTANTIATE_TEST_SUITE_P(Attached, NumberReadingTest, ::testing::ValuesIn(kAttac
 // Rates are one unit ("kg/người/năm"), not a fraction; a range with a rate is a range.
 const ReadCase kRates[] = {
     {"Mức thu nhập 3-4 triệu đồng/tháng.", "range; range"},
+    // Spaced, with the unit after the second end only: a range too.
+    {"Phần đường dài 2,3 km, rộng 26,5 - 61,5m.", "2.3 km; range; range"},
+    {"Giá vé dự kiến tăng 8 - 10%.", "range; range"},
     {"Lương thực bình quân đầu người 563 kg/người/năm.", "563 kg/người/năm"},
     {"Bình quân đạt 12,38 tiêu chí/xã.", "12.38 tiêu chí/xã"},
     {"Thu nhập bình quân 42,5 triệu đồng/người/năm.", "42.5 triệu đồng/người/năm"},

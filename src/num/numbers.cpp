@@ -970,7 +970,8 @@ struct BlockReader {
         bool tight = tok(k + 1).glued || tok(k + 2).glued;
         std::string_view b = raw(k + 2);
         // "từ 10 - 12 tấn", "khoảng 5 - 7%": spaced, but introduced as a range.
-        bool introduced = word(k - 1, "tu") || word(k - 1, "khoang");
+        // "rộng 26,5 - 61,5m", "tăng 8 - 10%": spaced, the unit after the second end only.
+        bool introduced = word(k - 1, "tu") || word(k - 1, "khoang") || unit_follows(k + 3);
         if (tight || introduced || (is_year(w) && is_year(b))) {
           ParsedNumber pa, pb;
           bool ok = parse_number(w, r.convention, pa) && parse_number(b, r.convention, pb);
