@@ -57,6 +57,23 @@ bool Reader::compared_with_last_year(size_t p) const {
   return phrase(e, {"so", "voi"}) || phrase(e, {"so", "cung"}) || phrase(e, {"cung", "ky"});
 }
 
+// "(tương ứng giảm 9,77 tỷ USD)", ", tương đương tăng 1.250 tỷ đồng" after a rate (and its
+// comparison): the absolute change of the level `cur`, in the rate's direction; -1 when none.
+int Reader::corresponding_change(size_t from, int cur, bool down) {
+  for (size_t m = from; m < last && m < from + 14 && same_sentence(m, from); ++m) {
+    if (punct(m, ";") || (qty(m) >= 0 && m > from)) return -1;
+    if (!phrase(m, {"tuong", "ung"}) && !phrase(m, {"tuong", "duong"})) continue;
+    size_t v = m + 2;
+    if (word(v, "voi")) ++v;
+    if (word(v, "muc")) ++v;
+    if (!(down ? word(v, "giam") : word(v, "tang"))) return -1;
+    const int q = qty(v + 1);
+    if (q < 0 || pct(q) || !compatible(q, cur) || stated_used[q]) return -1;
+    return q;
+  }
+  return -1;
+}
+
 // The earlier value of a change stated in the sentence before: "Năm 2022, … đạt 356,8 triệu USD.
 // Năm 2023 ước đạt 402,1 triệu USD, tăng 12,7% so với năm 2022." The one figure of that sentence
 // of the same kind, when the two sentences are linked by their years or by their words.
@@ -220,6 +237,18 @@ void Reader::changes() {
       // checked too (percent-vs-points tells % from points).
       int ear = earlier_in_parens(end_of_quantity(k), cur);
       if (ear < 0 && !pct(cur) && !index) ear = earlier_in_previous_sentence(cur, ck, /*years_only=*/true);
+      // "46,56 tỷ USD, giảm 17,3% so với tháng trước (tương ứng giảm 9,77 tỷ USD)": the change it
+      // amounts to gives the earlier value (current ∓ change).
+      if (ear < 0 && !pct(cur) && !index && !times) {
+        if (const int chg = corresponding_change(end_of_quantity(k), cur, down); chg >= 0) {
+          Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(token_of[chg]) - 1, n, Template::ValueChangeRate);
+          c.decrease = down;
+          operand(c, "current", cur);
+          operand(c, "change", chg);
+          operand(c, "rate", n);
+          continue;
+        }
+      }
       if (ear < 0) continue;
       Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(k) - 1, n, index ? Template::ValueIndexEarlier : Template::ValueRateEarlier);
       c.decrease = down;
