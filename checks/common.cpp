@@ -107,7 +107,7 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   Interval d = operand_interval(*den, OperandMode::AsPrinted, o);
   if (d.contains_zero()) return unchecked(ev, "denominator is zero");
   // "vượt 4,2% kế hoạch": the stated figure is how far the actual is above the plan.
-  const bool over = c.template_id == Template::ActualVuotPctPlan;
+  const bool over = c.template_id == Template::ActualVuotPctPlan || c.template_id == Template::ABVuotPct;
   Interval p = (n / d) * hundred;
   if (over) p = p - Interval::point(hundred);
   ev.computed = p.centre();

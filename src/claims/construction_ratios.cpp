@@ -75,7 +75,9 @@ void Reader::ratios() {
       operand(c, "denominator", b);
       continue;
     }
-    Claim& c = add(ClaimKind::Ratio, k, xk + 1 < last ? xk + 1 : xk, x, Template::ABPct);
+    // "đạt 5.600/5.000 tỷ đồng, vượt 12% dự toán": the percent is how far A is above B.
+    const bool over = word(xk - 1, "vuot") || (word(xk - 1, "muc") && word(xk - 2, "vuot"));
+    Claim& c = add(ClaimKind::Ratio, k, xk + 1 < last ? xk + 1 : xk, x, over ? Template::ABVuotPct : Template::ABPct);
     operand(c, "numerator", a);
     operand(c, "denominator", b);
   }

@@ -7,6 +7,7 @@ const char* to_string(Template t) {
     case Template::None: return "";
     case Template::Malformed: return "malformed";
     case Template::ABPct: return "a-b-pct";
+    case Template::ABVuotPct: return "a-b-vuot-pct";
     case Template::ABangPctOfNamedWhole: return "a-bang-pct-of-named-whole";
     case Template::PctParenAB: return "pct-paren-a-b";
     case Template::AveragePerUnit: return "average-per-unit";

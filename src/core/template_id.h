@@ -11,6 +11,7 @@ enum class Template {
   Malformed,
   // ratios (src/claims/construction_ratios.cpp)
   ABPct,
+  ABVuotPct,
   ABangPctOfNamedWhole,
   PctParenAB,
   // derived figures (src/claims/construction_derived.cpp)
