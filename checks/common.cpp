@@ -34,14 +34,26 @@ bool compatible(const Quantity& q, const Quantity& ref) {
 }
 
 /// Factor that converts a value of q's written unit into ref's written unit.
+// "104,26 triệu cổ phiếu" against "131.638.903 cổ phiếu" (a count noun no unit is known for): a
+// bare scale word against a figure written out in full, at least as large as the scale, is the
+// same count; a bare figure below it ("đạt 104,26 triệu, kế hoạch 131,6") shares the scale.
+bool scale_word_against_full_figure(const Quantity& q, const Quantity& ref) {
+  return q.dimension == "scalar" && q.factor > 1 && !q.unit.empty() && ref.unit.empty() && ref.dimension == "scalar" &&
+         ref.value.to_double() >= q.factor;
+}
+
 Rational conversion(const Quantity& q, const Quantity& ref) {
+  if (scale_word_against_full_figure(q, ref)) return Rational::of_factor(q.factor);
+  if (scale_word_against_full_figure(ref, q)) return Rational(1) / Rational::of_factor(ref.factor);
   if (q.unit.empty() || ref.unit.empty() || q.unit == ref.unit) return Rational(1);
   return Rational::of_factor(q.factor) / Rational::of_factor(ref.factor);
 }
 
 Interval in_unit_of(const Quantity& q, const Quantity& ref, OperandMode mode, const ToleranceOptions& o) {
   // Same unit: × 1 leaves a reduced Rational as it is, so it is skipped.
-  if (q.unit.empty() || ref.unit.empty() || q.unit == ref.unit) return operand_interval(q, mode, o);
+  if ((q.unit.empty() || ref.unit.empty() || q.unit == ref.unit) && !scale_word_against_full_figure(q, ref) &&
+      !scale_word_against_full_figure(ref, q))
+    return operand_interval(q, mode, o);
   return operand_interval(q, mode, o) * conversion(q, ref);
 }
 
