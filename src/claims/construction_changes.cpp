@@ -54,7 +54,7 @@ bool Reader::compared_with_last_year(size_t p) const {
   const int r = qty(m + 1);
   if (r < 0 || !pct(r)) return false;
   const size_t e = end_of_quantity(m + 1);
-  return phrase(e, {"so", "voi"}) || phrase(e, {"so", "cung"}) || phrase(e, {"cung", "ky"});
+  return comparison_at(e) || phrase(e, {"so", "cung"});
 }
 
 // "(tương ứng giảm 9,77 tỷ USD)", ", tương đương tăng 1.250 tỷ đồng" after a rate (and its

@@ -93,7 +93,7 @@ bool Reader::names_other_whole(size_t n, size_t bk) const {
   if (lexicon::is_function_word(f) || f == "so" || f == "tong" || f == "tro" || f == "ty" || f == "tuong" || f == "dat")
     return false;
   // (The plan B is: "70/80 buổi, đạt 87% kế hoạch", "đạt 35% dự toán", "đạt 96% KH".)
-  if (f == "kh" || phrase(n, {"ke", "hoach"}) || phrase(n, {"du", "toan"}) || phrase(n, {"chi", "tieu"})) return false;
+  if (plan_word_at(n)) return false;
   if (is(bk + 1, TokKind::Word) && tok(bk + 1).fold == f) return false;
   return true;
 }
