@@ -111,6 +111,24 @@ bool Reader::names_place_item(size_t part_tok) const {
   return false;
 }
 
+// The period kind named in the words [from, to): 1 months to date ("lũy kế", "tính chung", "2
+// tháng", "từ đầu năm"), 2 one month ("tháng 2"), 0 none.
+int Reader::period_kind_in(size_t from, size_t to) const {
+  for (size_t n = from; n < to && n < last; ++n) {
+    if (word(n, "luy") || phrase(n, {"tinh", "chung"}) || phrase(n, {"tu", "dau", "nam"})) return 1;
+    if (is(n, TokKind::Number) && tok(n).non_quantity >= 0 && word(n + 1, "thang")) return 1;
+    if (word(n, "thang") && is(n + 1, TokKind::Number) && tok(n + 1).non_quantity >= 0) return 2;
+  }
+  return 0;
+}
+
+// The clause of the part at m names months to date where the part before it (its clause
+// [from, prev]) named one month, or the other way round.
+bool Reader::period_switch(size_t from, size_t prev, size_t m) const {
+  const int a = period_kind_in(from, prev), b = period_kind_in(end_of_quantity(prev), m);
+  return b != 0 && a != b && (a != 0 || b == 1);
+}
+
 void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {
   // "gấp 1,5 lần so với cùng kỳ; trong đó, khách quốc tế … gấp 6 lần": multiples of an earlier
   // value do not add up; a multiple is no whole.
@@ -149,6 +167,22 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
     if (punct(m, ";") && is(m + 1, TokKind::Word) && tok(m + 1).upper && !word(body, tok(m + 1).fold) &&
         names_head_of(total_tok, tok(m + 1).fold))
       break;
+    // "giảm 12,89% so với cùng kỳ năm 2022 (72,56 triệu USD)": the earlier value of the part.
+    if (is(m, TokKind::Open) && earlier_value_paren(m)) {
+      m = matching_close(m);
+      continue;
+    }
+    // "…; trong đó, vốn chương trình … 2.052 tỷ đồng; vốn nước ngoài 960 tỷ đồng": a "trong đó"
+    // inside the list details the part before it, up to the next ';' — sub-parts, no parts.
+    if ((punct(m, ";") || punct(m, ",")) && phrase(m + 1, {"trong", "do"}) && !part_toks.empty() && depth < 3) {
+      size_t b2 = m + 3;
+      if (punct(b2, ",") || punct(b2, ":")) ++b2;
+      size_t e2 = b2;
+      while (e2 < stop && !punct(e2, ";")) e2 = is(e2, TokKind::Open) ? matching_close(e2) + 1 : e2 + 1;
+      breakdown(parts.back(), part_toks.back(), Trigger::TrongDo, b2, std::min(e2, stop), depth + 1);
+      m = e2 - 1;
+      continue;
+    }
     if (is(m, TokKind::Open) && is(m + 1, TokKind::Number) && tok(m + 1).quantity >= 0 &&
         matching_close(m) == end_of_quantity(m + 1)) {
       continue;  // "tại xã A (5 ha), tại xã B (6 ha)": the figure in parentheses is the part
@@ -199,6 +233,16 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
       continue;
     }
     if (Q(q).dimension != Q(total).dimension && incompatible_seen) continue;  // a bare number after another unit
+    // "chính quyền 2 cấp …. Cụ thể, … công trình cấp 3, cấp 4": a number after the total's noun
+    // names a grade ("cấp 3", "lớp 1"); a count stands before its noun.
+    if (Q(q).dimension == "scalar" && Q(total).dimension.rfind("count:", 0) == 0 && is(m - 1, TokKind::Word) &&
+        "count:" + tok(m - 1).fold == Q(total).dimension)
+      continue;
+    // "Trong đó thu … tháng 2 ước đạt 5.216 tỷ đồng, luỹ kế 2 tháng là 10.528 tỷ đồng": the same
+    // item over another period ends the list (a month and the months to date are no siblings).
+    if (!part_toks.empty() && period_switch(part_toks.size() == 1 ? body : part_toks[part_toks.size() - 2] + 1,
+                                            part_toks.back(), m))
+      break;
     if (parts.size() == 1) separator = last_separator;
     parts.push_back(q);
     part_toks.push_back(m);
@@ -305,7 +349,10 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
                                   std::all_of(part_toks.begin(), part_toks.end(), [&](size_t m) {
                                     return Q(qty(m)).dimension == "pp" && (word(m - 1, "gop") || word(m - 2, "gop"));
                                   });
-  bool exhaustive = ((pct(total) || contribution_total) && parts.size() >= 2) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
+  // "Trong đó ở cụm phía đông, khách quốc tế …, khách nội địa …": a list under a scope of its
+  // own ("ở …", "tại …") details a part of the total; it adds up to it only by the figures.
+  const bool scoped = word(body, "o") || word(body, "tai");
+  bool exhaustive = scoped ? (parts.size() >= 2 && sums) : ((pct(total) || contribution_total) && parts.size() >= 2) || ((trig == Trigger::Gom || trig == Trigger::Colon) && !one_short) || (parts.size() >= 2 && sums) ||
                     (sole_component && sums) ||
                     (parts.size() == 2 && (complements(part_toks[0], part_toks[1]) ||
                                            (respectively_pair && complements_in(part_toks[0]))));

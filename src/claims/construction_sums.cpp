@@ -88,6 +88,45 @@ bool Reader::change_of_level_before(size_t k) {
   return false;
 }
 
+// The first word of [from, to) that can head a noun phrase ("vốn" in "vốn ngân sách", "khách"
+// in "tổng số khách lưu trú"), "" if none.
+std::string Reader::head_word(size_t from, size_t to) const {
+  for (size_t m = from; m < to && m < last; ++m) {
+    if (qty(m) >= 0) break;
+    if (is(m, TokKind::Word) && content_word(tok(m).fold) && !lexicon::is_function_word(tok(m).fold)) return tok(m).fold;
+  }
+  return "";
+}
+
+// The list at body (up to stop) and the total at tk name the same thing: the head of the list's
+// first item is a word of the total's clause, or the head of the total's clause a word of the
+// item's.
+bool Reader::same_subject(size_t tk, size_t body, size_t stop) const {
+  const size_t ts = clause_start(tk), te = clause_stop(tk);
+  size_t is_ = body;
+  while (is_ < stop && (is(is_, TokKind::Punct) || word(is_, "o") || word(is_, "tai"))) ++is_;
+  size_t ie = is_;
+  while (ie < stop && !punct(ie, ";") && !(qty(ie) >= 0 && ie > is_ && punct(end_of_quantity(ie), ","))) ++ie;
+  auto among = [&](const std::string& w, size_t b, size_t e) {
+    for (size_t m = b; m < e && m < last; ++m)
+      if (word(m, w)) return true;
+    return false;
+  };
+  const std::string item_head = head_word(is_, stop), total_head = head_word(ts, te);
+  return (!item_head.empty() && among(item_head, ts, te)) || (!total_head.empty() && among(total_head, is_, ie + 1));
+}
+
+// The paragraph before the current one is prose that a paragraph opening with "Trong đó" or
+// "Cụ thể" can continue: a paragraph right before it (no heading, table row or footnote between),
+// with figures.
+bool Reader::previous_paragraph_joins() const {
+  if (current_block == 0 || current_block >= nr.block_first.size()) return false;
+  const size_t pb = current_block - 1;
+  if (doc.blocks[pb].kind != BlockKind::Paragraph || doc.blocks[current_block].kind != BlockKind::Paragraph) return false;
+  if (table_row(pb) || nr.block_first[pb] >= nr.block_last[pb]) return false;
+  return nr.block_last[pb] == nr.block_first[current_block];
+}
+
 void Reader::sums() {
   for (size_t k = first; k < last; ++k) {
     int t = qty(k);
@@ -214,11 +253,25 @@ void Reader::sums() {
   }
   // "Total …. Trong đó: part …; part …": a sentence that opens with "Trong đó" breaks down the
   // main figure of the sentence before it.
-  for (size_t k = first + 1; k + 2 < last; ++k) {
-    if (!phrase(k, {"trong", "do"}) || same_sentence(k - 1, k)) continue;
+  for (size_t k = first; k + 2 < last; ++k) {
+    const bool opener = phrase(k, {"trong", "do"}) || (phrase(k, {"cu", "the"}) && punct(k + 2, ","));
+    if (!opener || (k > first && same_sentence(k - 1, k))) continue;
+    // "Total ….\n\nTrong đó, part …; part …": a paragraph that opens the list breaks down the
+    // last sentence of the paragraph before it (news articles put each sentence pair so).
+    const size_t save_first = first;
+    struct Restore { size_t& f; size_t v; ~Restore() { f = v; } } restore{first, save_first};
+    if (k == first && !previous_paragraph_joins()) continue;
+    if (k == first) first = nr.block_first[current_block - 1];
     size_t prev = k - 1;
     size_t s0 = prev;
     while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
+    // "… tăng gấp 2 lần so với cùng kỳ năm trước. (97,54 triệu USD).": a sentence that is only a
+    // parenthesis is an aside of the one before it.
+    if (is(s0, TokKind::Open) && matching_close(s0) + 2 >= k && s0 > first) {
+      prev = s0 - 1;
+      s0 = prev;
+      while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
+    }
     const size_t stop = sentence_stop(k);
     size_t body = k + 2;
     if (punct(body, ":") || punct(body, ",")) ++body;
@@ -264,6 +317,7 @@ void Reader::sums() {
     size_t fallback_tok = kNone;
     for (size_t m = from; m < k; ++m) {
       int q = qty(m);
+      if (is(m, TokKind::Open) && earlier_value_paren(m)) { m = matching_close(m); continue; }
       if (q >= 0 && !pct(q) && Q(q).dimension != "rate" && Q(q).dimension != "scalar" && ab_side(m) != 2 &&
           !is_change(m) && (!inner || (first_part >= 0 && Q(q).dimension == Q(first_part).dimension))) {
         if (fallback < 0) { fallback = q; fallback_tok = m; }
@@ -275,6 +329,10 @@ void Reader::sums() {
     }
     if (t < 0) { t = fallback; tk = fallback_tok; }
     if (t < 0) continue;
+    // Across a paragraph break, or after "Cụ thể", the list must be about the total: the head
+    // noun of the list's first item is among the total's clause, or the total's among the item's
+    // ("Thu ngân sách … 940 tỷ đồng. ¶ Trong đó: vốn ngân sách địa phương …" is about another).
+    if ((k == save_first || !phrase(k, {"trong", "do"})) && !same_subject(tk, body, stop)) continue;
     // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
     if (ab_side(tk) == 1) {
       size_t dk = denominator_tok(tk);

@@ -192,6 +192,22 @@ size_t Reader::denominator_tok(size_t m) const {
 // A figure stated as a change, not a level: "tăng 2.100 hộ", "giảm hơn 300 tỷ đồng", "(tương ứng
 // tăng 5,01 tỷ USD)", "cao hơn 12 ha", "tăng so với dự toán giao là 5.225 tỷ đồng". A change is
 // never a level's part, base, plan or whole.
+// A parenthesis that holds the earlier value a comparison names: "tăng 12,47% so với cùng kỳ
+// năm 2022 (196,6 triệu USD)", "(cùng kỳ 95 vụ)", and past a full stop the writer put before it
+// ("… so với cùng kỳ năm trước. (97,54 triệu USD)"). Its figure is no part and no total.
+bool Reader::earlier_value_paren(size_t open) const {
+  if (!is(open, TokKind::Open)) return false;
+  if (phrase(open + 1, {"cung", "ky"}) || phrase(open + 1, {"nam", "truoc"}) || phrase(open + 1, {"nam", "ngoai"})) return true;
+  size_t m = open;
+  if (punct(m - 1, ".")) --m;
+  for (size_t n = 0; n < 8 && m > first; ++n) {
+    --m;
+    if (comparison_at(m) || word(m, "truoc") || (word(m, "ngoai") && word(m - 1, "nam")) || word(m, "ky")) return true;
+    if (qty(m) >= 0 || punct(m, ";") || punct(m, ",") || punct(m, ".") || is(m, TokKind::Close)) return false;
+  }
+  return false;
+}
+
 bool Reader::is_change(size_t k) const {
   size_t p = k - 1;
   if (word(p, "hon") || word(p, "gan") || word(p, "khoang") || word(p, "them") || word(p, "tren")) {

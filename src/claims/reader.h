@@ -173,6 +173,7 @@ struct Reader {
   int ab_side(size_t m) const;
   size_t denominator_tok(size_t m) const;
   bool is_change(size_t k) const;
+  bool earlier_value_paren(size_t open) const;
   bool same_words_around(int a, int b, int need = 2) const;
   void malformed();
   bool names_subregion(size_t k) const;
@@ -232,6 +233,8 @@ struct Reader {
   bool aside_of_part(size_t part_tok, size_t open) const;
   bool counts_other_noun(size_t part_tok, int total) const;
   bool names_head_of(size_t k, const std::string& w) const;
+  int period_kind_in(size_t from, size_t to) const;
+  bool period_switch(size_t from, size_t prev, size_t m) const;
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth);
   bool partial_list(size_t body, size_t first_part) const;
   bool names_place_item(size_t part_tok) const;
@@ -246,6 +249,9 @@ struct Reader {
   bool explicit_list_at(size_t p) const;
   bool list_of_changes_after(size_t k) const;
   bool change_of_level_before(size_t k);
+  bool previous_paragraph_joins() const;
+  std::string head_word(size_t from, size_t to) const;
+  bool same_subject(size_t tk, size_t body, size_t stop) const;
   void sums();
   void breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body);
   void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop);
