@@ -111,6 +111,20 @@ bool Reader::names_place_item(size_t part_tok) const {
   return false;
 }
 
+// The figures of [from, to) that could be parts of `total` add up to it (within its rounding).
+bool Reader::adds_up_to(int total, size_t from, size_t to) {
+  double sum = 0;
+  int n = 0;
+  for (size_t m = from; m < to && m < last; ++m) {
+    const int q = qty(m);
+    if (q < 0 || pct(q) || !compatible(q, total) || is_change(m)) continue;
+    sum += Q(q).value.to_double() * Q(q).factor;
+    ++n;
+  }
+  const double tv = Q(total).value.to_double() * Q(total).factor;
+  return n >= 2 && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor + 1e-9 * tv;
+}
+
 // The period kind named in the words [from, to): 1 months to date ("lũy kế", "tính chung", "2
 // tháng", "từ đầu năm"), 2 one month ("tháng 2"), 0 none.
 int Reader::period_kind_in(size_t from, size_t to) const {
@@ -133,6 +147,9 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
   // "gấp 1,5 lần so với cùng kỳ; trong đó, khách quốc tế … gấp 6 lần": multiples of an earlier
   // value do not add up; a multiple is no whole.
   if (Q(total).unit == "lần") return;
+  // "30 mặt hàng đạt kim ngạch trên 1 tỷ USD (trong đó 5 mặt hàng trên 10 tỷ USD)": a threshold
+  // that items pass is no level.
+  if (threshold_of_items(total_tok)) return;
   std::vector<int> parts;
   std::vector<size_t> part_toks;
   const int side = ab_side(total_tok);
@@ -179,7 +196,10 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
       if (punct(b2, ",") || punct(b2, ":")) ++b2;
       size_t e2 = b2;
       while (e2 < stop && !punct(e2, ";")) e2 = is(e2, TokKind::Open) ? matching_close(e2) + 1 : e2 + 1;
-      breakdown(parts.back(), part_toks.back(), Trigger::TrongDo, b2, std::min(e2, stop), depth + 1);
+      // ("1.401 hợp đồng (trung ương: 123 hợp đồng, địa phương: 1.278 hợp đồng; trong đó: 586 …, 312 …)":
+      // sub-parts that add up to the whole list's total, beyond the part, break down the total.)
+      if (!adds_up_to(total, b2, std::min(e2, stop)))
+        breakdown(parts.back(), part_toks.back(), Trigger::TrongDo, b2, std::min(e2, stop), depth + 1);
       m = e2 - 1;
       continue;
     }
@@ -233,6 +253,7 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
       continue;
     }
     if (Q(q).dimension != Q(total).dimension && incompatible_seen) continue;  // a bare number after another unit
+    if (threshold_of_items(m)) continue;
     // "chính quyền 2 cấp …. Cụ thể, … công trình cấp 3, cấp 4": a number after the total's noun
     // names a grade ("cấp 3", "lớp 1"); a count stands before its noun.
     if (Q(q).dimension == "scalar" && Q(total).dimension.rfind("count:", 0) == 0 && is(m - 1, TokKind::Word) &&
@@ -285,6 +306,9 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
       kinds_of_whole = true;
     }
   }
+  // "rừng phòng hộ 5.0005 ha": a malformed figure is reported as such; a sum over it would
+  // check a value nobody wrote.
+  if (Q(total).malformed || std::any_of(parts.begin(), parts.end(), [&](int p) { return Q(p).malformed; })) return;
   if (parts.empty() && !kinds_only && subkind_bound(total, total_tok, body, umbrella, umbrella_toks)) return;
   if (parts.empty() || (kinds_only && !kinds_of_whole)) return;
   // "2 (197,16 ha)", "97.000 ĐWT (218.000 m3)": a figure of no known unit before parts of a
@@ -308,6 +332,16 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
   double sum = 0;
   for (int p : parts) sum += base(p);
   bool sums = std::fabs(sum - tv) <= tol;
+  // "1.401 hợp đồng (trung ương: 123 hợp đồng, địa phương: 1.278 hợp đồng; trong đó: 586 …, 312 …)":
+  // parts of a part that add up to the whole it is a part of break down that whole, not the part.
+  if (!sums && sum > tv && is_item[total] && depth == 0) {
+    for (size_t m = total_tok; m > first && m + kReach > total_tok && same_sentence(m - 1, total_tok); --m) {
+      const int g = qty(m - 1);
+      if (g < 0 || g == total || pct(g) || !compatible(g, total) || base(g) <= tv) continue;
+      const double gtol = 1e-9 * std::max(1.0, base(g)) + 0.5 * std::pow(10.0, -Q(g).precision) * Q(g).factor;
+      if (std::fabs(sum - base(g)) <= gtol) return;
+    }
+  }
   if (!sums && sum > tv + tol && parts.size() > 2) {
     // Parts followed by their own breakdown with no trigger word ("cấp xã: 180 đơn, tiếp nhận
     // trong kỳ 179 đơn, kỳ trước chuyển sang 01 đơn"): the list is a hierarchy the text does

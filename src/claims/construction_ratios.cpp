@@ -52,6 +52,9 @@ void Reader::ratios() {
         // "16/22 bộ, ngành ban hành kế hoạch (đạt 100% chỉ tiêu năm 2022)", "11/27 ngân hàng, đại
         // diện hơn 50% vốn hóa ngành", "4/7 gói … đạt khoảng 53% khối lượng": a percent that names
         // its own whole after it (other than B's noun) is a percent of that whole, not k/N.
+        // A count of places or bodies ("16/22 bộ, ngành", "45/63 tỉnh") is a population, never a
+        // plan: "đạt 100% chỉ tiêu" after it is against the year's target.
+        if (plan_word_at(n) && any_phrase(bk + 1, lexicon::kPopulationUnits)) break;
         if (names_other_whole(n, bk) && Q(b).precision == 0 &&
             (Q(b).dimension == "scalar" || Q(b).dimension.rfind("count:", 0) == 0))
           break;

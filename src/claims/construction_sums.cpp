@@ -158,6 +158,7 @@ void Reader::sums() {
     bool passed_parallel = false;
     bool compared = false;
     bool words_only = true;  // nothing but words between the total and a colon
+    bool comma_then_words = false;  // a comma and a new phrase between the total and its trigger
     size_t extra = 0;        // tokens of a parallel A/B figure stepped over
     bool long_gap = false;   // past the usual reach: only an explicit "(trong đó" / "(gồm" still counts
     for (size_t m = after; m < last && m < after + 26 + extra + (compared ? 6 : 0) && same_sentence(m, k); ++m) {
@@ -175,6 +176,19 @@ void Reader::sums() {
         trig = Trigger::None;  // an aside further on, after other figures
         break;
       }
+      // "thặng dư 1,47 tỷ USD, lượng vốn FDI giải ngân dồi dào (2,95 tỷ USD, …)": past a comma and
+      // another noun phrase, a parenthesis that does not say it lists parts is that phrase's aside.
+      // (Only when its figure is above the total: "169 cuộc thanh tra, kiểm tra (10 cuộc kỳ trước
+      // chuyển sang)" joins two nouns with the comma.)
+      if (trig == Trigger::Paren && comma_then_words && !explicit_list_at(m + 1) && qty(m + 1) >= 0 &&
+          compatible(qty(m + 1), t) &&
+          Q(qty(m + 1)).value.to_double() * Q(qty(m + 1)).factor > Q(t).value.to_double() * Q(t).factor) {
+        trig = Trigger::None;
+        break;
+      }
+      if (punct(m, ",") && is(m + 1, TokKind::Word) && is(m + 2, TokKind::Word) && !explicit_list_at(m + 1) &&
+          !change_verb(m + 1) && !word(m + 1, "dat") && !word(m + 1, "bang"))
+        comma_then_words = true;
       if (qty(m) >= 0 || is(m, TokKind::Percent)) clean_gap = false;  // (a date or an age is no figure)
       if (trig != Trigger::None && long_gap) {
         size_t p = is(m, TokKind::Open) ? m : m + 1;

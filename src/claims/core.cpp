@@ -208,6 +208,23 @@ bool Reader::earlier_value_paren(size_t open) const {
   return false;
 }
 
+// "có 30 mặt hàng đạt kim ngạch xuất khẩu trên 1 tỷ USD": a figure after "trên/dưới/từ" in a
+// clause that counts items is the threshold each item passes, not a level of anything ("5 dự án
+// với tổng vốn trên 1.000 tỷ đồng" is a level: "tổng").
+bool Reader::threshold_of_items(size_t k) const {
+  // ("từ", not "tư" of "đầu tư": both fold to "tu")
+  const bool tu = word(k - 1, "tu") && (doc.slice(tok(k - 1).span) == "từ" || doc.slice(tok(k - 1).span) == "Từ");
+  if (!(word(k - 1, "tren") || word(k - 1, "duoi") || tu || phrase(k - 2, {"lon", "hon"})))
+    return false;
+  for (size_t m = k - 1; m > first && m + 12 > k; --m) {
+    const size_t t = m - 1;
+    if (word(t, "tong") || punct(t, ";") || punct(t, ".") || is(t, TokKind::Open)) return false;
+    const int q = qty(t);
+    if (q >= 0) return Q(q).dimension.rfind("count:", 0) == 0 && !pct(q);
+  }
+  return false;
+}
+
 bool Reader::is_change(size_t k) const {
   size_t p = k - 1;
   if (word(p, "hon") || word(p, "gan") || word(p, "khoang") || word(p, "them") || word(p, "tren")) {

@@ -26,6 +26,10 @@ inline constexpr std::string_view kComparison[] = {"so voi", "cung ky"};
 /// "KH", "kế hoạch", "dự toán", "chỉ tiêu": the plan that an actual is a percent of.
 inline constexpr std::string_view kPlanWords[] = {"kh", "ke hoach", "du toan", "chi tieu"};
 
+/// Units that count places and public bodies: a total of them is a population, not a plan.
+inline constexpr std::string_view kPopulationUnits[] = {"tinh", "thanh pho", "huyen", "quan", "xa", "phuong", "thi tran",
+                                                        "bo", "nganh", "don vi", "co quan", "dia phuong", "truong"};
+
 /// "trong đó", "gồm", "bao gồm", "cụ thể": words that open a list of parts.
 inline constexpr std::string_view kListOpeners[] = {"trong do", "gom", "bao gom", "cu the"};
 

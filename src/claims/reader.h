@@ -174,6 +174,7 @@ struct Reader {
   size_t denominator_tok(size_t m) const;
   bool is_change(size_t k) const;
   bool earlier_value_paren(size_t open) const;
+  bool threshold_of_items(size_t k) const;
   bool same_words_around(int a, int b, int need = 2) const;
   void malformed();
   bool names_subregion(size_t k) const;
@@ -233,6 +234,7 @@ struct Reader {
   bool aside_of_part(size_t part_tok, size_t open) const;
   bool counts_other_noun(size_t part_tok, int total) const;
   bool names_head_of(size_t k, const std::string& w) const;
+  bool adds_up_to(int total, size_t from, size_t to);
   int period_kind_in(size_t from, size_t to) const;
   bool period_switch(size_t from, size_t prev, size_t m) const;
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth);
