@@ -125,6 +125,18 @@ bool Reader::adds_up_to(int total, size_t from, size_t to) {
   return n >= 2 && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor + 1e-9 * tv;
 }
 
+// The words at k open an item the way the item holding the total at tk was opened: two words,
+// the first capitalised, that also stand right after a ':' or ';' before tk in its sentence.
+bool Reader::opens_sibling_item(size_t tk, size_t k) const {
+  if (!is(k, TokKind::Word) || !tok(k).upper || !is(k + 1, TokKind::Word)) return false;
+  for (size_t m = tk; m > first && m + kReach > tk && same_sentence(m - 1, tk); --m) {
+    const size_t o = m - 1;
+    if ((punct(o, ":") || punct(o, ";")) && word(o + 1, tok(k).fold) && word(o + 2, tok(k + 1).fold) && tok(o + 1).upper)
+      return true;
+  }
+  return false;
+}
+
 // The period kind named in the words [from, to): 1 months to date ("lũy kế", "tính chung", "2
 // tháng", "từ đầu năm"), 2 one month ("tháng 2"), 0 none.
 int Reader::period_kind_in(size_t from, size_t to) const {
@@ -184,6 +196,9 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
     if (punct(m, ";") && is(m + 1, TokKind::Word) && tok(m + 1).upper && !word(body, tok(m + 1).fold) &&
         names_head_of(total_tok, tok(m + 1).fold))
       break;
+    // "… là: Dự án A, dài 56,4 km, gồm …; Dự án B, dài 74,6 km, …": the next item of the enumeration
+    // that holds the total, opened by the same capitalised words as the total's item.
+    if (punct(m, ";") && opens_sibling_item(total_tok, m + 1)) break;
     // "giảm 12,89% so với cùng kỳ năm 2022 (72,56 triệu USD)": the earlier value of the part.
     if (is(m, TokKind::Open) && earlier_value_paren(m)) {
       m = matching_close(m);

@@ -116,6 +116,18 @@ bool Reader::same_subject(size_t tk, size_t body, size_t stop) const {
   return (!item_head.empty() && among(item_head, ts, te)) || (!total_head.empty() && among(total_head, is_, ie + 1));
 }
 
+// The word w labels the figure at k: among the words back from it to the figure before (or the
+// clause start), or among those after it up to `until` and before the next figure.
+bool Reader::labels(size_t k, size_t until, const std::string& w) const {
+  for (size_t m = k; m > first && m + kLabelWords > k && same_sentence(m - 1, k); --m) {
+    if (qty(m - 1) >= 0 || punct(m - 1, ";")) break;
+    if (word(m - 1, w)) return true;
+  }
+  for (size_t m = end_of_quantity(k); m < until && m < last && qty(m) < 0; ++m)
+    if (word(m, w)) return true;
+  return false;
+}
+
 // The paragraph before the current one is prose that a paragraph opening with "Trong đó" or
 // "Cụ thể" can continue: a paragraph right before it (no heading, table row or footnote between),
 // with figures.
@@ -263,7 +275,23 @@ void Reader::sums() {
       breakdown_in_bullets(t, k, trig, body);
       continue;
     }
-    breakdown_with_ab(t, k, trig, body, stop);
+    // "đã tiếp nhận 456.408 hồ sơ, đã giải quyết 407.169 hồ sơ, đang giải quyết 49.239 hồ sơ,
+    // trong đó tiếp nhận tại chi nhánh 329.806 hồ sơ, …": the items repeat the word that labels an
+    // earlier figure of the sentence, not the nearest one; they break down that figure.
+    size_t tk = k;
+    if (trig == Trigger::TrongDo && ab_side(k) == 0) {
+      const std::string head = head_word(body, stop);
+      if (!head.empty() && !labels(k, body, head)) {
+        for (size_t m = k; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
+          const int g = qty(m - 1);
+          if (g < 0 || pct(g) || !compatible(g, t) || ab_side(m - 1) != 0 || !labels(m - 1, k, head)) continue;
+          tk = m - 1;
+          t = g;
+          break;
+        }
+      }
+    }
+    breakdown_with_ab(t, tk, trig, body, stop);
   }
   // "Total …. Trong đó: part …; part …": a sentence that opens with "Trong đó" breaks down the
   // main figure of the sentence before it.

@@ -192,7 +192,7 @@ size_t Reader::denominator_tok(size_t m) const {
 // A figure stated as a change, not a level: "tăng 2.100 hộ", "giảm hơn 300 tỷ đồng", "(tương ứng
 // tăng 5,01 tỷ USD)", "cao hơn 12 ha", "tăng so với dự toán giao là 5.225 tỷ đồng". A change is
 // never a level's part, base, plan or whole.
-// A parenthesis that holds the earlier value a comparison names: "tăng 12,47% so với cùng kỳ
+// A parenthesis that holds the earlier value a comparison names, or the plan a percent is of: "tăng 12,47% so với cùng kỳ
 // năm 2022 (196,6 triệu USD)", "(cùng kỳ 95 vụ)", and past a full stop the writer put before it
 // ("… so với cùng kỳ năm trước. (97,54 triệu USD)"). Its figure is no part and no total.
 bool Reader::earlier_value_paren(size_t open) const {
@@ -203,6 +203,11 @@ bool Reader::earlier_value_paren(size_t open) const {
   for (size_t n = 0; n < 8 && m > first; ++n) {
     --m;
     if (comparison_at(m) || word(m, "truoc") || (word(m, "ngoai") && word(m - 1, "nam")) || word(m, "ky")) return true;
+    // "bằng 6% kế hoạch thành phố giao (24.969 tỷ đồng)": the plan a percent is of.
+    if (plan_word_at(m)) {
+      for (size_t b = m; b > first && b + 6 > m; --b)
+        if (pct(qty(b - 1))) return true;
+    }
     if (qty(m) >= 0 || punct(m, ";") || punct(m, ",") || punct(m, ".") || is(m, TokKind::Close)) return false;
   }
   return false;

@@ -235,6 +235,7 @@ struct Reader {
   bool counts_other_noun(size_t part_tok, int total) const;
   bool names_head_of(size_t k, const std::string& w) const;
   bool adds_up_to(int total, size_t from, size_t to);
+  bool opens_sibling_item(size_t tk, size_t k) const;
   int period_kind_in(size_t from, size_t to) const;
   bool period_switch(size_t from, size_t prev, size_t m) const;
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth);
@@ -254,6 +255,7 @@ struct Reader {
   bool previous_paragraph_joins() const;
   std::string head_word(size_t from, size_t to) const;
   bool same_subject(size_t tk, size_t body, size_t stop) const;
+  bool labels(size_t k, size_t until, const std::string& w) const;
   void sums();
   void breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body);
   void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop);
