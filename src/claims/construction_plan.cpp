@@ -306,6 +306,34 @@ std::pair<int, int> Reader::plan_actual_of(const Row& row) const {
   return {plan, actual};
 }
 
+// The paragraph opens with the name of a body or place and a colon: "Ban quản lý …:", "Huyện
+// A:", "Công ty B:" (words only before the colon, the first capitalised).
+bool Reader::headed_by_body(size_t bi) const {
+  if (bi >= nr.block_first.size()) return false;
+  const size_t f = nr.block_first[bi], l = nr.block_last[bi];
+  if (f >= l || nr.tokens[f].kind != TokKind::Word || !nr.tokens[f].upper) return false;
+  bool body = false;
+  for (const std::string_view b : lexicon::kBodies) {
+    size_t m = f;
+    bool all = true;
+    for (size_t p = 0; p <= b.size() && all; ++m) {
+      size_t e = b.find(' ', p);
+      if (e == std::string_view::npos) e = b.size();
+      all = m < l && nr.tokens[m].kind == TokKind::Word && nr.tokens[m].fold == b.substr(p, e - p);
+      p = e + 1;
+    }
+    // ("Sở", not "Số": both fold to "so")
+    if (all && b == "so") all = doc.slice(nr.tokens[f].span) == "Sở";
+    body = body || all;
+  }
+  if (!body) return false;
+  for (size_t m = f; m < l && m < f + 16; ++m) {
+    if (nr.tokens[m].kind == TokKind::Punct && nr.tokens[m].fold == ":") return true;
+    if (nr.tokens[m].kind != TokKind::Word) return false;
+  }
+  return false;
+}
+
 int Reader::plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words) {
   const Quantity& a = Q(pp.actual);
   const int section = doc.blocks[abi].section;
@@ -325,6 +353,9 @@ int Reader::plan_in_section(const PendingPlan& pp, size_t abi, const std::set<st
   for (size_t bi : section_blocks) {
     if (bi == abi || doc.blocks[bi].section != section || doc.blocks[bi].kind != BlockKind::Paragraph || table_row(bi))
       continue;
+    // "Ban quản lý Đầu tư xây dựng Hạ tầng đô thị: Tổng nguồn vốn … được giao là 4.333,8 tỷ
+    // đồng": a paragraph that one body or place heads reports that body's plan, not the city's.
+    if (headed_by_body(bi) && !headed_by_body(abi)) continue;
     first = nr.block_first[bi];
     last = nr.block_last[bi];
     for (size_t m = first; m < last; ++m) {

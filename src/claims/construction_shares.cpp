@@ -162,11 +162,13 @@ void Reader::read_shares(size_t block_index) {
     size_t after = end_of_quantity(k);
     std::vector<std::string> noun;
     bool noun_is_all = false;  // nothing after the noun: "chiếm 54,5% tổng vốn."
+    std::string noun_next;     // the word after the noun ("nhập" in "tổng kim ngạch nhập khẩu")
     for (size_t m = after; m < after + 3; ++m) {
       if (!word(m, "tong")) continue;
       size_t w = m + 1;
       for (; w < m + 3 && is(w, TokKind::Word); ++w) noun.push_back(tok(w).fold);
       noun_is_all = !is(w, TokKind::Word);
+      if (is(w, TokKind::Word) && !lexicon::is_function_word(tok(w).fold) && content_word(tok(w).fold)) noun_next = tok(w).fold;
       break;
     }
     // "chiếm 44% tổng diện tích cả nước", "… tổng thu ngân sách tại đơn vị": a whole of another
@@ -207,12 +209,22 @@ void Reader::read_shares(size_t block_index) {
           if (w0.kind != TokKind::Word || w0.fold != "tong") continue;
           // "…, chiếm 13,55% tổng mức. Doanh thu … 0,4 tỷ đồng": that "tổng" names a share's
           // whole, it does not announce the figure after it.
-          if (m - d > first && nr.tokens[m - d - 1].kind == TokKind::Percent) break;
+          if (m - d > 0 && nr.tokens[m - d - 1].kind == TokKind::Percent) break;
+          // "Diện tích dừa thu hoạch trên tổng diện tích trồng dừa …, có gần 68.500 ha": "trên tổng"
+          // names the denominator of a ratio; the figure is the numerator's.
+          // (tokens of earlier blocks: nr.tokens, not the block-bounded helpers)
+          if (m - d > 0 && nr.tokens[m - d - 1].kind == TokKind::Word && nr.tokens[m - d - 1].fold == "tren") break;
           bool same = true;
           for (size_t i = 0; i < noun.size() && same; ++i) {
             size_t at = m - d + 1 + i;
             same = at < m - 1 && nr.tokens[at].kind == TokKind::Word && nr.tokens[at].fold == noun[i];
           }
+          // "chiếm 34% tổng kim ngạch nhập khẩu" is not of "tổng kim ngạch xuất nhập khẩu": the
+          // word after the common noun differs.
+          const size_t next_at = m - d + 1 + noun.size();
+          if (same && !noun_next.empty() && next_at < m - 1 && nr.tokens[next_at].kind == TokKind::Word &&
+              !lexicon::is_function_word(nr.tokens[next_at].fold) && nr.tokens[next_at].fold != noun_next)
+            same = false;
           if (same) chosen = q;
         }
       }
@@ -331,6 +343,7 @@ std::vector<std::string> Reader::scope_after(size_t after) const {
   for (size_t m = after; m < last && m < after + kPhraseWords && is(m, TokKind::Word); ++m) {
     if (phrase(m, {"ca", "nuoc"})) return {"ca", "nuoc"};
     if (phrase(m, {"toan", "quoc"})) return {"toan", "quoc"};
+    if (phrase(m, {"toan", "tinh"})) return {"toan", "tinh"};  // "… toàn tỉnh": the province's whole, as the text names it
     if (phrase(m, {"trong", "nuoc"})) return {"trong", "nuoc"};
     if (phrase(m, {"tai", "don", "vi"})) return {"don", "vi"};
     if (word(m, "chung") && !word(m - 1, "noi")) return {"chung"};
@@ -351,10 +364,15 @@ bool Reader::names_scope(size_t k, const std::vector<std::string>& scope) const 
 // "1.530 doanh nghiệp quy mô nhỏ, chiếm 92,3%": a figure whose own clause goes on to its share
 // is a part of the list, never the whole of a sibling's share.
 bool Reader::has_own_share(size_t k) const {
-  for (size_t m = end_of_quantity(k); m < last && m < k + kClauseWords; ++m) {
+  // ("2.708 doanh nghiệp đăng ký từ 10 lao động trở xuống, chiếm 95,1%": a figure of another
+  // unit inside the label is no figure of the clause's own)
+  const int own = qty(k);
+  for (size_t m = end_of_quantity(k); m < last && m < k + 2 * kClauseWords; ++m) {
     if (punct(m, ";") || punct(m, ".") || is(m, TokKind::Open)) return false;
-    if (qty(m) >= 0)
-      return pct(qty(m)) && (word(m - 1, "chiem") || phrase(m - 2, {"tuong", "duong"}) || phrase(m - 2, {"ty", "trong"}));
+    const int q = qty(m);
+    if (q < 0) continue;
+    if (!pct(q) && own >= 0 && Q(q).dimension != Q(own).dimension && m < k + kClauseWords) continue;
+    return pct(q) && (word(m - 1, "chiem") || phrase(m - 2, {"tuong", "duong"}) || phrase(m - 2, {"ty", "trong"}));
   }
   return false;
 }

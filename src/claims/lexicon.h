@@ -30,6 +30,12 @@ inline constexpr std::string_view kPlanWords[] = {"kh", "ke hoach", "du toan", "
 inline constexpr std::string_view kPopulationUnits[] = {"tinh", "thanh pho", "huyen", "quan", "xa", "phuong", "thi tran",
                                                         "bo", "nganh", "don vi", "co quan", "dia phuong", "truong"};
 
+/// Heads of the name of a public body, a firm or a place ("Ban quản lý …", "Sở …", "Huyện …"):
+/// a paragraph that opens with one and a colon reports on that body alone.
+inline constexpr std::string_view kBodies[] = {"ban", "so", "phong", "trung tam", "cong ty", "tong cong ty", "cuc",
+                                               "chi cuc", "ubnd", "uy ban", "quan", "huyen", "thi xa", "xa",
+                                               "phuong", "thanh pho", "tinh", "khu", "truong", "benh vien"};
+
 /// "trong đó", "gồm", "bao gồm", "cụ thể": words that open a list of parts.
 inline constexpr std::string_view kListOpeners[] = {"trong do", "gom", "bao gom", "cu the"};
 

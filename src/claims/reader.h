@@ -222,6 +222,7 @@ struct Reader {
   bool target_before(size_t k) const;
   bool actual_of_own_percent(size_t m, int x) const;
   std::pair<int, int> plan_actual_of(const Row& row) const;
+  bool headed_by_body(size_t bi) const;
   int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words);
   void resolve_plans_from_tables();
   void plan_side_of_breakdowns();
