@@ -77,11 +77,12 @@ bool Reader::names_head_of(size_t k, const std::string& w) const {
 }
 
 // The words before a list's first part say it names only some items: "hầu hết", "một số",
-// "chủ yếu", "đa số", "phần lớn".
+// "chủ yếu", "đa số", "phần lớn", or the top of a ranking ("cao nhất", "lớn nhất", "nhiều nhất").
 bool Reader::partial_list(size_t body, size_t first_part) const {
   for (size_t m = body > 12 ? body - 12 : first; m < first_part && m < last; ++m)
+    // ("đóng góp tăng cao nhất 5,1 điểm phần trăm": the leaders of a ranking, not all)
     if (phrase(m, {"hau", "het"}) || phrase(m, {"mot", "so"}) || phrase(m, {"chu", "yeu"}) || phrase(m, {"da", "so"}) ||
-        phrase(m, {"phan", "lon"}))
+        phrase(m, {"phan", "lon"}) || phrase(m, {"cao", "nhat"}) || phrase(m, {"lon", "nhat"}) || phrase(m, {"nhieu", "nhat"}))
       return true;
   return false;
 }

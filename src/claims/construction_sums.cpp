@@ -128,6 +128,14 @@ bool Reader::labels(size_t k, size_t until, const std::string& w) const {
   return false;
 }
 
+// The rate at k is "so với tháng trước" / "so với kỳ trước": a change on the month before.
+bool Reader::against_previous_month(size_t k) const {
+  size_t a = end_of_quantity(k);
+  if (phrase(a, {"so", "voi"})) a += 2;
+  else if (word(a, "so")) a += 1;
+  return phrase(a, {"thang", "truoc"}) || phrase(a, {"ky", "truoc"});
+}
+
 // The paragraph before the current one is prose that a paragraph opening with "Trong đó" or
 // "Cụ thể" can continue: a paragraph right before it (no heading, table row or footnote between),
 // with figures.
@@ -335,8 +343,9 @@ void Reader::sums() {
       // when the sentence states one, not its rate.
       for (size_t m = s0; m + 1 < k && t < 0; ++m)
         if (qty(m) >= 0 && Q(qty(m)).dimension == "pp" && (word(m - 1, "gop") || word(m - 2, "gop"))) { t = qty(m); tk = m; }
+      // (never a rate against the month before: contributions are to a growth on a year before)
       for (size_t m = s0; m < k && t < 0; ++m)
-        if (qty(m) >= 0 && pct(qty(m))) { t = qty(m); tk = m; }
+        if (qty(m) >= 0 && pct(qty(m)) && !against_previous_month(m)) { t = qty(m); tk = m; }
       if (t >= 0) breakdown(t, tk, Trigger::TrongDo, body, stop, 0);
       continue;
     }

@@ -104,6 +104,7 @@ struct Reader {
   std::vector<Row> table_rows;
 
   std::vector<std::vector<size_t>> blocks_of_section;  // plan_in_section's index
+  std::optional<std::unordered_set<int>> plan_parts;   // part_of_plan's: parts of a plan's breakdown
 
   // The outcomes of a case, as bits: a case has exactly one.
   enum Outcome : uint8_t { kNoOutcome = 0, kRecovered = 1, kDied = 2, kTransferred = 4, kTreated = 8 };
@@ -223,6 +224,8 @@ struct Reader {
   bool actual_of_own_percent(size_t m, int x) const;
   std::pair<int, int> plan_actual_of(const Row& row) const;
   bool headed_by_body(size_t bi) const;
+  bool part_of_plan(int q);
+  bool plan_named_in_sentence(size_t k) const;
   int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words);
   void resolve_plans_from_tables();
   void plan_side_of_breakdowns();
@@ -257,6 +260,7 @@ struct Reader {
   std::string head_word(size_t from, size_t to) const;
   bool same_subject(size_t tk, size_t body, size_t stop) const;
   bool labels(size_t k, size_t until, const std::string& w) const;
+  bool against_previous_month(size_t k) const;
   void sums();
   void breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body);
   void breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop);
