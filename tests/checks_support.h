@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/blame.h"
+#include "engine/blame.h"
 #include "checks/check.h"
 #include "checks/common.h"
 #include "core/model.h"

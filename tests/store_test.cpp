@@ -29,9 +29,9 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/engine.h"
-#include "store/cross.h"
+#include "checks/cross_report.h"
 #include "store/facts.h"
-#include "store/facts_cli.h"
+#include "cli/facts.h"
 
 using namespace doisoat;
 namespace fs = std::filesystem;

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "engine/engine.h"
-#include "store/cross.h"
+#include "checks/cross_report.h"
 #include "store/facts.h"
 
 using namespace doisoat;

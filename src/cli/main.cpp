@@ -18,7 +18,7 @@
 #include "engine/engine.h"
 #include "report/emit.h"
 #include "report/gate.h"
-#include "store/facts_cli.h"
+#include "cli/facts.h"
 
 using namespace doisoat;
 

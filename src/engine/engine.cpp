@@ -6,11 +6,11 @@
 #include <mutex>
 #include <thread>
 
-#include "checks/blame.h"
+#include "engine/blame.h"
 #include "claims/claims.h"
 #include "claims/indicators.h"
 #include "num/numbers.h"
-#include "store/cross.h"
+#include "checks/cross_report.h"
 
 namespace doisoat {
 

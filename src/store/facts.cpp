@@ -13,7 +13,7 @@
 #include "claims/indicators.h"
 #include "core/vfold.h"
 #include "store/backends.h"
-#include "store/cross.h"
+#include "checks/cross_report.h"
 
 namespace doisoat {
 

@@ -8,7 +8,7 @@
 #include <map>
 
 #include "store/backends.h"
-#include "store/cross.h"
+#include "checks/cross_report.h"
 
 namespace doisoat {
 

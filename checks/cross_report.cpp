@@ -1,4 +1,4 @@
-#include "store/cross.h"
+#include "checks/cross_report.h"
 
 #include <algorithm>
 #include <cmath>
