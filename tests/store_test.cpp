@@ -29,7 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/engine.h"
-#include "checks/cross_report.h"
+#include "engine/cross_stage.h"
 #include "store/facts.h"
 #include "cli/facts.h"
 

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "engine/engine.h"
-#include "checks/cross_report.h"
+#include "engine/cross_stage.h"
 #include "store/facts.h"
 
 using namespace doisoat;

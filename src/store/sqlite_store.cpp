@@ -8,7 +8,6 @@
 #include <map>
 
 #include "store/backends.h"
-#include "checks/cross_report.h"
 
 namespace doisoat {
 
