@@ -8,6 +8,7 @@ namespace doisoat {
 class MalformedNumberCheck : public ClaimKindCheck {
  public:
   MalformedNumberCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat
