@@ -28,10 +28,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/engine.h"
-#include "engine/cross_stage.h"
-#include "store/facts.h"
 #include "cli/facts.h"
+#include "engine/cross_stage.h"
+#include "engine/engine.h"
+#include "store/facts.h"
 
 using namespace doisoat;
 namespace fs = std::filesystem;

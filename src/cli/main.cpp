@@ -15,10 +15,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/facts.h"
 #include "engine/engine.h"
 #include "report/emit.h"
 #include "report/gate.h"
-#include "cli/facts.h"
 
 using namespace doisoat;
 

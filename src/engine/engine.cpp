@@ -6,11 +6,11 @@
 #include <mutex>
 #include <thread>
 
-#include "engine/blame.h"
 #include "claims/claims.h"
 #include "claims/indicators.h"
-#include "num/numbers.h"
+#include "engine/blame.h"
 #include "engine/cross_stage.h"
+#include "num/numbers.h"
 
 namespace doisoat {
 
