@@ -344,7 +344,7 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
   // when that is what makes the relation hold: the malformed-number finding reports the number;
   // the relation itself is not a second error. Every malformed operand is replaced at once, and
   // the relation is evaluated once more (no recursion).
-  if (ev.verdict != Verdict::Discrepancy || c.kind == ClaimKind::MalformedNumber) return ev;
+  if (ev.verdict != Verdict::Discrepancy || !owner || !owner->rereads_malformed_operands()) return ev;
   std::vector<uint32_t> hinted;
   for (const auto& op : c.operands) {
     const Quantity* q = qs.get(op.quantity);

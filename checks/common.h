@@ -101,6 +101,9 @@ class ClaimKindCheck : public Check {
   virtual Evaluation evaluate(const Claim& c, const QuantityView& quantities, const ToleranceOptions& o) const = 0;
   /// A claim whose malformed stated figure is read, like its operands, as meant.
   virtual bool reads_stated_as_meant(const Claim&) const { return false; }
+  /// Whether a failing claim is evaluated once more with its malformed operands read as meant
+  /// (not when the claim is about the malformed figure itself).
+  virtual bool rereads_malformed_operands() const { return true; }
 
  private:
   ClaimKind kind_;
