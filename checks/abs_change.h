@@ -8,6 +8,7 @@ namespace doisoat {
 class AbsChangeCheck : public ClaimKindCheck {
  public:
   AbsChangeCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat

@@ -7,6 +7,26 @@ namespace doisoat {
 
 namespace {
 
+/// Factor that converts a value of q's written unit into ref's written unit.
+// "104,26 triệu cổ phiếu" against "131.638.903 cổ phiếu" (a count noun no unit is known for): a
+// bare scale word against a figure written out in full, at least as large as the scale, is the
+// same count; a bare figure below it ("đạt 104,26 triệu, kế hoạch 131,6") shares the scale.
+bool scale_word_against_full_figure(const Quantity& q, const Quantity& ref) {
+  return q.dimension == "scalar" && q.factor > 1 && !q.unit.empty() && ref.unit.empty() && ref.dimension == "scalar" &&
+         ref.value.to_double() >= q.factor;
+}
+
+Rational conversion(const Quantity& q, const Quantity& ref) {
+  if (scale_word_against_full_figure(q, ref)) return Rational::of_factor(q.factor);
+  if (scale_word_against_full_figure(ref, q)) return Rational(1) / Rational::of_factor(ref.factor);
+  if (q.unit.empty() || ref.unit.empty() || q.unit == ref.unit) return Rational(1);
+  return Rational::of_factor(q.factor) / Rational::of_factor(ref.factor);
+}
+
+}  // namespace
+
+namespace recompute {
+
 const Quantity* first_role(const Claim& c, const QuantityView& qs, std::initializer_list<const char*> names) {
   for (const char* name : names)
     for (const auto& o : c.operands)
@@ -31,22 +51,6 @@ bool compatible(const Quantity& q, const Quantity& ref) {
   if (q.unit.empty() || ref.unit.empty()) return true;
   if (!q.dimension.empty() && !ref.dimension.empty()) return q.dimension == ref.dimension;
   return q.unit == ref.unit;
-}
-
-/// Factor that converts a value of q's written unit into ref's written unit.
-// "104,26 triệu cổ phiếu" against "131.638.903 cổ phiếu" (a count noun no unit is known for): a
-// bare scale word against a figure written out in full, at least as large as the scale, is the
-// same count; a bare figure below it ("đạt 104,26 triệu, kế hoạch 131,6") shares the scale.
-bool scale_word_against_full_figure(const Quantity& q, const Quantity& ref) {
-  return q.dimension == "scalar" && q.factor > 1 && !q.unit.empty() && ref.unit.empty() && ref.dimension == "scalar" &&
-         ref.value.to_double() >= q.factor;
-}
-
-Rational conversion(const Quantity& q, const Quantity& ref) {
-  if (scale_word_against_full_figure(q, ref)) return Rational::of_factor(q.factor);
-  if (scale_word_against_full_figure(ref, q)) return Rational(1) / Rational::of_factor(ref.factor);
-  if (q.unit.empty() || ref.unit.empty() || q.unit == ref.unit) return Rational(1);
-  return Rational::of_factor(q.factor) / Rational::of_factor(ref.factor);
 }
 
 Interval in_unit_of(const Quantity& q, const Quantity& ref, OperandMode mode, const ToleranceOptions& o) {
@@ -97,18 +101,17 @@ Verdict verdict_of(Agreement a) {
 
 // ---- percent of: ratio, percent_of_plan, share --------------------------------------------
 
-void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
+void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, const PercentReading& r,
+                      Evaluation& ev) {
   const Quantity* num = first_role(c, qs, {"numerator", "actual", "part"});
   const Quantity* den = first_role(c, qs, {"denominator", "plan", "total"});
   const Quantity* st = qs.get(c.stated);
-  if (c.kind == ClaimKind::PercentOfPlan && num && st && !den) {
+  if (r.plan && num && st && !den) {
     ev.unit = "%";
     return unchecked(ev, "plan not stated in the document");
   }
   if (!num || !den || !st) return unchecked(ev, "missing operand");
-  // "570 việc, trong đó có 175 bản sao …, đạt tỷ lệ 30,7%": the text itself makes the part a part
-  // of that whole, counted in its own noun.
-  bool linked_counts = c.template_id == Template::PartOfLinkedTotal && num->dimension.rfind("count:", 0) == 0 &&
+  bool linked_counts = r.counts_linked && num->dimension.rfind("count:", 0) == 0 &&
                        den->dimension.rfind("count:", 0) == 0;
   if (!compatible(*num, *den) && !linked_counts) return unchecked(ev, "units differ: " + num->unit + " / " + den->unit);
   ev.unit = "%";
@@ -118,8 +121,7 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   Interval n = in_unit_of(*num, *den, OperandMode::AsPrinted, o);
   Interval d = operand_interval(*den, OperandMode::AsPrinted, o);
   if (d.contains_zero()) return unchecked(ev, "denominator is zero");
-  // "vượt 4,2% kế hoạch": the stated figure is how far the actual is above the plan.
-  const bool over = c.template_id == Template::ActualVuotPctPlan || c.template_id == Template::ABVuotPct;
+  const bool over = r.over;
   Interval p = (n / d) * hundred;
   if (over) p = p - Interval::point(hundred);
   ev.computed = p.centre();
@@ -145,7 +147,7 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   } catch (const std::exception&) {
   }
   Rational sv = value_of(*st), cr = round_half_up(*ev.computed, k);
-  if (c.kind == ClaimKind::Share) {
+  if (r.share) {
     ev.material = sv > hundred || cr > hundred;
   } else if (over) {
     ev.material = (sv >= Rational(0)) != (cr >= Rational(0));  // "vượt" a plan that was missed
@@ -154,45 +156,11 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   }
 }
 
-// ---- average per counted thing: total / count ----------------------------------------------
-
-void evaluate_average(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
-  const Quantity* total = first_role(c, qs, {"numerator"});
-  const Quantity* count = first_role(c, qs, {"denominator"});
-  const Quantity* st = qs.get(c.stated);
-  if (!total || !count || !st) return unchecked(ev, "missing operand");
-  // The average's factor is that of its money unit, also when written as a rate ("tỷ đồng/DN").
-  Interval n = operand_interval(*total, OperandMode::AsPrinted, o) *
-               (Rational::of_factor(total->factor) / Rational::of_factor(st->factor));
-  Interval d = operand_interval(*count, OperandMode::AsPrinted, o);
-  if (d.contains_zero()) return unchecked(ev, "count is zero");
-  ev.unit = st->unit;
-  int k = decimals_of(*st);
-  ev.display_decimals = k + 2;
-  Interval p = n / d;
-  ev.computed = p.centre();
-  ev.computed_interval = p;
-  Agreement a = agree(p, *st, o);
-  ev.verdict = verdict_of(a);
-  std::string avg = format_vi(*ev.computed, ev.display_decimals);
-  ev.computation = with_unit(shown(*total), total->unit) + " / " + with_unit(shown(*count), count->unit) + " = " + avg +
-                   " → " + rounded_to_stated(*ev.computed, *st);
-  if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
-  std::string lhs = with_unit(shown(*total), total->unit) + " / " + with_unit(shown(*count), count->unit) + " = " + avg;
-  set_messages(ev, lhs, *st, st->unit);
-  if (a != Agreement::Discrepancy) return;
-  try {
-    Interval nr = operand_interval(*total, OperandMode::Rounded, o) *
-                  (Rational::of_factor(total->factor) / Rational::of_factor(st->factor));
-    Interval dr = operand_interval(*count, OperandMode::Rounded, o);
-    if (!dr.contains_zero()) ev.rounding_only = meets(nr / dr, rounding_interval(*st, o));
-  } catch (const std::exception&) {
-  }
-}
-
 // ---- sum and part bound --------------------------------------------------------------------
 
-void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev, bool bound) {
+void evaluate_parts(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, const PartsReading& r,
+                    Evaluation& ev) {
+  const bool bound = r.bound;
   const Quantity* total = qs.get(c.stated);
   if (const Quantity* t = first_role(c, qs, {"total"})) total = t;
   auto parts = all_role(c, qs, "part");
@@ -207,11 +175,7 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
       const std::string& l = p.dimension.size() < total->dimension.size() ? total->dimension : p.dimension;
       if (l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ') return true;
     }
-    // Kinds of a whole counted in their own nouns ("67 chủ thể: 22 HTX, 14 doanh nghiệp, 30 hộ").
-    // A kind of the total's thing in its own noun ("12 người, trong đó 01 đối tượng").
-    // Cases and the people they are ("99.085 trường hợp; 98.961 người đã khỏi bệnh, 63 ca tử vong").
-    return (c.template_id == Template::TotalPartsOfKinds || c.template_id == Template::TotalTrongDoSubkind ||
-            c.template_id == Template::TotalCaseOutcomes) && p.dimension.rfind("count:", 0) == 0 &&
+    return r.kinds_in_own_nouns && p.dimension.rfind("count:", 0) == 0 &&
            total->dimension.rfind("count:", 0) == 0;
   };
   for (auto* p : parts)
@@ -248,9 +212,7 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
   }
   // A part, or the parts together, can never be above the total.
   auto above = [&](const Interval& x) { return x.lo > t.hi || (x.lo == t.hi && t.hi_open); };
-  // "52.300 lao động, trong đó nữ 25.100 …; nông nghiệp 31.200 …": parts of two classifications
-  // overlap, so only each part is bounded by the total, not their sum.
-  const bool cross_cutting = c.template_id == Template::TotalCrossCuttingParts;
+  const bool cross_cutting = r.cross_cutting;
   bool sum_above = !cross_cutting && above(sum_rounded), part_above = above(biggest_i);
   ev.verdict = (sum_above || part_above) ? Verdict::Discrepancy : Verdict::Consistent;
   if (part_above) {
@@ -269,170 +231,9 @@ void evaluate_sum(const Claim& c, const QuantityView& qs, const ToleranceOptions
   }
 }
 
-// ---- changes: growth, abs_change, pp_difference ------------------------------------------
-
-void evaluate_growth(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
-  const Quantity* cur = first_role(c, qs, {"current"});
-  const Quantity* ear = first_role(c, qs, {"earlier"});
-  const Quantity* st = qs.get(c.stated);
-  bool index = has_role(c, "index");
-  if (const Quantity* r = first_role(c, qs, {"rate", "index"})) st = r;
-  const Quantity* chg = first_role(c, qs, {"change"});
-  if (cur && !ear && chg && st && !index) {
-    // "402.588 lượt, tăng 138.037 lượt (tăng 21,5%)": earlier = current ∓ change, rate = change / earlier.
-    if (!compatible(*cur, *chg)) return unchecked(ev, "units differ: " + cur->unit + " / " + chg->unit);
-    ev.unit = "%";
-    int k = decimals_of(*st);
-    ev.display_decimals = std::max(2, k + 2);
-    Rational hundred(100);
-    auto rate_of = [&](OperandMode mode) {
-      Interval cv = operand_interval(*cur, mode, o), ch = in_unit_of(*chg, *cur, mode, o);
-      Interval e = c.decrease ? cv + ch : cv - ch;
-      return (ch / e) * hundred;
-    };
-    Interval ev_earlier = c.decrease ? operand_interval(*cur, OperandMode::AsPrinted, o) + in_unit_of(*chg, *cur, OperandMode::AsPrinted, o)
-                                     : operand_interval(*cur, OperandMode::AsPrinted, o) - in_unit_of(*chg, *cur, OperandMode::AsPrinted, o);
-    if (ev_earlier.contains_zero()) return unchecked(ev, "earlier value is zero");
-    Interval p = rate_of(OperandMode::AsPrinted);
-    ev.computed = p.centre();
-    ev.computed_interval = p;
-    Quantity stated_mag = *st;
-    stated_mag.negative = false;
-    Agreement a = agree(p, stated_mag, o);
-    ev.verdict = verdict_of(a);
-    std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
-    std::string earlier_text = format_vi(ev_earlier.centre(), decimals_of(*cur));
-    ev.computation = shown(*chg) + " / (" + shown(*cur) + (c.decrease ? " + " : " − ") + shown(*chg) + ") × 100 = " + pc +
-                     " → " + rounded_to_stated(*ev.computed, *st) + "%";
-    ev.message_vi = std::string(c.decrease ? "giảm " : "tăng ") + shown(*chg) + " so với kỳ trước " + earlier_text + " là " + pc +
-                    ", báo cáo ghi " + shown(*st) + "%";
-    ev.message_en = std::string(c.decrease ? "a fall of " : "a rise of ") + shown(*chg) + " on an earlier " + earlier_text + " is " + pc +
-                    ", the report states " + shown(*st) + "%";
-    if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
-    if (a != Agreement::Discrepancy) return;
-    try {
-      ev.rounding_only = meets(rate_of(OperandMode::Rounded), rounding_interval(stated_mag, o));
-    } catch (const std::exception&) {
-    }
-    return;
-  }
-  if (!cur || !ear || !st) return unchecked(ev, "earlier or current value not stated");
-  if (!compatible(*cur, *ear)) return unchecked(ev, "units differ: " + cur->unit + " / " + ear->unit);
-  // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)": an index written as a multiple.
-  const bool times = index && st->unit == "lần";
-  const std::string pct_sign = times ? " lần" : "%";
-  ev.unit = times ? "lần" : "%";
-  int k = decimals_of(*st);
-  ev.display_decimals = std::max(2, k + 2);
-  Rational hundred(100);
-  auto rate_of = [&](OperandMode mode) {
-    Interval cv = in_unit_of(*cur, *ear, mode, o), e = operand_interval(*ear, mode, o);
-    Interval ratio = times ? cv / e : (cv / e) * hundred;
-    if (index) return ratio;
-    Interval g = ratio - Interval::point(hundred);
-    return c.decrease ? -g : g;
-  };
-  if (operand_interval(*ear, OperandMode::AsPrinted, o).contains_zero()) return unchecked(ev, "earlier value is zero");
-  Interval p = rate_of(OperandMode::AsPrinted);
-  ev.computed = p.centre();
-  ev.computed_interval = p;
-  // "giảm -3%" is unusual; the stated rate is compared by magnitude in the claim's direction.
-  Quantity stated_mag = *st;
-  if (c.decrease) stated_mag.negative = false;
-  Agreement a = agree(p, stated_mag, o);
-  ev.verdict = verdict_of(a);
-  std::string pc = format_vi(*ev.computed, ev.display_decimals) + pct_sign;
-  std::string word_vi = times ? "gấp " : index ? "bằng " : (c.decrease ? "giảm " : "tăng ");
-  std::string word_en = times ? "multiple of " : index ? "index " : (c.decrease ? "fall of " : "growth of ");
-  std::string formula = times   ? shown(*cur) + " / " + shown(*ear)
-                        : index ? shown(*cur) + " / " + shown(*ear) + " × 100"
-                                : (c.decrease ? "(1 − " + shown(*cur) + " / " + shown(*ear) + ") × 100"
-                                              : "(" + shown(*cur) + " / " + shown(*ear) + " − 1) × 100");
-  ev.computation = formula + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + pct_sign;
-  ev.message_vi = shown(*cur) + " so với " + shown(*ear) + " là " + word_vi + pc + ", báo cáo ghi " + word_vi + shown(*st) + pct_sign;
-  ev.message_en = shown(*cur) + " against " + shown(*ear) + " is a " + word_en + pc + ", the report states " + shown(*st) + pct_sign;
-  if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
-  if (a != Agreement::Discrepancy) return;
-  try {
-    ev.rounding_only = meets(rate_of(OperandMode::Rounded), rounding_interval(stated_mag, o));
-  } catch (const std::exception&) {
-  }
-  if (index) {
-    Rational cr = round_half_up(*ev.computed, k);
-    const Rational par = times ? Rational(1) : hundred;
-    ev.material = (value_of(stated_mag) >= par) != (cr >= par);
-  } else {
-    // The text says "tăng" and the figures fall (or the reverse).
-    ev.material = ev.computed->negative() && !value_of(stated_mag).negative() &&
-                  round_half_up(*ev.computed, k).negative();
-  }
-  // Percent vs points: rates stated in % whose difference in points is what the text says.
-  if (!index && cur->unit == "%" && ear->unit == "%") {
-    Interval pp = operand_interval(*cur, OperandMode::AsPrinted, o) - operand_interval(*ear, OperandMode::AsPrinted, o);
-    if (c.decrease) pp = -pp;
-    if (meets(pp, rounding_interval(stated_mag, o))) {
-      ev.points_fit = true;
-      ev.points_text = shown(*cur) + " − " + shown(*ear) + " = " + format_vi(pp.centre(), k) + " điểm phần trăm";
-    }
-  }
-}
-
-// "1.792 hộ, tỷ lệ 13,54% giảm … 333 hộ (2,51%)": the change of a population's rate in points,
-// from the counts: earlier rate (part ± change) / (total ± its change) against part / total. A
-// percent of the households (change / total) is the other reading; either agreeing is consistent.
-void evaluate_rate_points(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
-  const Quantity* part = first_role(c, qs, {"part"});
-  const Quantity* total = first_role(c, qs, {"total"});
-  const Quantity* dpart = first_role(c, qs, {"part_change"});
-  const Quantity* dtotal = first_role(c, qs, {"total_change_down", "total_change_up"});
-  const Quantity* st = qs.get(c.stated);
-  if (!part || !total || !dpart || !st) return unchecked(ev, "counts of the rate not stated");
-  if (!compatible(*part, *total) || !compatible(*dpart, *total) || (dtotal && !compatible(*dtotal, *total)))
-    return unchecked(ev, "units differ: " + part->unit + " / " + total->unit);
-  bool total_down = false;
-  for (const Operand& op : c.operands)
-    if (op.role == "total_change_down") total_down = true;
-  auto v = [&](const Quantity& q) { return in_unit_of(q, *total, OperandMode::AsPrinted, o); };
-  const Rational hundred(100);
-  Interval P = v(*part), T = v(*total), dP = v(*dpart);
-  Interval dT = dtotal ? v(*dtotal) : Interval::point(Rational(0));
-  Interval P0 = c.decrease ? P + dP : P - dP;
-  Interval T0 = total_down ? T + dT : T - dT;
-  if (T.contains_zero() || T0.contains_zero()) return unchecked(ev, "empty population");
-  Interval now = (P / T) * hundred, before = (P0 / T0) * hundred;
-  Interval d = c.decrease ? before - now : now - before;
-  Quantity stated_mag = *st;
-  stated_mag.negative = false;
-  ev.unit = "điểm phần trăm";
-  int k = decimals_of(*st);
-  ev.display_decimals = k + 2;
-  ev.computed = d.centre();
-  ev.computed_interval = d;
-  Agreement a = agree(d, stated_mag, o, true);
-  std::string formula = "(" + shown(*part) + (c.decrease ? " + " : " − ") + shown(*dpart) + ") / (" + shown(*total) +
-                        (dtotal ? (total_down ? " + " : " − ") + shown(*dtotal) : std::string()) + ") − " + shown(*part) +
-                        " / " + shown(*total);
-  if (!c.decrease)
-    formula = shown(*part) + " / " + shown(*total) + " − (" + shown(*part) + " − " + shown(*dpart) + ") / (" + shown(*total) +
-              (dtotal ? (total_down ? " + " : " − ") + shown(*dtotal) : std::string()) + ")";
-  std::string dt = format_vi(*ev.computed, k + 2);
-  ev.computation = formula + " = " + dt + " điểm phần trăm";
-  if (a == Agreement::Discrepancy) {
-    Interval share = (dP / T) * hundred;
-    if (meets(share, rounding_interval(stated_mag, o))) {
-      a = Agreement::Consistent;
-      ev.reason = "as a percent of the population: " + shown(*dpart) + " / " + shown(*total);
-    }
-  }
-  ev.verdict = verdict_of(a);
-  std::string word_vi = c.decrease ? "giảm " : "tăng ", word_en = c.decrease ? "a fall of " : "a rise of ";
-  ev.message_vi = ev.computation + ", báo cáo ghi " + word_vi + shown(*st);
-  ev.message_en = ev.computation + ", the report states " + word_en + shown(*st);
-  if (a == Agreement::ConsistentTruncated) ev.reason = "matches only if truncated";
-}
+// ---- changes: abs_change, pp_difference ---------------------------------------------------
 
 void evaluate_difference(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev, bool points) {
-  if (points && c.template_id == Template::CountChangeRatePoints) return evaluate_rate_points(c, qs, o, ev);
   const Quantity* cur = first_role(c, qs, {"current"});
   const Quantity* ear = first_role(c, qs, {"earlier"});
   const Quantity* st = qs.get(c.stated);
@@ -490,89 +291,9 @@ void evaluate_difference(const Claim& c, const QuantityView& qs, const Tolerance
   }
 }
 
-// ---- repeat and malformed ----------------------------------------------------------------
+}  // namespace recompute
 
-// "giảm 55% so với cùng kỳ" in one place and "bằng 45% so với cùng kỳ" in another: one year-on-year
-// change stated as a rate and as an index (bằng X% is a change of X − 100%; tăng Y% is bằng 100 + Y%),
-// or with opposite directions. The first statement is put in the second's form and compared.
-// False (nothing done) unless both are year-on-year figures in percent stated in different forms.
-bool restated_change(const Quantity& first, const Quantity& second, const ToleranceOptions& o, Evaluation& ev) {
-  auto yoy = [](const Quantity& q) { return q.unit == "%" && (q.role == "yoy_rate" || q.role == "yoy_ratio"); };
-  if (!yoy(first) || !yoy(second)) return false;
-  if (first.role == second.role && (first.role == "yoy_ratio" || first.decrease == second.decrease)) return false;
-  const Rational hundred(100);
-  // A statement's interval as a signed change in percent, and back into the second's form.
-  auto as_change = [&](const Quantity& q, const Interval& x) {
-    if (q.role == "yoy_ratio") return x - Interval::point(hundred);
-    return q.decrease ? -x : x;
-  };
-  auto in_form_of_second = [&](const Interval& change) {
-    if (second.role == "yoy_ratio") return change + Interval::point(hundred);
-    return second.decrease ? -change : change;
-  };
-  auto words = [](const Quantity& q, const std::string& number) {
-    if (q.role == "yoy_ratio") return "bằng " + number + "%";
-    return std::string(q.decrease ? "giảm " : "tăng ") + number + "%";
-  };
-  Interval f = in_form_of_second(as_change(first, operand_interval(first, OperandMode::Rounded, o)));
-  ev.computed = in_form_of_second(as_change(first, operand_interval(first, OperandMode::AsPrinted, o))).centre();
-  ev.computed_interval = f;
-  ev.verdict = meets(f, rounding_interval(second, o)) ? Verdict::Consistent : Verdict::Discrepancy;
-  const std::string said = words(first, shown(first));
-  const std::string as_second = words(second, format_vi(*ev.computed, decimals_of(first)));
-  ev.computation = said + " = " + as_second + (ev.verdict == Verdict::Consistent ? " = " : " ≠ ") + words(second, shown(second));
-  ev.message_vi = "cùng một mức thay đổi so với cùng kỳ được ghi hai lần: " + said + " (tức " + as_second + ") và " +
-                  words(second, shown(second));
-  ev.message_en = "the same year-on-year change is stated twice: " + said + " (that is " + as_second + ") and " +
-                  words(second, shown(second));
-  return true;
-}
-
-void evaluate_repeat(const Claim& c, const QuantityView& qs, const ToleranceOptions& o, Evaluation& ev) {
-  const Quantity* first = first_role(c, qs, {"first"});
-  const Quantity* second = first_role(c, qs, {"second"});
-  if (!second) second = qs.get(c.stated);
-  if (!first || !second) return unchecked(ev, "missing statement");
-  if (!compatible(*first, *second)) return unchecked(ev, "units differ: " + first->unit + " / " + second->unit);
-  ev.unit = second->unit;
-  ev.display_decimals = std::max(decimals_of(*first), decimals_of(*second));
-  if (restated_change(*first, *second, o, ev)) return;
-  Interval f = in_unit_of(*first, *second, OperandMode::Rounded, o);
-  ev.computed = in_unit_of(*first, *second, OperandMode::AsPrinted, o).centre();
-  ev.computed_interval = f;
-  ev.verdict = meets(f, rounding_interval(*second, o)) ? Verdict::Consistent : Verdict::Discrepancy;
-  ev.computation = with_unit(shown(*first), first->unit) + (ev.verdict == Verdict::Consistent ? " = " : " ≠ ") +
-                   with_unit(shown(*second), second->unit);
-  ev.message_vi = "cùng chỉ tiêu được ghi hai lần với hai giá trị: " + with_unit(shown(*first), first->unit) + " và " +
-                  with_unit(shown(*second), second->unit);
-  ev.message_en = "the same figure is stated twice with two values: " + with_unit(shown(*first), first->unit) +
-                  " and " + with_unit(shown(*second), second->unit);
-}
-
-void evaluate_malformed(const Claim& c, const QuantityView& qs, Evaluation& ev) {
-  const Quantity* q = qs.get(c.stated);
-  if (const Quantity* n = first_role(c, qs, {"number"})) q = n;
-  if (!q) return unchecked(ev, "missing number");
-  ev.unit = q->unit;
-  ev.verdict = Verdict::Discrepancy;
-  ev.reason = q->malformed_reason;
-  ev.display_decimals = q->hint ? q->hint->scale : decimals_of(*q);
-  std::string why_vi = q->malformed_reason.empty() ? "cách viết số không hợp lệ" : q->malformed_reason;
-  ev.message_vi = "số \"" + q->text + "\" viết sai quy cách (" + why_vi + ")";
-  ev.message_en = "the number \"" + q->text + "\" is malformed (" +
-                  (q->malformed_reason.empty() ? std::string("invalid written form") : q->malformed_reason) + ")";
-  if (q->hint) {
-    ev.computed = Rational::of(*q->hint);
-    ev.computed_interval = Interval::point(*ev.computed);
-    ev.computation = q->text + " → " + q->hint->to_vi();
-    ev.message_vi += ", có lẽ là " + q->hint->to_vi();
-    ev.message_en += ", probably " + q->hint->to_vi();
-  } else {
-    ev.computation = q->text;
-  }
-}
-
-}  // namespace
+using namespace recompute;
 
 ToleranceOptions tolerance_options(const CheckConfig& config) {
   ToleranceOptions o;
@@ -580,42 +301,41 @@ ToleranceOptions tolerance_options(const CheckConfig& config) {
   return o;
 }
 
+const ClaimKindCheck* check_owning(ClaimKind kind) {
+  static const std::vector<const ClaimKindCheck*> owners = [] {
+    std::vector<const ClaimKindCheck*> v;
+    for (const auto& c : check_registry())
+      if (auto k = dynamic_cast<const ClaimKindCheck*>(c.get())) v.push_back(k);
+    return v;
+  }();
+  for (const ClaimKindCheck* c : owners)
+    if (c->kind() == kind) return c;
+  return nullptr;
+}
+
 namespace {
 
-Evaluation evaluate_once(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
-  Evaluation ev;
-  ToleranceOptions o = tolerance_options(config);
+Evaluation evaluate_once(const ClaimKindCheck* owner, const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+  if (!owner) {
+    Evaluation ev;
+    unchecked(ev, "needs a figure from another report");
+    return ev;
+  }
   try {
-    switch (c.kind) {
-      case ClaimKind::Ratio:
-        if (c.template_id == Template::AveragePerUnit) {
-          evaluate_average(c, qs, o, ev);
-          break;
-        }
-        [[fallthrough]];
-      case ClaimKind::PercentOfPlan:
-      case ClaimKind::Share: evaluate_percent(c, qs, o, ev); break;
-      case ClaimKind::Sum: evaluate_sum(c, qs, o, ev, false); break;
-      case ClaimKind::PartBound: evaluate_sum(c, qs, o, ev, true); break;
-      case ClaimKind::Growth: evaluate_growth(c, qs, o, ev); break;
-      case ClaimKind::AbsChange: evaluate_difference(c, qs, o, ev, false); break;
-      case ClaimKind::PpDifference: evaluate_difference(c, qs, o, ev, true); break;
-      case ClaimKind::Repeat: evaluate_repeat(c, qs, o, ev); break;
-      case ClaimKind::MalformedNumber: evaluate_malformed(c, qs, ev); break;
-      case ClaimKind::CrossReport: unchecked(ev, "needs a figure from another report"); break;
-    }
+    return owner->evaluate(c, qs, tolerance_options(config));
   } catch (const std::exception& e) {
     Evaluation failed;
     failed.reason = e.what();
     return failed;
   }
-  return ev;
 }
 
 }  // namespace
 
 Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
-  Evaluation ev = evaluate_once(c, qs, config);
+  const ClaimKindCheck* owner = check_owning(c.kind);
+  Evaluation ev = evaluate_once(owner, c, qs, config);
+  const bool as_meant = owner && owner->reads_stated_as_meant(c);
   if (c.inferred && ev.verdict == Verdict::Discrepancy) {
     unchecked(ev, "operands linked by position only, and they disagree: more likely another relation than an error");
     return ev;
@@ -624,11 +344,11 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
   // when that is what makes the relation hold: the malformed-number finding reports the number;
   // the relation itself is not a second error. Every malformed operand is replaced at once, and
   // the relation is evaluated once more (no recursion).
-  if (ev.verdict != Verdict::Discrepancy || c.kind == ClaimKind::MalformedNumber) return ev;
+  if (ev.verdict != Verdict::Discrepancy || !owner || !owner->rereads_malformed_operands()) return ev;
   std::vector<uint32_t> hinted;
   for (const auto& op : c.operands) {
     const Quantity* q = qs.get(op.quantity);
-    if (q && q->malformed && q->hint && (op.quantity != c.stated || c.template_id == Template::RestatedWithSlip) &&
+    if (q && q->malformed && q->hint && (op.quantity != c.stated || as_meant) &&
         std::find(hinted.begin(), hinted.end(), op.quantity) == hinted.end())
       hinted.push_back(op.quantity);
   }
@@ -645,16 +365,16 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     f.value = *f.hint;
     f.precision = f.hint->scale;
     f.malformed = false;
-    if (c.template_id == Template::RestatedWithSlip) f.text = f.hint->to_vi();  // the message compares the readings
+    if (as_meant) f.text = f.hint->to_vi();  // the message compares the readings
   }
-  Evaluation again = evaluate_once(c, QuantityView(qs, fixed), config);
+  Evaluation again = evaluate_once(owner, c, QuantityView(qs, fixed), config);
   if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
     again.reason = "with " + read_as;
     return again;
   }
   // A restatement found through the intended reading of its malformed figure is about that
   // reading: "154.837" (meant 154,837) against 154,873 differs by 0,036, not by 154.682.
-  if (c.template_id == Template::RestatedWithSlip) {
+  if (as_meant) {
     again.reason = "with " + read_as;
     if (const Quantity* st = qs.get(c.stated); st && st->hint) again.stated_as_meant = Rational::of(*st->hint);
     return again;
@@ -663,20 +383,8 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
 }
 
 const char* check_for(ClaimKind kind) {
-  switch (kind) {
-    case ClaimKind::Ratio: return "ratio-recompute";
-    case ClaimKind::PercentOfPlan: return "percent-of-plan";
-    case ClaimKind::Sum: return "sum-total";
-    case ClaimKind::PartBound: return "part-bound";
-    case ClaimKind::PpDifference: return "pp-difference";
-    case ClaimKind::Share: return "share";
-    case ClaimKind::Growth: return "growth-rate";
-    case ClaimKind::AbsChange: return "abs-change";
-    case ClaimKind::Repeat: return "repeat-agreement";
-    case ClaimKind::MalformedNumber: return "malformed-number";
-    case ClaimKind::CrossReport: return "";
-  }
-  return "";
+  const ClaimKindCheck* owner = check_owning(kind);
+  return owner ? owner->meta().id.c_str() : "";
 }
 
 void apply(Claim& c, const Evaluation& ev) {
@@ -792,7 +500,7 @@ void ClaimKindCheck::run(CheckContext& ctx) const {
   for (uint32_t i = 0; i < ctx.claims.size(); ++i) {
     Claim& c = ctx.claims[i];
     if (c.kind != kind_) continue;
-    Evaluation ev = evaluate(c, view, ctx.config);
+    Evaluation ev = doisoat::evaluate(c, view, ctx.config);
     apply(c, ev);
     // A change that fits as points (or as %) is percent-vs-points' finding, not a wrong figure.
     if (ev.verdict == Verdict::Discrepancy && !ev.points_fit) ctx.findings.push_back(make_finding(ctx, c, ev, meta_, i));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/cross.h"
+#include "checks/cross_report.h"
 
 namespace doisoat {
 

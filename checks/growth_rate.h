@@ -8,6 +8,7 @@ namespace doisoat {
 class GrowthRateCheck : public ClaimKindCheck {
  public:
   GrowthRateCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat

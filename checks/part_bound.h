@@ -8,6 +8,7 @@ namespace doisoat {
 class PartBoundCheck : public ClaimKindCheck {
  public:
   PartBoundCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat

@@ -8,6 +8,7 @@ namespace doisoat {
 class PercentOfPlanCheck : public ClaimKindCheck {
  public:
   PercentOfPlanCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat

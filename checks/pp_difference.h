@@ -8,6 +8,7 @@ namespace doisoat {
 class PpDifferenceCheck : public ClaimKindCheck {
  public:
   PpDifferenceCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat

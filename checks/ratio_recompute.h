@@ -8,6 +8,7 @@ namespace doisoat {
 class RatioRecomputeCheck : public ClaimKindCheck {
  public:
   RatioRecomputeCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat

@@ -8,6 +8,7 @@ namespace doisoat {
 class ShareCheck : public ClaimKindCheck {
  public:
   ShareCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat

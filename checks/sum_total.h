@@ -8,6 +8,7 @@ namespace doisoat {
 class SumTotalCheck : public ClaimKindCheck {
  public:
   SumTotalCheck();
+  Evaluation evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const override;
 };
 
 }  // namespace doisoat

@@ -9,12 +9,13 @@
 #include <set>
 
 #include "checks/check.h"
+#include "checks/common.h"
 
 using namespace doisoat;
 namespace fs = std::filesystem;
 
 namespace {
-const std::set<std::string> kNotChecks = {"check", "registry", "common", "blame", "config_schema"};
+const std::set<std::string> kNotChecks = {"check", "registry", "common", "config_schema", "cross_report"};
 }
 
 TEST(CheckCatalogue, IdsAreSortedAndUnique) {
@@ -62,6 +63,35 @@ TEST(CheckCatalogue, IdsMatchFileNames) {
     for (const char* ext : {".h", ".cpp", ".md"})
       EXPECT_TRUE(fs::exists(fs::path(SOURCE_DIR) / "checks" / (stem + ext))) << stem << ext;
   }
+}
+
+// check_for and the evaluation of a claim come from the registry: every claim kind a document
+// check can recompute has exactly one check that owns it; a cross-report claim has none.
+TEST(CheckCatalogue, EveryClaimKindHasOneOwningCheck) {
+  const ClaimKind kinds[] = {ClaimKind::Ratio, ClaimKind::PercentOfPlan, ClaimKind::Sum, ClaimKind::PartBound,
+                             ClaimKind::PpDifference, ClaimKind::Share, ClaimKind::Growth, ClaimKind::AbsChange,
+                             ClaimKind::Repeat, ClaimKind::CrossReport, ClaimKind::MalformedNumber};
+  for (ClaimKind k : kinds) {
+    SCOPED_TRACE(to_string(k));
+    std::vector<std::string> owners;
+    for (const auto& c : check_registry())
+      if (auto owner = dynamic_cast<const ClaimKindCheck*>(c.get()); owner && owner->kind() == k)
+        owners.push_back(owner->meta().id);
+    if (k == ClaimKind::CrossReport) {
+      EXPECT_TRUE(owners.empty());
+      EXPECT_STREQ(check_for(k), "");
+      EXPECT_EQ(check_owning(k), nullptr);
+      continue;
+    }
+    ASSERT_EQ(owners.size(), 1u);
+    EXPECT_EQ(check_for(k), owners[0]);
+    ASSERT_NE(check_owning(k), nullptr);
+    EXPECT_EQ(check_owning(k)->meta().id, owners[0]);
+  }
+  // The spelling of the ids is the one users script against.
+  EXPECT_STREQ(check_for(ClaimKind::Ratio), "ratio-recompute");
+  EXPECT_STREQ(check_for(ClaimKind::Growth), "growth-rate");
+  EXPECT_STREQ(check_for(ClaimKind::MalformedNumber), "malformed-number");
 }
 
 TEST(CheckCatalogue, DefaultSeverities) {

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "checks/blame.h"
 #include "checks/check.h"
 #include "checks/common.h"
 #include "core/model.h"
+#include "engine/blame.h"
 #include "engine/engine.h"
 
 namespace doisoat::testing {

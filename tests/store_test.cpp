@@ -28,10 +28,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/facts.h"
+#include "engine/cross_stage.h"
 #include "engine/engine.h"
-#include "store/cross.h"
 #include "store/facts.h"
-#include "store/facts_cli.h"
 
 using namespace doisoat;
 namespace fs = std::filesystem;

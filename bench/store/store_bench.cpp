@@ -20,8 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include "engine/cross_stage.h"
 #include "engine/engine.h"
-#include "store/cross.h"
 #include "store/facts.h"
 
 using namespace doisoat;

@@ -15,10 +15,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/facts.h"
 #include "engine/engine.h"
 #include "report/emit.h"
 #include "report/gate.h"
-#include "store/facts_cli.h"
 
 using namespace doisoat;
 

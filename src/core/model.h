@@ -211,6 +211,9 @@ struct Finding {
   std::string table_column;
 };
 
+/// Stable finding id: a hash of check, path and quote (CONTRACT: ids survive reruns).
+std::string stable_id(const std::string& check, const std::string& path, const std::string& quote);
+
 /// Everything read from and found in one document.
 struct DocumentResult {
   Document doc;

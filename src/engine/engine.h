@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "checks/check.h"
 #include "core/model.h"
 #include "core/result.h"
@@ -55,16 +53,13 @@ Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& 
 /// Read and check every input. Any unreadable input fails the run (exit code 2, nothing written).
 Result<RunReport> run(const RunOptions& options);
 
+/// Whether a check's findings are reported in this run (--enable, --disable).
+bool check_enabled(const RunOptions& options, const std::string& id);
+
 /// Analyse one loaded document (quantities, claims, checks, findings).
 DocumentResult analyze(Document doc, const RunOptions& options);
 
 /// Recount the summary from the findings (after baseline/suppressions change them).
 void recount(RunReport& report);
-
-/// `doisoat extract --format json` (CONTRACT: doisoat/extract/v1).
-nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only = false);
-
-/// Stable finding id: a hash of check, path and quote (CONTRACT: ids survive reruns).
-std::string stable_id(const std::string& check, const std::string& path, const std::string& quote);
 
 }  // namespace doisoat

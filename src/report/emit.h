@@ -39,6 +39,9 @@ std::string emit_findings(Format format, const RunReport& report, const EmitOpti
 /// CONTRACT `doisoat/findings/v1`.
 nlohmann::ordered_json findings_json(const RunReport& report, const EmitOptions& options);
 
+/// `doisoat extract --format json` (CONTRACT: doisoat/extract/v1).
+nlohmann::ordered_json extract_json(const RunReport& report, bool uncovered_only = false);
+
 /// `extract` output in text form (JSON is extract_json()).
 std::string emit_extract_text(const RunReport& report, bool uncovered_only);
 

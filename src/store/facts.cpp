@@ -13,13 +13,10 @@
 #include "claims/indicators.h"
 #include "core/vfold.h"
 #include "store/backends.h"
-#include "store/cross.h"
 
 namespace doisoat {
 
 namespace {
-
-bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
 
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == '.')) s.pop_back();
@@ -96,20 +93,6 @@ std::string context_quote(const Document& doc, const Quantity& q) {
 }
 
 }  // namespace
-
-std::string region_level_key(const std::string& region, const std::string& level) {
-  std::string f = vfold(level.empty() ? region : level);
-  for (const char* l : {"thanh pho", "thi xa", "tinh", "huyen", "tp"})
-    if (starts_with(f, l)) return std::string(l) == "tp" ? "thanh pho" : l;
-  return {};
-}
-
-std::string region_name_key(const std::string& region) {
-  std::string f = vfold(region);
-  for (const char* l : {"thanh pho ", "thi xa ", "tinh ", "huyen ", "tp. ", "tp "})
-    if (starts_with(f, l)) { f = f.substr(std::string(l).size()); break; }
-  return trim(f);
-}
 
 std::string now_iso8601() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

@@ -1,7 +1,6 @@
-// Facts: every figure a report states with its key (indicator, region, period, dimension), in
-// base units, with where it was read; and the store that keeps them across runs (`--db FILE`,
-// SQLite, or `--db postgresql://...`), so that this year's report is checked against last year's
-// without re-reading it.
+// Facts (core/facts.h) read from an analysed document, and the store that keeps them across
+// runs (`--db FILE`, SQLite, or `--db postgresql://...`), so that this year's report is checked
+// against last year's without re-reading it.
 #pragma once
 
 #include <cstdint>
@@ -10,47 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "core/facts.h"
 #include "core/model.h"
 #include "core/result.h"
 
 namespace doisoat {
-
-/// One stated figure, keyed for comparison across documents.
-struct Fact {
-  int64_t quantity = -1;      // quantity index in its document
-  std::string indicator;      // canonical key, or "~words" from the noun phrase
-  std::string indicator_text;
-  std::string region;         // a part of the document's region the text names ("huyện Ba Bể"), else ""
-  std::string period_key;     // the figure's own period ("2023-H1"), the document's unless the text says otherwise
-  std::string unit, dimension;
-  std::string role;           // see Quantity::role
-  int64_t base = -1;          // quantity index of the level a rate is about
-  double value = 0;           // in base units of the dimension, signed ("giảm 4,1%" -> -4.1)
-  double half_width = 0;      // half the displayed-precision interval, base units (0: exact count)
-  double factor = 1;          // written unit -> base unit ("tỷ đồng": 1e9)
-  int precision = 0;
-  std::string text;           // as written
-  std::string status;         // "estimate" | "preliminary" | "official" | ""
-  SourcePos begin, end;
-  std::string quote;          // the figure in its context, for `related`
-};
-
-/// The facts of one document, with its key and where it came from.
-struct DocumentFacts {
-  std::string path, sha256;
-  std::string region, region_level, parent_region;  // region as read; parent: the province it names
-  std::string period, period_key;
-  std::string read_at;        // ISO 8601 UTC
-  bool current = true;        // read in this run (false: loaded from the store)
-  size_t document = 0;        // index into RunReport::documents when current
-  std::vector<Fact> facts;
-  std::vector<Claim> claims;  // the claims as read and checked (kept by the store)
-};
-
-/// Region names compared folded and without their level: "tỉnh Bắc Kạn" -> "bac kan".
-std::string region_name_key(const std::string& region);
-/// The level word of a region ("tỉnh", "thành phố", "huyện", "thị xã"), folded; "" when none.
-std::string region_level_key(const std::string& region, const std::string& level);
 
 /// The facts of one analysed document.
 DocumentFacts document_facts(const DocumentResult& result, const std::string& read_at);
@@ -63,7 +26,7 @@ std::string now_iso8601();
 /// fact's region key is one of `region_keys`; or its document's parent region is one of
 /// `document_keys` (a district of a region of this run); or its region is the parent that a
 /// stored document of one of `document_keys` names. A superset of what the checks compare (see
-/// `related_keys` in cross.h): looking up only these documents gives the findings of the whole store.
+/// `related_keys` in engine/cross_stage.h): looking up only these documents gives the findings of the whole store.
 struct RelatedKeys {
   std::set<std::string> indicators, period_keys, region_keys;
   std::set<std::string> document_keys;  // the region keys of this run's documents

@@ -8,7 +8,6 @@
 #include <map>
 
 #include "store/backends.h"
-#include "store/cross.h"
 
 namespace doisoat {
 

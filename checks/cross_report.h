@@ -1,6 +1,7 @@
 // Across reports (issue 7): the checks that need the facts of several documents. They run once,
-// after every document was analysed and the facts of earlier runs were loaded from the store,
-// and append findings located in a document of this run, citing the other one (`related`).
+// after every document was analysed and the facts of earlier runs were loaded from the store
+// (engine/cross_stage.h), and append findings located in a document of this run, citing the
+// other one (`related`).
 #pragma once
 
 #include <map>
@@ -11,9 +12,8 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "core/facts.h"
 #include "core/model.h"
-#include "core/result.h"
-#include "store/facts.h"
 
 namespace doisoat {
 
@@ -23,9 +23,6 @@ namespace doisoat {
 struct RegionHierarchy {
   std::map<std::string, std::set<std::string>> children;  // region key -> child region keys (declared)
 };
-/// "tỉnh Bắc Kạn" -> "tinh|bac kan": level and folded name.
-std::string region_key(const std::string& region, const std::string& level = {});
-Result<RegionHierarchy> load_region_hierarchy(const std::string& path);
 
 /// A fact in the set of documents of one cross-report run.
 struct FactRef {
@@ -91,24 +88,5 @@ inline bool provisional(const Fact& f) { return f.status == "estimate" || f.stat
 bool additive_dimension(const std::string& dimension);
 /// The name of a figure for messages: its indicator phrase, else its key.
 std::string figure_name(const Fact& f);
-/// The folded region of a document as a key.
-std::string document_region_key(const DocumentFacts& d);
-
-/// Reconciliation (Eigen): the single figure whose correction resolves the most cross-report
-/// disagreements (at least two). Adds a suggestion naming it to the findings it resolves.
-void reconcile(std::vector<CrossFinding>& findings, const std::vector<DocumentFacts>& documents, Lang lang);
-
-/// What a stored document must share with this run's documents (`current`) to take part in a
-/// cross-report check (agreement: indicator, region, period; growth: last year's period; plan:
-/// the period; hierarchy: the parent, the children and, declared, the siblings of a region).
-RelatedKeys related_keys(const std::vector<DocumentFacts>& current, const RegionHierarchy& hierarchy);
-
-struct RunReport;
-struct RunOptions;
-/// The engine's stage after every document is analysed: look up the stored documents related to
-/// this run's (`--db`; every stored one when DOISOAT_STORE_LOAD_ALL=1, to check the look-up), run every
-/// enabled cross-report check over all facts, append the findings to the documents of this run,
-/// then save this run's facts and claims to the store in one transaction.
-Result<bool> cross_report_stage(RunReport& report, const RunOptions& options);
 
 }  // namespace doisoat

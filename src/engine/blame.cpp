@@ -1,4 +1,4 @@
-#include "checks/blame.h"
+#include "engine/blame.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "store/cross.h"
+#include "engine/cross_stage.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,18 +10,7 @@
 #include <Eigen/SparseCore>
 #include <nlohmann/json.hpp>
 
-#include "core/tolerance.h"
-#include "core/vfold.h"
-#include "engine/engine.h"
-
 namespace doisoat {
-
-std::string region_key(const std::string& region, const std::string& level) {
-  if (region.empty()) return {};
-  return region_level_key(region, level) + "|" + region_name_key(region);
-}
-
-std::string document_region_key(const DocumentFacts& d) { return region_key(d.region, d.region_level); }
 
 Result<RegionHierarchy> load_region_hierarchy(const std::string& path) {
   RegionHierarchy h;
@@ -42,105 +31,6 @@ Result<RegionHierarchy> load_region_hierarchy(const std::string& path) {
     return Error{path, std::string("invalid region hierarchy: ") + e.what()};
   }
   return h;
-}
-
-bool facts_agree(double a, double ha, double b, double hb) {
-  double slack = 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
-  return std::fabs(a - b) <= ha + hb + slack;
-}
-
-std::string previous_year_key(const std::string& k) {
-  if (k.size() < 4) return {};
-  for (int i = 0; i < 4; ++i) if (k[i] < '0' || k[i] > '9') return {};
-  return std::to_string(std::stoi(k.substr(0, 4)) - 1) + k.substr(4);
-}
-
-std::string display(const Fact& f, double base_value, int extra_decimals) {
-  double written = base_value / (f.factor != 0 ? f.factor : 1.0);
-  std::string s = format_vi(written, f.precision + extra_decimals);
-  if (!f.unit.empty()) s += (f.unit == "%" ? "" : " ") + f.unit;
-  return s;
-}
-
-bool additive_dimension(const std::string& d) {
-  for (const char* a : {"area", "mass", "volume", "energy"}) if (d == a) return true;
-  return d.rfind("count", 0) == 0 || d.rfind("money", 0) == 0;
-}
-
-std::string figure_name(const Fact& f) { return f.indicator_text.empty() ? f.indicator : f.indicator_text; }
-
-std::optional<FactRef> CrossContext::fact_of_quantity(size_t document, int64_t quantity) const {
-  const auto& fs = documents[document].facts;
-  for (size_t i = 0; i < fs.size(); ++i)
-    if (fs[i].quantity == quantity) return FactRef{document, i};
-  return std::nullopt;
-}
-
-std::string CrossContext::region_of(size_t document, const Fact& f) const {
-  return f.region.empty() ? document_region_key(documents[document]) : region_key(f.region);
-}
-
-std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::string& region,
-                                                 const std::string& indicator, const std::string& period_key,
-                                                 const std::string& dimension, const std::string& role) const {
-  auto key = [](const std::string& r, const Fact& f) {
-    return r + '\x1f' + f.indicator + '\x1f' + f.period_key + '\x1f' + f.dimension + '\x1f' + f.role;
-  };
-  if (unique_index.size() != documents.size()) unique_index.assign(documents.size(), {});
-  auto& index = unique_index[document];
-  if (index.empty()) {
-    const auto& fs = documents[document].facts;
-    for (size_t i = 0; i < fs.size(); ++i) {
-      auto [it, fresh] = index.emplace(key(region_of(document, fs[i]), fs[i]), FactRef{document, i});
-      if (fresh || !it->second) continue;
-      const Fact& g = fs[it->second->fact];
-      if (!facts_agree(fs[i].value, fs[i].half_width, g.value, g.half_width)) it->second.reset();  // two values: not a key
-    }
-    if (index.empty()) index.emplace(std::string(), std::nullopt);
-  }
-  Fact probe;
-  probe.indicator = indicator;
-  probe.period_key = period_key;
-  probe.dimension = dimension;
-  probe.role = role;
-  auto it = index.find(key(region, probe));
-  return it == index.end() ? std::nullopt : it->second;
-}
-
-std::optional<CrossFinding> CrossContext::make(const CheckMeta& meta, FactRef at, FactRef other, double stated,
-                                               std::optional<double> expected, const std::string& unit,
-                                               const std::string& message_vi, const std::string& message_en) const {
-  if (!documents[at.document].current) return std::nullopt;
-  const DocumentFacts& d = documents[at.document];
-  const DocumentFacts& o = documents[other.document];
-  const Fact& f = fact(at);
-  const Fact& g = fact(other);
-  CrossFinding cf;
-  cf.document = d.document;
-  Finding& x = cf.finding;
-  x.check = meta.id;
-  x.kind = "cross_report";
-  x.severity = meta.severity;
-  x.path = d.path;
-  x.begin = f.begin;
-  x.end = f.end;
-  x.quote = f.quote;
-  x.stated = stated;
-  x.expected = expected;
-  x.unit = unit;
-  x.message = config.lang == Lang::En ? message_en : message_vi;
-  RelatedLocation rel;
-  rel.path = o.path;
-  rel.begin = g.begin;
-  rel.end = g.end;
-  rel.quote = g.quote;
-  rel.message = (config.lang == Lang::En ? "stated in " : "ghi trong ") + o.path +
-                (o.period.empty() ? std::string() : " (" + o.period + ")");
-  x.related.push_back(rel);
-  x.id = stable_id(x.check, x.path, x.quote + "\x1f" + rel.path + "\x1f" + rel.quote);
-  cf.stated = at;
-  cf.figures = {at, other};
-  return cf;
 }
 
 // --- reconciliation ------------------------------------------------------------------------
@@ -271,20 +161,10 @@ RelatedKeys related_keys(const std::vector<DocumentFacts>& current, const Region
 
 // --- the stage -----------------------------------------------------------------------------
 
-namespace {
-
-bool enabled(const RunOptions& o, const std::string& id) {
-  if (o.disabled.count(id)) return false;
-  if (!o.enabled.empty() && !o.enabled.count(id)) return false;
-  return true;
-}
-
-}  // namespace
-
 Result<bool> cross_report_stage(RunReport& report, const RunOptions& options) {
   std::vector<const CrossCheck*> checks;
   for (const auto& c : check_registry())
-    if (auto cc = dynamic_cast<const CrossCheck*>(c.get()); cc && enabled(options, c->meta().id)) checks.push_back(cc);
+    if (auto cc = dynamic_cast<const CrossCheck*>(c.get()); cc && check_enabled(options, c->meta().id)) checks.push_back(cc);
   const std::string read_at = now_iso8601();
   std::vector<DocumentFacts> docs;
   for (size_t i = 0; i < report.documents.size(); ++i) {

@@ -1,4 +1,4 @@
-#include "store/facts_cli.h"
+#include "cli/facts.h"
 
 #include <sstream>
 
