@@ -18,6 +18,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -375,7 +376,59 @@ void register_all() {
 
 }  // namespace
 
+/// `doisoat_bench --floor PATH...`: the floor of bench/run.sh's whole-corpus figures. Reads every
+/// file (each argument a file or a folder, walked recursively), validates it as UTF-8 and
+/// normalises it to NFC, as BM_Baseline does, one file after the other on one thread; prints the
+/// wall-clock seconds of the fastest of REPETITIONS (default 3) passes and the bytes read.
+int floor_main(int argc, char** argv) {
+  std::vector<fs::path> files;
+  for (int i = 2; i < argc; ++i) {
+    if (fs::is_directory(argv[i])) {
+      for (const auto& e : fs::recursive_directory_iterator(argv[i]))
+        if (e.is_regular_file()) files.push_back(e.path());
+    } else {
+      files.emplace_back(argv[i]);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return 2;
+  int reps = 3;
+  if (const char* r = std::getenv("REPETITIONS")) reps = std::max(1, std::atoi(r));
+  double best = 1e300;
+  size_t bytes = 0;
+  for (int rep = 0; rep < reps; ++rep) {
+    auto start = std::chrono::steady_clock::now();
+    bytes = 0;
+    for (const auto& f : files) {
+      auto in = read_input(f.string());
+      if (!in) continue;
+      const std::string& s = *in;
+      const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+      int32_t n = static_cast<int32_t>(s.size());
+      int32_t invalid = 0;
+      for (int32_t i = 0; i < n;) {
+        UChar32 cp;
+        U8_NEXT(p, i, n, cp);
+        invalid += cp < 0;
+      }
+      std::string out;
+      icu::StringByteSink<std::string> sink(&out, n);
+      UErrorCode st = U_ZERO_ERROR;
+      nfc->normalizeUTF8(0, icu::StringPiece(s.data(), n), sink, nullptr, st);
+      benchmark::DoNotOptimize(invalid);
+      benchmark::DoNotOptimize(out.data());
+      bytes += s.size();
+    }
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::printf("%.6f %zu\n", best, bytes);
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::string(argv[1]) == "--floor") return floor_main(argc, argv);
   char tmpl[] = "/tmp/doisoat-bench-XXXXXX";
   if (!mkdtemp(tmpl)) {
     std::perror("mkdtemp");

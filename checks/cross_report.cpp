@@ -34,11 +34,36 @@ bool additive_dimension(const std::string& d) {
 std::string figure_name(const Fact& f) { return f.indicator_text.empty() ? f.indicator : f.indicator_text; }
 
 std::optional<FactRef> CrossContext::fact_of_quantity(size_t document, int64_t quantity) const {
+  if (quantity_index.size() != documents.size()) quantity_index.assign(documents.size(), {});
+  auto& index = quantity_index[document];
   const auto& fs = documents[document].facts;
-  for (size_t i = 0; i < fs.size(); ++i)
-    if (fs[i].quantity == quantity) return FactRef{document, i};
-  return std::nullopt;
+  if (index.empty() && !fs.empty()) {
+    for (size_t i = 0; i < fs.size(); ++i) index.emplace(fs[i].quantity, i);  // the first fact of each
+  }
+  auto it = index.find(quantity);
+  if (it == index.end()) return std::nullopt;
+  return FactRef{document, it->second};
 }
+
+namespace {
+
+std::string unique_key(const std::string& region, const std::string& indicator, const std::string& period_key,
+                       const std::string& dimension, const std::string& role) {
+  std::string k;
+  k.reserve(region.size() + indicator.size() + period_key.size() + dimension.size() + role.size() + 4);
+  k += region;
+  k += '\x1f';
+  k += indicator;
+  k += '\x1f';
+  k += period_key;
+  k += '\x1f';
+  k += dimension;
+  k += '\x1f';
+  k += role;
+  return k;
+}
+
+}  // namespace
 
 std::string CrossContext::region_of(size_t document, const Fact& f) const {
   return f.region.empty() ? document_region_key(documents[document]) : region_key(f.region);
@@ -48,7 +73,7 @@ std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::str
                                                  const std::string& indicator, const std::string& period_key,
                                                  const std::string& dimension, const std::string& role) const {
   auto key = [](const std::string& r, const Fact& f) {
-    return r + '\x1f' + f.indicator + '\x1f' + f.period_key + '\x1f' + f.dimension + '\x1f' + f.role;
+    return unique_key(r, f.indicator, f.period_key, f.dimension, f.role);
   };
   if (unique_index.size() != documents.size()) unique_index.assign(documents.size(), {});
   auto& index = unique_index[document];
@@ -62,13 +87,24 @@ std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::str
     }
     if (index.empty()) index.emplace(std::string(), std::nullopt);
   }
-  Fact probe;
-  probe.indicator = indicator;
-  probe.period_key = period_key;
-  probe.dimension = dimension;
-  probe.role = role;
-  auto it = index.find(key(region, probe));
+  auto it = index.find(unique_key(region, indicator, period_key, dimension, role));
   return it == index.end() ? std::nullopt : it->second;
+}
+
+const std::vector<size_t>& CrossContext::documents_with(const std::string& region, const std::string& indicator,
+                                                        const std::string& period_key, const std::string& dimension,
+                                                        const std::string& role) const {
+  if (!documents_indexed) {
+    documents_indexed = true;
+    for (size_t d = 0; d < documents.size(); ++d) {
+      unique_fact(d, std::string(), std::string(), std::string(), std::string());  // builds its index
+      for (const auto& [k, ref] : unique_index[d])
+        if (ref) documents_of_key[k].push_back(d);
+    }
+  }
+  static const std::vector<size_t> none;
+  auto it = documents_of_key.find(unique_key(region, indicator, period_key, dimension, role));
+  return it == documents_of_key.end() ? none : it->second;
 }
 
 std::optional<CrossFinding> CrossContext::make(const CheckMeta& meta, FactRef at, FactRef other, double stated,

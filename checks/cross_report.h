@@ -50,6 +50,11 @@ struct CrossContext {
   /// Per document: key (indicator, period, dimension, role) -> its one value, or nothing when the
   /// document states two different values; built once per document on first use.
   mutable std::vector<std::unordered_map<std::string, std::optional<FactRef>>> unique_index = {};
+  /// Key -> the documents (ascending) that state it once; built on first use of documents_with.
+  mutable std::unordered_map<std::string, std::vector<size_t>> documents_of_key = {};
+  mutable bool documents_indexed = false;
+  /// Per document: quantity id -> its first fact; built on first use.
+  mutable std::vector<std::unordered_map<int64_t, size_t>> quantity_index = {};
 
   const Fact& fact(FactRef r) const { return documents[r.document].facts[r.fact]; }
   /// The fact of a quantity (by id) in a document, when there is one.
@@ -62,6 +67,11 @@ struct CrossContext {
   std::optional<FactRef> unique_fact(size_t document, const std::string& region, const std::string& indicator,
                                      const std::string& period_key, const std::string& dimension,
                                      const std::string& role = "") const;
+  /// The documents, ascending, whose unique_fact for this key can be a fact: every other
+  /// document's is nothing (so a loop over all documents may visit these alone).
+  const std::vector<size_t>& documents_with(const std::string& region, const std::string& indicator,
+                                            const std::string& period_key, const std::string& dimension,
+                                            const std::string& role = "") const;
   /// A finding about `at` citing `other`, located in the document of `at`; nothing when that
   /// document is not of this run (findings are only reported in the documents being checked).
   std::optional<CrossFinding> make(const CheckMeta& meta, FactRef at, FactRef other, double stated,

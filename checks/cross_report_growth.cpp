@@ -46,7 +46,7 @@ void CrossReportGrowthCheck::run_cross(CrossContext& ctx) const {
       std::string earlier = previous_year_key(b.period_key);
       if (region.empty()) continue;
       if (earlier.empty()) continue;
-      for (size_t i = 0; i < ctx.documents.size(); ++i) {
+      for (size_t i : ctx.documents_with(region, b.indicator, earlier, b.dimension)) {
         if (i == j) continue;
         auto a_ref = ctx.unique_fact(i, region, b.indicator, earlier, b.dimension);
         if (!a_ref) continue;

@@ -33,7 +33,7 @@ void CrossReportPlanCheck::run_cross(CrossContext& ctx) const {
         if (f.role == "plan" && f.indicator == b.indicator && f.dimension == b.dimension && ctx.region_of(j, f) == region)
           own_plan = true;
       if (own_plan) continue;
-      for (size_t i = 0; i < ctx.documents.size(); ++i) {
+      for (size_t i : ctx.documents_with(region, b.indicator, r.period_key, b.dimension, "plan")) {
         if (i == j) continue;
         auto p_ref = ctx.unique_fact(i, region, b.indicator, r.period_key, b.dimension, "plan");
         if (!p_ref) continue;

@@ -162,15 +162,18 @@ RelatedKeys related_keys(const std::vector<DocumentFacts>& current, const Region
 // --- the stage -----------------------------------------------------------------------------
 
 Result<bool> cross_report_stage(RunReport& report, const RunOptions& options) {
+  const std::string read_at = now_iso8601();
+  std::vector<DocumentFacts> docs;
+  for (size_t i = 0; i < report.documents.size(); ++i) docs.push_back(document_facts(report.documents[i], read_at));
+  return cross_report_stage(report, options, std::move(docs));
+}
+
+Result<bool> cross_report_stage(RunReport& report, const RunOptions& options, std::vector<DocumentFacts> docs) {
   std::vector<const CrossCheck*> checks;
   for (const auto& c : check_registry())
     if (auto cc = dynamic_cast<const CrossCheck*>(c.get()); cc && check_enabled(options, c->meta().id)) checks.push_back(cc);
-  const std::string read_at = now_iso8601();
-  std::vector<DocumentFacts> docs;
-  for (size_t i = 0; i < report.documents.size(); ++i) {
-    docs.push_back(document_facts(report.documents[i], read_at));
-    docs.back().document = i;
-  }
+  docs.resize(report.documents.size());
+  for (size_t i = 0; i < docs.size(); ++i) docs[i].document = i;
   std::unique_ptr<FactStore> store;
   auto hierarchy = load_region_hierarchy(options.regions);
   if (!options.db.empty()) {

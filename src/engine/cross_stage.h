@@ -31,5 +31,8 @@ RelatedKeys related_keys(const std::vector<DocumentFacts>& current, const Region
 /// enabled cross-report check over all facts, append the findings to the documents of this run,
 /// then save this run's facts and claims to the store in one transaction.
 Result<bool> cross_report_stage(RunReport& report, const RunOptions& options);
+/// The same with the facts of each document of the run already taken (document_facts of
+/// report.documents[i] at index i, e.g. by the engine's workers, in parallel).
+Result<bool> cross_report_stage(RunReport& report, const RunOptions& options, std::vector<DocumentFacts> facts);
 
 }  // namespace doisoat

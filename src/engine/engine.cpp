@@ -144,6 +144,10 @@ Result<RunReport> run(const RunOptions& options) {
   RunReport report;
   report.documents.resize(files.size());
   std::vector<std::optional<Error>> errors(files.size());
+  // The facts of each document for the cross-report stage, taken by the worker that read it
+  // (the stage itself runs on one thread); the time they are read at is the run's start.
+  const std::string read_at = now_iso8601();
+  std::vector<DocumentFacts> facts(files.size());
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
   auto worker = [&]() {
@@ -153,6 +157,7 @@ Result<RunReport> run(const RunOptions& options) {
       auto doc = load_document(files[i], *bytes, options.load);
       if (!doc) { errors[i] = doc.error(); continue; }
       report.documents[i] = analyze(std::move(*doc), options);
+      facts[i] = document_facts(report.documents[i], read_at);
       if (options.progress) options.progress(done.fetch_add(1) + 1, files.size());
     }
   };
@@ -164,7 +169,10 @@ Result<RunReport> run(const RunOptions& options) {
   for (auto& t : pool) t.join();
   for (auto& e : errors) if (e) return *e;
   // Across reports: the facts of every document and of the store (engine/cross_stage.h).
-  if (auto cross = cross_report_stage(report, options); !cross) return cross.error();
+  if (auto cross = cross_report_stage(report, options, std::move(facts)); !cross) return cross.error();
+  size_t findings = 0;
+  for (const auto& d : report.documents) findings += d.findings.size();
+  report.findings.reserve(findings);
   for (auto& d : report.documents) {
     report.summary.claims += d.claims.size();
     report.summary.quantities += d.quantities.size();
