@@ -103,7 +103,10 @@ bool Reader::names_place_item(size_t part_tok) const {
     const size_t t = m - 1;
     if (punct(t, ";") || punct(t, ",") || punct(t, ":") || is(t, TokKind::Open) || qty(t) >= 0) break;
     // ("khu vực Đông Hải Phòng", "khu vực phía Bắc"; "khu vực dịch vụ" is a sector)
-    if (phrase(t, {"khu", "vuc"}) && is(t + 2, TokKind::Word) && (tok(t + 2).upper || tok(t + 2).fold == "phia")) return true;
+    // ("khu vực FDI" is a sector: an acronym names no place)
+    if (phrase(t, {"khu", "vuc"}) && is(t + 2, TokKind::Word) &&
+        ((tok(t + 2).upper && !acronym(t + 2)) || tok(t + 2).fold == "phia"))
+      return true;
     if (!is(t, TokKind::Word) || !is(t + 1, TokKind::Word) || !tok(t + 1).upper) continue;
     const std::string_view w = doc.slice(tok(t).span);
     if (w == "huyện" || w == "quận" || w == "tỉnh" || w == "xã" || w == "phường" || (w == "phố" && word(t - 1, "thanh")))
@@ -154,6 +157,12 @@ int Reader::period_kind_in(size_t from, size_t to) const {
 bool Reader::period_switch(size_t from, size_t prev, size_t m) const {
   const int a = period_kind_in(from, prev), b = period_kind_in(end_of_quantity(prev), m);
   return b != 0 && a != b && (a != 0 || b == 1);
+}
+
+// The word at k is written in capitals only ("FDI", "KCN", "UBND").
+bool Reader::acronym(size_t k) const {
+  const std::string_view w = doc.slice(tok(k).span);
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '&'; });
 }
 
 void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth) {

@@ -304,7 +304,10 @@ void Reader::sums() {
   // "Total …. Trong đó: part …; part …": a sentence that opens with "Trong đó" breaks down the
   // main figure of the sentence before it.
   for (size_t k = first; k + 2 < last; ++k) {
-    const bool opener = phrase(k, {"trong", "do"}) || (phrase(k, {"cu", "the"}) && punct(k + 2, ","));
+    // ("Phân ra như sau: …", "Chia ra: …": the statistician's words for a breakdown)
+    const bool divided = (phrase(k, {"phan", "ra"}) || phrase(k, {"chia", "ra"})) &&
+                         (punct(k + 2, ":") || (phrase(k + 2, {"nhu", "sau"}) && punct(k + 4, ":")));
+    const bool opener = phrase(k, {"trong", "do"}) || (phrase(k, {"cu", "the"}) && punct(k + 2, ",")) || divided;
     if (!opener || (k > first && same_sentence(k - 1, k))) continue;
     // "Total ….\n\nTrong đó, part …; part …": a paragraph that opens the list breaks down the
     // last sentence of the paragraph before it (news articles put each sentence pair so).
@@ -324,6 +327,7 @@ void Reader::sums() {
     }
     const size_t stop = sentence_stop(k);
     size_t body = k + 2;
+    if (phrase(body, {"nhu", "sau"})) body += 2;
     if (punct(body, ":") || punct(body, ",")) ++body;
     // "GRDP tăng 6,12%, tăng 0,85 điểm phần trăm …. Trong đó, khu vực … đóng góp 0,62 điểm
     // phần trăm; …": contributions in points break down the growth rate, the sentence's first
@@ -383,13 +387,15 @@ void Reader::sums() {
     // Across a paragraph break, or after "Cụ thể", the list must be about the total: the head
     // noun of the list's first item is among the total's clause, or the total's among the item's
     // ("Thu ngân sách … 940 tỷ đồng. ¶ Trong đó: vốn ngân sách địa phương …" is about another).
-    if ((k == save_first || !phrase(k, {"trong", "do"})) && !same_subject(tk, body, stop)) continue;
+    if ((k == save_first || phrase(k, {"cu", "the"})) && !same_subject(tk, body, stop) && !divided) continue;
     // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
     if (ab_side(tk) == 1) {
       size_t dk = denominator_tok(tk);
       if (qty(dk) >= 0 && compatible(qty(dk), t)) { tk = dk; t = qty(dk); }
     }
     // "… 7.154 tỷ đồng, tăng 8,6% so với cùng kỳ. Trong đó:" and the parts as bullet lines below.
+    // ("Chia ra: …" in a news text may list the main parts only: like "trong đó", a sum only when
+    // the figures add up.)
     if (body >= last) breakdown_in_bullets(t, tk, Trigger::TrongDo, body);
     else breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop);
   }

@@ -245,6 +245,7 @@ struct Reader {
   void breakdown_once(int total, size_t total_tok, Trigger trig, size_t body, size_t stop, int depth);
   bool partial_list(size_t body, size_t first_part) const;
   bool names_place_item(size_t part_tok) const;
+  bool acronym(size_t k) const;
   bool trails_off(size_t part_tok) const;
   static bool subkind_of(const std::string& part, const std::string& whole);
   bool subkind_bound(int total, size_t total_tok, size_t body, const std::vector<int>& kinds,
