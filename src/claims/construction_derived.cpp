@@ -123,4 +123,49 @@ void Reader::averages() {
   }
 }
 
+// "46,56 tỷ USD, giảm 17,3% (tương ứng giảm 9,77 tỷ USD). Trong đó, xuất khẩu 25,08 tỷ USD,
+// giảm 13,6% (tương ứng giảm 3,95 tỷ USD) và nhập khẩu 21,48 tỷ USD, giảm 21,3% (tương ứng giảm
+// 5,82 tỷ USD)": when the parts add up to the total and each states the change it amounts to, the
+// parts' changes add up to the total's. Only a full breakdown (a sum claim), only changes in one
+// direction, and only the stated changes of a growth claim ("tương ứng …").
+void Reader::changes_of_parts() {
+  std::unordered_map<uint32_t, std::pair<uint32_t, bool>> change_of;  // level -> (its change, decrease)
+  for (const Claim& c : out.claims) {
+    if (c.kind != ClaimKind::Growth || c.template_id != Template::ValueChangeRate) continue;
+    uint32_t cur = UINT32_MAX, chg = UINT32_MAX;
+    for (const Operand& o : c.operands) {
+      if (o.role == "current") cur = o.quantity;
+      if (o.role == "change") chg = o.quantity;
+    }
+    if (cur != UINT32_MAX && chg != UINT32_MAX) change_of.emplace(cur, std::make_pair(chg, c.decrease));
+  }
+  if (change_of.empty()) return;
+  const size_t n = out.claims.size();
+  for (size_t i = 0; i < n; ++i) {
+    const Claim& c = out.claims[i];
+    if (c.kind != ClaimKind::Sum || c.operands.size() < 3) continue;
+    auto t = change_of.find(c.operands[0].quantity);
+    if (c.operands[0].role != "total" || t == change_of.end()) continue;
+    std::vector<uint32_t> parts;
+    for (size_t j = 1; j < c.operands.size(); ++j) {
+      auto p = change_of.find(c.operands[j].quantity);
+      if (p == change_of.end() || p->second.second != t->second.second) break;
+      parts.push_back(p->second.first);
+    }
+    if (parts.size() + 1 != c.operands.size()) continue;
+    const int total = static_cast<int>(t->second.first);
+    if (stated_used[total] || !std::all_of(parts.begin(), parts.end(), [&](uint32_t q) { return compatible(int(q), total); }))
+      continue;
+    const size_t bi = doc.sentences[Q(total).sentence].block;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    Span span = figure_span(total);
+    span.end = std::max(span.end, figure_span(int(parts.back())).end);
+    Claim& s = add_at(ClaimKind::Sum, span, total, Template::ChangesOfParts);
+    s.exhaustive = true;
+    operand(s, "total", total);
+    for (uint32_t q : parts) operand(s, "part", int(q));
+  }
+}
+
 }  // namespace doisoat::grammar

@@ -210,6 +210,7 @@ struct Reader {
   bool named_before(size_t k, const char* a, const char* b) const;
   void trade_balance();
   void averages();
+  void changes_of_parts();
 
   // construction_plan.cpp: percent of plan, plans found elsewhere, the plan side of a breakdown.
   bool plan_of_other_percent(size_t k, int x, size_t lo) const;

@@ -50,6 +50,7 @@ constexpr Construction kConstructions[] = {
      [](Reader& r) { r.rate_repeats_by_sector(); }},
     {"met-and-remaining", "construction_outcomes.cpp", Scope::Document, false,
      [](Reader& r) { r.met_and_remaining(); }},
+    {"changes-of-parts", "construction_derived.cpp", Scope::Document, false, [](Reader& r) { r.changes_of_parts(); }},
 };
 
 // Every block construction runs before the first document one: the registry reads top-down.

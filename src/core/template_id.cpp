@@ -44,6 +44,7 @@ const char* to_string(Template t) {
     case Template::ValueChangeEarlier: return "value-change-earlier";
     case Template::ValueChangeEarlierSentence: return "value-change-earlier-sentence";
     case Template::ValueChangeRate: return "value-change-rate";
+    case Template::ChangesOfParts: return "changes-of-parts";
     case Template::ValueEarlierRate: return "value-earlier-rate";
     case Template::ValueIndexEarlier: return "value-index-earlier";
     case Template::ValueRateEarlier: return "value-rate-earlier";

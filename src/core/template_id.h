@@ -55,6 +55,7 @@ enum class Template {
   ValueChangeEarlier,
   ValueChangeEarlierSentence,
   ValueChangeRate,
+  ChangesOfParts,
   ValueEarlierRate,
   ValueIndexEarlier,
   ValueRateEarlier,
