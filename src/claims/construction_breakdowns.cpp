@@ -115,20 +115,6 @@ bool Reader::names_place_item(size_t part_tok) const {
   return false;
 }
 
-// The figures of [from, to) that could be parts of `total` add up to it (within its rounding).
-bool Reader::adds_up_to(int total, size_t from, size_t to) {
-  double sum = 0;
-  int n = 0;
-  for (size_t m = from; m < to && m < last; ++m) {
-    const int q = qty(m);
-    if (q < 0 || pct(q) || !compatible(q, total) || is_change(m)) continue;
-    sum += Q(q).value.to_double() * Q(q).factor;
-    ++n;
-  }
-  const double tv = Q(total).value.to_double() * Q(total).factor;
-  return n >= 2 && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(total).precision) * Q(total).factor + 1e-9 * tv;
-}
-
 // The words at k open an item the way the item holding the total at tk was opened: two words,
 // the first capitalised, that also stand right after a ':' or ';' before tk in its sentence.
 bool Reader::opens_sibling_item(size_t tk, size_t k) const {
@@ -221,10 +207,7 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
       if (punct(b2, ",") || punct(b2, ":")) ++b2;
       size_t e2 = b2;
       while (e2 < stop && !punct(e2, ";")) e2 = is(e2, TokKind::Open) ? matching_close(e2) + 1 : e2 + 1;
-      // ("1.401 hợp đồng (trung ương: 123 hợp đồng, địa phương: 1.278 hợp đồng; trong đó: 586 …, 312 …)":
-      // sub-parts that add up to the whole list's total, beyond the part, break down the total.)
-      if (!adds_up_to(total, b2, std::min(e2, stop)))
-        breakdown(parts.back(), part_toks.back(), Trigger::TrongDo, b2, std::min(e2, stop), depth + 1);
+      breakdown(parts.back(), part_toks.back(), Trigger::TrongDo, b2, std::min(e2, stop), depth + 1);
       m = e2 - 1;
       continue;
     }
@@ -359,7 +342,8 @@ void Reader::breakdown_once(int total, size_t total_tok, Trigger trig, size_t bo
   bool sums = std::fabs(sum - tv) <= tol;
   // "1.401 hợp đồng (trung ương: 123 hợp đồng, địa phương: 1.278 hợp đồng; trong đó: 586 …, 312 …)":
   // parts of a part that add up to the whole it is a part of break down that whole, not the part.
-  if (!sums && sum > tv && is_item[total] && depth == 0) {
+  // (A part: an item of an earlier breakdown, or the part a nested list details.)
+  if (!sums && sum > tv && (is_item[total] || depth > 0)) {
     for (size_t m = total_tok; m > first && m + kReach > total_tok && same_sentence(m - 1, total_tok); --m) {
       const int g = qty(m - 1);
       if (g < 0 || g == total || pct(g) || !compatible(g, total) || base(g) <= tv) continue;

@@ -308,28 +308,14 @@ std::pair<int, int> Reader::plan_actual_of(const Row& row) const {
 
 // The paragraph opens with the name of a body or place and a colon: "Ban quản lý …:", "Huyện
 // A:", "Công ty B:" (words only before the colon, the first capitalised).
-bool Reader::headed_by_body(size_t bi) const {
-  if (bi >= nr.block_first.size()) return false;
-  const size_t f = nr.block_first[bi], l = nr.block_last[bi];
-  if (f >= l || nr.tokens[f].kind != TokKind::Word || !nr.tokens[f].upper) return false;
-  bool body = false;
-  for (const std::string_view b : lexicon::kBodies) {
-    size_t m = f;
-    bool all = true;
-    for (size_t p = 0; p <= b.size() && all; ++m) {
-      size_t e = b.find(' ', p);
-      if (e == std::string_view::npos) e = b.size();
-      all = m < l && nr.tokens[m].kind == TokKind::Word && nr.tokens[m].fold == b.substr(p, e - p);
-      p = e + 1;
-    }
-    // ("Sở", not "Số": both fold to "so")
-    if (all && b == "so") all = doc.slice(nr.tokens[f].span) == "Sở";
-    body = body || all;
-  }
-  if (!body) return false;
-  for (size_t m = f; m < l && m < f + 16; ++m) {
-    if (nr.tokens[m].kind == TokKind::Punct && nr.tokens[m].fold == ":") return true;
-    if (nr.tokens[m].kind != TokKind::Word) return false;
+bool Reader::headed_by_body(size_t bi) {
+  const WindowGuard keep(*this);
+  if (!enter_block(bi) || !is(first, TokKind::Word) || !tok(first).upper || !any_phrase(first, lexicon::kBodies))
+    return false;
+  if (word(first, "so") && !written_as(first, "sở", "Sở")) return false;  // ("Số …:" is no body)
+  for (size_t m = first; m < last && m < first + 16; ++m) {
+    if (punct(m, ":")) return true;
+    if (!is(m, TokKind::Word)) return false;
   }
   return false;
 }
@@ -340,20 +326,15 @@ bool Reader::part_of_plan(int q) {
   if (!is_item[q]) return false;
   if (!plan_parts) {
     plan_parts.emplace();
-    const size_t save_first = first, save_last = last;
+    const WindowGuard keep(*this);
     for (const auto& [total, claims] : breakdown_claims_of_total) {
-      const size_t bi = doc.sentences[Q(total).sentence].block;
-      if (bi >= nr.block_first.size()) continue;
-      first = nr.block_first[bi];
-      last = nr.block_last[bi];
+      if (!enter_block(doc.sentences[Q(total).sentence].block)) continue;
       const size_t tk = token_of[total];
       if (!in(tk) || (Q(total).role != "plan" && !plan_word_before(tk, kLabelWords) && !plan_named_in_sentence(tk))) continue;
       for (size_t ci : claims)
         for (const Operand& o : out.claims[ci].operands)
           if (o.role == "part") plan_parts->insert(static_cast<int>(o.quantity));
     }
-    first = save_first;
-    last = save_last;
   }
   return plan_parts->count(q) > 0;
 }

@@ -15,7 +15,7 @@ Reader::Trigger Reader::trigger_at(size_t m, size_t& body) const {
     static const char* not_parts[] = {"chi", "ke", "kh", "so", "bang", "dat", "tang", "giam", "cung", "vuot", "uoc", "du", "nam", "thang", "ngay", "tinh", "hien", "luy",
                                       "dau", "cuoi"};  // "(đầu năm 121 hộ)": the earlier value
     // "(nam 8.100 người, nữ 7.100 người)": "nam" (men) folds like "năm" (year).
-    const bool men = word(body, "nam") && doc.slice(tok(body).span) != "năm" && doc.slice(tok(body).span) != "Năm";
+    const bool men = word(body, "nam") && !written_as(body, "năm", "Năm");
     if (is(body, TokKind::Word) && !men)
       for (const char* w : not_parts) if (tok(body).fold == w) return Trigger::None;
     // "(cả nước khoảng 1,5 triệu tấn)", "(bình quân cả nước …)": a comparator; "(trong tổng
@@ -311,10 +311,10 @@ void Reader::sums() {
     if (!opener || (k > first && same_sentence(k - 1, k))) continue;
     // "Total ….\n\nTrong đó, part …; part …": a paragraph that opens the list breaks down the
     // last sentence of the paragraph before it (news articles put each sentence pair so).
-    const size_t save_first = first;
-    struct Restore { size_t& f; size_t v; ~Restore() { f = v; } } restore{first, save_first};
-    if (k == first && !previous_paragraph_joins()) continue;
-    if (k == first) first = nr.block_first[current_block - 1];
+    const WindowGuard keep(*this);
+    const bool across = k == first;  // the list opens the paragraph
+    if (across && !previous_paragraph_joins()) continue;
+    if (across) first = nr.block_first[current_block - 1];
     size_t prev = k - 1;
     size_t s0 = prev;
     while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
@@ -387,7 +387,7 @@ void Reader::sums() {
     // Across a paragraph break, or after "Cụ thể", the list must be about the total: the head
     // noun of the list's first item is among the total's clause, or the total's among the item's
     // ("Thu ngân sách … 940 tỷ đồng. ¶ Trong đó: vốn ngân sách địa phương …" is about another).
-    if ((k == save_first || phrase(k, {"cu", "the"})) && !same_subject(tk, body, stop) && !divided) continue;
+    if ((across || phrase(k, {"cu", "the"})) && !same_subject(tk, body, stop) && !divided) continue;
     // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
     if (ab_side(tk) == 1) {
       size_t dk = denominator_tok(tk);

@@ -189,11 +189,8 @@ size_t Reader::denominator_tok(size_t m) const {
   return kNone;
 }
 
-// A figure stated as a change, not a level: "tăng 2.100 hộ", "giảm hơn 300 tỷ đồng", "(tương ứng
-// tăng 5,01 tỷ USD)", "cao hơn 12 ha", "tăng so với dự toán giao là 5.225 tỷ đồng". A change is
-// never a level's part, base, plan or whole.
-// A parenthesis that holds the earlier value a comparison names, or the plan a percent is of: "tăng 12,47% so với cùng kỳ
-// năm 2022 (196,6 triệu USD)", "(cùng kỳ 95 vụ)", and past a full stop the writer put before it
+// A parenthesis that holds the earlier value a comparison names, or the plan a percent is of:
+// "tăng 12,47% so với cùng kỳ năm 2022 (196,6 triệu USD)", "(cùng kỳ 95 vụ)", and past a full stop the writer put before it
 // ("… so với cùng kỳ năm trước. (97,54 triệu USD)"). Its figure is no part and no total.
 bool Reader::earlier_value_paren(size_t open) const {
   if (!is(open, TokKind::Open)) return false;
@@ -218,7 +215,7 @@ bool Reader::earlier_value_paren(size_t open) const {
 // với tổng vốn trên 1.000 tỷ đồng" is a level: "tổng").
 bool Reader::threshold_of_items(size_t k) const {
   // ("từ", not "tư" of "đầu tư": both fold to "tu")
-  const bool tu = word(k - 1, "tu") && (doc.slice(tok(k - 1).span) == "từ" || doc.slice(tok(k - 1).span) == "Từ");
+  const bool tu = word(k - 1, "tu") && written_as(k - 1, "từ", "Từ");
   if (!(word(k - 1, "tren") || word(k - 1, "duoi") || tu || phrase(k - 2, {"lon", "hon"})))
     return false;
   for (size_t m = k - 1; m > first && m + 12 > k; --m) {
@@ -230,6 +227,9 @@ bool Reader::threshold_of_items(size_t k) const {
   return false;
 }
 
+// A figure stated as a change, not a level: "tăng 2.100 hộ", "giảm hơn 300 tỷ đồng", "(tương ứng
+// tăng 5,01 tỷ USD)", "cao hơn 12 ha", "tăng so với dự toán giao là 5.225 tỷ đồng". A change is
+// never a level's part, base, plan or whole.
 bool Reader::is_change(size_t k) const {
   size_t p = k - 1;
   if (word(p, "hon") || word(p, "gan") || word(p, "khoang") || word(p, "them") || word(p, "tren")) {

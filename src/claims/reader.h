@@ -111,11 +111,37 @@ struct Reader {
 
   mutable std::vector<int8_t> table_row_cache;  // per block: -1 not known yet, 0 no, 1 yes
 
+  // The token window [first, last) as it was when the guard was made, put back when it goes out
+  // of scope: a construction that looks at another block (the paragraph before, a plan's block)
+  // moves the window and cannot leave it moved.
+  struct WindowGuard {
+    Reader& r;
+    size_t first, last;
+    explicit WindowGuard(Reader& reader) : r(reader), first(reader.first), last(reader.last) {}
+    ~WindowGuard() { r.first = first; r.last = last; }
+    WindowGuard(const WindowGuard&) = delete;
+    WindowGuard& operator=(const WindowGuard&) = delete;
+  };
+  // Moves the window onto block bi (false, window unchanged, when there is no such block).
+  bool enter_block(size_t bi) {
+    if (bi >= nr.block_first.size()) return false;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    return true;
+  }
+
   // Token helpers: each is false (or -1) outside the current block [first, last).
   const Token& tok(size_t k) const { return nr.tokens[k]; }
   bool in(size_t k) const { return k >= first && k < last && k != kNone; }
   bool is(size_t k, TokKind kind) const { return in(k) && tok(k).kind == kind; }
   bool word(size_t k, std::string_view f) const { return is(k, TokKind::Word) && tok(k).fold == f; }
+  // The word at k is spelled so in the text, lower case or with a capital (two words that fold
+  // alike: "từ" / "tư", "Sở" / "Số", "năm" / "nam").
+  bool written_as(size_t k, std::string_view lower, std::string_view capital) const {
+    if (!is(k, TokKind::Word)) return false;
+    const std::string_view w = doc.slice(tok(k).span);
+    return w == lower || w == capital;
+  }
   bool punct(size_t k, std::string_view p) const { return in(k) && tok(k).kind == TokKind::Punct && tok(k).fold == p; }
   bool clause_end(size_t k) const { return punct(k, ";") || (punct(k, ".") && !tok(k).glued) || punct(k, "."); }
   int qty(size_t k) const { return is(k, TokKind::Number) ? tok(k).quantity : -1; }
@@ -224,7 +250,7 @@ struct Reader {
   bool target_before(size_t k) const;
   bool actual_of_own_percent(size_t m, int x) const;
   std::pair<int, int> plan_actual_of(const Row& row) const;
-  bool headed_by_body(size_t bi) const;
+  bool headed_by_body(size_t bi);
   bool part_of_plan(int q);
   bool plan_named_in_sentence(size_t k) const;
   int plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words);
@@ -239,7 +265,6 @@ struct Reader {
   bool aside_of_part(size_t part_tok, size_t open) const;
   bool counts_other_noun(size_t part_tok, int total) const;
   bool names_head_of(size_t k, const std::string& w) const;
-  bool adds_up_to(int total, size_t from, size_t to);
   bool opens_sibling_item(size_t tk, size_t k) const;
   int period_kind_in(size_t from, size_t to) const;
   bool period_switch(size_t from, size_t prev, size_t m) const;
