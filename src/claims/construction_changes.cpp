@@ -19,9 +19,19 @@ bool Reader::not_the_earlier_word(size_t m) const {
 
 int Reader::earlier_in_parens(size_t from, int like, bool compared) {
   size_t m = from;
-  for (size_t n = 0; n < 8 && m < last; ++n, ++m) {
+  size_t reach = 12;  // "vốn đăng ký so với cùng kỳ năm 2022 ("
+  for (size_t n = 0; n < reach && m < last; ++n, ++m) {
     if (phrase(m, {"so", "voi"}) || word(m, "ky") || word(m, "truoc")) compared = true;
     if (is(m, TokKind::Open)) break;
+    // "ít hơn 9 dự án và bằng 18,7% vốn đăng ký so với cùng kỳ (11 dự án, 1.739 tỷ đồng)": the
+    // rate of a sibling indicator shares the comparison and its parenthesis.
+    // (after ", tăng X%" the rate is the same level's, and its parenthesis the level's earlier value)
+    if (const int r = qty(m);
+        r >= 0 && pct(r) && reach == 12 && (change_verb(m - 1) || word(m - 1, "bang")) && word(m - 2, "va")) {
+      m = end_of_quantity(m) - 1;
+      reach = n + 13;
+      continue;
+    }
     if (qty(m) >= 0 || punct(m, ";") || punct(m, ".") || not_the_earlier_word(m)) return -1;
   }
   if (!is(m, TokKind::Open)) return -1;
@@ -35,13 +45,27 @@ int Reader::earlier_in_parens(size_t from, int like, bool compared) {
     if (not_the_earlier_word(p)) return -1;
     int q = qty(p);
     if (q < 0) continue;
-    if (pct(q) != pct(like) || !compatible(q, like) || is_change(p)) return -1;  // "(tương ứng tăng 5,01 tỷ USD)"
+    if (is_change(p)) return -1;  // "(tương ứng tăng 5,01 tỷ USD)"
+    // "(11 dự án với tổng vốn 1.739 tỷ đồng)": the earlier values of several indicators; the
+    // one of the level's unit.
+    if (!pct(q) && !pct(like) && !compatible(q, like) && Q(q).unit != Q(like).unit) continue;
+    if (pct(q) != pct(like) || !compatible(q, like)) return -1;
     // "(… đạt 31.377 tỷ đồng, tăng 3,3%, …)": a figure with its own rate is another level
     const size_t e = end_of_quantity(p);
     if (punct(e, ",") && change_verb(e + 1)) return -1;
     return q;
   }
   return -1;
+}
+
+// "bằng 18,7% so với cùng kỳ", "bằng 18,7% vốn đăng ký so với cùng kỳ": a comparison right after
+// the rate, or after a short noun phrase naming what is compared (no plan, no figure, no sign).
+bool Reader::comparison_after_noun(size_t e) const {
+  for (size_t m = e; m < last && m < e + 5; ++m) {
+    if (comparison_at(m)) return true;
+    if (!is(m, TokKind::Word) || plan_word_after(m) || word(m, "va") || word(m, "cua")) return false;
+  }
+  return false;
 }
 
 // "khách quốc tế đạt 4,014 triệu lượt, tăng 12,4% so cùng kỳ": a level followed by its own
@@ -210,8 +234,7 @@ void Reader::changes() {
               (word(k - 1, "hon") && (word(k - 2, "tang") || word(k - 2, "cao") || word(k - 2, "nhieu")));
     bool down = word(k - 1, "giam") ||
                 (word(k - 1, "hon") && (word(k - 2, "giam") || word(k - 2, "thap") || word(k - 2, "it")));
-    bool index = word(k - 1, "bang") && pct(n) &&
-                 comparison_at(end_of_quantity(k));
+    bool index = word(k - 1, "bang") && pct(n) && comparison_after_noun(end_of_quantity(k));
     // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)", "bằng 1,5 lần năm trước".
     const bool times = Q(n).unit == "lần" && (word(k - 1, "gap") || word(k - 1, "bang"));
     if (times) index = true;
@@ -228,6 +251,14 @@ void Reader::changes() {
         int q = qty(m - 1);
         if (q < 0 || aside > 0) continue;
         if (pct(q) && change_verb(m - 2)) continue;  // another rate of the level
+        // A change that is a whole statement of its own ("ít hơn 9 dự án và bằng 18,7% …", "tăng 16
+        // bậc so với năm 2023 (…), tăng 4,05%") is no level of the rate after it. One followed
+        // by the rate alone may be a level named with the verb ("vốn điều chỉnh tăng 157,91
+        // triệu USD, tăng 27,30% so với cùng kỳ (124,05 triệu USD)"), and stays a candidate.
+        if (!pct(q) && is_change(m - 1)) {
+          const size_t e = end_of_quantity(m - 1);
+          if (word(e, "va") || comparison_at(e)) continue;
+        }
         if (!pct(q) && plan_word_before(m - 1, 4)) continue;  // "(KH 8.600 tấn), tăng 3,1%": not the level
         if (pct(q) && plan_word_after(end_of_quantity(m - 1))) continue;  // "vượt 4,2% kế hoạch"
         cur = q; ck = m - 1; break;

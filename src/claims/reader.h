@@ -331,6 +331,7 @@ struct Reader {
   int earlier_in_parens(size_t from, int like, bool compared = false);
   int earlier_in_previous_sentence(int cur, size_t ck, bool years_only = false);
   bool compared_with_last_year(size_t p) const;
+  bool comparison_after_noun(size_t e) const;
   int corresponding_change(size_t from, int cur, bool down);
   bool other_indicator(int a, int b) const;
   int level_named_before(int n, size_t verb);
