@@ -45,6 +45,23 @@ Reader::Trigger Reader::trigger_at(size_t m, size_t& body) const {
   return Trigger::None;
 }
 
+// The noun phrase between the last comma before `gom` and "gồm" names the figure at k: its first
+// two content words are words of k's clause before the figure (or of its unit).
+bool Reader::gom_names_total(size_t k, size_t gom) const {
+  size_t c = gom;
+  while (c > k && !punct(c - 1, ",")) --c;
+  const size_t from = clause_start(k), to = end_of_quantity(k);
+  int seen = 0;
+  for (size_t m = c; m < gom && seen < 2; ++m) {
+    if (!is(m, TokKind::Word) || !content_word(tok(m).fold) || lexicon::is_function_word(tok(m).fold)) continue;
+    ++seen;
+    bool found = false;
+    for (size_t n = from; n < to && !found; ++n) found = word(n, tok(m).fold);
+    if (!found) return false;
+  }
+  return true;
+}
+
 // Words that open a list of parts: "trong đó", "gồm", "bao gồm", "cụ thể".
 bool Reader::explicit_list_at(size_t p) const {
   return any_phrase(p, lexicon::kListOpeners);
@@ -203,6 +220,13 @@ void Reader::sums() {
       if (trig == Trigger::Paren && comma_then_words && !explicit_list_at(m + 1) && qty(m + 1) >= 0 &&
           compatible(qty(m + 1), t) &&
           Q(qty(m + 1)).value.to_double() * Q(qty(m + 1)).factor > Q(t).value.to_double() * Q(t).factor) {
+        trig = Trigger::None;
+        break;
+      }
+      // "… khoảng 8.000 tỷ đồng, khoản vay ngắn hạn gồm 2.700 tỷ": past a comma, "gồm" details the
+      // noun phrase right before it; that phrase must name the total (its first two content words
+      // among the total's), or the list is that phrase's.
+      if (trig == Trigger::Gom && comma_then_words && !gom_names_total(k, punct(m, ",") || punct(m, ":") ? m + 1 : m)) {
         trig = Trigger::None;
         break;
       }
