@@ -331,7 +331,9 @@ void Reader::sums() {
     // ("Phân ra như sau: …", "Chia ra: …": the statistician's words for a breakdown)
     const bool divided = (phrase(k, {"phan", "ra"}) || phrase(k, {"chia", "ra"})) &&
                          (punct(k + 2, ":") || (phrase(k + 2, {"nhu", "sau"}) && punct(k + 4, ":")));
-    const bool opener = phrase(k, {"trong", "do"}) || (phrase(k, {"cu", "the"}) && punct(k + 2, ",")) || divided;
+    // ("Riêng …": one part singled out, "Riêng nhập khẩu từ A đạt 790 triệu USD" after the imports)
+    const bool singled = word(k, "rieng") && !(k + 1 < last && is(k + 1, TokKind::Punct));
+    const bool opener = phrase(k, {"trong", "do"}) || (phrase(k, {"cu", "the"}) && punct(k + 2, ",")) || divided || singled;
     if (!opener || (k > first && same_sentence(k - 1, k))) continue;
     // "Total ….\n\nTrong đó, part …; part …": a paragraph that opens the list breaks down the
     // last sentence of the paragraph before it (news articles put each sentence pair so).
@@ -350,7 +352,7 @@ void Reader::sums() {
       while (s0 > first && same_sentence(s0 - 1, prev)) --s0;
     }
     const size_t stop = sentence_stop(k);
-    size_t body = k + 2;
+    size_t body = singled ? k + 1 : k + 2;
     if (phrase(body, {"nhu", "sau"})) body += 2;
     if (punct(body, ":") || punct(body, ",")) ++body;
     // "GRDP tăng 6,12%, tăng 0,85 điểm phần trăm …. Trong đó, khu vực … đóng góp 0,62 điểm
@@ -364,6 +366,7 @@ void Reader::sums() {
       break;
     }
     if (contributions) {
+      if (singled) continue;
       int t = -1;
       size_t tk = kNone;
       // "Khu vực … tăng 2,79%, đóng góp 0,37 điểm phần trăm. Trong đó, nông nghiệp … (đóng góp
@@ -408,10 +411,22 @@ void Reader::sums() {
     }
     if (t < 0) { t = fallback; tk = fallback_tok; }
     if (t < 0) continue;
+    // "Riêng …" singles a part out of the one figure of its kind the sentence before states; after
+    // a sentence of several ("Trung Quốc đạt …; thứ hai là Mỹ, đạt …. Riêng khối EU …", "… đạt
+    // 61,5 tỷ đồng với lợi nhuận 1,2 tỷ đồng …") it singles out of none of them.
+    if (singled) {
+      int same_kind = 0;
+      for (size_t m = s0; m < k; ++m) {
+        const int q = qty(m);
+        if (is(m, TokKind::Open) && earlier_value_paren(m)) { m = matching_close(m); continue; }
+        if (q >= 0 && !pct(q) && !is_change(m) && compatible(q, t)) ++same_kind;
+      }
+      if (same_kind != 1 || first_part < 0 || !compatible(first_part, t)) continue;
+    }
     // Across a paragraph break, or after "Cụ thể", the list must be about the total: the head
     // noun of the list's first item is among the total's clause, or the total's among the item's
     // ("Thu ngân sách … 940 tỷ đồng. ¶ Trong đó: vốn ngân sách địa phương …" is about another).
-    if ((across || phrase(k, {"cu", "the"})) && !same_subject(tk, body, stop) && !divided) continue;
+    if ((across || singled || phrase(k, {"cu", "the"})) && !same_subject(tk, body, stop) && !divided) continue;
     // "Tổng chi 427.199/429.350 triệu đồng …. Trong đó: …": the plan side breaks down too.
     if (ab_side(tk) == 1) {
       size_t dk = denominator_tok(tk);
