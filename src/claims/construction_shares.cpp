@@ -546,4 +546,97 @@ void Reader::structure_shares() {
   }
 }
 
+// "Trong số 138 doanh nghiệp …" stated elsewhere or not at all: "quy mô dưới 10 tỷ đồng có 133
+// doanh nghiệp, chiếm 96,4%; từ 10 đến 50 tỷ đồng có 3 doanh nghiệp, chiếm 2,2%; trên 50 tỷ đồng có
+// 2 doanh nghiệp, chiếm 1,4%": a sentence that splits a whole into items, each "N unit, chiếm X%",
+// with shares adding up to 100 % (within their rounding), gives each item's share of the sum of
+// the items. Only shares no other construction gave a whole; every share of the sentence must be
+// such an item (a list with one share of another base is no split), the parts of one unit.
+void Reader::split_shares() {
+  for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
+    if (table_row(bi)) continue;
+    first = nr.block_first[bi];
+    last = nr.block_last[bi];
+    current_block = bi;
+    for (size_t k = first; k < last;) {
+      const size_t stop = sentence_stop(k);
+      std::vector<std::pair<int, int>> items;  // (part, share)
+      bool spoiled = false;
+      for (size_t m = k; m < stop && !spoiled; ++m) {
+        const int x = qty(m);
+        if (x < 0 || !pct(x)) continue;
+        if (!word(m - 1, "chiem")) {
+          // another percent of the sentence: a rate after a share ("chiếm 20%, tăng 5%") is fine,
+          // any other one is a figure the split does not explain
+          if (!(change_verb(m - 1) || word(m - 1, "bang"))) spoiled = true;
+          continue;
+        }
+        if (stated_used[x] || Q(x).qualifier != Qualifier::None || is_item[x]) { spoiled = true; break; }
+        int part = -1;
+        for (size_t b = m - 1; b > k && b + 12 > m; --b) {
+          if (punct(b - 1, ";") || pct(qty(b - 1))) break;
+          const int q = qty(b - 1);
+          if (q < 0) continue;
+          if (is_change(b - 1) || word(b - 2, "tren") || word(b - 2, "duoi")) break;
+          part = q;
+          break;
+        }
+        if (part < 0 || Q(part).qualifier != Qualifier::None || Q(part).malformed) { spoiled = true; break; }
+        if (!items.empty() && (Q(part).unit != Q(items.front().first).unit || Q(part).factor != Q(items.front().first).factor)) {
+          spoiled = true;
+          break;
+        }
+        items.emplace_back(part, x);
+      }
+      const size_t next = stop > k ? stop : k + 1;
+      if (spoiled || items.size() < 2) { k = next; continue; }
+      // The shares add up to 100 within the rounding of each: a split, not some items only.
+      double total_pct = 0, slack = 0.001;
+      for (const auto& [part, x] : items) {
+        total_pct += Q(x).value.to_double();
+        slack += Q(x).value.half_ulp();
+      }
+      if (std::fabs(total_pct - 100.0) > slack) { k = next; continue; }
+      int scale = 0;
+      for (const auto& [part, x] : items) scale = std::max(scale, Q(part).value.scale);
+      int64_t sum = 0;
+      for (const auto& [part, x] : items) {
+        int64_t v = Q(part).value.mantissa;
+        for (int i = Q(part).value.scale; i < scale; ++i) v *= 10;
+        sum += v;
+      }
+      const Quantity& p0 = Q(items.front().first);
+      Quantity whole;
+      whole.id = static_cast<uint32_t>(nr.quantities.size());
+      whole.span = p0.span;
+      whole.value = Decimal{sum, scale};
+      // (written as the sum it stands for: "412/(412 + 150 + 38) = 68,667%")
+      whole.text = "(";
+      for (size_t i = 0; i < items.size(); ++i) whole.text += (i ? " + " : "") + Q(items[i].first).text;
+      whole.text += ")";
+      whole.precision = scale;
+      whole.exact_count = true;
+      for (const auto& [part, x] : items) whole.exact_count = whole.exact_count && Q(part).exact_count;
+      whole.unit = p0.unit;
+      whole.unit_span = p0.unit_span;
+      whole.dimension = p0.dimension;
+      whole.factor = p0.factor;
+      whole.sentence = p0.sentence;
+      whole.implicit = true;
+      nr.quantities.push_back(std::move(whole));
+      token_of.push_back(kNone);
+      used.push_back(false);
+      is_item.push_back(false);
+      stated_used.push_back(false);
+      const int t = static_cast<int>(nr.quantities.size() - 1);
+      for (const auto& [part, x] : items) {
+        Claim& c = add(ClaimKind::Share, token_of[part], end_of_quantity(token_of[x]) - 1, x, Template::SplitShares);
+        operand(c, "part", part);
+        operand(c, "total", t);
+      }
+      k = next;
+    }
+  }
+}
+
 }  // namespace doisoat::grammar

@@ -326,6 +326,7 @@ struct Reader {
   int implicit_hundred(size_t k, uint32_t sentence);
   void structure_rows(size_t bi);
   void structure_shares();
+  void split_shares();
 
   // construction_changes.cpp: changes and growth, with the earlier value.
   bool not_the_earlier_word(size_t m) const;

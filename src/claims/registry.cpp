@@ -51,6 +51,7 @@ constexpr Construction kConstructions[] = {
     {"met-and-remaining", "construction_outcomes.cpp", Scope::Document, false,
      [](Reader& r) { r.met_and_remaining(); }},
     {"changes-of-parts", "construction_derived.cpp", Scope::Document, false, [](Reader& r) { r.changes_of_parts(); }},
+    {"split-shares", "construction_shares.cpp", Scope::Document, false, [](Reader& r) { r.split_shares(); }},
 };
 
 // Every block construction runs before the first document one: the registry reads top-down.

@@ -39,6 +39,7 @@ const char* to_string(Template t) {
     case Template::PartOfPopulationTotal: return "part-of-population-total";
     case Template::StructureShares: return "structure-shares";
     case Template::StructureSharesRows: return "structure-shares-rows";
+    case Template::SplitShares: return "split-shares";
     case Template::ChangeFromTo: return "change-from-to";
     case Template::RateChangePp: return "rate-change-pp";
     case Template::ValueChangeEarlier: return "value-change-earlier";

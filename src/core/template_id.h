@@ -49,6 +49,7 @@ enum class Template {
   PartOfPopulationTotal,
   StructureShares,
   StructureSharesRows,
+  SplitShares,
   // changes and growth (src/claims/construction_changes.cpp)
   ChangeFromTo,
   RateChangePp,
