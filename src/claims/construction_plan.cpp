@@ -118,7 +118,10 @@ void Reader::percent_of_plan(size_t block_index) {
     if (x < 0 || !pct(x) || stated_used[x]) continue;
     size_t after = end_of_quantity(k);
     bool plan_after = plan_word_after(after);
-    bool dat_before = word(k - 1, "dat") || word(k - 1, "bang");
+    // ("đạt tỷ lệ 31%": the rate named before the figure)
+    const bool rate_named = phrase(k - 2, {"ty", "le"}) && (word(k - 3, "dat") || word(k - 3, "bang"));
+    const size_t verb = rate_named ? k - 3 : k - 1;
+    bool dat_before = word(k - 1, "dat") || word(k - 1, "bang") || rate_named;
     // "vượt 4,2% kế hoạch", "vượt kế hoạch 4,2%": how far above the plan.
     const bool over = (word(k - 1, "vuot") && plan_after) ||
                       (word(k - 1, "hoach") && word(k - 2, "ke") && word(k - 3, "vuot")) ||
@@ -127,7 +130,7 @@ void Reader::percent_of_plan(size_t block_index) {
     // "… đạt 80% kế hoạch và phấn đấu hết năm đạt 95% kế hoạch": a target, not a result.
     if (target_before(k)) continue;
     // "…; so với dự toán HĐND tỉnh giao đạt 29%": the plan named before the verb.
-    const bool plan_before = plan_named_before_verb(k - 1);
+    const bool plan_before = plan_named_before_verb(verb);
     // "bằng 103,89% so với cùng kỳ" is an index against last year, not a percent of plan.
     if (phrase(after, {"so", "voi", "cung"}) || phrase(after, {"cung", "ky"}) || phrase(after, {"so", "cung"}) ||
         phrase(after, {"so", "voi", "nam"}) || phrase(after, {"so", "voi", "thang"}) || phrase(after, {"so", "voi", "quy"}))
@@ -242,7 +245,11 @@ void Reader::percent_of_plan(size_t block_index) {
                 if (compatible(p, actual) && same_words_around(actual, p, 2)) cands.push_back(p);
               }
             }
-          if (tok_sentence[m] >= min_sentence && !(actual_is_item && plan_has_items)) cands.push_back(q);
+          // An item's plan stated in an earlier sentence is the whole's ("… bằng 25,3% kế hoạch giao
+          // (25.440 tỷ đồng). Trong đó, vốn trung ương đã giải ngân 459 tỷ đồng, đạt tỷ lệ 100%"),
+          // unless it is named by the item's words.
+          const bool whole_plan = actual_is_item && tok_sentence[m] < tok_sentence[ak] && !same_words_around(actual, q, 2);
+          if (tok_sentence[m] >= min_sentence && !(actual_is_item && plan_has_items) && !whole_plan) cands.push_back(q);
         }
       }
     }
