@@ -411,6 +411,21 @@ void Reader::sums() {
     }
     if (t < 0) { t = fallback; tk = fallback_tok; }
     if (t < 0) continue;
+    // "… 3.678 tỷ đồng, … 15 địa phương đã giải ngân 1.137 tỷ đồng. Trong đó, có 8 địa phương …; 7
+    // địa phương …": parts counted in their own unit break down the one figure of that unit the
+    // sentence states, not its first figure of another.
+    if (first_part >= 0 && !compatible(first_part, t) && Q(first_part).dimension.rfind("count:", 0) == 0) {
+      int only = -1, n = 0;
+      size_t ok = kNone;
+      for (size_t m = from; m < k; ++m) {
+        const int q = qty(m);
+        if (q < 0 || pct(q) || is_change(m) || Q(q).unit != Q(first_part).unit) continue;
+        only = q;
+        ok = m;
+        ++n;
+      }
+      if (n == 1 && Q(only).value.to_double() >= Q(first_part).value.to_double()) { t = only; tk = ok; }
+    }
     // "Riêng …" singles a part out of the one figure of its kind the sentence before states; after
     // a sentence of several ("Trung Quốc đạt …; thứ hai là Mỹ, đạt …. Riêng khối EU …", "… đạt
     // 61,5 tỷ đồng với lợi nhuận 1,2 tỷ đồng …") it singles out of none of them.
