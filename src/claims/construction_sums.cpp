@@ -453,6 +453,40 @@ void Reader::sums() {
     if (body >= last) breakdown_in_bullets(t, tk, Trigger::TrongDo, body);
     else breakdown_with_ab(t, tk, Trigger::TrongDo, body, stop);
   }
+  raised_totals();
+}
+
+// "Kim ngạch xuất khẩu tháng 7 ước đạt 131 triệu USD, nâng tổng kim ngạch 7 tháng lên 835,6 triệu
+// USD": what the period added is part of the running total it raised. The part: the nearest
+// figure of the total's unit before "nâng tổng" in the sentence (no change, no percent); a
+// target ("mục tiêu nâng tổng … lên") raises nothing yet.
+void Reader::raised_totals() {
+  for (size_t k = first; k + 2 < last; ++k) {
+    if (!phrase(k, {"nang", "tong"}) || target_before(k)) continue;
+    size_t up = k + 2;
+    // (words and the period's non-figures between: "nâng tổng kim ngạch 7 tháng lên")
+    while (up < last && up < k + 16 && same_sentence(up, k) && !word(up, "len") && qty(up) < 0 &&
+           (is(up, TokKind::Word) || is(up, TokKind::Number)))
+      ++up;
+    if (!word(up, "len")) continue;
+    const int total = qty(up + 1);
+    if (total < 0 || pct(total) || Q(total).dimension == "scalar") continue;
+    int part = -1;
+    size_t pk = kNone;
+    for (size_t m = k; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
+      const int q = qty(m - 1);
+      if (q < 0 || pct(q) || is_change(m - 1) || !compatible(q, total)) continue;
+      part = q;
+      pk = m - 1;
+      break;
+    }
+    if (part < 0 || used[part]) continue;
+    Claim& c = add(ClaimKind::PartBound, pk, end_of_quantity(up + 1) - 1, total, Template::PartRaisesTotal);
+    stated_used[total] = false;  // the total may also be the stated figure of a percent of plan
+    c.exhaustive = false;
+    operand(c, "total", total);
+    operand(c, "part", part);
+  }
 }
 
 // A trigger that ends its paragraph ("gồm:", "Trong đó:"): the parts are the bullet lines right

@@ -23,6 +23,7 @@ const char* to_string(Template t) {
     case Template::TotalParenParts: return "total-paren-parts";
     case Template::TotalPartsOfKinds: return "total-parts-of-kinds";
     case Template::TotalTrongDoParts: return "total-trong-do-parts";
+    case Template::PartRaisesTotal: return "part-raises-total";
     case Template::TotalTrongDoSubkind: return "total-trong-do-subkind";
     case Template::MetAndRemaining: return "met-and-remaining";
     case Template::OutcomeSummaryCounts: return "outcome-summary-counts";

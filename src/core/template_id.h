@@ -30,6 +30,7 @@ enum class Template {
   TotalParenParts,
   TotalPartsOfKinds,
   TotalTrongDoParts,
+  PartRaisesTotal,
   TotalTrongDoSubkind,
   // outcomes and complements (src/claims/construction_outcomes.cpp)
   MetAndRemaining,
