@@ -109,11 +109,14 @@ std::string_view seg_text(std::string_view t, const Seg& s) { return t.substr(s.
 
 // Words that name a column's role in a header (folded).
 bool names_a_column(const std::string& f) {
-  static constexpr std::array<std::string_view, 30> kWords{
+  static constexpr std::array<std::string_view, 31> kWords{
       "chi tieu", "dvt", "don vi", "ke hoach", "thuc hien", "uoc", "so sanh", "ty le", "cung ky", "noi dung",
       "stt", "tang", "giam", "xep hang", "thu hang", "diem", "nam 20", "kh ", "th ", "so voi", "muc tieu",
-      "du toan", "ket qua", "chenh lech", "toc do", "quy ", "thang", "luy ke", "tt", "%"};
+      "du toan", "ket qua", "chenh lech", "toc do", "quy ", "thang", "luy ke", "tt", "thay doi", "%"};
   std::string padded = " " + f + " ";
+  // "+/-", "+ / -", "±": a change column
+  if (f.find("+/-") != std::string::npos || f.find("+ / -") != std::string::npos || f.find("\xC2\xB1") != std::string::npos)
+    return true;
   for (std::string_view w : kWords) {
     if (w == "%") {
       if (f.find('%') != std::string::npos) return true;
