@@ -104,6 +104,27 @@ void segment(std::string_view t, PLine& l) {
   l.blank = l.segs.empty();
   l.tab_row = tabs >= 2;
   for (Seg& s : l.segs) s.kind = kind_of(t.substr(s.b, s.e - s.b));
+  // Two figures one space apart are two cells: a converter puts a left-aligned figure ("+2,18")
+  // one space after the right-aligned one of the column before ("66,30 +2,18"). Not "12 345"
+  // (digits, then a group of three: one number grouped with a space).
+  for (size_t k = 0; k < l.segs.size(); ++k) {
+    Seg& s = l.segs[k];
+    if (s.kind != SegKind::Text) continue;
+    std::string_view v = t.substr(s.b, s.e - s.b);
+    size_t sp = v.find(' ');
+    if (sp == std::string_view::npos || v.find(' ', sp + 1) != std::string_view::npos) continue;
+    std::string_view a = v.substr(0, sp), b = v.substr(sp + 1);
+    if (kind_of(a) != SegKind::Figure || kind_of(b) != SegKind::Figure) continue;
+    if (all_digits(a) && all_digits(b) && b.size() == 3) continue;
+    Seg second = s;
+    second.b = s.b + static_cast<uint32_t>(sp + 1);
+    second.cb = s.cb + static_cast<uint32_t>(utf8::count_cps(v.substr(0, sp + 1)));
+    second.kind = SegKind::Figure;
+    s.e = s.b + static_cast<uint32_t>(sp);
+    s.ce = s.cb + static_cast<uint32_t>(utf8::count_cps(a));
+    s.kind = SegKind::Figure;
+    l.segs.insert(l.segs.begin() + static_cast<long>(k) + 1, second);
+  }
 }
 
 std::string_view seg_text(std::string_view t, const Seg& s) { return t.substr(s.b, s.e - s.b); }
@@ -123,8 +144,8 @@ bool names_a_column(const std::string& f) {
       if (f.find('%') != std::string::npos) return true;
       continue;
     }
-    std::string key = " " + std::string(w);
-    if (w.back() != ' ') key += "";
+    std::string key(1, ' ');
+    key.append(w);
     size_t at = padded.find(key);
     if (at == std::string::npos) continue;
     size_t after = at + key.size();
@@ -360,7 +381,13 @@ class TableReader {
     size_t most = 0, full = 0;
     for (const Row& r : rows) most = std::max(most, r.values.size());
     for (const Row& r : rows) full += r.values.size() == most;
-    const bool ordinal = cols.size() != most && full >= 2;
+    // (or when a full row has two cells in one of those ranges: "30" and "+7" both under "+1,85")
+    bool collide = false;
+    for (const Row& r : rows) {
+      if (r.values.size() != most || cols.size() != most) continue;
+      for (size_t c = 0; c < most; ++c) collide = collide || !overlaps(cols[c], r.values[c]);
+    }
+    const bool ordinal = (cols.size() != most || collide) && full >= 2;
     if (ordinal) {
       cols.assign(most, Column{UINT32_MAX, 0});
       for (const Row& r : rows)
