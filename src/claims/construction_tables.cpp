@@ -258,6 +258,10 @@ void year_header_claims(Reader& r) {
       if (l.change >= 0 && !r.stated_used[l.change] && !stated.count(static_cast<uint32_t>(l.change)) && !r.pct(l.change) &&
           (r.Q(l.change).unit.empty() || r.compatible(l.change, l.current))) {
         const bool places = l.rank && !rank_as_difference;
+        // A rank is an exact place, not a rounded measure: 9 → 7 is two places, never one.
+        if (l.rank)
+          for (int q : {l.earlier, l.current, l.change})
+            if (r.Q(q).value.scale == 0 && r.Q(q).precision == 0) r.Q(q).exact_count = true;
         Claim& c = r.add_row_claim(ClaimKind::AbsChange, row, l.change, places ? Template::TableRankChangeColumn : Template::TableChangeColumn);
         r.stated_used[l.change] = true;
         c.operands.push_back(Operand{"current", static_cast<uint32_t>(l.current)});

@@ -325,6 +325,9 @@ class TableReader {
         items.push_back(Item{ItemKind::Blank, k});
         continue;
       }
+      // Another table's header ("Chỉ số  2022  2023  Tăng/giảm": its years are no figures).
+      if (header_line(t_, l) && std::none_of(l.segs.begin(), l.segs.end(), [](const Seg& s) { return s.kind == SegKind::Figure; }))
+        break;
       if (data_line(t_, l) && !numbering_line(t_, l)) {
         Row r;
         r.line = k;
