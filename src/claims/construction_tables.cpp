@@ -299,6 +299,8 @@ void Reader::table_claims(const std::vector<Row>& rows) {
   auto rank_column = [](const std::string& h) {
     return header_is(h, {"xep hang", "thu hang"}) || h == "hang" || h.rfind("hang ", 0) == 0;
   };
+  // (nor the plan or actual of a percent of plan stated in the prose: plan-from-table)
+  std::erase_if(table_rows, rank_row);
   for (const Row& row : rows) {
     if (rank_row(row)) continue;
     int plan = -1, actual = -1, pct_plan = -1;
