@@ -53,6 +53,8 @@ static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
       } else if (t.kind == TokKind::Slash) {
         slash = true;
       } else if (t.kind == TokKind::Word) {
+        // "Thực hiện năm 2022" against "Ước thực hiện năm 2023": the same level, one estimated
+        if (t.fold == "uoc" || t.fold == "nam" || t.fold == "th") continue;
         words += (words.empty() ? "" : " ") + t.fold;
       }
     }
