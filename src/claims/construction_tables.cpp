@@ -191,6 +191,31 @@ static int cell_figure(const Reader& r, std::pair<size_t, size_t> cell) {
 // writes no sign at all gives magnitudes, the direction being the values'. A rate or index column
 // under such a header is the growth of the row, as under a header of words. A rank is no operand
 // of a rate or index.
+// The blocks of the rows under each header of years, in order, with the header's columns.
+static std::vector<std::pair<YearHeader, std::vector<size_t>>> year_header_tables(Reader& r) {
+  std::vector<std::pair<YearHeader, std::vector<size_t>>> out;
+  for (size_t bi = 0; bi < r.doc.blocks.size() && bi < r.nr.block_first.size(); ++bi) {
+    if (!r.table_row(bi)) continue;
+    std::optional<YearHeader> h = year_header(r, bi);
+    if (!h) continue;
+    // The rows under it, to the end of the table (a short line between rows is a group's name).
+    std::vector<size_t> blocks;
+    size_t k = bi + 1;
+    for (size_t gap = 0; k < r.doc.blocks.size() && k < r.nr.block_first.size(); ++k) {
+      if (!r.table_row(k)) {
+        if (++gap > 1 || r.nr.block_last[k] - r.nr.block_first[k] > 12) break;
+        continue;
+      }
+      gap = 0;
+      if (year_header(r, k)) break;
+      blocks.push_back(k);
+    }
+    out.emplace_back(*h, std::move(blocks));
+    bi = k - 1;
+  }
+  return out;
+}
+
 void year_header_claims(Reader& r) {
   struct Line {
     size_t block;
@@ -207,20 +232,10 @@ void year_header_claims(Reader& r) {
     return !before.empty() && (before.back() == '-' || before.back() == '+' ||
                                (before.size() >= 3 && before.substr(before.size() - 3) == "\xE2\x88\x92"));
   };
-  for (size_t bi = 0; bi < r.doc.blocks.size() && bi < r.nr.block_first.size(); ++bi) {
-    if (!r.table_row(bi)) continue;
-    std::optional<YearHeader> h = year_header(r, bi);
-    if (!h) continue;
-    // The rows under it, to the end of the table (a short line between rows is a group's name).
+  for (auto& [header, blocks] : year_header_tables(r)) {
+    const YearHeader* h = &header;
     std::vector<Line> lines;
-    size_t k = bi + 1;
-    for (size_t gap = 0; k < r.doc.blocks.size() && k < r.nr.block_first.size(); ++k) {
-      if (!r.table_row(k)) {
-        if (++gap > 1 || r.nr.block_last[k] - r.nr.block_first[k] > 12) break;
-        continue;
-      }
-      gap = 0;
-      if (year_header(r, k)) break;
+    for (size_t k : blocks) {
       auto cells = r.cells_of(k);
       // A header without its empty first cell ("⇥2022⇥2023⇥+/-" read as three cells) heads the
       // rows' last cells.
@@ -288,7 +303,6 @@ void year_header_claims(Reader& r) {
         r.used[l.earlier] = r.used[l.current] = true;
       }
     }
-    bi = k - 1;
   }
 }
 
@@ -303,8 +317,12 @@ void Reader::table_claims(const std::vector<Row>& rows) {
   };
   // (nor the plan or actual of a percent of plan stated in the prose: plan-from-table)
   std::erase_if(table_rows, rank_row);
+  // Rows under a header of years are read by year_header_claims: their cells' headers here are
+  // another table's (a header with figures is no header for the rows' reading).
+  std::unordered_set<size_t> under_years;
+  for (const auto& [header, blocks] : year_header_tables(*this)) under_years.insert(blocks.begin(), blocks.end());
   for (const Row& row : rows) {
-    if (rank_row(row)) continue;
+    if (rank_row(row) || under_years.count(row.block)) continue;
     int plan = -1, actual = -1, pct_plan = -1;
     for (auto [q, h] : row.values) {
       if (rank_column(h)) continue;
