@@ -602,6 +602,11 @@ void expect_converter_text_reads_like_pdf(const Report& report, size_t min_table
   ASSERT_TRUE(from_text.ok()) << from_text.error().message();
   DocumentResult p = analyze(std::move(*from_pdf), RunOptions{});
   DocumentResult t = analyze(std::move(*from_text), RunOptions{});
+  // The .docx of the same report, its Word tables read by the .docx reader, gives them too.
+  auto from_docx = load_document("report.docx", docx_bytes(report, dir / "report.docx"));
+  ASSERT_TRUE(from_docx.ok()) << from_docx.error().message();
+  DocumentResult d = analyze(std::move(*from_docx), RunOptions{});
+  EXPECT_EQ(table_claim_keys(d), table_claim_keys(p)) << "docx:\n" << dump(table_claim_keys(d)) << "pdf:\n" << dump(table_claim_keys(p));
   // Not vacuous: the PDF gives the table's claims at all.
   EXPECT_GE(table_claim_keys(p).size(), min_table_claims) << dump(table_claim_keys(p));
   EXPECT_EQ(table_claim_keys(t), table_claim_keys(p)) << "pdf:\n"
