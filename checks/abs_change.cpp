@@ -11,7 +11,22 @@ AbsChangeCheck::AbsChangeCheck()
 
 Evaluation AbsChangeCheck::evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const {
   Evaluation ev;
-  evaluate_difference(c, qs, o, ev, false);
+  if (c.template_id != Template::TableRankChangeColumn) {
+    evaluate_difference(c, qs, o, ev, false);
+    return ev;
+  }
+  // A rank's change is the places gained: a smaller rank is a better one, so 35 → 28 is "tăng 7
+  // bậc", earlier − current (the construction keeps the table's current and earlier cells as such).
+  Claim gained = c;
+  for (Operand& op : gained.operands) {
+    if (op.role == "current") op.role = "earlier";
+    else if (op.role == "earlier") op.role = "current";
+  }
+  evaluate_difference(gained, qs, o, ev, false);
+  if (!ev.message_vi.empty()) {
+    ev.message_vi += " (thứ hạng: số bậc tăng = hạng kỳ trước − hạng kỳ này)";
+    ev.message_en += " (a rank: places gained = earlier rank − current rank)";
+  }
   return ev;
 }
 

@@ -2,7 +2,7 @@
 # Install what doisoat needs to build and test from Debian's packages. Safe to run twice:
 # only missing packages are installed. Without root it prints the exact command instead.
 #   scripts/setup.sh          build dependencies
-#   scripts/setup.sh --test   also what the test suite uses (python3-jsonschema, chromium, clang-14 for fuzzing, postgresql)
+#   scripts/setup.sh --test   also what the test suite uses (python3-jsonschema, chromium, clang-14 for fuzzing, postgresql, pdftotext)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libicu-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
@@ -15,6 +15,7 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3 python3-jsonschema chromium)
   packages+=(clang-14 libclang-rt-14-dev)  # libFuzzer targets (fuzz preset, scripts/fuzz.sh; issue 14)
   packages+=(libcairo2-dev fonts-dejavu-core)  # tests write the PDF of their .docx with cairo (issue 13)
+  packages+=(poppler-utils)  # pdftotext -layout: tests read the plain text a converter makes of that PDF (issue 13)
   packages+=(postgresql)  # initdb + pg_ctl: the store tests' throwaway server (scripts/pg_test_cluster.sh)
 fi
 

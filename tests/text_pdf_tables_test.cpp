@@ -378,7 +378,9 @@ class PdfReport {
         cairo_stroke(cr_);
         for (size_t k = 0; k < cells[c].size(); ++k) {
           const std::string& s = cells[c][k];
-          bool figure = r > 0 && !s.empty() && utf8::is_digit(static_cast<unsigned char>(s[0])) && c > 0;
+          // (a signed figure, "+2,18", "-4", is right-aligned with the others of its column)
+          const size_t lead = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+          bool figure = r > 0 && s.size() > lead && utf8::is_digit(static_cast<unsigned char>(s[lead])) && c > 0;
           double w = width(s, kBody);
           double tx = figure ? x + t.widths[c] - pad - w : r == 0 ? x + (t.widths[c] - w) / 2 : x + pad;
           show(tx, y_ + pad + 1 + kBody + static_cast<double>(k) * line_h, s, kBody);
@@ -506,4 +508,128 @@ TEST(PdfTables, SuperscriptMarksColumnsAndTableRowsInThePageText) {
   ASSERT_NE(pupils, std::string::npos) << t;
   EXPECT_LT(tourism, pupils) << t;
   EXPECT_LT(t.find("doanh thu từ du lịch"), pupils) << t;
+}
+
+// ---- the same PDF through a converter (issue 13) ------------------------------------------------
+// `pdftotext -layout` (poppler-utils) makes plain text of the PDF, its tables as runs of cells apart
+// by spaces; the plain-text table reader must give the table claims the PDF gives when read
+// directly (src/text/pdf_layout.cpp), with the same verdicts.
+
+namespace {
+
+Report rank_report() {
+  Report r;
+  auto add = [&](Item::Kind k, std::string text) {
+    Item it;
+    it.kind = k;
+    it.text = std::move(text);
+    r.items.push_back(std::move(it));
+  };
+  add(Item::Title, "BÁO CÁO");
+  add(Item::Title, "Kết quả các chỉ số đánh giá năm 2023 tỉnh Sơn Hà");
+  add(Item::Para, "Năm 2023, các chỉ số đánh giá của tỉnh tiếp tục được cải thiện so với năm 2022 như bảng sau.");
+  Item t;
+  t.kind = Item::Table;
+  t.widths = {170, 70, 70, 80};
+  t.rows = {{"Chỉ số", "2022", "2023", "Tăng/giảm"},
+            {"Chỉ số năng lực cạnh tranh cấp tỉnh (điểm)", "64,12", "66,30", "+2,18"},
+            {"Chỉ số năng lực cạnh tranh cấp tỉnh (xếp hạng)", "41", "33", "+8"},
+            {"Chỉ số hài lòng của người dân (xếp hạng)", "25", "29", "-4"},
+            {"Chỉ số chuyển đổi số (xếp hạng)", "38", "30", "+6"}};
+  r.items.push_back(t);
+  add(Item::Para, "Trên đây là kết quả các chỉ số đánh giá năm 2023 của tỉnh Sơn Hà.");
+  return r;
+}
+
+bool table_template(Template t) {
+  std::string_view s = to_string(t);
+  return s.substr(0, 6) == "table-";
+}
+
+// The table claims only (prose claims may differ with the line breaks a converter adds).
+std::multiset<std::string> table_claim_keys(const DocumentResult& d) {
+  std::multiset<std::string> out;
+  for (const Claim& c : d.claims) {
+    if (!table_template(c.template_id)) continue;
+    std::string k = std::string(to_string(c.template_id)) + " " + to_string(c.kind) + " " + d.quantities[c.stated].text + " =";
+    std::vector<std::string> ops;
+    for (const Operand& o : c.operands) ops.push_back(o.role + ":" + d.quantities[o.quantity].text);
+    std::sort(ops.begin(), ops.end());
+    for (auto& o : ops) k += " " + o;
+    k += std::string(" -> ") + to_string(c.verdict);
+    out.insert(k);
+  }
+  return out;
+}
+
+std::multiset<std::string> table_finding_keys(const DocumentResult& d) {
+  std::multiset<std::string> out;
+  for (const Finding& f : d.findings)
+    if (f.table > 0) out.insert(f.check + " stated " + fmt(f.stated) + " expected " + (f.expected ? fmt(*f.expected) : "-"));
+  return out;
+}
+
+// Runs pdftotext -layout on the PDF; the plain text, or "" with the reason in `error`.
+std::string pdftotext_layout(const std::string& pdf, const fs::path& dir, std::string& error) {
+  const std::string bin = PDFTOTEXT_BIN;
+  if (bin.empty() || bin.find("NOTFOUND") != std::string::npos || !fs::exists(bin)) {
+    error = "pdftotext not found (poppler-utils: scripts/setup.sh --test)";
+    return {};
+  }
+  fs::path in = dir / "report.pdf", out = dir / "report.txt";
+  std::ofstream(in, std::ios::binary) << pdf;
+  std::string cmd = "'" + bin + "' -layout -enc UTF-8 '" + in.string() + "' '" + out.string() + "'";
+  if (std::system(cmd.c_str()) != 0) {
+    error = "failed: " + cmd;
+    return {};
+  }
+  std::ifstream f(out, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void expect_converter_text_reads_like_pdf(const Report& report, size_t min_table_claims,
+                                          const std::multiset<std::string>& planted) {
+  fs::path dir = temp_dir();
+  std::string pdf = PdfReport().render(report);
+  std::string error;
+  std::string text = pdftotext_layout(pdf, dir, error);
+  ASSERT_FALSE(text.empty()) << error;
+  auto from_pdf = load_document("report.pdf", pdf);
+  ASSERT_TRUE(from_pdf.ok()) << from_pdf.error().message();
+  auto from_text = load_document("report.txt", text);
+  ASSERT_TRUE(from_text.ok()) << from_text.error().message();
+  DocumentResult p = analyze(std::move(*from_pdf), RunOptions{});
+  DocumentResult t = analyze(std::move(*from_text), RunOptions{});
+  // The .docx of the same report, its Word tables read by the .docx reader, gives them too.
+  auto from_docx = load_document("report.docx", docx_bytes(report, dir / "report.docx"));
+  ASSERT_TRUE(from_docx.ok()) << from_docx.error().message();
+  DocumentResult d = analyze(std::move(*from_docx), RunOptions{});
+  EXPECT_EQ(table_claim_keys(d), table_claim_keys(p)) << "docx:\n" << dump(table_claim_keys(d)) << "pdf:\n" << dump(table_claim_keys(p));
+  // Not vacuous: the PDF gives the table's claims at all.
+  EXPECT_GE(table_claim_keys(p).size(), min_table_claims) << dump(table_claim_keys(p));
+  EXPECT_EQ(table_claim_keys(t), table_claim_keys(p)) << "pdf:\n"
+                                                      << dump(table_claim_keys(p)) << "pdftotext -layout:\n"
+                                                      << dump(table_claim_keys(t)) << "\n"
+                                                      << text;
+  EXPECT_EQ(table_finding_keys(p), planted) << dump(table_finding_keys(p));
+  EXPECT_EQ(table_finding_keys(t), planted) << dump(table_finding_keys(t)) << "\n" << text;
+  // No malformed number, nor any other finding outside the table, in the converter's text.
+  for (const Finding& f : t.findings) EXPECT_GT(f.table, 0) << f.check << ": " << f.message << "\n" << text;
+  // On a failure the PDF and its text stay, to be looked at.
+  if (::testing::Test::HasFailure()) ADD_FAILURE() << "kept: " << dir.string();
+  else fs::remove_all(dir);
+}
+
+}  // namespace
+
+TEST(PdfTables, PdftotextLayoutTextGivesThePdfsTableClaims) {
+  expect_converter_text_reads_like_pdf(district_report(), 6,
+                                       {"percent-of-plan stated 52.2 expected 48.17073171",
+                                        "percent-of-plan stated 65.5 expected 59.54545455"});
+}
+
+TEST(PdfTables, PdftotextLayoutTextGivesThePdfsRankChangeClaims) {
+  expect_converter_text_reads_like_pdf(rank_report(), 4, {"abs-change stated 6 expected 8"});
 }

@@ -70,3 +70,43 @@ TEST(PlainTables, TheLoaderMakesTableRowsAtTheOriginalPositions) {
 }
 
 }  // namespace
+
+// What pdftotext -layout makes of a table (issue 13): the header's cells off their columns and
+// centred over right-aligned figures, on two lines; figures a column off from row to row; a label
+// and its unit wrapped together; a unit one space after its label.
+TEST(PlainTables, ConverterLayoutKeepsEachCellInItsColumn) {
+  const char* in =
+      "    STT           Chỉ tiêu              ĐVT      Kế hoạch     Thực hiện 6      % so KH\n"
+      "                                                 năm 2024        tháng\n"
+      "1        Diện tích lúa cả năm        ha              6.200          3.150       50,8\n"
+      "2        Sản lượng lương thực tấn                   32.000         17.640       55,1\n"
+      "3        Trồng rừng tập trung        ha              1.100             655       59,5\n"
+      "4        Thu ngân sách nhà nước      triệu          48.000         26.350       54,9\n"
+      "         trên địa bàn huyện          đồng\n";
+  auto t = tabulate_plain_tables(in);
+  ASSERT_TRUE(t);
+  EXPECT_NE(t->text.find("STT\tChỉ tiêu\tĐVT\tKế hoạch năm 2024\tThực hiện 6 tháng\t% so KH\n"), std::string::npos) << t->text;
+  EXPECT_NE(t->text.find("2\tSản lượng lương thực\ttấn\t32.000\t17.640\t55,1\n"), std::string::npos) << t->text;
+  EXPECT_NE(t->text.find("3\tTrồng rừng tập trung\tha\t1.100\t655\t59,5\n"), std::string::npos) << t->text;
+  EXPECT_NE(t->text.find("4\tThu ngân sách nhà nước trên địa bàn huyện\ttriệu đồng\t48.000\t26.350\t54,9\n"), std::string::npos)
+      << t->text;
+}
+
+// Two figures one space apart are two cells ("43,05 +1,85"), a number grouped with a space is one.
+TEST(PlainTables, FiguresOneSpaceApartAreTwoCells) {
+  auto t = tabulate_plain_tables(
+      "Chỉ số                  2022             2023        Tăng/giảm\n"
+      "Chỉ số hiệu quả          41,20          43,05 +1,85\n"
+      "Chỉ số khác                 37               30 +7\n");
+  ASSERT_TRUE(t);
+  EXPECT_NE(t->text.find("Chỉ số hiệu quả\t41,20\t43,05\t+1,85\n"), std::string::npos) << t->text;
+  EXPECT_NE(t->text.find("Chỉ số khác\t37\t30\t+7\n"), std::string::npos) << t->text;
+  auto grouped = tabulate_plain_tables(
+      "Chỉ tiêu              ĐVT      Năm 2022      Năm 2023\n"
+      "Dân số trung bình     người    12 345        12 410\n"
+      "Số hộ                 hộ       3 120         3 164\n");
+  // (no table at all: such cells are no figures for the table reader; at least never split)
+  if (grouped) {
+    EXPECT_EQ(grouped->text.find("\t345"), std::string::npos) << grouped->text;
+  }
+}

@@ -3,6 +3,89 @@
 
 namespace doisoat::grammar {
 
+namespace {
+
+// "Xếp hạng", "Thứ hạng", "Hạng", "PCI (hạng)" as written: folded, "hạng" is also "hàng" (goods).
+bool names_rank(std::string_view written) {
+  for (std::string_view w : {"hạng", "Hạng", "HẠNG"})
+    if (written.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// The columns of a header of years ("Chỉ tiêu | 2021 | 2022 | Tăng/giảm", "| 2022 | 2023 | +/-",
+// "Xếp hạng 2021 | Xếp hạng 2022 | Tăng (+), giảm (-) bậc", "Năm 2022 | Năm 2023 | Tỷ lệ tăng (%)").
+struct YearHeader {
+  int earlier = -1, current = -1;  // the two year columns
+  int change = -1;                 // "Tăng/giảm", "+/-", "Chênh lệch": current − earlier
+  int rate = -1;                   // "Tăng, giảm (%)", "Tốc độ tăng (%)": a growth rate
+  int index = -1;                  // "So sánh (%)", "2022/2021 (%)": an index
+  bool rank = false;               // the year cells name a rank ("Xếp hạng 2021")
+  size_t cells = 0;                // how many cells the header has
+};
+
+}  // namespace
+
+// The header of years at block bi, or nullopt: two cells that each hold one year (and words, the
+// same in both, none a plan's), a change, rate or index column, and no figure anywhere.
+static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
+  auto cells = r.cells_of(bi);
+  if (cells.size() < 3) return std::nullopt;
+  YearHeader h;
+  int years[2] = {0, 0};
+  std::string words_of[2];
+  for (size_t c = 0; c < cells.size(); ++c) {
+    auto [a, e] = cells[c];
+    int year = 0, numbers = 0;
+    bool percent = false, slash = false;
+    std::string words, compact;
+    for (size_t m = a; m < e; ++m) {
+      const Token& t = r.nr.tokens[m];
+      compact += t.fold;
+      if (t.kind == TokKind::Number) {
+        if (t.quantity >= 0) return std::nullopt;  // a figure: a data row
+        ++numbers;
+        std::string_view w = r.doc.slice(t.span);
+        if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
+            std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+          year = std::atoi(std::string(w).c_str());
+      } else if (t.kind == TokKind::Percent) {
+        percent = true;
+      } else if (t.kind == TokKind::Slash) {
+        slash = true;
+      } else if (t.kind == TokKind::Word) {
+        // "Thực hiện năm 2022" against "Ước thực hiện năm 2023": the same level, one estimated
+        if (t.fold == "uoc" || t.fold == "nam" || t.fold == "th") continue;
+        words += (words.empty() ? "" : " ") + t.fold;
+      }
+    }
+    std::string padded = " " + words + " ";
+    if (numbers == 1 && year > 0 && !percent && !slash) {
+      if (h.current >= 0) return std::nullopt;  // three years: which two the change compares is not said
+      if (Reader::header_is(padded, lexicon::kPlanWords) && !Reader::header_is(padded, {"thuc hien", "uoc"})) return std::nullopt;
+      int slot = h.earlier < 0 ? 0 : 1;
+      years[slot] = year;
+      words_of[slot] = words;
+      (slot == 0 ? h.earlier : h.current) = static_cast<int>(c);
+      h.rank = h.rank || names_rank(r.doc.slice(Span{r.nr.tokens[a].span.begin, r.nr.tokens[e - 1].span.end}));
+      continue;
+    }
+    if (h.earlier < 0) continue;  // the label, unit and number columns
+    const bool change_word = Reader::header_is(padded, {" tang ", " giam ", " chenh lech ", " thay doi "}) ||
+                             compact.find("+/-") != std::string::npos || compact.find("+-") != std::string::npos ||
+                             compact.find("\xC2\xB1") != std::string::npos;
+    if (percent || Reader::header_is(padded, {" ty le ", " toc do "})) {
+      if (Reader::header_is(padded, {" toc do ", " tang ", " giam "})) { if (h.rate < 0) h.rate = static_cast<int>(c); }
+      else if (h.index < 0) h.index = static_cast<int>(c);
+    } else if (change_word && h.change < 0) {
+      h.change = static_cast<int>(c);
+    }
+  }
+  if (h.earlier < 0 || h.current < 0 || years[1] <= years[0] || words_of[0] != words_of[1]) return std::nullopt;
+  if (h.change < 0 && h.rate < 0 && h.index < 0) return std::nullopt;
+  h.cells = cells.size();
+  return h;
+}
+
 // Cells of a table row: tab-separated or Markdown pipes. Returns token ranges per cell.
 std::vector<std::pair<size_t, size_t>> Reader::cells_of(size_t bi) {
   std::vector<std::pair<size_t, size_t>> cells;
@@ -78,12 +161,171 @@ bool Reader::header_is(const std::string& h, lexicon::PhraseSet keys) {
   return false;
 }
 
+// A figure as an integer count of 10^-scale (its sign kept); current − earlier likewise.
+static int64_t signed_at(const Quantity& q, int scale) {
+  int64_t m = q.value.mantissa;
+  for (int s = q.value.scale; s < scale; ++s) m *= 10;
+  for (int s = q.value.scale; s > scale; --s) m /= 10;
+  return q.negative ? -m : m;
+}
+static int64_t difference_of(const Quantity& current, const Quantity& earlier, int scale) {
+  return signed_at(current, scale) - signed_at(earlier, scale);
+}
+
+// The figure a cell holds and nothing else ("35", "-7", "+2,15", "5,2%"), or -1.
+static int cell_figure(const Reader& r, std::pair<size_t, size_t> cell) {
+  int q = -1;
+  for (size_t m = cell.first; m < cell.second; ++m) {
+    const Token& t = r.nr.tokens[m];
+    if (t.kind == TokKind::Word) return -1;
+    if (t.kind != TokKind::Number) continue;
+    if (q >= 0 || t.quantity < 0) return -1;
+    q = t.quantity;
+  }
+  return q;
+}
+
+// Rows under a header of years, with a change column: "Chỉ số | 2021 | 2022 | Tăng/giảm". A
+// change is current − earlier. A rank's change is read as places gained ("tăng 7 bậc": 35 → 28),
+// earlier − current, unless the table's own rank rows all write it the other way. A column that
+// writes no sign at all gives magnitudes, the direction being the values'. A rate or index column
+// under such a header is the growth of the row, as under a header of words. A rank is no operand
+// of a rate or index.
+// The blocks of the rows under each header of years, in order, with the header's columns.
+static std::vector<std::pair<YearHeader, std::vector<size_t>>> year_header_tables(Reader& r) {
+  std::vector<std::pair<YearHeader, std::vector<size_t>>> out;
+  for (size_t bi = 0; bi < r.doc.blocks.size() && bi < r.nr.block_first.size(); ++bi) {
+    if (!r.table_row(bi)) continue;
+    std::optional<YearHeader> h = year_header(r, bi);
+    if (!h) continue;
+    // The rows under it, to the end of the table (a short line between rows is a group's name).
+    std::vector<size_t> blocks;
+    size_t k = bi + 1;
+    for (size_t gap = 0; k < r.doc.blocks.size() && k < r.nr.block_first.size(); ++k) {
+      if (!r.table_row(k)) {
+        if (++gap > 1 || r.nr.block_last[k] - r.nr.block_first[k] > 12) break;
+        continue;
+      }
+      gap = 0;
+      if (year_header(r, k)) break;
+      blocks.push_back(k);
+    }
+    out.emplace_back(*h, std::move(blocks));
+    bi = k - 1;
+  }
+  return out;
+}
+
+void year_header_claims(Reader& r) {
+  struct Line {
+    size_t block;
+    int earlier, current, change, rate, index;
+    bool rank;
+  };
+  auto written = [&](std::pair<size_t, size_t> cell) {
+    if (cell.first >= cell.second) return std::string_view();
+    return r.doc.slice(Span{r.nr.tokens[cell.first].span.begin, r.nr.tokens[cell.second - 1].span.end});
+  };
+  auto signed_cell = [&](int q) {
+    const uint32_t at = r.nr.quantities[q].span.begin;
+    std::string_view before = r.doc.slice(Span{at >= 3 ? at - 3 : 0, at});
+    return !before.empty() && (before.back() == '-' || before.back() == '+' ||
+                               (before.size() >= 3 && before.substr(before.size() - 3) == "\xE2\x88\x92"));
+  };
+  for (auto& [header, blocks] : year_header_tables(r)) {
+    const YearHeader* h = &header;
+    std::vector<Line> lines;
+    for (size_t k : blocks) {
+      auto cells = r.cells_of(k);
+      // A header without its empty first cell ("⇥2022⇥2023⇥+/-" read as three cells) heads the
+      // rows' last cells.
+      const int shift = cells.size() > h->cells ? static_cast<int>(cells.size() - h->cells) : 0;
+      auto at = [&](int c) {
+        return c >= 0 && static_cast<size_t>(c + shift) < cells.size() ? cell_figure(r, cells[static_cast<size_t>(c + shift)]) : -1;
+      };
+      Line l{k, at(h->earlier), at(h->current), at(h->change), at(h->rate), at(h->index), h->rank};
+      bool label = false;
+      for (int c = 0; c < h->earlier + shift && static_cast<size_t>(c) < cells.size(); ++c) {
+        for (size_t m = cells[c].first; m < cells[c].second; ++m) label = label || r.nr.tokens[m].kind == TokKind::Word;
+        l.rank = l.rank || names_rank(written(cells[c]));
+      }
+      if (!label || l.earlier < 0 || l.current < 0 || r.pct(l.earlier) || r.pct(l.current) || !r.compatible(l.earlier, l.current)) continue;
+      lines.push_back(l);
+    }
+    // The change column's convention: signed or not; for ranks, places gained or the difference.
+    bool signs = false;
+    size_t gained = 0, difference = 0;
+    for (const Line& l : lines) {
+      if (l.change < 0) continue;
+      signs = signs || signed_cell(l.change);
+      if (!l.rank) continue;
+      const int scale = std::max({r.Q(l.current).value.scale, r.Q(l.earlier).value.scale, r.Q(l.change).value.scale});
+      const int64_t d = difference_of(r.Q(l.current), r.Q(l.earlier), scale);
+      const int64_t stated = signed_at(r.Q(l.change), scale);
+      if (d == 0) continue;
+      if (stated == d) ++difference;
+      if (stated == -d) ++gained;
+    }
+    const bool rank_as_difference = difference > 0 && gained == 0;
+    std::unordered_set<uint32_t> stated;  // figures another table claim states already
+    for (const Claim& c : r.out.claims) stated.insert(c.stated);
+    for (const Line& l : lines) {
+      Reader::Row row;
+      row.block = l.block;
+      if (l.change >= 0 && !r.stated_used[l.change] && !stated.count(static_cast<uint32_t>(l.change)) && !r.pct(l.change) &&
+          (r.Q(l.change).unit.empty() || r.compatible(l.change, l.current))) {
+        const bool places = l.rank && !rank_as_difference;
+        // A rank is an exact place, not a rounded measure: 9 → 7 is two places, never one.
+        if (l.rank)
+          for (int q : {l.earlier, l.current, l.change})
+            if (r.Q(q).value.scale == 0 && r.Q(q).precision == 0) r.Q(q).exact_count = true;
+        Claim& c = r.add_row_claim(ClaimKind::AbsChange, row, l.change, places ? Template::TableRankChangeColumn : Template::TableChangeColumn);
+        r.stated_used[l.change] = true;
+        c.operands.push_back(Operand{"current", static_cast<uint32_t>(l.current)});
+        c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(l.earlier)});
+        c.operands.push_back(Operand{"change", static_cast<uint32_t>(l.change)});
+        r.used[l.current] = r.used[l.earlier] = true;
+        // With no sign in the column, the values tell the direction and the cell the size.
+        if (!signs) {
+          const int64_t d = difference_of(r.Q(l.current), r.Q(l.earlier), 6);
+          c.decrease = places ? d > 0 : d < 0;
+        }
+      }
+      if (l.rank) continue;  // a rank is no operand of a rate
+      for (int q : {l.rate, l.index}) {
+        if (q < 0 || r.stated_used[q] || stated.count(static_cast<uint32_t>(q)) || r.Q(l.earlier).value.mantissa == 0) continue;
+        Claim& c = r.add_row_claim(ClaimKind::Growth, row, q,
+                                   q == l.index ? Template::TableIndexVsLastYearColumn : Template::TableRateVsLastYearColumn);
+        r.stated_used[q] = true;
+        c.operands.push_back(Operand{"current", static_cast<uint32_t>(l.current)});
+        c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(l.earlier)});
+        c.operands.push_back(Operand{q == l.index ? "index" : "rate", static_cast<uint32_t>(q)});
+        r.used[l.earlier] = r.used[l.current] = true;
+      }
+    }
+  }
+}
+
 // Relations inside an indicator table: a "% so KH" cell against the plan and actual cells of
 // its row; a total row over the "- item" rows below it, column by column.
 void Reader::table_claims(const std::vector<Row>& rows) {
+  // A rank ("Xếp hạng", "Thứ hạng", "Hạng" in its label or its column's header) is no operand of a
+  // percent of plan, a rate or a total.
+  auto rank_row = [&](const Row& row) { return names_rank(doc.slice(doc.blocks[row.block].span)); };
+  auto rank_column = [](const std::string& h) {
+    return header_is(h, {"xep hang", "thu hang"}) || h == "hang" || h.rfind("hang ", 0) == 0;
+  };
+  // (nor the plan or actual of a percent of plan stated in the prose: plan-from-table)
+  std::erase_if(table_rows, rank_row);
+  // Rows under a header of years are read by year_header_claims: their cells' headers here are
+  // another table's (a header with figures is no header for the rows' reading).
+  std::unordered_set<size_t> under_years;
+  for (const auto& [header, blocks] : year_header_tables(*this)) under_years.insert(blocks.begin(), blocks.end());
   for (const Row& row : rows) {
+    if (rank_row(row) || under_years.count(row.block)) continue;
     int plan = -1, actual = -1, pct_plan = -1;
     for (auto [q, h] : row.values) {
+      if (rank_column(h)) continue;
       bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
       if (percent_col && header_is(h, {"kh", "ke hoach", "du toan"}) && !header_is(h, {"cung ky", "nam truoc"})) pct_plan = q;
       else if (!percent_col && header_is(h, {"thuc hien", "uoc", "ket qua"})) actual = q;
@@ -94,6 +336,7 @@ void Reader::table_claims(const std::vector<Row>& rows) {
     {
       int yoy = -1, rate = -1, earlier = -1, current = -1, earlier_year = 0, current_year = 0, level_cols = 0;
       for (auto [q, h] : row.values) {
+        if (rank_column(h)) continue;
         bool percent_col = h.find('%') != std::string::npos || header_is(h, {"ty le", "so sanh"});
         bool last_year = header_is(h, {"cung ky", "nam truoc"});
         if (percent_col) {
@@ -146,11 +389,14 @@ void Reader::table_claims(const std::vector<Row>& rows) {
     size_t j = i + 1;
     while (j < rows.size() && rows[j].sub && rows[j].block == rows[j - 1].block + 1) ++j;
     if (j - i < 3) continue;  // at least two items
+    bool ranks = false;
+    for (size_t r = i; r < j; ++r) ranks = ranks || rank_row(rows[r]);
+    if (ranks) continue;
     // When one column of the items adds up exactly to the total row, the items partition it,
     // and every other column of the same items must add up too.
     bool partitioned = false;
     for (auto [tq, th] : rows[i].values) {
-      if (pct(tq) || th.find('%') != std::string::npos) continue;
+      if (pct(tq) || th.find('%') != std::string::npos || rank_column(th)) continue;
       double sum = 0;
       size_t n = 0;
       for (size_t r = i + 1; r < j; ++r)
@@ -161,7 +407,7 @@ void Reader::table_claims(const std::vector<Row>& rows) {
         partitioned = true;
     }
     for (auto [tq, th] : rows[i].values) {
-      if (pct(tq) || th.find('%') != std::string::npos) continue;
+      if (pct(tq) || th.find('%') != std::string::npos || rank_column(th)) continue;
       std::vector<int> parts;
       for (size_t r = i + 1; r < j; ++r)
         for (auto [pq, ph] : rows[r].values)

@@ -5,6 +5,9 @@
 
 namespace doisoat::grammar {
 
+// construction_tables.cpp: the change, rate and index columns under a header of years.
+void year_header_claims(Reader& r);
+
 namespace {
 
 constexpr Construction kConstructions[] = {
@@ -27,6 +30,7 @@ constexpr Construction kConstructions[] = {
      [](Reader& r) { r.footnote_breakdowns(); }},
     {"outcome-summary", "construction_outcomes.cpp", Scope::Document, false, [](Reader& r) { r.outcome_summaries(); }},
     {"table-repeat", "construction_repeats.cpp", Scope::Document, false, [](Reader& r) { r.repeats(); }},
+    {"table-change-column", "construction_tables.cpp", Scope::Document, false, [](Reader& r) { year_header_claims(r); }},
     {"allocation-restated", "construction_restatements.cpp", Scope::Document, false,
      [](Reader& r) { r.allocation_restated_as_denominator(); }},
     {"ratio-pair-restated", "construction_restatements.cpp", Scope::Document, false,

@@ -50,8 +50,10 @@ const char* to_string(Template t) {
     case Template::ValueEarlierRate: return "value-earlier-rate";
     case Template::ValueIndexEarlier: return "value-index-earlier";
     case Template::ValueRateEarlier: return "value-rate-earlier";
+    case Template::TableChangeColumn: return "table-change-column";
     case Template::TableIndexVsLastYearColumn: return "table-index-vs-last-year-column";
     case Template::TablePctOfPlanColumn: return "table-pct-of-plan-column";
+    case Template::TableRankChangeColumn: return "table-rank-change-column";
     case Template::TableRateVsLastYearColumn: return "table-rate-vs-last-year-column";
     case Template::TableTotalRow: return "table-total-row";
     case Template::RowPlanAsDenominator: return "row-plan-as-denominator";

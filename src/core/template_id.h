@@ -62,8 +62,10 @@ enum class Template {
   ValueIndexEarlier,
   ValueRateEarlier,
   // tables (src/claims/construction_tables.cpp)
+  TableChangeColumn,
   TableIndexVsLastYearColumn,
   TablePctOfPlanColumn,
+  TableRankChangeColumn,
   TableRateVsLastYearColumn,
   TableTotalRow,
   // repeats (src/claims/construction_repeats.cpp)

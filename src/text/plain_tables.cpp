@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -103,24 +104,48 @@ void segment(std::string_view t, PLine& l) {
   l.blank = l.segs.empty();
   l.tab_row = tabs >= 2;
   for (Seg& s : l.segs) s.kind = kind_of(t.substr(s.b, s.e - s.b));
+  // Two figures one space apart are two cells: a converter puts a left-aligned figure ("+2,18")
+  // one space after the right-aligned one of the column before ("66,30 +2,18"). Not "12 345"
+  // (digits, then a group of three: one number grouped with a space).
+  for (size_t k = 0; k < l.segs.size(); ++k) {
+    Seg& s = l.segs[k];
+    if (s.kind != SegKind::Text) continue;
+    std::string_view v = t.substr(s.b, s.e - s.b);
+    size_t sp = v.find(' ');
+    if (sp == std::string_view::npos || v.find(' ', sp + 1) != std::string_view::npos) continue;
+    std::string_view a = v.substr(0, sp), b = v.substr(sp + 1);
+    if (kind_of(a) != SegKind::Figure || kind_of(b) != SegKind::Figure) continue;
+    if (all_digits(a) && all_digits(b) && b.size() == 3) continue;
+    Seg second = s;
+    second.b = s.b + static_cast<uint32_t>(sp + 1);
+    second.cb = s.cb + static_cast<uint32_t>(utf8::count_cps(v.substr(0, sp + 1)));
+    second.kind = SegKind::Figure;
+    s.e = s.b + static_cast<uint32_t>(sp);
+    s.ce = s.cb + static_cast<uint32_t>(utf8::count_cps(a));
+    s.kind = SegKind::Figure;
+    l.segs.insert(l.segs.begin() + static_cast<long>(k) + 1, second);
+  }
 }
 
 std::string_view seg_text(std::string_view t, const Seg& s) { return t.substr(s.b, s.e - s.b); }
 
 // Words that name a column's role in a header (folded).
 bool names_a_column(const std::string& f) {
-  static constexpr std::array<std::string_view, 30> kWords{
+  static constexpr std::array<std::string_view, 31> kWords{
       "chi tieu", "dvt", "don vi", "ke hoach", "thuc hien", "uoc", "so sanh", "ty le", "cung ky", "noi dung",
       "stt", "tang", "giam", "xep hang", "thu hang", "diem", "nam 20", "kh ", "th ", "so voi", "muc tieu",
-      "du toan", "ket qua", "chenh lech", "toc do", "quy ", "thang", "luy ke", "tt", "%"};
+      "du toan", "ket qua", "chenh lech", "toc do", "quy ", "thang", "luy ke", "tt", "thay doi", "%"};
   std::string padded = " " + f + " ";
+  // "+/-", "+ / -", "±": a change column
+  if (f.find("+/-") != std::string::npos || f.find("+ / -") != std::string::npos || f.find("\xC2\xB1") != std::string::npos)
+    return true;
   for (std::string_view w : kWords) {
     if (w == "%") {
       if (f.find('%') != std::string::npos) return true;
       continue;
     }
-    std::string key = " " + std::string(w);
-    if (w.back() != ' ') key += "";
+    std::string key(1, ' ');
+    key.append(w);
     size_t at = padded.find(key);
     if (at == std::string::npos) continue;
     size_t after = at + key.size();
@@ -232,6 +257,7 @@ struct Row {
   std::vector<Seg> lead, values;          // its cells left of and in the value columns
   std::vector<Piece> label_before;        // a label line above it ("Giá trị sản xuất nông")
   std::vector<Piece> label_after;         // label continuations below it ("nghiệp")
+  std::vector<Seg> after_segs;            // where each of them stands (its column)
   uint32_t label_join = 0;                // the line break between label_before and the row
 };
 
@@ -299,6 +325,9 @@ class TableReader {
         items.push_back(Item{ItemKind::Blank, k});
         continue;
       }
+      // Another table's header ("Chỉ số  2022  2023  Tăng/giảm": its years are no figures).
+      if (header_line(t_, l) && std::none_of(l.segs.begin(), l.segs.end(), [](const Seg& s) { return s.kind == SegKind::Figure; }))
+        break;
       if (data_line(t_, l) && !numbering_line(t_, l)) {
         Row r;
         r.line = k;
@@ -325,7 +354,10 @@ class TableReader {
                                 starts_lower(t_, l.segs.front());
       if (continuation) {
         Row& r = rows.back();
-        for (const Seg& s : l.segs) r.label_after.push_back(Piece{s.b, s.e, lines_[k - 1].nl});
+        for (const Seg& s : l.segs) {
+          r.label_after.push_back(Piece{s.b, s.e, lines_[k - 1].nl});
+          r.after_segs.push_back(s);
+        }
         r.line = k;
         end = k + 1;
         continue;
@@ -345,11 +377,58 @@ class TableReader {
       for (const Seg& s : r.values) spans.push_back(Column{s.cb, s.ce});
     std::vector<Column> cols = union_of(spans);
     if (cols.empty()) return h;
+    // A converter puts each word at the nearest character column, so right-aligned figures of one
+    // column may stand a character or two apart from row to row ("3.150" over "  655"), and the
+    // ranges of two columns may touch. When the rows that fill every column (two at least) have
+    // a different count of columns than those ranges, the columns are the rows' cells in order.
+    size_t most = 0, full = 0;
+    for (const Row& r : rows) most = std::max(most, r.values.size());
+    for (const Row& r : rows) full += r.values.size() == most;
+    // (or when a full row has two cells in one of those ranges: "30" and "+7" both under "+1,85")
+    bool collide = false;
+    for (const Row& r : rows) {
+      if (r.values.size() != most || cols.size() != most) continue;
+      for (size_t c = 0; c < most; ++c) collide = collide || !overlaps(cols[c], r.values[c]);
+    }
+    const bool ordinal = (cols.size() != most || collide) && full >= 2;
+    if (ordinal) {
+      cols.assign(most, Column{UINT32_MAX, 0});
+      for (const Row& r : rows)
+        if (r.values.size() == most)
+          for (size_t c = 0; c < most; ++c) {
+            cols[c].cb = std::min(cols[c].cb, r.values[c].cb);
+            cols[c].ce = std::max(cols[c].ce, r.values[c].ce);
+          }
+    }
+    // What the rows' lead cells (number, label, unit) cover.
+    std::vector<Column> lead_cover_spans;
+    for (const Row& r : rows)
+      for (const Seg& s : r.lead) lead_cover_spans.push_back(Column{s.cb, s.ce});
+    const std::vector<Column> lead_cover = union_of(lead_cover_spans);
+    // A header cell heads a value column when it overlaps the value columns more than the lead
+    // cells, or, overlapping neither, stands nearer to them: a header centred over right-aligned
+    // figures may start left of them ("Kế hoạch" over "6.200").
+    auto heads_values = [&](const Seg& s) {
+      auto reach = [&](const std::vector<Column>& spans, long& overlap, long& distance) {
+        overlap = 0;
+        distance = LONG_MAX;
+        for (const Column& c : spans) {
+          long ov = static_cast<long>(std::min(c.ce, s.ce)) - static_cast<long>(std::max(c.cb, s.cb));
+          overlap = std::max(overlap, ov);
+          distance = std::min(distance, ov >= 0 ? 0 : -ov);
+        }
+      };
+      long ov_v, d_v, ov_l, d_l;
+      reach(cols, ov_v, d_v);
+      reach(lead_cover, ov_l, d_l);
+      if (ov_v > 0 || ov_l > 0) return ov_v > ov_l;
+      return d_v < d_l;
+    };
     // Lead columns from the header cells left of the values.
     std::vector<Column> lead_spans;
     for (size_t hl : head)
       for (const Seg& s : lines_[hl].segs)
-        if (s.ce <= cols.front().cb || (s.cb + s.ce) / 2 < cols.front().cb) lead_spans.push_back(Column{s.cb, s.ce});
+        if (!heads_values(s)) lead_spans.push_back(Column{s.cb, s.ce});
     std::vector<Column> lead = union_of(lead_spans);
     if (lead.empty()) lead.push_back(Column{0, cols.front().cb});
     if (lead.size() + cols.size() < 3) return h;
@@ -360,7 +439,7 @@ class TableReader {
       if (numbering_line(t_, lines_[hl])) continue;
       for (const Seg& s : lines_[hl].segs) {
         uint32_t join = hl > 0 ? lines_[hl - 1].nl : 0;
-        if (s.ce <= cols.front().cb || (s.cb + s.ce) / 2 < cols.front().cb) {
+        if (!heads_values(s)) {
           head_cells[nearest(lead, s)].push_back(Piece{s.b, s.e, join});
           continue;
         }
@@ -391,6 +470,12 @@ class TableReader {
     };
     write_row(head_cells, lines_[head.back()].nl);
     size_t label_col = label_column(lead, head_cells);
+    size_t unit_col = SIZE_MAX;  // the "ĐVT" / "Đơn vị tính" column
+    for (size_t c = 0; c < lead.size() && unit_col == SIZE_MAX; ++c)
+      for (const Piece& p : head_cells[c]) {
+        std::string f = fold(t_.substr(p.b, p.e - p.b));
+        if (f == "dvt" || f.rfind("don vi", 0) == 0) unit_col = c;
+      }
     for (const Item& it : items) {
       if (it.kind == ItemKind::Blank) continue;
       if (it.kind == ItemKind::Verbatim) {
@@ -413,11 +498,33 @@ class TableReader {
         }
         cell = std::move(joined);
       }
-      for (const Piece& p : r.label_after) cells[label_col].push_back(p);
-      for (const Seg& s : r.values) {
+      // A label without its unit where the table has a unit column: the converter may have put
+      // the unit one space after the label ("Sản lượng lương thực có hạt tấn").
+      if (unit_col < lead.size() && unit_col != label_col && cells[unit_col].empty() && cells[label_col].size() == 1) {
+        Piece& label = cells[label_col][0];
+        if (uint32_t at = trailing_unit(label); at > 0) {
+          cells[unit_col].push_back(Piece{at, label.e, at});
+          label.e = label.b + static_cast<uint32_t>(t_.substr(label.b, at - label.b).find_last_not_of(' ') + 1);
+        }
+      }
+      // A continuation line's cells go under the row's cells they stand under ("trên địa bàn
+      // huyện" under the label, "đồng" under "triệu").
+      for (size_t k = 0; k < r.label_after.size(); ++k) {
+        size_t col = label_col;
+        if (!r.lead.empty()) {
+          size_t best = nearest_seg(r.lead, r.after_segs[k]);
+          if (!(best == 0 && r.lead.size() > 1 && row_number(seg_text(t_, r.lead[0])))) col = lead_at[best];
+        }
+        cells[col].push_back(r.label_after[k]);
+      }
+      for (size_t v = 0; v < r.values.size(); ++v) {
+        const Seg& s = r.values[v];
         size_t c = 0;
-        while (c < cols.size() && !overlaps(cols[c], s)) ++c;
-        if (c == cols.size()) c = nearest(cols, s);
+        if (ordinal && r.values.size() == cols.size()) c = v;
+        else {
+          while (c < cols.size() && !overlaps(cols[c], s)) ++c;
+          if (c == cols.size()) c = nearest(cols, s);
+        }
         cells[lead.size() + c].push_back(Piece{s.b, s.e, s.b});
       }
       write_row(cells, lines_[r.line].nl);
@@ -426,18 +533,48 @@ class TableReader {
   }
 
  private:
+  // The column a cell overlaps most, or else the closest to it.
   static size_t nearest(const std::vector<Column>& cols, const Seg& s) {
     size_t best = 0;
-    long best_d = -1;
+    long best_d = LONG_MAX;
     for (size_t c = 0; c < cols.size(); ++c) {
       long ov = static_cast<long>(std::min(cols[c].ce, s.ce)) - static_cast<long>(std::max(cols[c].cb, s.cb));
-      long d = ov > 0 ? -ov : static_cast<long>(std::min(cols[c].cb > s.ce ? cols[c].cb - s.ce : s.cb - cols[c].ce, 100000u));
-      if (best_d == -1 || d < best_d) {
+      long d = ov > 0 ? -ov : -ov + 1;  // overlapping: minus the overlap; apart (or touching): the gap + 1
+      if (d < best_d) {
         best_d = d;
         best = c;
       }
     }
     return best;
+  }
+  static size_t nearest_seg(const std::vector<Seg>& segs, const Seg& s) {
+    std::vector<Column> spans;
+    for (const Seg& x : segs) spans.push_back(Column{x.cb, x.ce});
+    return nearest(spans, s);
+  }
+  // Where a unit at the end of a label starts ("… có hạt tấn": the "t"), 0 if none: units of
+  // measure that end no indicator's name, with two words of label at least before them.
+  uint32_t trailing_unit(const Piece& label) const {
+    static constexpr std::array<std::string_view, 24> kUnits{
+        "tấn", "nghìn tấn", "tạ", "ha", "con", "nghìn con", "tỷ đồng", "triệu đồng", "nghìn đồng", "USD",
+        "triệu USD", "tỷ USD", "km", "m2", "m3", "m²", "m³", "kWh", "triệu kWh", "lượt", "nghìn lượt",
+        "lượt người", "nghìn người", "%"};
+    std::string_view text = t_.substr(label.b, label.e - label.b);
+    for (std::string_view u : kUnits) {
+      if (text.size() <= u.size() + 1 || text.substr(text.size() - u.size()) != u) continue;
+      size_t at = text.size() - u.size();
+      if (text[at - 1] != ' ') continue;
+      std::string_view rest = text.substr(0, at - 1);
+      if (rest.find(' ') == std::string_view::npos) continue;  // one word: "Lượt"…
+      // (the longest unit that fits: "triệu đồng" before "đồng")
+      size_t best = at;
+      for (std::string_view v : kUnits)
+        if (v.size() > u.size() && text.size() > v.size() + 1 && text.substr(text.size() - v.size()) == v &&
+            text[text.size() - v.size() - 1] == ' ')
+          best = std::min(best, text.size() - v.size());
+      return label.b + static_cast<uint32_t>(best);
+    }
+    return 0;
   }
   // The lead column that holds the row labels: the "Chỉ tiêu"/"Nội dung" one, else the widest.
   size_t label_column(const std::vector<Column>& lead, const std::vector<std::vector<Piece>>& head_cells) const {
