@@ -409,17 +409,18 @@ std::string fmt(double v) {
 }
 
 // A claim as the reader sees it: kind, stated figure, operands, verdict; not where it stands.
+std::string claim_key(const Claim& c, const DocumentResult& d) {
+  std::string k = std::string(to_string(c.kind)) + " " + d.quantities[c.stated].text + " =";
+  std::vector<std::string> ops;
+  for (const Operand& o : c.operands) ops.push_back(o.role + ":" + d.quantities[o.quantity].text);
+  std::sort(ops.begin(), ops.end());
+  for (auto& o : ops) k += " " + o;
+  return k + " -> " + to_string(c.verdict);
+}
+
 std::multiset<std::string> claim_keys(const DocumentResult& d) {
   std::multiset<std::string> out;
-  for (const Claim& c : d.claims) {
-    std::string k = std::string(to_string(c.kind)) + " " + d.quantities[c.stated].text + " =";
-    std::vector<std::string> ops;
-    for (const Operand& o : c.operands) ops.push_back(o.role + ":" + d.quantities[o.quantity].text);
-    std::sort(ops.begin(), ops.end());
-    for (auto& o : ops) k += " " + o;
-    k += std::string(" -> ") + to_string(c.verdict);
-    out.insert(k);
-  }
+  for (const Claim& c : d.claims) out.insert(claim_key(c, d));
   return out;
 }
 
@@ -549,16 +550,8 @@ bool table_template(Template t) {
 // The table claims only (prose claims may differ with the line breaks a converter adds).
 std::multiset<std::string> table_claim_keys(const DocumentResult& d) {
   std::multiset<std::string> out;
-  for (const Claim& c : d.claims) {
-    if (!table_template(c.template_id)) continue;
-    std::string k = std::string(to_string(c.template_id)) + " " + to_string(c.kind) + " " + d.quantities[c.stated].text + " =";
-    std::vector<std::string> ops;
-    for (const Operand& o : c.operands) ops.push_back(o.role + ":" + d.quantities[o.quantity].text);
-    std::sort(ops.begin(), ops.end());
-    for (auto& o : ops) k += " " + o;
-    k += std::string(" -> ") + to_string(c.verdict);
-    out.insert(k);
-  }
+  for (const Claim& c : d.claims)
+    if (table_template(c.template_id)) out.insert(std::string(to_string(c.template_id)) + " " + claim_key(c, d));
   return out;
 }
 

@@ -439,7 +439,6 @@ bool Reader::earlier_period_value(size_t k) const {
 // The implicit 100 % of a structure, located at the words "cơ cấu" (tokens k, k + 1).
 int Reader::implicit_hundred(size_t k, uint32_t sentence) {
   Quantity hundred;
-  hundred.id = static_cast<uint32_t>(nr.quantities.size());
   hundred.span = Span{tok(k).span.begin, tok(k + 1).span.end};
   hundred.text = "100";
   hundred.value = Decimal{100, 0};
@@ -448,7 +447,15 @@ int Reader::implicit_hundred(size_t k, uint32_t sentence) {
   hundred.dimension = "percent";
   hundred.sentence = sentence;
   hundred.implicit = true;
-  nr.quantities.push_back(std::move(hundred));
+  return add_implicit(std::move(hundred));
+}
+
+// A quantity the text implies but never writes (the 100 % of a structure, the sum of a split's
+// items), added after the written ones with the reader's per-quantity state; its index.
+int Reader::add_implicit(Quantity q) {
+  q.id = static_cast<uint32_t>(nr.quantities.size());
+  q.implicit = true;
+  nr.quantities.push_back(std::move(q));
   token_of.push_back(kNone);
   used.push_back(false);
   is_item.push_back(false);
@@ -607,7 +614,6 @@ void Reader::split_shares() {
       }
       const Quantity& p0 = Q(items.front().first);
       Quantity whole;
-      whole.id = static_cast<uint32_t>(nr.quantities.size());
       whole.span = p0.span;
       whole.value = Decimal{sum, scale};
       // (written as the sum it stands for: "412/(412 + 150 + 38) = 68,667%")
@@ -622,13 +628,7 @@ void Reader::split_shares() {
       whole.dimension = p0.dimension;
       whole.factor = p0.factor;
       whole.sentence = p0.sentence;
-      whole.implicit = true;
-      nr.quantities.push_back(std::move(whole));
-      token_of.push_back(kNone);
-      used.push_back(false);
-      is_item.push_back(false);
-      stated_used.push_back(false);
-      const int t = static_cast<int>(nr.quantities.size() - 1);
+      const int t = add_implicit(std::move(whole));
       for (const auto& [part, x] : items) {
         Claim& c = add(ClaimKind::Share, token_of[part], end_of_quantity(token_of[x]) - 1, x, Template::SplitShares);
         operand(c, "part", part);

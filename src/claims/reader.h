@@ -328,6 +328,7 @@ struct Reader {
   void structure_rows(size_t bi);
   void structure_shares();
   void split_shares();
+  int add_implicit(Quantity q);
 
   // construction_changes.cpp: changes and growth, with the earlier value.
   bool not_the_earlier_word(size_t m) const;
