@@ -65,14 +65,16 @@ std::vector<std::pair<std::string, std::string>> pieces(const std::string& t) {
 
 const char* kHeaderLine = "UBND HUYỆN SƠN HÀ - Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2024";
 
+void add_item(Report& r, Item::Kind k, std::string text) {
+  Item it;
+  it.kind = k;
+  it.text = std::move(text);
+  r.items.push_back(std::move(it));
+}
+
 Report district_report() {
   Report r;
-  auto add = [&](Item::Kind k, std::string text) {
-    Item it;
-    it.kind = k;
-    it.text = std::move(text);
-    r.items.push_back(std::move(it));
-  };
+  auto add = [&](Item::Kind k, std::string text) { add_item(r, k, std::move(text)); };
   add(Item::Title, "BÁO CÁO");
   add(Item::Title, "Tình hình kinh tế - xã hội 6 tháng đầu năm 2024 huyện Sơn Hà");
   add(Item::Heading, "1. Sản xuất nông nghiệp");
@@ -520,12 +522,7 @@ namespace {
 
 Report rank_report() {
   Report r;
-  auto add = [&](Item::Kind k, std::string text) {
-    Item it;
-    it.kind = k;
-    it.text = std::move(text);
-    r.items.push_back(std::move(it));
-  };
+  auto add = [&](Item::Kind k, std::string text) { add_item(r, k, std::move(text)); };
   add(Item::Title, "BÁO CÁO");
   add(Item::Title, "Kết quả các chỉ số đánh giá năm 2023 tỉnh Sơn Hà");
   add(Item::Para, "Năm 2023, các chỉ số đánh giá của tỉnh tiếp tục được cải thiện so với năm 2022 như bảng sau.");
