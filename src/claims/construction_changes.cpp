@@ -20,6 +20,7 @@ bool Reader::not_the_earlier_word(size_t m) const {
 int Reader::earlier_in_parens(size_t from, int like, bool compared) {
   size_t m = from;
   size_t reach = 12;  // "vốn đăng ký so với cùng kỳ năm 2022 ("
+  bool past_sibling = false;
   for (size_t n = 0; n < reach && m < last; ++n, ++m) {
     if (phrase(m, {"so", "voi"}) || word(m, "ky") || word(m, "truoc")) compared = true;
     if (is(m, TokKind::Open)) break;
@@ -27,8 +28,9 @@ int Reader::earlier_in_parens(size_t from, int like, bool compared) {
     // rate of a sibling indicator shares the comparison and its parenthesis.
     // (after ", tăng X%" the rate is the same level's, and its parenthesis the level's earlier value)
     if (const int r = qty(m);
-        r >= 0 && pct(r) && reach == 12 && (change_verb(m - 1) || word(m - 1, "bang")) && word(m - 2, "va")) {
+        r >= 0 && pct(r) && !past_sibling && (change_verb(m - 1) || word(m - 1, "bang")) && word(m - 2, "va")) {
       m = end_of_quantity(m) - 1;
+      past_sibling = true;
       reach = n + 13;
       continue;
     }

@@ -607,11 +607,7 @@ void Reader::split_shares() {
       int scale = 0;
       for (const auto& [part, x] : items) scale = std::max(scale, Q(part).value.scale);
       int64_t sum = 0;
-      for (const auto& [part, x] : items) {
-        int64_t v = Q(part).value.mantissa;
-        for (int i = Q(part).value.scale; i < scale; ++i) v *= 10;
-        sum += v;
-      }
+      for (const auto& [part, x] : items) sum += Q(part).value.mantissa_at(scale);
       const Quantity& p0 = Q(items.front().first);
       Quantity whole;
       whole.span = p0.span;

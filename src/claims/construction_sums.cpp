@@ -45,6 +45,13 @@ Reader::Trigger Reader::trigger_at(size_t m, size_t& body) const {
   return Trigger::None;
 }
 
+// The word w stands somewhere in [b, e) (of the window).
+bool Reader::word_between(const std::string& w, size_t b, size_t e) const {
+  for (size_t m = b; m < e && m < last; ++m)
+    if (word(m, w)) return true;
+  return false;
+}
+
 // The noun phrase between the last comma before `gom` and "gồm" names the figure at k: its first
 // two content words are words of k's clause before the figure (or of its unit).
 bool Reader::gom_names_total(size_t k, size_t gom) const {
@@ -55,9 +62,7 @@ bool Reader::gom_names_total(size_t k, size_t gom) const {
   for (size_t m = c; m < gom && seen < 2; ++m) {
     if (!is(m, TokKind::Word) || !content_word(tok(m).fold) || lexicon::is_function_word(tok(m).fold)) continue;
     ++seen;
-    bool found = false;
-    for (size_t n = from; n < to && !found; ++n) found = word(n, tok(m).fold);
-    if (!found) return false;
+    if (!word_between(tok(m).fold, from, to)) return false;
   }
   return true;
 }
@@ -124,13 +129,9 @@ bool Reader::same_subject(size_t tk, size_t body, size_t stop) const {
   while (is_ < stop && (is(is_, TokKind::Punct) || word(is_, "o") || word(is_, "tai"))) ++is_;
   size_t ie = is_;
   while (ie < stop && !punct(ie, ";") && !(qty(ie) >= 0 && ie > is_ && punct(end_of_quantity(ie), ","))) ++ie;
-  auto among = [&](const std::string& w, size_t b, size_t e) {
-    for (size_t m = b; m < e && m < last; ++m)
-      if (word(m, w)) return true;
-    return false;
-  };
   const std::string item_head = head_word(is_, stop), total_head = head_word(ts, te);
-  return (!item_head.empty() && among(item_head, ts, te)) || (!total_head.empty() && among(total_head, is_, ie + 1));
+  return (!item_head.empty() && word_between(item_head, ts, te)) ||
+         (!total_head.empty() && word_between(total_head, is_, ie + 1));
 }
 
 // The word w labels the figure at k: among the words back from it to the figure before (or the

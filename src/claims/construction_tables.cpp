@@ -163,9 +163,7 @@ bool Reader::header_is(const std::string& h, lexicon::PhraseSet keys) {
 
 // A figure as an integer count of 10^-scale (its sign kept); current − earlier likewise.
 static int64_t signed_at(const Quantity& q, int scale) {
-  int64_t m = q.value.mantissa;
-  for (int s = q.value.scale; s < scale; ++s) m *= 10;
-  for (int s = q.value.scale; s > scale; --s) m /= 10;
+  const int64_t m = q.value.mantissa_at(scale);
   return q.negative ? -m : m;
 }
 static int64_t difference_of(const Quantity& current, const Quantity& earlier, int scale) {

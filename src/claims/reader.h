@@ -282,6 +282,7 @@ struct Reader {
   Trigger trigger_at(size_t m, size_t& body) const;
   bool explicit_list_at(size_t p) const;
   bool gom_names_total(size_t k, size_t gom) const;
+  bool word_between(const std::string& w, size_t b, size_t e) const;
   void raised_totals();
   bool list_of_changes_after(size_t k) const;
   bool change_of_level_before(size_t k);

@@ -18,6 +18,13 @@ double Decimal::to_double() const {
 
 double Decimal::half_ulp() const { return 0.5 * std::pow(10.0, -scale); }
 
+int64_t Decimal::mantissa_at(int s) const {
+  int64_t m = mantissa;
+  for (int i = scale; i < s; ++i) m *= 10;
+  for (int i = scale; i > s; --i) m /= 10;
+  return m;
+}
+
 std::string Decimal::to_plain() const {
   std::string digits = std::to_string(mantissa < 0 ? -mantissa : mantissa);
   if (scale > 0) {

@@ -17,6 +17,8 @@ struct Decimal {
   std::string to_vi() const;
   /// Half a unit of the last displayed digit: 0.05 for "5,2".
   double half_ulp() const;
+  /// The value as a count of 10^-s: 5,25 at 3 is 5250; fewer decimals than kept truncate (5,25 at 1 is 52).
+  int64_t mantissa_at(int s) const;
   bool is_integer() const { return scale == 0; }
   friend bool operator==(const Decimal& a, const Decimal& b) = default;
 };
