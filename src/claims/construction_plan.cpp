@@ -21,6 +21,8 @@ bool Reader::plan_word_before(size_t k, size_t reach) const {
     size_t m = k - d;
     if (is(m, TokKind::Number) && tok(m).quantity >= 0) return false;
     if (punct(m, ";") || punct(m, ".")) return false;
+    // ("kế hoạch năm 2025 (19,5 tỷ kWh)": the year of the plan is part of its name, not a word between)
+    if (is(m, TokKind::Number) && reach < 16) ++reach;
     if (plan_word_at(m) ||
         word(m, "giao")) {
       // "đạt 57,9% kế hoạch năm, tăng 138.037 lượt": that plan word belongs to the percent —
@@ -29,7 +31,8 @@ bool Reader::plan_word_before(size_t k, size_t reach) const {
       while (b > first && is(b - 1, TokKind::Word) && (word(b - 1, "ke") || word(b - 1, "so") || word(b - 1, "voi"))) --b;
       if (is(b - 1, TokKind::Percent) || (is(b - 1, TokKind::Number) && tok(b - 1).quantity >= 0 && pct(tok(b - 1).quantity))) {
         bool parenthesised = is(k - 1, TokKind::Open);
-        for (size_t w = m + 1; parenthesised && w + 1 < k; ++w) parenthesised = is(w, TokKind::Word);
+        for (size_t w = m + 1; parenthesised && w + 1 < k; ++w)
+          parenthesised = is(w, TokKind::Word) || (is(w, TokKind::Number) && tok(w).quantity < 0);
         return parenthesised;
       }
       return true;
@@ -256,7 +259,7 @@ void Reader::percent_of_plan(size_t block_index) {
     if (cands.empty()) {
       // The plan may be in the annex table, or nowhere in the document: decided once the
       // tables are read (resolve_plans_from_tables).
-      if (plan_after || plan_before) pending_plans.push_back(PendingPlan{x, actual, ak, after});
+      if (plan_after || plan_before) pending_plans.push_back(PendingPlan{x, actual, ak, after, over});
       continue;
     }
     // Several plan figures: the one whose percentage is nearest to what is stated (the
@@ -347,31 +350,54 @@ bool Reader::part_of_plan(int q) {
 }
 
 // A plan word opens the sentence of the figure at k ("Dự toán thu ngân sách … là 35.430 tỷ đồng").
+// (A long label is still one: "Dự toán thu ngân sách trên địa bàn của tỉnh năm 2023 là …"; the
+// plan word must open the sentence itself.)
 bool Reader::plan_named_in_sentence(size_t k) const {
   size_t s0 = k;
-  while (s0 > first && same_sentence(s0 - 1, k) && k - s0 < kLabelWords) --s0;
-  return s0 < k && plan_word_at(s0);
+  while (s0 > first && same_sentence(s0 - 1, k) && k - s0 < 2 * kLabelWords) --s0;
+  const bool opens = s0 == first || !same_sentence(s0 - 1, k);
+  return s0 < k && opens && plan_word_at(s0);
 }
 
 int Reader::plan_in_section(const PendingPlan& pp, size_t abi, const std::set<std::string>& actual_words) {
   const Quantity& a = Q(pp.actual);
-  // (A text with no headings is no section: across a whole article the words of a plan match
-  // too many other figures' — tried on 400 articles, 15 of 15 new links were wrong.)
+  // A text with no headings (or the text before its first heading) is one section only for a
+  // catalogue indicator: across a whole article the words of a plan match too many other
+  // figures' (tried on 400 articles, 15 of 15 such links were wrong), its indicator does not.
   const int section = doc.blocks[abi].section;
-  if (section < 0) return -1;
   const bool keyed = is_canonical_indicator(a.indicator);
+  if ((section < 0 && !keyed) || pp.over) return -1;  // (no template reads "vượt X%" of a plan found here)
+  // "… bằng 77,8% dự toán Bộ giao và bằng 75,7% dự toán tỉnh giao": two plans of one actual, and
+  // a plan stated away from both is neither's for sure.
+  if (section < 0)
+    for (const PendingPlan& other : pending_plans)
+      if (other.actual == pp.actual && other.percent != pp.percent) return -1;
   int found = -1, n = 0;
-  if (blocks_of_section.empty()) {  // the blocks of each section, in order (once)
+  // The year of a figure: its own period, else the last "năm YYYY" before it in its paragraph
+  // ("Năm 2025, dự toán … là T. Trong đó A là a"), else the document's.
+  auto year_of = [&](int q) {
+    if (Q(q).period_key.size() >= 4) return Q(q).period_key.substr(0, 4);
+    for (size_t y = token_of[q]; y > first + 1; --y)
+      if (word(y - 2, "nam") && is(y - 1, TokKind::Number) && tok(y - 1).non_quantity >= 0 && tok(y - 1).fold.size() == 4)
+        return tok(y - 1).fold;
+    return document_year();
+  };
+  auto place_of = [&](int q) {  // the middle field of "period|place|source"
+    const std::string& c = Q(q).context;
+    const size_t a = c.find('|'), b = a == std::string::npos ? a : c.find('|', a + 1);
+    return b == std::string::npos ? std::string() : c.substr(a + 1, b - a - 1);
+  };
+  const std::string actual_year = year_of(pp.actual);
+  if (blocks_of_section.empty()) {  // the blocks of each section, in order, the unheaded ones last (once)
     blocks_of_section.resize(doc.sections.size() + 1);
     for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
       const int s = doc.blocks[bi].section;
-      if (s >= 0 && static_cast<size_t>(s) < doc.sections.size()) blocks_of_section[static_cast<size_t>(s)].push_back(bi);
+      const size_t slot = s >= 0 && static_cast<size_t>(s) < doc.sections.size() ? static_cast<size_t>(s) : doc.sections.size();
+      blocks_of_section[slot].push_back(bi);
     }
   }
-  static const std::vector<size_t> kNoBlocks;
-  const auto& section_blocks =
-      static_cast<size_t>(section) < doc.sections.size() ? blocks_of_section[static_cast<size_t>(section)] : kNoBlocks;
-  for (size_t bi : section_blocks) {
+  const size_t slot = section >= 0 && static_cast<size_t>(section) < doc.sections.size() ? static_cast<size_t>(section) : doc.sections.size();
+  for (size_t bi : blocks_of_section[slot]) {
     if (bi == abi || doc.blocks[bi].section != section || doc.blocks[bi].kind != BlockKind::Paragraph || table_row(bi))
       continue;
     // "Ban quản lý Đầu tư xây dựng Hạ tầng đô thị: Tổng nguồn vốn … được giao là 4.333,8 tỷ
@@ -387,6 +413,8 @@ int Reader::plan_in_section(const PendingPlan& pp, size_t abi, const std::set<st
       // label (every content word of it among the actual's, two at least).
       const bool plan_item = Q(q).role != "plan" && !plan_word_before(m, 12) && part_of_plan(q);
       if (Q(q).role != "plan" && !plan_word_before(m, 12) && !plan_item) continue;
+      // With no section, only a figure stated as a plan (not one near a plan word) is one.
+      if (section < 0 && Q(q).role != "plan" && !plan_item) continue;
       bool same = keyed ? Q(q).indicator == a.indicator : overlap(label_words(m, 12), std::vector<std::string>(actual_words.begin(), actual_words.end())) >= 3;
       if (!same && plan_item) {
         const std::set<std::string> lw = label_words(m, 8);
@@ -395,10 +423,27 @@ int Reader::plan_in_section(const PendingPlan& pp, size_t abi, const std::set<st
           if (w[0] != '#') { ++words; in_actual += actual_words.count(w); }
         same = words >= 2 && in_actual == words;
       }
+      // (The plan of another year is another plan: "Dự toán năm 2022 …" beside "… năm 2023 đạt 80%".)
       if (!same) continue;
+      // The plan of another year is another plan ("Dự toán năm 2023 …" beside a result of 2022);
+      // with no section, the year of both must be known, and the places they name (if both do) the same.
+      const std::string plan_year = year_of(q);
+      if (!plan_year.empty() && !actual_year.empty() ? plan_year != actual_year : section < 0) continue;
+      if (section < 0 && !place_of(q).empty() && !place_of(pp.actual).empty() && place_of(q) != place_of(pp.actual)) continue;
+      // A figure with its own "đạt X% kế hoạch" is an actual ("giải ngân vốn kế hoạch năm 2024
+      // 1.441 tỷ đồng, đạt 57,3% kế hoạch"), never another figure's plan.
+      if (actual_of_own_percent(m, pp.percent)) continue;
       if (found < 0 || !(Q(found).value == Q(q).value)) ++n;
       found = q;
     }
+  }
+  // With no section the link is made by the indicator alone: it holds only when the percent it
+  // gives is near what is stated (a figure of another scope or unit is far off, a slip is not).
+  if (n == 1 && section < 0) {
+    const double pv = Q(found).value.to_double() * Q(found).factor;
+    const double pct_of = pv > 0 ? a.value.to_double() * a.factor / pv * 100 : 0;
+    const double stated = Q(pp.percent).value.to_double();
+    if (!(std::fabs(pct_of - stated) <= 0.1 * stated)) return -1;
   }
   return n == 1 ? found : n > 1 ? -2 : -1;  // -2: several plans of it, none to pick
 }
@@ -459,7 +504,7 @@ void Reader::resolve_plans_from_tables() {
       if (score > best) { second = best; best = score; best_plan = plan; }
       else if (score > second) second = score;
     }
-    if (best_plan >= 0 && second < best) {
+    if (best_plan >= 0 && second < best && !pp.over) {
       Claim& c = add(ClaimKind::PercentOfPlan, pp.actual_tok, pp.after - 1, pp.percent, Template::ActualDatPctPlanInTable);
       operand(c, "actual", pp.actual);
       operand(c, "plan", best_plan);

@@ -313,6 +313,24 @@ void Reader::sums() {
     // earlier figure of the sentence, not the nearest one; they break down that figure.
     size_t tk = k;
     if (trig == Trigger::TrongDo && ab_side(k) == 0) {
+      // "… có 2.405 hợp tác xã, vốn điều lệ 9.120 tỷ đồng; trong đó 1.950 hợp tác xã …": items of
+      // another unit than the figure before them break down the nearest earlier figure of theirs.
+      // (A list with any figure of the total's unit is that total's: "627 dự án, diện tích 1.056 ha".)
+      int item = -1;
+      bool of_total = false;
+      for (size_t n = body; n < stop && n < body + kReach && !of_total; ++n) {
+        if (qty(n) < 0 || pct(qty(n))) continue;
+        if (item < 0) item = qty(n);
+        of_total = compatible(qty(n), t);
+      }
+      if (item >= 0 && !of_total)
+        for (size_t m = k; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
+          const int g = qty(m - 1);
+          if (g < 0 || pct(g) || ab_side(m - 1) != 0 || is_change(m - 1) || Q(g).unit != Q(item).unit) continue;
+          tk = m - 1;
+          t = g;
+          break;
+        }
       const std::string head = head_word(body, stop);
       if (!head.empty() && !labels(k, body, head)) {
         for (size_t m = k; m > first && m + kReach > k && same_sentence(m - 1, k); --m) {
@@ -457,6 +475,26 @@ void Reader::sums() {
   raised_totals();
 }
 
+// "Tổng thu ngân sách trên địa bàn đạt hơn 6.412 tỷ đồng …. Cụ thể, … tổng thu ngân sách trên địa
+// bàn … đạt 6.412,7 tỷ đồng": a first item named by every word of the total's label (three at
+// least), of about its size, is the total restated, not a part of it.
+bool Reader::restates_total(int t, size_t tk, size_t body, int item) {
+  if (item < 0 || !compatible(item, t)) return false;
+  const double tv = Q(t).value.to_double() * Q(t).factor, iv = Q(item).value.to_double() * Q(item).factor;
+  if (!(tv > 0) || std::fabs(iv - tv) > 0.05 * tv) return false;
+  std::set<std::string> item_words;  // (the item's own words: after the trigger, before the figure)
+  for (size_t m = body; m < token_of[item]; ++m)
+    if (is(m, TokKind::Word) && content_word(tok(m).fold)) item_words.insert(tok(m).fold);
+  const std::set<std::string> total_words = label_words(tk);
+  size_t named = 0;
+  for (const std::string& w : total_words) {
+    if (w[0] == '#') continue;
+    if (!item_words.count(w)) return false;
+    ++named;
+  }
+  return named >= 3;
+}
+
 // "Kim ngạch xuất khẩu tháng 7 ước đạt 131 triệu USD, nâng tổng kim ngạch 7 tháng lên 835,6 triệu
 // USD": what the period added is part of the running total it raised. The part: the nearest
 // figure of the total's unit before "nâng tổng" in the sentence (no change, no percent); a
@@ -509,6 +547,11 @@ void Reader::breakdown_in_bullets(int t, size_t tk, Trigger trig, size_t body) {
 // A/B totals break down side by side: numerators into numerators, denominators into
 // denominators, over the same items.
 void Reader::breakdown_with_ab(int t, size_t k, Trigger trig, size_t body, size_t stop) {
+  for (size_t m = body; m < stop; ++m)  // (the first figure of the list)
+    if (qty(m) >= 0 && !pct(qty(m))) {
+      if (restates_total(t, k, body, qty(m))) return;
+      break;
+    }
   if (ab_side(k) == 2) {
     size_t nk = k - 1;
     while (nk > first && !is(nk, TokKind::Number)) --nk;

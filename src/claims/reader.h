@@ -61,6 +61,7 @@ struct Reader {
     int percent;
     int actual;
     size_t actual_tok, after;
+    bool over = false;  // "vượt X% kế hoạch": X above the plan
   };
   std::vector<PendingPlan> pending_plans;
 
@@ -289,6 +290,7 @@ struct Reader {
   bool previous_paragraph_joins() const;
   std::string head_word(size_t from, size_t to) const;
   bool same_subject(size_t tk, size_t body, size_t stop) const;
+  bool restates_total(int t, size_t tk, size_t body, int item);
   bool labels(size_t k, size_t until, const std::string& w) const;
   bool against_previous_month(size_t k) const;
   void sums();
