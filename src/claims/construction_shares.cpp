@@ -1,6 +1,7 @@
 // Shares: "chiếm X% (tổng số …)", the base of a share (the item's own whole, never a sibling),
 // rates of change after a share, and structure shares that sum to 100%.
 #include "claims/reader.h"
+#include "core/vfold.h"
 
 namespace doisoat::grammar {
 
@@ -559,6 +560,42 @@ void Reader::structure_shares() {
 // with shares adding up to 100 % (within their rounding), gives each item's share of the sum of
 // the items. Only shares no other construction gave a whole; every share of the sentence must be
 // such an item (a list with one share of another base is no split), the parts of one unit.
+// The whole a split names in its opening words ("Trong tổng số <words>, …", "Trong số <words>,
+// …"): the nearest figure before it, in this paragraph or the three before, in the items' unit,
+// at least as large as each item, labelled by every content word of those words (the unit's own
+// words aside). -1 when the split names none or none fits.
+int Reader::named_whole_of_split(size_t k, size_t stop, const std::vector<std::pair<int, int>>& items) {
+  size_t w = k;
+  if (phrase(k, {"trong", "tong", "so"})) w = k + 3;
+  else if (phrase(k, {"trong", "so"})) w = k + 2;
+  else return -1;
+  const Quantity& p0 = Q(items.front().first);
+  const std::string unit = vfold(p0.unit);
+  std::vector<std::string> named;
+  for (; w < stop && is(w, TokKind::Word); ++w)
+    if (content_word(tok(w).fold) && unit.find(tok(w).fold) == std::string::npos) named.push_back(tok(w).fold);
+  if (named.empty() || !punct(w, ",")) return -1;
+  double largest = 0;
+  for (const auto& [part, x] : items) largest = std::max(largest, Q(part).value.to_double());
+  const WindowGuard keep(*this);
+  const size_t block = current_block;
+  for (size_t b = block + 1; b-- > 0 && b + 4 > block;) {
+    if (table_row(b)) continue;
+    first = nr.block_first[b];
+    last = nr.block_last[b];
+    for (size_t m = b == block ? k : last; m-- > first;) {
+      const int q = qty(m);
+      if (q < 0 || pct(q) || is_change(m) || Q(q).unit != p0.unit || Q(q).factor != p0.factor || Q(q).malformed) continue;
+      if (Q(q).value.to_double() < largest || ab_side(m) != 0) continue;
+      const std::set<std::string> label = label_words(m);
+      bool all = true;
+      for (const std::string& n : named) all = all && label.count(n);
+      if (all) return q;
+    }
+  }
+  return -1;
+}
+
 void Reader::split_shares() {
   for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
     if (table_row(bi)) continue;
@@ -604,6 +641,22 @@ void Reader::split_shares() {
         slack += Q(x).value.half_ulp();
       }
       if (std::fabs(total_pct - 100.0) > slack) { k = next; continue; }
+      // "Trong tổng số doanh nghiệp thành lập mới, …": the whole is named, and stated before.
+      const int named = named_whole_of_split(k, stop, items);
+      if (named >= 0) {
+        for (const auto& [part, x] : items) {
+          Claim& c = add(ClaimKind::Share, token_of[part], end_of_quantity(token_of[x]) - 1, x, Template::SharesOfNamedWhole);
+          operand(c, "part", part);
+          operand(c, "total", named);
+        }
+        Claim& c = add(ClaimKind::Sum, token_of[items.front().first], end_of_quantity(token_of[items.back().first]) - 1, named,
+                       Template::PartsOfNamedWhole);
+        c.exhaustive = true;  // (the shares add up to 100 %)
+        operand(c, "total", named);
+        for (const auto& [part, x] : items) operand(c, "part", part);
+        k = next;
+        continue;
+      }
       int scale = 0;
       for (const auto& [part, x] : items) scale = std::max(scale, Q(part).value.scale);
       int64_t sum = 0;

@@ -41,6 +41,8 @@ const char* to_string(Template t) {
     case Template::StructureShares: return "structure-shares";
     case Template::StructureSharesRows: return "structure-shares-rows";
     case Template::SplitShares: return "split-shares";
+    case Template::SharesOfNamedWhole: return "shares-of-named-whole";
+    case Template::PartsOfNamedWhole: return "parts-of-named-whole";
     case Template::ChangeFromTo: return "change-from-to";
     case Template::RateChangePp: return "rate-change-pp";
     case Template::ValueChangeEarlier: return "value-change-earlier";

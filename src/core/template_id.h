@@ -51,6 +51,8 @@ enum class Template {
   StructureShares,
   StructureSharesRows,
   SplitShares,
+  SharesOfNamedWhole,
+  PartsOfNamedWhole,
   // changes and growth (src/claims/construction_changes.cpp)
   ChangeFromTo,
   RateChangePp,
