@@ -65,6 +65,7 @@ enum class Template {
   TableChangeColumn,
   TableIndexVsLastYearColumn,
   TablePctOfPlanColumn,
+  TablePointsChangeColumn,
   TableRankChangeColumn,
   TableRateVsLastYearColumn,
   TableTotalRow,
