@@ -38,7 +38,7 @@ static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
   auto cells = r.cells_of(bi);
   if (cells.size() < 3) return std::nullopt;
   YearHeader h;
-  struct YearColumn { int column, year; std::string words; };
+  struct YearColumn { int column, year; std::string words; bool percent; };
   std::vector<YearColumn> years;
   std::vector<int> named[3];  // the years the change, rate and index headers name
   for (size_t c = 0; c < cells.size(); ++c) {
@@ -76,8 +76,7 @@ static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
     const bool rate_word = Reader::header_is(padded, {" ty le ", " toc do "});
     if (numbers == 1 && year > 0 && !slash && !change_word && !rate_word && !Reader::header_is(padded, {" so sanh ", " so voi "})) {
       if (Reader::header_is(padded, lexicon::kPlanWords) && !Reader::header_is(padded, {"thuc hien", "uoc"})) return std::nullopt;
-      years.push_back({static_cast<int>(c), year, words});
-      h.percent_levels = h.percent_levels || percent;
+      years.push_back({static_cast<int>(c), year, words, percent});
       h.rank = h.rank || names_rank(r.doc.slice(Span{r.nr.tokens[a].span.begin, r.nr.tokens[e - 1].span.end}));
       continue;
     }
@@ -95,6 +94,10 @@ static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
     }
     if (slot >= 0) named[slot] = cell_years;
   }
+  // "2022 | 2023 | Tỷ trọng 2023 (%)": a year cell in % among year cells without is no level column.
+  const size_t in_percent = static_cast<size_t>(std::count_if(years.begin(), years.end(), [](const YearColumn& y) { return y.percent; }));
+  if (in_percent == years.size()) h.percent_levels = h.percent_levels || !years.empty();
+  else std::erase_if(years, [](const YearColumn& y) { return y.percent; });
   if (years.size() < 2) return std::nullopt;
   for (size_t i = 1; i < years.size(); ++i)
     if (years[i].year <= years[i - 1].year || years[i].words != years[0].words) return std::nullopt;
