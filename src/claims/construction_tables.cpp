@@ -13,30 +13,39 @@ bool names_rank(std::string_view written) {
 }
 
 // The columns of a header of years ("Chỉ tiêu | 2021 | 2022 | Tăng/giảm", "| 2022 | 2023 | +/-",
-// "Xếp hạng 2021 | Xếp hạng 2022 | Tăng (+), giảm (-) bậc", "Năm 2022 | Năm 2023 | Tỷ lệ tăng (%)").
+// "Xếp hạng 2021 | Xếp hạng 2022 | Tăng (+), giảm (-) bậc", "Năm 2022 | Năm 2023 | Tỷ lệ tăng (%)",
+// "Chỉ tiêu | 2021 | 2022 | 2023 | Tăng/giảm 2023 so 2021").
 struct YearHeader {
-  int earlier = -1, current = -1;  // the two year columns
+  int first = -1;                  // the first year column (the label and unit stand before it)
+  int earlier = -1, current = -1;  // the two year columns the change, rate or index compares
   int change = -1;                 // "Tăng/giảm", "+/-", "Chênh lệch": current − earlier
   int rate = -1;                   // "Tăng, giảm (%)", "Tốc độ tăng (%)": a growth rate
   int index = -1;                  // "So sánh (%)", "2022/2021 (%)": an index
+  bool points = false;             // the change column is in points ("Tăng/giảm (điểm %)", "+/- điểm")
+  bool percent_levels = false;     // the year cells say their levels are percentages ("2022 (%)")
   bool rank = false;               // the year cells name a rank ("Xếp hạng 2021")
   size_t cells = 0;                // how many cells the header has
 };
 
 }  // namespace
 
-// The header of years at block bi, or nullopt: two cells that each hold one year (and words, the
-// same in both, none a plan's), a change, rate or index column, and no figure anywhere.
+// The header of years at block bi, or nullopt: two cells or more that each hold one year (and
+// words, the same in all, none a plan's), a change, rate or index column, and no figure anywhere.
+// Of three years or more, the change compares the two its header names ("Tăng/giảm 2023 so 2021",
+// "2023/2021 (%)"), else the last two; a rate or index column naming no years ("Tăng bình quân
+// (%)" over three years is no year-on-year rate) then gives nothing.
 static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
   auto cells = r.cells_of(bi);
   if (cells.size() < 3) return std::nullopt;
   YearHeader h;
-  int years[2] = {0, 0};
-  std::string words_of[2];
+  struct YearColumn { int column, year; std::string words; bool percent; };
+  std::vector<YearColumn> years;
+  std::vector<int> named[3];  // the years the change, rate and index headers name
   for (size_t c = 0; c < cells.size(); ++c) {
     auto [a, e] = cells[c];
     int year = 0, numbers = 0;
     bool percent = false, slash = false;
+    std::vector<int> cell_years;
     std::string words, compact;
     for (size_t m = a; m < e; ++m) {
       const Token& t = r.nr.tokens[m];
@@ -46,8 +55,10 @@ static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
         ++numbers;
         std::string_view w = r.doc.slice(t.span);
         if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
-            std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+            std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
           year = std::atoi(std::string(w).c_str());
+          cell_years.push_back(year);
+        }
       } else if (t.kind == TokKind::Percent) {
         percent = true;
       } else if (t.kind == TokKind::Slash) {
@@ -59,29 +70,65 @@ static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
       }
     }
     std::string padded = " " + words + " ";
-    if (numbers == 1 && year > 0 && !percent && !slash) {
-      if (h.current >= 0) return std::nullopt;  // three years: which two the change compares is not said
-      if (Reader::header_is(padded, lexicon::kPlanWords) && !Reader::header_is(padded, {"thuc hien", "uoc"})) return std::nullopt;
-      int slot = h.earlier < 0 ? 0 : 1;
-      years[slot] = year;
-      words_of[slot] = words;
-      (slot == 0 ? h.earlier : h.current) = static_cast<int>(c);
-      h.rank = h.rank || names_rank(r.doc.slice(Span{r.nr.tokens[a].span.begin, r.nr.tokens[e - 1].span.end}));
-      continue;
-    }
-    if (h.earlier < 0) continue;  // the label, unit and number columns
     const bool change_word = Reader::header_is(padded, {" tang ", " giam ", " chenh lech ", " thay doi "}) ||
                              compact.find("+/-") != std::string::npos || compact.find("+-") != std::string::npos ||
                              compact.find("\xC2\xB1") != std::string::npos;
-    if (percent || Reader::header_is(padded, {" ty le ", " toc do "})) {
-      if (Reader::header_is(padded, {" toc do ", " tang ", " giam "})) { if (h.rate < 0) h.rate = static_cast<int>(c); }
-      else if (h.index < 0) h.index = static_cast<int>(c);
-    } else if (change_word && h.change < 0) {
-      h.change = static_cast<int>(c);
+    const bool rate_word = Reader::header_is(padded, {" ty le ", " toc do "});
+    if (numbers == 1 && year > 0 && !slash && !change_word && !rate_word && !Reader::header_is(padded, {" so sanh ", " so voi "})) {
+      if (Reader::header_is(padded, lexicon::kPlanWords) && !Reader::header_is(padded, {"thuc hien", "uoc"})) return std::nullopt;
+      years.push_back({static_cast<int>(c), year, words, percent});
+      h.rank = h.rank || names_rank(r.doc.slice(Span{r.nr.tokens[a].span.begin, r.nr.tokens[e - 1].span.end}));
+      continue;
     }
+    if (years.empty()) {  // the label, unit and number columns ("Chỉ tiêu (%)": percentages)
+      h.percent_levels = h.percent_levels || percent;
+      continue;
+    }
+    const bool points = Reader::header_is(padded, {" diem "});
+    int slot = -1;
+    if (change_word && (points || !percent)) {
+      if (h.change < 0) { h.change = static_cast<int>(c); h.points = points; slot = 0; }
+    } else if (percent || rate_word) {
+      if (Reader::header_is(padded, {" toc do ", " tang ", " giam "})) { if (h.rate < 0) { h.rate = static_cast<int>(c); slot = 1; } }
+      else if (h.index < 0) { h.index = static_cast<int>(c); slot = 2; }
+    }
+    if (slot >= 0) named[slot] = cell_years;
   }
-  if (h.earlier < 0 || h.current < 0 || years[1] <= years[0] || words_of[0] != words_of[1]) return std::nullopt;
-  if (h.change < 0 && h.rate < 0 && h.index < 0) return std::nullopt;
+  // "2022 | 2023 | Tỷ trọng 2023 (%)": a year cell in % among year cells without is no level column.
+  const size_t in_percent = static_cast<size_t>(std::count_if(years.begin(), years.end(), [](const YearColumn& y) { return y.percent; }));
+  if (in_percent == years.size()) h.percent_levels = h.percent_levels || !years.empty();
+  else std::erase_if(years, [](const YearColumn& y) { return y.percent; });
+  if (years.size() < 2) return std::nullopt;
+  for (size_t i = 1; i < years.size(); ++i)
+    if (years[i].year <= years[i - 1].year || years[i].words != years[0].words) return std::nullopt;
+  // The two years compared: the last two, or the two a column's header names (in either order).
+  auto pair_of = [&](const std::vector<int>& ys) -> std::optional<std::pair<int, int>> {
+    const int last = static_cast<int>(years.size()) - 1;
+    if (ys.empty()) return std::pair{last - 1, last};
+    if (ys.size() > 2) return std::nullopt;
+    // One year named ("Tăng/giảm so với năm 2021"): the earlier, against the last.
+    int lo = -1, hi = ys.size() == 1 ? last : -1;
+    for (size_t i = 0; i < years.size(); ++i) {
+      if (years[i].year == *std::min_element(ys.begin(), ys.end())) lo = static_cast<int>(i);
+      if (ys.size() == 2 && years[i].year == std::max(ys[0], ys[1])) hi = static_cast<int>(i);
+    }
+    if (lo < 0 || hi <= lo) return std::nullopt;
+    return std::pair{lo, hi};
+  };
+  std::optional<std::pair<int, int>> pair;
+  int* columns[3] = {&h.change, &h.rate, &h.index};
+  for (int k = 0; k < 3; ++k) {
+    if (*columns[k] < 0) continue;
+    std::optional<std::pair<int, int>> p = pair_of(named[k]);
+    // Over three years, a rate or index that names none may be an average or a base year's.
+    if (k > 0 && years.size() > 2 && named[k].empty()) p.reset();
+    if (p && !pair) pair = p;
+    if (!p || *p != *pair) *columns[k] = -1;  // another pair of years than the first column's
+  }
+  if (!pair || (h.change < 0 && h.rate < 0 && h.index < 0)) return std::nullopt;
+  h.first = years.front().column;
+  h.earlier = years[static_cast<size_t>(pair->first)].column;
+  h.current = years[static_cast<size_t>(pair->second)].column;
   h.cells = cells.size();
   return h;
 }
@@ -219,6 +266,7 @@ void year_header_claims(Reader& r) {
     size_t block;
     int earlier, current, change, rate, index;
     bool rank;
+    bool percent;  // the levels are percentages: their change is in points
   };
   auto written = [&](std::pair<size_t, size_t> cell) {
     if (cell.first >= cell.second) return std::string_view();
@@ -241,13 +289,18 @@ void year_header_claims(Reader& r) {
       auto at = [&](int c) {
         return c >= 0 && static_cast<size_t>(c + shift) < cells.size() ? cell_figure(r, cells[static_cast<size_t>(c + shift)]) : -1;
       };
-      Line l{k, at(h->earlier), at(h->current), at(h->change), at(h->rate), at(h->index), h->rank};
+      Line l{k, at(h->earlier), at(h->current), at(h->change), at(h->rate), at(h->index), h->rank, h->percent_levels};
       bool label = false;
-      for (int c = 0; c < h->earlier + shift && static_cast<size_t>(c) < cells.size(); ++c) {
+      for (int c = 0; c < h->first + shift && static_cast<size_t>(c) < cells.size(); ++c) {
         for (size_t m = cells[c].first; m < cells[c].second; ++m) label = label || r.nr.tokens[m].kind == TokKind::Word;
         l.rank = l.rank || names_rank(written(cells[c]));
+        // "Tỷ lệ hộ nghèo (%)", or a unit cell "%"
+        l.percent = l.percent || written(cells[c]).find('%') != std::string_view::npos;
       }
-      if (!label || l.earlier < 0 || l.current < 0 || r.pct(l.earlier) || r.pct(l.current) || !r.compatible(l.earlier, l.current)) continue;
+      if (!label || l.earlier < 0 || l.current < 0) continue;
+      if (r.pct(l.earlier) && r.pct(l.current)) l.percent = true;
+      else if (r.pct(l.earlier) || r.pct(l.current) || !r.compatible(l.earlier, l.current)) continue;
+      if (l.percent && l.rank) continue;
       lines.push_back(l);
     }
     // The change column's convention: signed or not; for ranks, places gained or the difference.
@@ -270,6 +323,20 @@ void year_header_claims(Reader& r) {
     for (const Line& l : lines) {
       Reader::Row row;
       row.block = l.block;
+      // A change of percentages in points ("Tỷ lệ hộ nghèo (%) | 3,12 | 2,45 | -0,67"): X − Z = Y points.
+      if (l.percent) {
+        if (l.change >= 0 && !r.stated_used[l.change] && !stated.count(static_cast<uint32_t>(l.change)) &&
+            (r.Q(l.change).unit.empty() || r.pct(l.change))) {
+          Claim& c = r.add_row_claim(ClaimKind::PpDifference, row, l.change, Template::TablePointsChangeColumn);
+          r.stated_used[l.change] = true;
+          c.operands.push_back(Operand{"current", static_cast<uint32_t>(l.current)});
+          c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(l.earlier)});
+          c.operands.push_back(Operand{"change", static_cast<uint32_t>(l.change)});
+          r.used[l.current] = r.used[l.earlier] = true;
+          if (!signs) c.decrease = difference_of(r.Q(l.current), r.Q(l.earlier), 6) < 0;
+        }
+        continue;  // a rate or index of a percentage: relative or in points, the header does not say
+      }
       if (l.change >= 0 && !r.stated_used[l.change] && !stated.count(static_cast<uint32_t>(l.change)) && !r.pct(l.change) &&
           (r.Q(l.change).unit.empty() || r.compatible(l.change, l.current))) {
         const bool places = l.rank && !rank_as_difference;

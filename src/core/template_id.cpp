@@ -56,6 +56,7 @@ const char* to_string(Template t) {
     case Template::TableIndexVsLastYearColumn: return "table-index-vs-last-year-column";
     case Template::TablePctOfPlanColumn: return "table-pct-of-plan-column";
     case Template::TableRankChangeColumn: return "table-rank-change-column";
+    case Template::TablePointsChangeColumn: return "table-points-change-column";
     case Template::TableRateVsLastYearColumn: return "table-rate-vs-last-year-column";
     case Template::TableTotalRow: return "table-total-row";
     case Template::RowPlanAsDenominator: return "row-plan-as-denominator";

@@ -67,6 +67,7 @@ enum class Template {
   TableChangeColumn,
   TableIndexVsLastYearColumn,
   TablePctOfPlanColumn,
+  TablePointsChangeColumn,
   TableRankChangeColumn,
   TableRateVsLastYearColumn,
   TableTotalRow,

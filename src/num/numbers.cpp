@@ -1643,12 +1643,54 @@ std::string_view cell_figure(std::string_view c) {
   return c;
 }
 
+// "- Vốn ngân sách", "+ Khách quốc tế", "– Nam": a row's label that makes it an item of the row
+// above (the claims layer's sub rows, by their dash only). The label is the row's first cell with
+// a letter; -1: the row has none.
+int item_label(const Block& row, bool& item) {
+  for (size_t c = 0; c < row.cells.size(); ++c) {
+    std::string_view t = row.cells[c];
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    if (!std::any_of(t.begin(), t.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); }))
+      continue;
+    item = !t.empty() && (t.front() == '-' || t.front() == '+' || t.substr(0, 3) == "\xE2\x80\x93");
+    return static_cast<int>(c);
+  }
+  return -1;
+}
+
+// Does the total row's figure in column c equal the sum of its items' when every figure is read
+// with `conv`, within the rounding of all of them? Nullopt when a cell holds no figure.
+std::optional<bool> adds_up(const std::vector<std::string_view>& cells, NumberConvention conv) {
+  if (cells.size() > 200) return std::nullopt;
+  std::vector<ParsedNumber> ps(cells.size());
+  int scale = 0;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (!parse_number(cells[i], conv, ps[i]) || ps[i].malformed) return false;
+    if (ps[i].value.mantissa >= 100'000'000'000) return std::nullopt;  // too large to add up exactly here
+    scale = std::max({scale, ps[i].value.scale, ps[i].precision});
+  }
+  ++scale;  // so that half a unit of every figure's last digit is a whole count
+  if (scale > 5) return std::nullopt;
+  int64_t sum = 0, slack = 0;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const int64_t m = ps[i].value.mantissa_at(scale);
+    sum += i == 0 ? -m : m;
+    int64_t half = 5;
+    for (int k = ps[i].precision + 1; k < scale; ++k) half *= 10;
+    slack += half;
+  }
+  return (sum < 0 ? -sum : sum) <= slack;
+}
+
 // The decimal convention of each column of each table (issue 13), decided from all its figures,
 // never from one: a column whose figures are well formed only when '.' is the decimal point
 // ("11.71", "6.67", "44.5") and never only with the document's convention is read with the
 // other one; so is a percent column of "102.345" (a thousandfold percent otherwise). A column of
 // thousands groups ("1.234.567") keeps the document's. One figure alone decides its column only
-// when the rest of its table leans the same way (three such figures, none against).
+// when the rest of its table leans the same way (three such figures, none against). A total row
+// over its "- item" rows whose figures add up with one reading of '.' and not with the other is
+// evidence enough for its column ("15.5" over "6.125" and "9.375": dot decimals; "2.105" over
+// "1.855" and "250": thousands).
 // Per block: empty, or the convention of each of its cells.
 std::vector<std::vector<NumberConvention>> column_conventions(const Document& doc, NumberConvention prose) {
   std::vector<std::vector<NumberConvention>> out(doc.blocks.size());
@@ -1686,10 +1728,43 @@ std::vector<std::vector<NumberConvention>> column_conventions(const Document& do
         for (size_t c = 0; c < row.cells.size(); ++c) cols[c].header += " " + vfold(row.cells[c]);
       if (figures) in_header = false;
     }
+    // Totals that add up one way only: each total row over two items or more, column by column.
+    std::vector<bool> item(e - b, false);
+    std::vector<int> label(e - b, -1);
+    for (size_t bi = b; bi < e; ++bi) {
+      bool it = false;
+      label[bi - b] = item_label(doc.blocks[bi], it);
+      item[bi - b] = it;
+    }
+    for (size_t t = b; t < e; ++t) {
+      if (item[t - b] || label[t - b] < 0) continue;
+      size_t j = t + 1;
+      while (j < e && item[j - b]) ++j;
+      if (j - t < 3) continue;
+      for (size_t c = static_cast<size_t>(label[t - b]) + 1; c < cols.size(); ++c) {
+        std::vector<std::string_view> cells;
+        bool dot = false;
+        for (size_t bi = t; bi < j; ++bi) {
+          const Block& row = doc.blocks[bi];
+          std::string_view w = c < row.cells.size() ? cell_figure(row.cells[c]) : std::string_view();
+          if (w.empty() || row.cells[c].find('-') != std::string::npos) break;  // no figure, or a signed one
+          dot = dot || w.find('.') != std::string_view::npos;
+          cells.push_back(w);
+        }
+        if (cells.size() != j - t || !dot) continue;
+        std::optional<bool> as_prose = adds_up(cells, prose), as_other = adds_up(cells, other);
+        if (!as_prose || !as_other || *as_prose == *as_other) continue;
+        (*as_prose ? cols[c].prose_only : cols[c].other_only) += 2;
+      }
+      t = j - 1;
+    }
     std::vector<NumberConvention> conv(cols.size(), prose);
     bool any = false;
     for (size_t c = 0; c < cols.size(); ++c) {
       const Evidence& ev = cols[c];
+      // A document whose prose has no telling figure reads with its tables' lean: when that is the
+      // dot decimal, a column of dot decimals is one on its own evidence too ("1.5" a figure there).
+      if (prose == NumberConvention::English && ev.prose_only > 0 && ev.other_only == 0) any = true;
       if (ev.other_only == 0 || ev.prose_only > 0) continue;
       if (ev.other_only >= 2 || (table_other >= 3 && table_prose == 0)) {
         conv[c] = other;

@@ -90,13 +90,24 @@ std::vector<Line> group_lines(std::vector<PdfBox>& boxes) {
   return lines;
 }
 
-// A line cut at the gaps much wider than a word space: [first, last) box ranges.
-std::vector<std::pair<size_t, size_t>> segments(const Line& l, double factor = 1.2) {
+bool numeric_text(const std::string& t);
+
+// "66,30" then "+2,18": a signed figure right after a figure starts a cell of its own, however
+// close a tight layout sets it (a left-aligned change column after right-aligned figures).
+bool signed_after_figure(const Line& l, size_t i) {
+  if (i == 0 || l.sup[i] || l.sup[i - 1]) return false;
+  const std::string& t = l.boxes[i].text;
+  return !t.empty() && (t[0] == '+' || t[0] == '-') && numeric_text(t) && numeric_text(l.boxes[i - 1].text);
+}
+
+// A line cut at the gaps much wider than a word space: [first, last) box ranges; in a table
+// (`cells`), also before a signed figure right after a figure.
+std::vector<std::pair<size_t, size_t>> segments(const Line& l, double factor = 1.2, bool cells = false) {
   std::vector<std::pair<size_t, size_t>> out;
   size_t b = 0;
   double right = l.boxes[0].x1;
   for (size_t i = 1; i < l.boxes.size(); ++i) {
-    if (!l.sup[i] && l.boxes[i].x0 - right >= factor * l.size) {
+    if (!l.sup[i] && (l.boxes[i].x0 - right >= factor * l.size || (cells && signed_after_figure(l, i)))) {
       out.emplace_back(b, i);
       b = i;
     }
@@ -229,7 +240,7 @@ class PageWriter {
     std::vector<size_t> nseg(n);
     std::vector<size_t> nnum(n, 0);
     for (size_t k = 0; k < n; ++k) {
-      auto segs = segments(parts_[k]);
+      auto segs = segments(parts_[k], 1.2, true);
       nseg[k] = segs.size();
       for (auto [b, e] : segs)
         if (numeric_text(words_text(parts_[k], b, e))) ++nnum[k];
@@ -268,10 +279,11 @@ class PageWriter {
   void write_table(size_t b, size_t e) {
     // Column boundaries: the gaps that no word of any data row covers (a word space moves from
     // row to row, the space between two cells does not), at least half a letter wide.
-    std::vector<std::pair<double, double>> spans;
+    struct Extent { double x0, x1; bool own; };  // own: a signed figure right after a figure
+    std::vector<Extent> spans;
     auto data_row = [&](size_t k) {
       size_t n = 0;
-      for (auto [sb, se] : segments(parts_[k])) n += numeric_text(words_text(parts_[k], sb, se));
+      for (auto [sb, se] : segments(parts_[k], 1.2, true)) n += numeric_text(words_text(parts_[k], sb, se));
       return n >= 2;
     };
     double size = 0;
@@ -282,18 +294,20 @@ class PageWriter {
       last_data = k;
       size = std::max(size, parts_[k].size);
       for (size_t i = 0; i < parts_[k].boxes.size(); ++i)
-        if (!parts_[k].sup[i]) spans.emplace_back(parts_[k].boxes[i].x0, parts_[k].boxes[i].x1);
+        if (!parts_[k].sup[i])
+          spans.push_back({parts_[k].boxes[i].x0, parts_[k].boxes[i].x1, signed_after_figure(parts_[k], i)});
     }
-    std::sort(spans.begin(), spans.end());
+    std::sort(spans.begin(), spans.end(), [](const Extent& a, const Extent& b) { return a.x0 != b.x0 ? a.x0 < b.x0 : a.x1 < b.x1; });
     std::vector<std::pair<double, double>> cols;  // covered extents = columns
-    for (auto c : spans) {
-      if (!cols.empty() && c.first < cols.back().second + 0.45 * size) cols.back().second = std::max(cols.back().second, c.second);
-      else cols.push_back(c);
+    for (const Extent& c : spans) {
+      // (a signed figure right after a figure joins a column it overlaps, not one it nearly touches)
+      if (!cols.empty() && c.x0 < cols.back().second + (c.own ? 0 : 0.45 * size)) cols.back().second = std::max(cols.back().second, c.x1);
+      else cols.emplace_back(c.x0, c.x1);
     }
     // Lines after the last data row that run across a boundary are the text after the table.
     // (A run of words closer than half a letter is one piece of text: it may not cross one.)
     auto crosses = [&](const Line& l) {
-      for (auto [rb, re] : segments(l, 0.45)) {
+      for (auto [rb, re] : segments(l, 0.45, true)) {
         double x0 = l.boxes[rb].x0, x1 = x0;
         for (size_t i = rb; i < re; ++i) x1 = std::max(x1, l.boxes[i].x1);
         for (size_t c = 0; c + 1 < cols.size(); ++c)
@@ -335,7 +349,7 @@ class PageWriter {
       bool line_numeric = false;
       // Runs of words closer than half a letter make a cell's text of this line, placed by their
       // extent (a centred header over right-aligned figures); a run across a boundary word by word.
-      for (auto [rb, re] : segments(l, 0.45)) {
+      for (auto [rb, re] : segments(l, 0.45, true)) {
         double x0 = l.boxes[rb].x0, x1 = x0;
         for (size_t i = rb; i < re; ++i) x1 = std::max(x1, l.boxes[i].x1);
         bool across = false;
