@@ -317,6 +317,7 @@ struct Assigner {
   std::vector<size_t> prev_word_tok;
   int prev_words_of = -1;
   std::string doc_year;
+  int doc_year_value = 0;  // doc_year as a number, 0 when none
   int doc_rank = 0;  // level_rank of the document's region (the same for every figure)
   // target_year_of_section() per section, computed on first use.
   mutable std::vector<std::optional<std::string>> section_target_year;
@@ -342,6 +343,7 @@ struct Assigner {
     }
     if (doc.period_key.size() >= 4 && is_year(std::string_view(doc.period_key).substr(0, 4)))
       doc_year = doc.period_key.substr(0, 4);
+    doc_year_value = doc_year.empty() ? 0 : std::atoi(doc_year.c_str());
     own_region_fold = vfold(doc.region);
   }
 
@@ -352,7 +354,7 @@ struct Assigner {
   bool in_table_row = false;  // (a row's roles come from its columns' headers)
   uint32_t period_sentence = UINT32_MAX;
   std::string period_of_sentence;
-  std::string period_between(size_t from, size_t to) const {
+  std::string period_between(size_t from, size_t to) {
     size_t end = from;
     while (end < to && !(tok(end).kind == TokKind::Word &&
                          ((tok(end).fold == "so" && end + 1 < to && tok(end + 1).fold == "voi") ||
@@ -360,7 +362,33 @@ struct Assigner {
       ++end;
     if (end == from) return {};
     const uint32_t b = tok(from).span.begin, e = tok(end - 1).span.end;
-    return parse_period(doc.slice(Span{b, e}), doc_year.empty() ? 0 : std::atoi(doc_year.c_str())).key;
+    return parse_folded_period(folded_slice(b, e), doc_year_value).key;
+  }
+  // The current block's text folded once (`block_fold`, with the text offset of each folded
+  // byte in `block_fold_origin`), for the many overlapping clauses period_between reads:
+  // the fold of a slice is the slice of the fold (vfold folds character by character).
+  size_t block_fold_first = SIZE_MAX, block_fold_last = SIZE_MAX;
+  uint32_t block_fold_begin = 0, block_fold_end = 0;
+  std::string block_fold, slice_fold;
+  std::vector<uint32_t> block_fold_origin;
+  std::string_view folded_slice(uint32_t b, uint32_t e) {
+    if (block_fold_first != first || block_fold_last != last) {
+      block_fold_first = first;
+      block_fold_last = last;
+      block_fold_begin = tok(first).span.begin;
+      block_fold_end = tok(last - 1).span.end;
+      block_fold.clear();
+      block_fold_origin.clear();
+      if (block_fold_begin < block_fold_end)
+        vfold_append(doc.slice(Span{block_fold_begin, block_fold_end}), block_fold, &block_fold_origin);
+    }
+    if (b < block_fold_begin || e > block_fold_end || b > e) {  // (not within the block's tokens)
+      slice_fold = vfold(doc.slice(Span{b, e}));
+      return slice_fold;
+    }
+    const auto lo = std::lower_bound(block_fold_origin.begin(), block_fold_origin.end(), b - block_fold_begin);
+    const auto hi = std::lower_bound(lo, block_fold_origin.end(), e - block_fold_begin);
+    return std::string_view(block_fold).substr(size_t(lo - block_fold_origin.begin()), size_t(hi - lo));
   }
   std::string own_period_key(size_t k) {
     const uint32_t s = tok_sentence[k];

@@ -68,6 +68,9 @@ Match find_period(std::string_view f, int default_year) {
     return std::string::npos;
   };
   for (size_t i = 0; i < f.size(); ++i) {
+    // Every period phrase starts with a digit, "quy ", "thang " or "nam ".
+    const char c0 = f[i];
+    if (!is_digit(c0) && c0 != 'q' && c0 != 't' && c0 != 'n') continue;
     if (!word_start(f, i)) continue;
     int n = 0;
     size_t nd = is_digit(f[i]) ? read_int(f, i, n) : 0;
@@ -94,7 +97,7 @@ Match find_period(std::string_view f, int default_year) {
       consider(i, std::move(p));
       continue;
     }
-    if (f.compare(i, 4, "quy ") == 0) {
+    if (c0 == 'q' && f.compare(i, 4, "quy ") == 0) {
       size_t k = i + 4, rb = k;
       while (k < f.size() && (f[k] == 'i' || f[k] == 'v')) ++k;
       int q = roman_value(f.substr(rb, k - rb));
@@ -111,7 +114,7 @@ Match find_period(std::string_view f, int default_year) {
       consider(i, std::move(p));
       continue;
     }
-    if (f.compare(i, 6, "thang ") == 0) {
+    if (c0 == 't' && f.compare(i, 6, "thang ") == 0) {
       int m = 0;
       size_t md = read_int(f, i + 6, m);
       if (md < 1 || md > 2 || m < 1 || m > 12) continue;
@@ -141,7 +144,7 @@ Match find_period(std::string_view f, int default_year) {
       consider(i, std::move(p));
       continue;
     }
-    if (f.compare(i, 4, "nam ") == 0) {
+    if (c0 == 'n' && f.compare(i, 4, "nam ") == 0) {
       int year = 0;
       size_t nd2 = read_int(f, i + 4, year);
       if (nd2 != 4 || year < 1990 || year > 2100) continue;
@@ -338,7 +341,10 @@ std::string issuer_level(std::string_view folded, bool communes) {
 }  // namespace
 
 PeriodInfo parse_period(std::string_view text, int default_year) {
-  std::string f = fold(text);
+  return parse_folded_period(fold(text), default_year);
+}
+
+PeriodInfo parse_folded_period(std::string_view f, int default_year) {
   if (default_year == 0) default_year = first_year(f);
   return find_period(f, default_year).info;
 }
