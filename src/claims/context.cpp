@@ -1,5 +1,7 @@
 #include "claims/context.h"
 
+#include <algorithm>
+#include <array>
 #include <set>
 #include <string_view>
 
@@ -39,8 +41,22 @@ std::string source_in(const Document& doc, const std::vector<Token>& tokens, con
                       size_t first, size_t b, size_t e) {
   static const std::set<std::string_view> heads = {"Tổng", "Bộ", "Sở", "Cục", "Ngân", "Ủy", "Uỷ", "UBND", "Viện",
                                                    "Hiệp", "Hội", "Trung", "Ban", "Văn", "Kho"};
+  // The first bytes and the longest of the heads: most words are no head, and are told so
+  // without a lookup.
+  static const auto head_start = [] {
+    std::array<bool, 256> first_byte{};
+    for (std::string_view h : heads) first_byte[static_cast<unsigned char>(h[0])] = true;
+    return first_byte;
+  }();
+  static const size_t head_max = [] {
+    size_t m = 0;
+    for (std::string_view h : heads) m = std::max(m, h.size());
+    return m;
+  }();
   for (size_t t = b; t < e; ++t) {
-    if (tokens[t].kind != TokKind::Word || !heads.count(doc.slice(tokens[t].span))) continue;
+    if (tokens[t].kind != TokKind::Word) continue;
+    const std::string_view w = doc.slice(tokens[t].span);
+    if (w.empty() || w.size() > head_max || !head_start[static_cast<unsigned char>(w[0])] || !heads.count(w)) continue;
     const bool opens = t == first || sentence_of[t - 1] != sentence_of[t];
     const bool attributed = opens || word_at(tokens, first, t - 1, "theo") || word_at(tokens, first, t - 1, "cua") ||
                             word_at(tokens, first, t - 1, "tu");
