@@ -336,8 +336,10 @@ struct Assigner {
     tok_word_id.assign(nr.tokens.size(), kNoWord - 2);
     tok_filler.assign(nr.tokens.size(), -1);
     tok_sentence.assign(nr.tokens.size(), 0);
+    tok_may_name_period.resize(nr.tokens.size());
     size_t s = 0;
     for (size_t k = 0; k < nr.tokens.size(); ++k) {
+      tok_may_name_period[k] = may_name_period(nr.tokens[k], doc.slice(nr.tokens[k].span)) ? 1 : 0;
       while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= nr.tokens[k].span.begin) ++s;
       tok_sentence[k] = static_cast<uint32_t>(s);
     }
@@ -361,8 +363,28 @@ struct Assigner {
                           (tok(end).fold == "cung" && end + 1 < to && tok(end + 1).fold == "ky"))))
       ++end;
     if (end == from) return {};
+    if (std::none_of(tok_may_name_period.begin() + long(from), tok_may_name_period.begin() + long(end),
+                     [](uint8_t m) { return m != 0; }))
+      return {};
     const uint32_t b = tok(from).span.begin, e = tok(end - 1).span.end;
     return parse_folded_period(folded_slice(b, e), doc_year_value).key;
+  }
+  // Per token: whether the fold of a text holding it may hold a period phrase because of it.
+  // Every phrase parse_period reads has a word "nam", "thang" or "quy" followed by a space, so
+  // in the fold a word token's fold ends with one of them (letters next to each other are one
+  // token; the words between tokens are white space). Tokens that are no word are counted too
+  // when their text has a letter or a non-ASCII character (whatever it folds to): a stretch
+  // with none of these names no period, and is neither folded nor parsed.
+  std::vector<uint8_t> tok_may_name_period;
+  static bool may_name_period(const Token& t, std::string_view text) {
+    if (t.kind == TokKind::Word) {
+      const std::string_view f = t.fold;
+      return f.ends_with("nam") || f.ends_with("thang") || f.ends_with("quy");
+    }
+    return std::any_of(text.begin(), text.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+    });
   }
   // The current block's text folded once (`block_fold`, with the text offset of each folded
   // byte in `block_fold_origin`), for the many overlapping clauses period_between reads:
