@@ -387,26 +387,31 @@ struct Assigner {
     });
   }
   // The current block's text folded once (`block_fold`, with the text offset of each folded
-  // byte in `block_fold_origin`), for the many overlapping clauses period_between reads:
-  // the fold of a slice is the slice of the fold (vfold folds character by character).
+  // byte in `block_fold_origin`), for the many overlapping clauses period_between reads: the
+  // fold of a slice is the slice of the fold (vfold folds character by character). Folded from
+  // the block's start up to the furthest end asked for so far (token ends: character bounds).
   size_t block_fold_first = SIZE_MAX, block_fold_last = SIZE_MAX;
-  uint32_t block_fold_begin = 0, block_fold_end = 0;
+  uint32_t block_fold_begin = 0, block_fold_done = 0, block_fold_end = 0;
   std::string block_fold, slice_fold;
   std::vector<uint32_t> block_fold_origin;
   std::string_view folded_slice(uint32_t b, uint32_t e) {
     if (block_fold_first != first || block_fold_last != last) {
       block_fold_first = first;
       block_fold_last = last;
-      block_fold_begin = tok(first).span.begin;
+      block_fold_begin = block_fold_done = tok(first).span.begin;
       block_fold_end = tok(last - 1).span.end;
       block_fold.clear();
       block_fold_origin.clear();
-      if (block_fold_begin < block_fold_end)
-        vfold_append(doc.slice(Span{block_fold_begin, block_fold_end}), block_fold, &block_fold_origin);
     }
     if (b < block_fold_begin || e > block_fold_end || b > e) {  // (not within the block's tokens)
       slice_fold = vfold(doc.slice(Span{b, e}));
       return slice_fold;
+    }
+    if (e > block_fold_done) {
+      const size_t from = block_fold_origin.size();
+      vfold_append(doc.slice(Span{block_fold_done, e}), block_fold, &block_fold_origin);
+      for (size_t i = from; i < block_fold_origin.size(); ++i) block_fold_origin[i] += block_fold_done - block_fold_begin;
+      block_fold_done = e;
     }
     const auto lo = std::lower_bound(block_fold_origin.begin(), block_fold_origin.end(), b - block_fold_begin);
     const auto hi = std::lower_bound(lo, block_fold_origin.end(), e - block_fold_begin);
