@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <vector>
 
 #include <unicode/unistr.h>
@@ -271,16 +272,37 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
                                                                  bool communes) {
   const std::string_view f = all.folded();
   std::map<std::pair<std::string, std::string>, int> counts;
+  // Per level word: spellings whose lower case is the word (itself, capitalised, in capitals).
+  static const auto written_forms = [] {
+    std::array<std::set<std::string, std::less<>>, kLevels.size()> forms;
+    for (size_t i = 0; i < kLevels.size(); ++i) {
+      const icu::UnicodeString word = icu::UnicodeString::fromUTF8(kLevels[i].canonical);
+      icu::UnicodeString upper(word), title(word);
+      upper.toUpper();
+      title.replace(0, 1, icu::UnicodeString(word, 0, 1).toUpper());
+      for (const icu::UnicodeString& u : {word, upper, title}) {
+        std::string form, lower;
+        u.toUTF8String(form);
+        icu::UnicodeString(u).toLower().toUTF8String(lower);
+        if (lower == kLevels[i].canonical) forms[i].insert(form);
+      }
+    }
+    return forms;
+  }();
   for (const auto& lw : kLevels) {
     if (!communes && commune_level(lw.canonical)) continue;
     for (size_t p = f.find(lw.folded); p != std::string::npos; p = f.find(lw.folded, p + 1)) {
       size_t e = p + lw.folded.size();
       if (!word_start(f, p) || e >= f.size() || f[e] != ' ') continue;
       const auto [op, ob] = all.origins(p, e);  // original offsets of the word and the space after it
-      // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word.
-      std::string written;
-      icu::UnicodeString::fromUTF8(text.substr(op, ob - op)).toLower().toUTF8String(written);
-      if (written != lw.canonical) continue;
+      // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word
+      // (its lower case; the usual spellings of it are known without asking ICU).
+      const std::string_view as_written = text.substr(op, ob - op);
+      if (!written_forms[size_t(&lw - kLevels.data())].count(as_written)) {
+        std::string written;
+        icu::UnicodeString::fromUTF8(as_written).toLower().toUTF8String(written);
+        if (written != lw.canonical) continue;
+      }
       // Collect up to 3 capitalised words.
       std::string name;
       size_t k = ob;
