@@ -258,6 +258,12 @@ class LineCleaner {
             k += adv;
             continue;
           }
+          // One space between two such characters (outside a table) is what space() and the
+          // next emit would write anyway: a ' ' mapped to itself. It stays in the run.
+          if (b == ' ' && k > i && !line.table && k + 1 < lim && kPlainRun[static_cast<unsigned char>(s_[k + 1])]) {
+            ++k;
+            continue;
+          }
           if (b < 0x80) break;
           int len = 0;
           char32_t cp = decode(s_, k, len);
