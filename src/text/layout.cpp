@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -44,28 +45,35 @@ struct CLine {
 };
 
 // Per clean byte of the line buffer, the input byte it came from. Grown ahead and written in
-// place (a std::vector would zero-fill every resize).
+// place, never zero-filled (a std::vector would zero-fill every resize, the reserve of the whole
+// text included).
 class OriginBuf {
  public:
   size_t size() const { return n_; }
   uint32_t& operator[](size_t k) { return v_[k]; }
   uint32_t operator[](size_t k) const { return v_[k]; }
-  const uint32_t* data() const { return v_.data(); }
+  const uint32_t* data() const { return v_.get(); }
   void reserve(size_t cap) {
-    if (cap > v_.size()) v_.resize(cap);
+    if (cap > cap_) grow(cap);
   }
   /// Room for `k` more entries; returns where they go.
   uint32_t* extend(size_t k) {
-    if (n_ + k > v_.size()) v_.resize(std::max(n_ + k, 2 * v_.size()));
-    uint32_t* at = v_.data() + n_;
+    if (n_ + k > cap_) grow(std::max(n_ + k, 2 * cap_));
+    uint32_t* at = v_.get() + n_;
     n_ += k;
     return at;
   }
   void push_back(uint32_t o) { *extend(1) = o; }
 
  private:
-  std::vector<uint32_t> v_;
-  size_t n_ = 0;
+  void grow(size_t cap) {
+    auto v = std::make_unique_for_overwrite<uint32_t[]>(cap);
+    if (n_ > 0) std::copy_n(v_.get(), n_, v.get());
+    v_ = std::move(v);
+    cap_ = cap;
+  }
+  std::unique_ptr<uint32_t[]> v_;
+  size_t cap_ = 0, n_ = 0;
 };
 
 struct LineBuffer {
