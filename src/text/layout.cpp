@@ -842,7 +842,14 @@ std::vector<bool> find_furniture(std::string_view s, const std::vector<RawLine>&
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string_view t = trim_view(s.substr(lines[li].b, lines[li].e - lines[li].b));
     if (t.empty()) continue;
-    std::string f = fold(t);
+    // A page number ("- Trang 3/12 -") folds to dashes, spaces, "trang", digits and '/': a line
+    // with any other ASCII character is none, and is not folded to be told so.
+    const bool may_number = std::all_of(t.begin(), t.end(), [](char ch) {
+      const auto u = static_cast<unsigned char>(ch);
+      return u >= 0x80 || (u >= '0' && u <= '9') || u == '-' || u == ' ' || u == '/' ||
+             std::string_view("trangTRANG").find(ch) != std::string_view::npos;
+    });
+    std::string f = may_number ? fold(t) : std::string();
     size_t k = 0;
     auto skip = [&](std::string_view chars) {
       while (k < f.size() && chars.find(f[k]) != std::string_view::npos) ++k;
