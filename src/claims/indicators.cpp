@@ -1,7 +1,6 @@
 // Indicators, roles and status of figures, in one pass over the token stream.
 #include "claims/indicators.h"
 #include "claims/context.h"
-#include "text/metadata.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -317,7 +316,6 @@ struct Assigner {
   std::vector<size_t> prev_word_tok;
   int prev_words_of = -1;
   std::string doc_year;
-  int doc_year_value = 0;  // doc_year as a number, 0 when none
   int doc_rank = 0;  // level_rank of the document's region (the same for every figure)
   // target_year_of_section() per section, computed on first use.
   mutable std::vector<std::optional<std::string>> section_target_year;
@@ -329,23 +327,21 @@ struct Assigner {
   std::vector<std::string_view> words;
   std::vector<size_t> word_tok;
 
-  Assigner(const Document& d, NumberReading& n) : doc(d), nr(n) {
+  Assigner(const Document& d, NumberReading& n) : doc(d), nr(n), periods(d, n.tokens) {
     doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
     section_target_year.resize(doc.sections.size());
 
     tok_word_id.assign(nr.tokens.size(), kNoWord - 2);
     tok_filler.assign(nr.tokens.size(), -1);
     tok_sentence.assign(nr.tokens.size(), 0);
-    tok_may_name_period.resize(nr.tokens.size());
     size_t s = 0;
     for (size_t k = 0; k < nr.tokens.size(); ++k) {
-      tok_may_name_period[k] = may_name_period(nr.tokens[k], doc.slice(nr.tokens[k].span)) ? 1 : 0;
       while (s + 1 < doc.sentences.size() && doc.sentences[s].span.end <= nr.tokens[k].span.begin) ++s;
       tok_sentence[k] = static_cast<uint32_t>(s);
     }
     if (doc.period_key.size() >= 4 && is_year(std::string_view(doc.period_key).substr(0, 4)))
       doc_year = doc.period_key.substr(0, 4);
-    doc_year_value = doc_year.empty() ? 0 : std::atoi(doc_year.c_str());
+    periods.set_default_year(doc_year.empty() ? 0 : std::atoi(doc_year.c_str()));
     own_region_fold = vfold(doc.region);
   }
 
@@ -356,67 +352,8 @@ struct Assigner {
   bool in_table_row = false;  // (a row's roles come from its columns' headers)
   uint32_t period_sentence = UINT32_MAX;
   std::string period_of_sentence;
-  std::string period_between(size_t from, size_t to) {
-    size_t end = from;
-    while (end < to && !(tok(end).kind == TokKind::Word &&
-                         ((tok(end).fold == "so" && end + 1 < to && tok(end + 1).fold == "voi") ||
-                          (tok(end).fold == "cung" && end + 1 < to && tok(end + 1).fold == "ky"))))
-      ++end;
-    if (end == from) return {};
-    if (std::none_of(tok_may_name_period.begin() + long(from), tok_may_name_period.begin() + long(end),
-                     [](uint8_t m) { return m != 0; }))
-      return {};
-    const uint32_t b = tok(from).span.begin, e = tok(end - 1).span.end;
-    return parse_folded_period(folded_slice(b, e), doc_year_value).key;
-  }
-  // Per token: whether the fold of a text holding it may hold a period phrase because of it.
-  // Every phrase parse_period reads has a word "nam", "thang" or "quy" followed by a space, so
-  // in the fold a word token's fold ends with one of them (letters next to each other are one
-  // token; the words between tokens are white space). Tokens that are no word are counted too
-  // when their text has a letter or a non-ASCII character (whatever it folds to): a stretch
-  // with none of these names no period, and is neither folded nor parsed.
-  std::vector<uint8_t> tok_may_name_period;
-  static bool may_name_period(const Token& t, std::string_view text) {
-    if (t.kind == TokKind::Word) {
-      const std::string_view f = t.fold;
-      return f.ends_with("nam") || f.ends_with("thang") || f.ends_with("quy");
-    }
-    return std::any_of(text.begin(), text.end(), [](char c) {
-      const auto u = static_cast<unsigned char>(c);
-      return u >= 0x80 || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
-    });
-  }
-  // The current block's text folded once (`block_fold`, with the text offset of each folded
-  // byte in `block_fold_origin`), for the many overlapping clauses period_between reads: the
-  // fold of a slice is the slice of the fold (vfold folds character by character). Folded from
-  // the block's start up to the furthest end asked for so far (token ends: character bounds).
-  size_t block_fold_first = SIZE_MAX, block_fold_last = SIZE_MAX;
-  uint32_t block_fold_begin = 0, block_fold_done = 0, block_fold_end = 0;
-  std::string block_fold, slice_fold;
-  std::vector<uint32_t> block_fold_origin;
-  std::string_view folded_slice(uint32_t b, uint32_t e) {
-    if (block_fold_first != first || block_fold_last != last) {
-      block_fold_first = first;
-      block_fold_last = last;
-      block_fold_begin = block_fold_done = tok(first).span.begin;
-      block_fold_end = tok(last - 1).span.end;
-      block_fold.clear();
-      block_fold_origin.clear();
-    }
-    if (b < block_fold_begin || e > block_fold_end || b > e) {  // (not within the block's tokens)
-      slice_fold = vfold(doc.slice(Span{b, e}));
-      return slice_fold;
-    }
-    if (e > block_fold_done) {
-      const size_t from = block_fold_origin.size();
-      vfold_append(doc.slice(Span{block_fold_done, e}), block_fold, &block_fold_origin);
-      for (size_t i = from; i < block_fold_origin.size(); ++i) block_fold_origin[i] += block_fold_done - block_fold_begin;
-      block_fold_done = e;
-    }
-    const auto lo = std::lower_bound(block_fold_origin.begin(), block_fold_origin.end(), b - block_fold_begin);
-    const auto hi = std::lower_bound(lo, block_fold_origin.end(), e - block_fold_begin);
-    return std::string_view(block_fold).substr(size_t(lo - block_fold_origin.begin()), size_t(hi - lo));
-  }
+  context::ClausePeriods periods;
+  std::string period_between(size_t from, size_t to) { return periods.between(first, last, from, to); }
   std::string own_period_key(size_t k) {
     const uint32_t s = tok_sentence[k];
     size_t c = k;  // the clause: back to ';' or the sentence start, at most 60 tokens
