@@ -323,9 +323,9 @@ struct Assigner {
   // a filler word; the token's fold is looked up once, not once per figure whose window has it.
   std::vector<uint32_t> tok_word_id;
   std::vector<int8_t> tok_filler;  // -1 not known yet
-  // The windows of the figure being named, reused from figure to figure.
-  std::vector<std::string_view> words;
-  std::vector<size_t> word_tok;
+  // The windows of the figure being named (before it, after it), reused from figure to figure.
+  std::vector<std::string_view> words, next_words;
+  std::vector<size_t> word_tok, next_word_tok;
 
   Assigner(const Document& d, NumberReading& n) : doc(d), nr(n), periods(d, n.tokens) {
     doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
@@ -777,8 +777,10 @@ struct Assigner {
       return;
     }
     // The name after the figure: "60 doanh nghiệp thành lập mới", "13 vụ tai nạn giao thông".
-    std::vector<std::string_view> next;
-    std::vector<size_t> next_tok;
+    std::vector<std::string_view>& next = next_words;  // (buffers kept from figure to figure)
+    std::vector<size_t>& next_tok = next_word_tok;
+    next.clear();
+    next_tok.clear();
     size_t unit_from = k + 1;
     for (size_t n = unit_from; n < last && n < after + 6 && !boundary(n, k); ++n) {
       if (tok(n).kind == TokKind::Number || punct(n, ",") || punct(n, ".")) break;
