@@ -537,7 +537,8 @@ struct Assigner {
           // A sentence that names a period or a place sets the paragraph's context from there on.
           advance_context(k);
           if (Q.period_stated) context_period = Q.period_key;
-          Q.context = context_period + "|" + context_place + "|" + context_source;
+          Q.context.reserve(context_period.size() + context_place.size() + context_source.size() + 2);
+          Q.context.append(context_period).append(1, '|').append(context_place).append(1, '|').append(context_source);
         }
         Q.region = part_region(k);
         // (A table's columns say what its cells are: "Kế hoạch 2023", "Ước thực hiện 2023".)
