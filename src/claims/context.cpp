@@ -99,11 +99,20 @@ bool may_name_period(const Token& t, std::string_view text) {
 }  // namespace
 
 ClausePeriods::ClausePeriods(const Document& doc, const std::vector<Token>& tokens)
-    : doc_(doc), tokens_(tokens), may_name_(tokens.size()) {
-  for (size_t k = 0; k < tokens.size(); ++k) may_name_[k] = may_name_period(tokens[k], doc.slice(tokens[k].span)) ? 1 : 0;
+    : doc_(doc), tokens_(tokens), may_name_(tokens.size()) {}
+
+void ClausePeriods::start_block(size_t first, size_t last) {
+  fold_first_ = first;
+  fold_last_ = last;
+  fold_begin_ = fold_done_ = tokens_[first].span.begin;
+  fold_end_ = tokens_[last - 1].span.end;
+  fold_.clear();
+  fold_origin_.clear();
+  for (size_t k = first; k < last; ++k) may_name_[k] = may_name_period(tokens_[k], doc_.slice(tokens_[k].span)) ? 1 : 0;
 }
 
 std::string ClausePeriods::between(size_t first, size_t last, size_t from, size_t to) {
+  if (fold_first_ != first || fold_last_ != last) start_block(first, last);
   auto word = [&](size_t k, std::string_view f) { return tokens_[k].fold == f; };
   size_t end = from;
   while (end < to && !(tokens_[end].kind == TokKind::Word && ((word(end, "so") && end + 1 < to && word(end + 1, "voi")) ||
@@ -112,18 +121,10 @@ std::string ClausePeriods::between(size_t first, size_t last, size_t from, size_
   if (end == from) return {};
   if (std::none_of(may_name_.begin() + long(from), may_name_.begin() + long(end), [](uint8_t m) { return m != 0; }))
     return {};
-  return parse_folded_period(folded(first, last, tokens_[from].span.begin, tokens_[end - 1].span.end), default_year_).key;
+  return parse_folded_period(folded(tokens_[from].span.begin, tokens_[end - 1].span.end), default_year_).key;
 }
 
-std::string_view ClausePeriods::folded(size_t first, size_t last, uint32_t b, uint32_t e) {
-  if (fold_first_ != first || fold_last_ != last) {
-    fold_first_ = first;
-    fold_last_ = last;
-    fold_begin_ = fold_done_ = tokens_[first].span.begin;
-    fold_end_ = tokens_[last - 1].span.end;
-    fold_.clear();
-    fold_origin_.clear();
-  }
+std::string_view ClausePeriods::folded(uint32_t b, uint32_t e) {
   if (b < fold_begin_ || e > fold_end_ || b > e) {  // (not within the block's tokens)
     slice_fold_ = vfold(doc_.slice(Span{b, e}));
     return slice_fold_;

@@ -41,12 +41,14 @@ class ClausePeriods {
   std::string between(size_t first, size_t last, size_t from, size_t to);
 
  private:
-  std::string_view folded(size_t first, size_t last, uint32_t b, uint32_t e);
+  void start_block(size_t first, size_t last);  // the fold and the flags of a block's tokens
+  std::string_view folded(uint32_t b, uint32_t e);
 
   const Document& doc_;
   const std::vector<Token>& tokens_;
   int default_year_ = 0;
-  // Per token: whether a stretch holding it may name a period because of it (see context.cpp).
+  // Per token of the current block: whether a stretch holding it may name a period because of
+  // it (see context.cpp).
   std::vector<uint8_t> may_name_;
   // The fold of block [fold_first_, fold_last_) from its first token's start up to fold_done_,
   // with the offset (from fold_begin_) of the character each folded byte came from.
