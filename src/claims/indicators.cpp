@@ -1,7 +1,6 @@
 // Indicators, roles and status of figures, in one pass over the token stream.
 #include "claims/indicators.h"
 #include "claims/context.h"
-#include "text/metadata.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -324,11 +323,11 @@ struct Assigner {
   // a filler word; the token's fold is looked up once, not once per figure whose window has it.
   std::vector<uint32_t> tok_word_id;
   std::vector<int8_t> tok_filler;  // -1 not known yet
-  // The windows of the figure being named, reused from figure to figure.
-  std::vector<std::string_view> words;
-  std::vector<size_t> word_tok;
+  // The windows of the figure being named (before it, after it), reused from figure to figure.
+  std::vector<std::string_view> words, next_words;
+  std::vector<size_t> word_tok, next_word_tok;
 
-  Assigner(const Document& d, NumberReading& n) : doc(d), nr(n) {
+  Assigner(const Document& d, NumberReading& n) : doc(d), nr(n), periods(d, n.tokens) {
     doc_rank = level_rank(fold_level(doc.region_level.empty() ? doc.region : doc.region_level));
     section_target_year.resize(doc.sections.size());
 
@@ -342,6 +341,7 @@ struct Assigner {
     }
     if (doc.period_key.size() >= 4 && is_year(std::string_view(doc.period_key).substr(0, 4)))
       doc_year = doc.period_key.substr(0, 4);
+    periods.set_default_year(doc_year.empty() ? 0 : std::atoi(doc_year.c_str()));
     own_region_fold = vfold(doc.region);
   }
 
@@ -352,16 +352,8 @@ struct Assigner {
   bool in_table_row = false;  // (a row's roles come from its columns' headers)
   uint32_t period_sentence = UINT32_MAX;
   std::string period_of_sentence;
-  std::string period_between(size_t from, size_t to) const {
-    size_t end = from;
-    while (end < to && !(tok(end).kind == TokKind::Word &&
-                         ((tok(end).fold == "so" && end + 1 < to && tok(end + 1).fold == "voi") ||
-                          (tok(end).fold == "cung" && end + 1 < to && tok(end + 1).fold == "ky"))))
-      ++end;
-    if (end == from) return {};
-    const uint32_t b = tok(from).span.begin, e = tok(end - 1).span.end;
-    return parse_period(doc.slice(Span{b, e}), doc_year.empty() ? 0 : std::atoi(doc_year.c_str())).key;
-  }
+  context::ClausePeriods periods;
+  std::string period_between(size_t from, size_t to) { return periods.between(first, last, from, to); }
   std::string own_period_key(size_t k) {
     const uint32_t s = tok_sentence[k];
     size_t c = k;  // the clause: back to ';' or the sentence start, at most 60 tokens
@@ -545,7 +537,8 @@ struct Assigner {
           // A sentence that names a period or a place sets the paragraph's context from there on.
           advance_context(k);
           if (Q.period_stated) context_period = Q.period_key;
-          Q.context = context_period + "|" + context_place + "|" + context_source;
+          Q.context.reserve(context_period.size() + context_place.size() + context_source.size() + 2);
+          Q.context.append(context_period).append(1, '|').append(context_place).append(1, '|').append(context_source);
         }
         Q.region = part_region(k);
         // (A table's columns say what its cells are: "Kế hoạch 2023", "Ước thực hiện 2023".)
@@ -785,8 +778,10 @@ struct Assigner {
       return;
     }
     // The name after the figure: "60 doanh nghiệp thành lập mới", "13 vụ tai nạn giao thông".
-    std::vector<std::string_view> next;
-    std::vector<size_t> next_tok;
+    std::vector<std::string_view>& next = next_words;  // (buffers kept from figure to figure)
+    std::vector<size_t>& next_tok = next_word_tok;
+    next.clear();
+    next_tok.clear();
     size_t unit_from = k + 1;
     for (size_t n = unit_from; n < last && n < after + 6 && !boundary(n, k); ++n) {
       if (tok(n).kind == TokKind::Number || punct(n, ",") || punct(n, ".")) break;

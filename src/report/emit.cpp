@@ -1,6 +1,7 @@
 #include "report/emit.h"
 
 #include <algorithm>
+#include <utility>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -49,9 +50,9 @@ nlohmann::ordered_json findings_json(const RunReport& r, const EmitOptions& o) {
       json jr = {{"path", x.path}, {"line", x.begin.line}, {"column", x.begin.column},
                  {"end_line", x.end.line}, {"end_column", x.end.column}, {"quote", x.quote}};
       if (!x.message.empty()) jr["message"] = x.message;
-      rel.push_back(jr);
+      rel.push_back(std::move(jr));
     }
-    j["related"] = rel;
+    j["related"] = std::move(rel);
     j["suggestion"] = optional_string(f.suggestion);
     j["computation"] = optional_string(f.computation);
     if (!f.replacement.empty()) j["replacement"] = f.replacement;
@@ -62,18 +63,18 @@ nlohmann::ordered_json findings_json(const RunReport& r, const EmitOptions& o) {
       json t = {{"index", f.table}, {"row", f.table_row}};
       if (!f.table_row_label.empty()) t["row_label"] = f.table_row_label;
       if (!f.table_column.empty()) t["column"] = f.table_column;
-      j["table"] = t;
+      j["table"] = std::move(t);
     }
     if (f.suppressed) {
       json s = {{"kind", f.baselined ? "baseline" : "sidecar"},
                 {"justification", f.baselined && f.suppression_justification.empty()
                                       ? report::suppression_note(f, Lang::En) : f.suppression_justification}};
       if (!f.suppression_accepted_by.empty()) s["accepted_by"] = f.suppression_accepted_by;
-      j["suppressed"] = s;
+      j["suppressed"] = std::move(s);
     } else {
       j["suppressed"] = nullptr;
     }
-    fs.push_back(j);
+    fs.push_back(std::move(j));
   }
   report::Tally t = report::tally(r);
   return json{{"schema", "doisoat/findings/v1"},
@@ -81,7 +82,7 @@ nlohmann::ordered_json findings_json(const RunReport& r, const EmitOptions& o) {
               {"summary", {{"documents", r.summary.documents}, {"claims", r.summary.claims},
                            {"findings", {{"error", t.error}, {"warning", t.warning}, {"info", t.info}}},
                            {"suppressed", t.suppressed}, {"baselined", t.baselined}}},
-              {"findings", fs}};
+              {"findings", std::move(fs)}};
 }
 
 std::string emit_findings(Format format, const RunReport& report, const EmitOptions& options) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -44,28 +45,35 @@ struct CLine {
 };
 
 // Per clean byte of the line buffer, the input byte it came from. Grown ahead and written in
-// place (a std::vector would zero-fill every resize).
+// place, never zero-filled (a std::vector would zero-fill every resize, the reserve of the whole
+// text included).
 class OriginBuf {
  public:
   size_t size() const { return n_; }
   uint32_t& operator[](size_t k) { return v_[k]; }
   uint32_t operator[](size_t k) const { return v_[k]; }
-  const uint32_t* data() const { return v_.data(); }
+  const uint32_t* data() const { return v_.get(); }
   void reserve(size_t cap) {
-    if (cap > v_.size()) v_.resize(cap);
+    if (cap > cap_) grow(cap);
   }
   /// Room for `k` more entries; returns where they go.
   uint32_t* extend(size_t k) {
-    if (n_ + k > v_.size()) v_.resize(std::max(n_ + k, 2 * v_.size()));
-    uint32_t* at = v_.data() + n_;
+    if (n_ + k > cap_) grow(std::max(n_ + k, 2 * cap_));
+    uint32_t* at = v_.get() + n_;
     n_ += k;
     return at;
   }
   void push_back(uint32_t o) { *extend(1) = o; }
 
  private:
-  std::vector<uint32_t> v_;
-  size_t n_ = 0;
+  void grow(size_t cap) {
+    auto v = std::make_unique_for_overwrite<uint32_t[]>(cap);
+    if (n_ > 0) std::copy_n(v_.get(), n_, v.get());
+    v_ = std::move(v);
+    cap_ = cap;
+  }
+  std::unique_ptr<uint32_t[]> v_;
+  size_t cap_ = 0, n_ = 0;
 };
 
 struct LineBuffer {
@@ -256,6 +264,12 @@ class LineCleaner {
           auto b = static_cast<unsigned char>(s_[k]);
           if (const uint8_t adv = kPlainRun[b]) {
             k += adv;
+            continue;
+          }
+          // One space between two such characters (outside a table) is what space() and the
+          // next emit would write anyway: a ' ' mapped to itself. It stays in the run.
+          if (b == ' ' && k > i && !line.table && k + 1 < lim && kPlainRun[static_cast<unsigned char>(s_[k + 1])]) {
+            ++k;
             continue;
           }
           if (b < 0x80) break;
@@ -828,7 +842,14 @@ std::vector<bool> find_furniture(std::string_view s, const std::vector<RawLine>&
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string_view t = trim_view(s.substr(lines[li].b, lines[li].e - lines[li].b));
     if (t.empty()) continue;
-    std::string f = fold(t);
+    // A page number ("- Trang 3/12 -") folds to dashes, spaces, "trang", digits and '/': a line
+    // with any other ASCII character is none, and is not folded to be told so.
+    const bool may_number = std::all_of(t.begin(), t.end(), [](char ch) {
+      const auto u = static_cast<unsigned char>(ch);
+      return u >= 0x80 || (u >= '0' && u <= '9') || u == '-' || u == ' ' || u == '/' ||
+             std::string_view("trangTRANG").find(ch) != std::string_view::npos;
+    });
+    std::string f = may_number ? fold(t) : std::string();
     size_t k = 0;
     auto skip = [&](std::string_view chars) {
       while (k < f.size() && chars.find(f[k]) != std::string_view::npos) ++k;

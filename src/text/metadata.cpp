@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <vector>
 
 #include <unicode/unistr.h>
@@ -68,6 +69,9 @@ Match find_period(std::string_view f, int default_year) {
     return std::string::npos;
   };
   for (size_t i = 0; i < f.size(); ++i) {
+    // Every period phrase starts with a digit, "quy ", "thang " or "nam ".
+    const char c0 = f[i];
+    if (!is_digit(c0) && c0 != 'q' && c0 != 't' && c0 != 'n') continue;
     if (!word_start(f, i)) continue;
     int n = 0;
     size_t nd = is_digit(f[i]) ? read_int(f, i, n) : 0;
@@ -94,7 +98,7 @@ Match find_period(std::string_view f, int default_year) {
       consider(i, std::move(p));
       continue;
     }
-    if (f.compare(i, 4, "quy ") == 0) {
+    if (c0 == 'q' && f.compare(i, 4, "quy ") == 0) {
       size_t k = i + 4, rb = k;
       while (k < f.size() && (f[k] == 'i' || f[k] == 'v')) ++k;
       int q = roman_value(f.substr(rb, k - rb));
@@ -111,7 +115,7 @@ Match find_period(std::string_view f, int default_year) {
       consider(i, std::move(p));
       continue;
     }
-    if (f.compare(i, 6, "thang ") == 0) {
+    if (c0 == 't' && f.compare(i, 6, "thang ") == 0) {
       int m = 0;
       size_t md = read_int(f, i + 6, m);
       if (md < 1 || md > 2 || m < 1 || m > 12) continue;
@@ -141,7 +145,7 @@ Match find_period(std::string_view f, int default_year) {
       consider(i, std::move(p));
       continue;
     }
-    if (f.compare(i, 4, "nam ") == 0) {
+    if (c0 == 'n' && f.compare(i, 4, "nam ") == 0) {
       int year = 0;
       size_t nd2 = read_int(f, i + 4, year);
       if (nd2 != 4 || year < 1990 || year > 2100) continue;
@@ -268,16 +272,37 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
                                                                  bool communes) {
   const std::string_view f = all.folded();
   std::map<std::pair<std::string, std::string>, int> counts;
+  // Per level word: spellings whose lower case is the word (itself, capitalised, in capitals).
+  static const auto written_forms = [] {
+    std::array<std::set<std::string, std::less<>>, kLevels.size()> forms;
+    for (size_t i = 0; i < kLevels.size(); ++i) {
+      const icu::UnicodeString word = icu::UnicodeString::fromUTF8(kLevels[i].canonical);
+      icu::UnicodeString upper(word), title(word);
+      upper.toUpper();
+      title.replace(0, 1, icu::UnicodeString(word, 0, 1).toUpper());
+      for (const icu::UnicodeString& u : {word, upper, title}) {
+        std::string form, lower;
+        u.toUTF8String(form);
+        icu::UnicodeString(u).toLower().toUTF8String(lower);
+        if (lower == kLevels[i].canonical) forms[i].insert(form);
+      }
+    }
+    return forms;
+  }();
   for (const auto& lw : kLevels) {
     if (!communes && commune_level(lw.canonical)) continue;
     for (size_t p = f.find(lw.folded); p != std::string::npos; p = f.find(lw.folded, p + 1)) {
       size_t e = p + lw.folded.size();
       if (!word_start(f, p) || e >= f.size() || f[e] != ' ') continue;
       const auto [op, ob] = all.origins(p, e);  // original offsets of the word and the space after it
-      // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word.
-      std::string written;
-      icu::UnicodeString::fromUTF8(text.substr(op, ob - op)).toLower().toUTF8String(written);
-      if (written != lw.canonical) continue;
+      // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word
+      // (its lower case; the usual spellings of it are known without asking ICU).
+      const std::string_view as_written = text.substr(op, ob - op);
+      if (!written_forms[size_t(&lw - kLevels.data())].count(as_written)) {
+        std::string written;
+        icu::UnicodeString::fromUTF8(as_written).toLower().toUTF8String(written);
+        if (written != lw.canonical) continue;
+      }
       // Collect up to 3 capitalised words.
       std::string name;
       size_t k = ob;
@@ -338,7 +363,10 @@ std::string issuer_level(std::string_view folded, bool communes) {
 }  // namespace
 
 PeriodInfo parse_period(std::string_view text, int default_year) {
-  std::string f = fold(text);
+  return parse_folded_period(fold(text), default_year);
+}
+
+PeriodInfo parse_folded_period(std::string_view f, int default_year) {
   if (default_year == 0) default_year = first_year(f);
   return find_period(f, default_year).info;
 }

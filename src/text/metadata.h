@@ -18,6 +18,11 @@ struct PeriodInfo {
 /// Returns an empty key when `text` holds no period.
 PeriodInfo parse_period(std::string_view text, int default_year = 0);
 
+/// parse_period of text already folded with vfold (core/vfold.h): the same answer, without
+/// folding again. vfold folds character by character, so the fold of a slice of a text is the
+/// slice of the text's fold, and callers that read many slices of one text fold it once.
+PeriodInfo parse_folded_period(std::string_view folded, int default_year = 0);
+
 /// Fill region, region_level, period and period_key of `doc` (blocks must be built).
 void read_metadata(Document& doc);
 
