@@ -100,6 +100,31 @@ int Reader::corresponding_change(size_t from, int cur, bool down) {
   return -1;
 }
 
+// After a rate with no level before it, ", tương ứng giảm N và (chỉ|còn) đạt L": the change N it
+// amounts to and the level L it came to (L in N's unit, right after "và", nothing else between).
+std::pair<int, int> Reader::change_then_level(size_t from, bool down) {
+  for (size_t m = from; m < last && m < from + 14 && same_sentence(m, from); ++m) {
+    if (punct(m, ";") || (qty(m) >= 0 && m > from)) return {-1, -1};
+    if (!phrase(m, {"tuong", "ung"}) && !phrase(m, {"tuong", "duong"})) continue;
+    size_t v = m + 2;
+    if (word(v, "voi")) ++v;
+    if (word(v, "muc")) ++v;
+    if (!(down ? word(v, "giam") : word(v, "tang"))) return {-1, -1};
+    const int chg = qty(v + 1);
+    if (chg < 0 || pct(chg) || stated_used[chg]) return {-1, -1};
+    size_t l = end_of_quantity(v + 1);
+    if (!word(l, "va")) return {-1, -1};
+    ++l;
+    if (word(l, "chi") || word(l, "con")) ++l;
+    if (word(l, "dat") || word(l, "con") || phrase(l, {"o", "muc"})) l += phrase(l, {"o", "muc"}) ? 2 : 1;
+    else return {-1, -1};
+    const int lv = qty(l);
+    if (lv < 0 || pct(lv) || Q(lv).unit != Q(chg).unit || Q(lv).qualifier != Qualifier::None || stated_used[lv]) return {-1, -1};
+    return {chg, lv};
+  }
+  return {-1, -1};
+}
+
 // The earlier value of a change stated in the sentence before: "Năm 2022, … đạt 356,8 triệu USD.
 // Năm 2023 ước đạt 402,1 triệu USD, tăng 12,7% so với năm 2022." The one figure of that sentence
 // of the same kind, when the two sentences are linked by their years or by their words.
@@ -232,9 +257,11 @@ void Reader::changes() {
     int n = qty(k);
     if (n < 0) continue;
     // "tăng (hơn)", "cao hơn", "nhiều hơn" / "giảm (hơn)", "thấp hơn", "ít hơn"
-    bool up = word(k - 1, "tang") ||
+    // ("giảm tới 10,6%": by as much as)
+    const size_t vk = word(k - 1, "toi") && pct(n) && (word(k - 2, "tang") || word(k - 2, "giam")) ? k - 1 : k;
+    bool up = word(vk - 1, "tang") ||
               (word(k - 1, "hon") && (word(k - 2, "tang") || word(k - 2, "cao") || word(k - 2, "nhieu")));
-    bool down = word(k - 1, "giam") ||
+    bool down = word(vk - 1, "giam") ||
                 (word(k - 1, "hon") && (word(k - 2, "giam") || word(k - 2, "thap") || word(k - 2, "it")));
     bool index = word(k - 1, "bang") && pct(n) && comparison_after_noun(end_of_quantity(k));
     // "gấp 2,1 lần so với cùng kỳ (cùng kỳ 2.150 tỷ đồng)", "bằng 1,5 lần năm trước".
@@ -264,6 +291,18 @@ void Reader::changes() {
         if (!pct(q) && plan_word_before(m - 1, 4)) continue;  // "(KH 8.600 tấn), tăng 3,1%": not the level
         if (pct(q) && plan_word_after(end_of_quantity(m - 1))) continue;  // "vượt 4,2% kế hoạch"
         cur = q; ck = m - 1; break;
+      }
+      if (cur < 0 && !index && !times) {
+        // "Nhập khẩu … giảm 10,6%, tương ứng giảm 4,99 tỷ USD và chỉ đạt 42,08 tỷ USD": the level
+        // stated after the change the rate amounts to.
+        if (const auto [chg, lv] = change_then_level(end_of_quantity(k), down); lv >= 0) {
+          Claim& c = add(ClaimKind::Growth, vk - 1, end_of_quantity(token_of[lv]) - 1, n, Template::ValueChangeRate);
+          c.decrease = down;
+          operand(c, "current", lv);
+          operand(c, "change", chg);
+          operand(c, "rate", n);
+          continue;
+        }
       }
       if (cur < 0) continue;
       // "Tỷ lệ … đạt 72,8%, tăng 0,4% so với năm trước (72,4%)": a rate against a rate is
