@@ -86,43 +86,41 @@ bool Reader::compared_with_last_year(size_t p) const {
 // "(tương ứng giảm 9,77 tỷ USD)", ", tương đương tăng 1.250 tỷ đồng" after a rate (and its
 // comparison): the absolute change of the level `cur`, in the rate's direction; -1 when none.
 int Reader::corresponding_change(size_t from, int cur, bool down) {
+  const size_t v = change_amounted_to(from, down);
+  const int q = v == kNone ? -1 : qty(v);
+  if (q < 0 || pct(q) || !compatible(q, cur) || stated_used[q]) return -1;
+  return q;
+}
+
+// The token of N in ", tương ứng (với) (mức) tăng|giảm N" right after a rate ending at `from` (the
+// verb in the rate's direction, no figure between), kNone when there is none.
+size_t Reader::change_amounted_to(size_t from, bool down) const {
   for (size_t m = from; m < last && m < from + 14 && same_sentence(m, from); ++m) {
-    if (punct(m, ";") || (qty(m) >= 0 && m > from)) return -1;
+    if (punct(m, ";") || (qty(m) >= 0 && m > from)) return kNone;
     if (!phrase(m, {"tuong", "ung"}) && !phrase(m, {"tuong", "duong"})) continue;
     size_t v = m + 2;
     if (word(v, "voi")) ++v;
     if (word(v, "muc")) ++v;
-    if (!(down ? word(v, "giam") : word(v, "tang"))) return -1;
-    const int q = qty(v + 1);
-    if (q < 0 || pct(q) || !compatible(q, cur) || stated_used[q]) return -1;
-    return q;
+    return (down ? word(v, "giam") : word(v, "tang")) ? v + 1 : kNone;
   }
-  return -1;
+  return kNone;
 }
 
 // After a rate with no level before it, ", tương ứng giảm N và (chỉ|còn) đạt L": the change N it
 // amounts to and the level L it came to (L in N's unit, right after "và", nothing else between).
 std::pair<int, int> Reader::change_then_level(size_t from, bool down) {
-  for (size_t m = from; m < last && m < from + 14 && same_sentence(m, from); ++m) {
-    if (punct(m, ";") || (qty(m) >= 0 && m > from)) return {-1, -1};
-    if (!phrase(m, {"tuong", "ung"}) && !phrase(m, {"tuong", "duong"})) continue;
-    size_t v = m + 2;
-    if (word(v, "voi")) ++v;
-    if (word(v, "muc")) ++v;
-    if (!(down ? word(v, "giam") : word(v, "tang"))) return {-1, -1};
-    const int chg = qty(v + 1);
-    if (chg < 0 || pct(chg) || stated_used[chg]) return {-1, -1};
-    size_t l = end_of_quantity(v + 1);
-    if (!word(l, "va")) return {-1, -1};
-    ++l;
-    if (word(l, "chi") || word(l, "con")) ++l;
-    if (word(l, "dat") || word(l, "con") || phrase(l, {"o", "muc"})) l += phrase(l, {"o", "muc"}) ? 2 : 1;
-    else return {-1, -1};
-    const int lv = qty(l);
-    if (lv < 0 || pct(lv) || Q(lv).unit != Q(chg).unit || Q(lv).qualifier != Qualifier::None || stated_used[lv]) return {-1, -1};
-    return {chg, lv};
-  }
-  return {-1, -1};
+  const size_t v = change_amounted_to(from, down);
+  const int chg = v == kNone ? -1 : qty(v);
+  if (chg < 0 || pct(chg) || stated_used[chg]) return {-1, -1};
+  size_t l = end_of_quantity(v);
+  if (!word(l, "va")) return {-1, -1};
+  ++l;
+  if (word(l, "chi") || word(l, "con")) ++l;
+  if (word(l, "dat") || word(l, "con") || phrase(l, {"o", "muc"})) l += phrase(l, {"o", "muc"}) ? 2 : 1;
+  else return {-1, -1};
+  const int lv = qty(l);
+  if (lv < 0 || pct(lv) || Q(lv).unit != Q(chg).unit || Q(lv).qualifier != Qualifier::None || stated_used[lv]) return {-1, -1};
+  return {chg, lv};
 }
 
 // The earlier value of a change stated in the sentence before: "Năm 2022, … đạt 356,8 triệu USD.

@@ -423,7 +423,6 @@ int Reader::plan_in_section(const PendingPlan& pp, size_t abi, const std::set<st
           if (w[0] != '#') { ++words; in_actual += actual_words.count(w); }
         same = words >= 2 && in_actual == words;
       }
-      // (The plan of another year is another plan: "Dự toán năm 2022 …" beside "… năm 2023 đạt 80%".)
       if (!same) continue;
       // The plan of another year is another plan ("Dự toán năm 2023 …" beside a result of 2022);
       // with no section, the year of both must be known, and the places they name (if both do) the same.

@@ -291,6 +291,7 @@ struct Reader {
   std::string head_word(size_t from, size_t to) const;
   bool same_subject(size_t tk, size_t body, size_t stop) const;
   bool restates_total(int t, size_t tk, size_t body, int item);
+  size_t change_amounted_to(size_t from, bool down) const;
   std::pair<int, int> change_then_level(size_t from, bool down);
   int named_whole_of_split(size_t k, size_t stop, const std::vector<std::pair<int, int>>& items);
   bool labels(size_t k, size_t until, const std::string& w) const;
