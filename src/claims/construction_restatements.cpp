@@ -104,6 +104,8 @@ bool Reader::one_slip_apart(const std::string& x, const std::string& y) {
 // Two statements are of one figure only when the paragraphs name the same period, place and
 // source for them (Quantity::context): November's revenue beside eleven months', one province's
 // beside another's, are two figures.
+// (A source, once named, holds for the paragraphs after it until another is named: see
+// Assigner::run.)
 bool Reader::same_context(int a, int b) const { return Q(a).context == Q(b).context; }
 
 void Reader::indicator_repeats() {
@@ -119,7 +121,8 @@ void Reader::indicator_repeats() {
     last = nr.block_last[bi];
     for (size_t k = first; k < last; ++k) {
       int q = qty(k);
-      if (q < 0 || pct(q) || Q(q).dimension == "scalar" || !Q(q).role.empty() || used[q]) continue;
+      // (A figure already read as a part or an operand may still be restated elsewhere.)
+      if (q < 0 || pct(q) || Q(q).dimension == "scalar" || !Q(q).role.empty()) continue;
       if (!is_canonical_indicator(Q(q).indicator) || Q(q).malformed || ab_side(k) != 0) continue;
       // The segment before the figure: words only (a year may name the period), back to , ; . or
       // the sentence start.
@@ -134,7 +137,9 @@ void Reader::indicator_repeats() {
           continue;
         }
         if (t.kind != TokKind::Word) continue;
-        if (not_levels.count(t.fold)) { ok = false; break; }
+        // (not "lũy kế"; "trong đó <its own words>" names a part, which may be restated too)
+        if (not_levels.count(t.fold) && !(t.fold == "ke" && word(m - 2, "luy")) && !(t.fold == "trong" && word(m, "do")))
+          { ok = false; break; }
       }
       if (!ok || m + 1 >= k) continue;
       // The sentence before the figure must not be about plans, last year or one commune, ward
@@ -150,6 +155,10 @@ void Reader::indicator_repeats() {
               (word(n - 1, "thang") && word(n, "nay")))
             period += t.fold + " ";
         }
+        // (nor about another year: "Kể từ năm 2009, … đạt 1.000 tỷ đồng")
+        if (is(n - 1, TokKind::Number) && tok(n - 1).non_quantity >= 0 && word(n - 2, "nam") && tok(n - 1).fold.size() == 4 &&
+            tok(n - 1).fold != doc_year)
+          ok = false;
         if (word(n - 1, "hoach") || word(n - 1, "kh") || phrase(n - 1, {"du", "toan"}) || phrase(n - 1, {"cung", "ky"}) ||
             phrase(n - 1, {"nam", "truoc"}) || phrase(n - 1, {"chi", "tieu"}) || phrase(n - 1, {"phan", "dau"}) ||
             phrase(n - 1, {"muc", "tieu"}) || word(n - 1, "rieng"))
@@ -161,22 +170,33 @@ void Reader::indicator_repeats() {
           ok = false;
       }
       if (!ok) continue;
-      by_indicator[Q(q).indicator + "|" + Q(q).unit].push_back(Statement{q, k, period});
+      // Statements are of one figure only when of one period: the sub-period the sentence names
+      // before the figure, and the figure's period as read (Quantity::period_key: "tháng 2" and
+      // "lũy kế 2 tháng" in one sentence are two).
+      // (A period that could not be read, "Tháng 8" with no year known, is compared as written;
+      // none named is the document's.)
+      by_indicator[Q(q).indicator + "|" + Q(q).unit + "|" +
+                   (Q(q).period_stated || period.empty() ? Q(q).period_key : "~" + period)]
+          .push_back(Statement{q, k, period});
     }
   }
   for (auto& [key, st] : by_indicator) {
     if (st.size() != 2) continue;
     const Statement& a = st[0];
     const Statement& b = st[1];
-    if (a.period != b.period || tok_sentence[a.tok] == tok_sentence[b.tok] || stated_used[b.q]) continue;
+    if (tok_sentence[a.tok] == tok_sentence[b.tok] || stated_used[b.q]) continue;
     if (!same_context(a.q, b.q)) continue;
     // Two different values are one figure only when close (a stale or revised figure) or one
     // typing slip apart: "Tổng mức bán lẻ hàng hóa … 3.200" beside "Tổng mức bán lẻ hàng hóa và
     // doanh thu dịch vụ … 4.100" are two aggregates of one catalogue key.
     double va = Q(a.q).value.to_double(), vb = Q(b.q).value.to_double();
     if (va <= 0 || vb <= 0) continue;
+    auto exact = [&](int q) { return Q(q).qualifier == Qualifier::None || Q(q).qualifier == Qualifier::Estimate; };
+    // (A slip of a digit dropped or doubled, ten times the size, is more often another figure
+    // of the indicator, a milestone or a year's: "đạt 1.000 tỷ đồng" beside "10.010 tỷ đồng".)
     if (!(Q(a.q).value == Q(b.q).value) && std::fabs(va - vb) > 0.05 * std::max(va, vb) &&
-        !one_slip_apart(Q(a.q).text, Q(b.q).text))
+        !(one_slip_apart(Q(a.q).text, Q(b.q).text) && std::max(va, vb) < 2 * std::min(va, vb) &&
+          exact(a.q) && exact(b.q)))  // (no slip between bounds)
       continue;
     add_pair_repeat(a.q, b.q, Template::IndicatorRestated);
   }

@@ -124,6 +124,35 @@ std::string ClausePeriods::between(size_t first, size_t last, size_t from, size_
   return parse_folded_period(folded(tokens_[from].span.begin, tokens_[end - 1].span.end), default_year_).key;
 }
 
+std::string ClausePeriods::after_figure(size_t first, size_t last, size_t clause, size_t after_previous, size_t k) {
+  if (after_previous <= clause || after_previous >= k) return {};
+  auto is_year = [](std::string_view f) {
+    return f.size() == 4 && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+           (f[0] == '1' || f[0] == '2');
+  };
+  auto word = [&](size_t m, std::string_view f) { return m < k && tokens_[m].kind == TokKind::Word && tokens_[m].fold == f; };
+  size_t w = after_previous;
+  if (tokens_[w].kind == TokKind::Open) {
+    while (w < k && tokens_[w].kind != TokKind::Close) ++w;
+    if (w < k) ++w;
+  }
+  const size_t from = w;
+  while (w < k && tokens_[w].kind == TokKind::Punct) ++w;
+  if (from >= k || word(w, "kh") || (word(w, "ke") && word(w + 1, "hoach")) || (word(w, "du") && word(w + 1, "toan")) ||
+      (word(w, "chi") && word(w + 1, "tieu")))
+    return {};
+  std::string near = between(first, last, from, k);
+  if (near.empty()) return near;
+  bool year_named = false;
+  for (size_t m = from; m < k && !year_named; ++m)
+    year_named = tokens_[m].kind == TokKind::Number && (is_year(tokens_[m].fold) || tokens_[m].fold.find('/') != std::string::npos);
+  if (!year_named) {
+    const std::string before = between(first, last, clause, after_previous);
+    if (before.size() >= 4 && near.size() >= 4 && is_year(std::string_view(before).substr(0, 4))) near.replace(0, 4, before, 0, 4);
+  }
+  return near;
+}
+
 std::string_view ClausePeriods::folded(uint32_t b, uint32_t e) {
   if (b < fold_begin_ || e > fold_end_ || b > e) {  // (not within the block's tokens)
     slice_fold_ = vfold(doc_.slice(Span{b, e}));

@@ -39,6 +39,13 @@ class ClausePeriods {
   /// The period key (parse_period) of tokens [from, to) of the block [first, last), up to a
   /// comparison ("so với", "cùng kỳ": the period after it is the earlier one); "" when none.
   std::string between(size_t first, size_t last, size_t from, size_t to);
+  /// The period named between the figure before token k in its clause (ending at
+  /// `after_previous`; the clause starts at `clause`) and k: "trong tháng 2 là 14.428 tỷ đồng,
+  /// lũy kế 2 tháng là 28.265 tỷ đồng" — the second figure is of two months. Not a bracket
+  /// right after the figure before (that figure's: "92,04% (năm 2022) và 92,4%"), nor a stretch
+  /// that opens with its plan ("đạt 96% KH năm 2023, …"); a sub-period with no year of its own
+  /// ("quý II") takes the year the clause named before. "" when the stretch names none.
+  std::string after_figure(size_t first, size_t last, size_t clause, size_t after_previous, size_t k);
 
  private:
   void start_block(size_t first, size_t last);  // the fold and the flags of a block's tokens

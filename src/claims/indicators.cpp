@@ -249,7 +249,7 @@ bool filler_word(std::string_view w) {
                                       "cung", "den", "nay", "tai", "thoi", "diem", "hon", "gan", "xap", "xi",
                                       "tong", "cho", "moi", "nhung", "the", "nhu", "sau", "gom", "bao", "ngay",
                                       "vao", "nhu", "kh", "ke", "hoach", "chi", "tieu", "giao", "du", "toan",
-                                      "tu", "o", "len", "xuong", "rieng", "tinh"};
+                                      "tu", "o", "len", "xuong", "rieng", "tinh", "luy", "het"};
   static const std::unordered_set<std::string_view> set(std::begin(words), std::end(words));
   return set.count(w) > 0;
 }
@@ -354,10 +354,21 @@ struct Assigner {
   std::string period_of_sentence;
   context::ClausePeriods periods;
   std::string period_between(size_t from, size_t to) { return periods.between(first, last, from, to); }
-  std::string own_period_key(size_t k) {
+  // A period named between the figure before it in the clause and the figure is the figure's
+  // own (ClausePeriods::after_figure), before the first period of the clause.
+  // A rate of a level of its clause with no period nearer than its level's is of its level's
+  // period (`base_period`, or `base_stated` false when the level names none).
+  std::string own_period_key(size_t k, size_t after_previous, int base = -1) {
     const uint32_t s = tok_sentence[k];
     size_t c = k;  // the clause: back to ';' or the sentence start, at most 60 tokens
     while (c > first && c + 60 > k && tok_sentence[c - 1] == s && !(tok(c - 1).kind == TokKind::Punct && tok(c - 1).fold == ";")) --c;
+    std::string near = periods.after_figure(first, last, c, after_previous, k);
+    if (!near.empty()) return near;
+    if (base >= 0) {
+      const Quantity& B = nr.quantities[static_cast<size_t>(base)];
+      if (!B.period_key.empty()) return B.period_key;
+      if (B.period_stated) return doc.period_key;
+    }
     std::string own = period_between(c, k);
     if (!own.empty()) return own;
     if (period_sentence != s) {
@@ -500,7 +511,12 @@ struct Assigner {
       int prev_q = -1;              // previous figure in this clause
       context_period.clear();
       context_place.clear();
-      context_source.clear();
+      // A source named once holds for the paragraphs after it until another is named ("Theo
+      // Cục Thống kê, …" then the figures of the next paragraphs) within its section; a table has
+      // its own, and a section starts with none.
+      if (table_row || bi == 0 || bi >= doc.blocks.size() || doc.blocks[bi - 1].kind != BlockKind::Paragraph ||
+          doc.blocks[bi - 1].section != doc.blocks[bi].section)
+        context_source.clear();
       context_cursor = first;
       for (size_t k = first; k < last; ++k) {
         if (k > first && boundary(k, k - 1)) { window_start = k; prev_q = -1; }
@@ -529,7 +545,7 @@ struct Assigner {
         // The figure's own period, when its clause or sentence names one other than the document's
         // ("Trong 6 tháng đầu năm 2024, thu ngân sách đạt …" in a report of the year).
         if (Q.period_key.empty() && !table_row) {
-          const std::string own = own_period_key(k);
+          const std::string own = own_period_key(k, prev_q >= 0 ? window_start : first, Q.base);
           Q.period_stated = !own.empty();
           if (!own.empty() && own != doc.period_key) Q.period_key = own;
         }

@@ -45,9 +45,19 @@ struct Match {
 };
 
 // Earliest period phrase in folded text `f`.
-Match find_period(std::string_view f, int default_year) {
+// With `skip_targets`, a period named as a target ("nhiệm vụ năm 2025", "kế hoạch năm 2024",
+// "mục tiêu …", "phương hướng …" right before it) is not the text's own: the period of a text
+// with no title is the first it reports on.
+Match find_period(std::string_view f, int default_year, bool skip_targets = false) {
   Match best;
+  auto target_before = [&](size_t pos) {
+    const std::string_view before = f.substr(pos > 24 ? pos - 24 : 0, pos > 24 ? 24 : pos);
+    for (std::string_view w : {"nhiem vu ", "ke hoach ", "muc tieu ", "phuong huong ", "du bao ", "ky vong ", "kich ban "})
+      if (before.find(w) != std::string_view::npos) return true;
+    return false;
+  };
   auto consider = [&](size_t pos, PeriodInfo info) {
+    if (skip_targets && target_before(pos)) return;
     if (pos < best.pos) {
       best.pos = pos;
       best.info = std::move(info);
@@ -129,7 +139,7 @@ Match find_period(std::string_view f, int default_year) {
       // "tính đến hết tháng 5", "lũy kế đến tháng 5", "từ đầu năm đến tháng 5": the months up to
       // it, as "5 tháng" is; "tháng 5" alone is the month.
       auto ends_with = [&](std::string_view w) { return i >= w.size() && f.compare(i - w.size(), w.size(), w) == 0; };
-      if (ends_with("den het ") || ends_with("den cuoi ") || ends_with("den ") || ends_with("luy ke ")) {
+      if (ends_with("den het ") || ends_with("den cuoi ") || ends_with("den ") || ends_with("luy ke ") || ends_with("luy ke het ")) {
         p.key = std::to_string(year) + "-" + std::to_string(m) + "M";
         p.period = std::to_string(m) + " tháng năm " + std::to_string(year);
         if (m == 12) p.key = std::to_string(year);
@@ -383,8 +393,10 @@ void read_metadata(Document& doc) {
     std::string f = fold(doc.slice(doc.blocks[bi].span));
     size_t lead = f.find_first_not_of("#* ");
     if (lead != std::string::npos && f.compare(lead, 7, "bao cao") == 0) {
-      // (a title line, not a paragraph that opens "Báo cáo cho thấy …")
-      report_title = f.size() < 200;
+      // (a title line, not a paragraph that opens "Báo cáo cho thấy …": that one is text, and
+      // the blocks before it stay the title's)
+      if (f.size() >= 200) continue;
+      report_title = true;
       first = bi + 1;
       if (f.size() > lead + 7) title = f.substr(lead + 7) + " \n ";
       break;
@@ -401,7 +413,7 @@ void read_metadata(Document& doc) {
   const SparseFold sparse(doc.text);
   const std::string& all = sparse.folded();
   int year = first_year(title);
-  Match m = find_period(title, year);
+  Match m = find_period(title, year, /*skip_targets=*/!report_title);
   doc.period_in_title = report_title && !m.info.key.empty();
   if (m.info.key.empty()) {
     // Not in the title: the period the text names most.
