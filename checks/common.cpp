@@ -129,14 +129,18 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   Agreement a = agree(p, *st, o);
   ev.verdict = verdict_of(a);
   std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
-  ev.computation = over ? "(" + shown(*num) + " / " + shown(*den) + " − 1) × 100 = " + pc + " → " +
+  // Operands written in two units ("745 triệu đồng" of "88 tỷ đồng") are shown with them.
+  const bool same_unit = num->unit == den->unit;
+  const std::string a_text = same_unit ? shown(*num) : with_unit(shown(*num), num->unit);
+  const std::string b_text = same_unit ? shown(*den) : with_unit(shown(*den), den->unit);
+  ev.computation = over ? "(" + a_text + " / " + b_text + " − 1) × 100 = " + pc + " → " +
                               rounded_to_stated(*ev.computed, *st) + "%"
-                        : shown(*num) + " / " + shown(*den) + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + "%";
+                        : a_text + " / " + b_text + " = " + pc + " → " + rounded_to_stated(*ev.computed, *st) + "%";
   if (a == Agreement::ConsistentTruncated) {
     ev.reason = "matches only if truncated";
     ev.computation += " (" + format_vi(*ev.computed, ev.display_decimals) + " cắt bỏ → " + shown(*st) + "%)";
   }
-  set_messages(ev, shown(*num) + "/" + shown(*den) + (over ? " − 1" : "") + " = " + pc, *st, "%");
+  set_messages(ev, a_text + (same_unit ? "/" : " / ") + b_text + (over ? " − 1" : "") + " = " + pc, *st, "%");
   if (a != Agreement::Discrepancy) return;
   try {
     Interval nr = in_unit_of(*num, *den, OperandMode::Rounded, o);

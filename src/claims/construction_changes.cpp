@@ -250,6 +250,49 @@ int Reader::level_named_before(int n, size_t verb) {
   return ties == 0 ? best : -1;
 }
 
+// The change or rate whose verb is at `verb` is said of the figure at ck: only the noun it counts
+// (when it has no unit), a comma, a bracket or "tương ứng|tương đương|tức là" stand between
+// ("234 thủ tục (giảm 70 thủ tục)", "1.050 hộ, giảm 150 hộ"; not "2.400 tỷ đồng, trong đó vốn
+// nhà nước tăng 150 tỷ đồng").
+bool Reader::said_of(size_t ck, size_t verb) const {
+  size_t m = end_of_quantity(ck);
+  if (Q(qty(ck)).unit.empty())
+    for (size_t w = 0; w < 5 && m < verb && is(m, TokKind::Word) && !change_verb(m); ++w) ++m;
+  while (m < verb && (punct(m, ",") || is(m, TokKind::Open) || word(m, "tuong") || word(m, "ung") || word(m, "duong") ||
+                      word(m, "tuc") || word(m, "la")))
+    ++m;
+  return m == verb;
+}
+
+// The level a figure at ck moved from: "từ 304 thủ tục xuống còn 234 thủ tục", "từ 95.706 tỷ đồng
+// lên 102.650 tỷ đồng" (A of "từ A xuống|lên (còn|mức|đến) B", in B's unit); -1 when none.
+int Reader::from_level_before(size_t ck) const {
+  size_t b = ck;
+  while (b > first && ck - b < 3 && (word(b - 1, "con") || word(b - 1, "muc") || word(b - 1, "den"))) --b;
+  if (!(word(b - 1, "xuong") || word(b - 1, "len"))) return -1;
+  --b;
+  // back over A's unit (or the noun it counts, the one after B too: "304 thủ tục") to A, right
+  // after "từ"
+  const int cur = qty(ck);
+  for (size_t a = b; a > first && b - a < 8; --a) {
+    const int q = qty(a - 1);
+    if (q < 0) {
+      if (!tok(a - 1).unit_part && !is(a - 1, TokKind::Percent) && !is(a - 1, TokKind::Slash) && !is(a - 1, TokKind::Word))
+        return -1;
+      continue;
+    }
+    if (!word(a - 2, "tu") || cur < 0 || Q(q).unit != Q(cur).unit || pct(q) || pct(cur)) return -1;
+    const size_t ae = end_of_quantity(a - 1), be = end_of_quantity(ck);
+    if (ae + (b - ae) > last) return -1;
+    // the same noun after both, B's in as many words or fewer ("304 thủ tục hành chính thuế
+    // xuống còn 234 thủ tục"): its first two words, or its one
+    for (size_t w = ae; w < b && w < ae + 2; ++w)
+      if (!is(w, TokKind::Word) || !is(be + (w - ae), TokKind::Word) || tok(be + (w - ae)).fold != tok(w).fold) return -1;
+    return q;
+  }
+  return -1;
+}
+
 void Reader::changes() {
   for (size_t k = first; k < last; ++k) {
     int n = qty(k);
@@ -306,6 +349,7 @@ void Reader::changes() {
       // "Tỷ lệ … đạt 72,8%, tăng 0,4% so với năm trước (72,4%)": a rate against a rate is
       // checked too (percent-vs-points tells % from points).
       int ear = earlier_in_parens(end_of_quantity(k), cur);
+      if (ear < 0 && !index && !times && said_of(ck, vk - 1)) ear = from_level_before(ck);  // "từ A lên B, tăng X%"
       if (ear < 0 && !pct(cur) && !index) ear = earlier_in_previous_sentence(cur, ck, /*years_only=*/true);
       // "46,56 tỷ USD, giảm 17,3% so với tháng trước (tương ứng giảm 9,77 tỷ USD)": the change it
       // amounts to gives the earlier value (current ∓ change).
@@ -367,6 +411,17 @@ void Reader::changes() {
       // "1.250 tỷ đồng, bằng 62,5% dự toán (2.000 tỷ đồng), tăng 150 tỷ đồng …": the plan is no level.
       if (!in_points && !pct(q) && is(m - 2, TokKind::Open) && plan_word_before(m - 1, 4)) continue;
       if (in_points ? pct(q) : (!pct(q) && compatible(q, n))) { cur = q; ck = m - 1; break; }
+    }
+    // "từ 304 thủ tục xuống còn 234 thủ tục (giảm 70 thủ tục)": the levels before the change.
+    if (cur >= 0 && !in_points && said_of(ck, vk - 1)) {
+      if (const int from = from_level_before(ck); from >= 0 && compatible(from, n)) {
+        Claim& c = add(ClaimKind::AbsChange, token_of[from], end_of_quantity(k) - 1, n, Template::ChangeFromTo);
+        c.decrease = down;
+        operand(c, "current", cur);
+        operand(c, "earlier", from);
+        operand(c, "change", n);
+        continue;
+      }
     }
     if (Q(n).dimension == "pp") {
       if (cur < 0 || !pct(cur)) continue;

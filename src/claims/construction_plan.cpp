@@ -16,15 +16,18 @@ bool Reader::plan_of_other_percent(size_t k, int x, size_t lo) const {
   return false;
 }
 
-bool Reader::plan_word_before(size_t k, size_t reach) const {
+// With `allotted`, "phân bổ" counts ("đã phân bổ 25.640 tỷ đồng … đã giải ngân 1.597 tỷ đồng (đạt
+// 6,23%)"): what was allotted is the plan a later disbursement is measured by, though a figure
+// right before its own percent ("đã phân bổ 9.068 tỷ đồng, đạt 90,65%") is that percent's actual.
+bool Reader::plan_word_before(size_t k, size_t reach, bool allotted) const {
   for (size_t d = 1; d <= reach && k >= first + d; ++d) {
     size_t m = k - d;
     if (is(m, TokKind::Number) && tok(m).quantity >= 0) return false;
     if (punct(m, ";") || punct(m, ".")) return false;
     // ("kế hoạch năm 2025 (19,5 tỷ kWh)": the year of the plan is part of its name, not a word between)
     if (is(m, TokKind::Number) && reach < 16) ++reach;
-    if (plan_word_at(m) ||
-        word(m, "giao")) {
+    // ("đã phân bổ 25.640 tỷ đồng": what was allotted is the plan a disbursement is measured by)
+    if (plan_word_at(m) || word(m, "giao") || (allotted && phrase(m, {"phan", "bo"}))) {
       // "đạt 57,9% kế hoạch năm, tăng 138.037 lượt": that plan word belongs to the percent —
       // unless the figure is in parentheses right after it: "bằng 91% dự toán (900 tỷ đồng)".
       size_t b = m;
@@ -44,6 +47,9 @@ bool Reader::plan_word_before(size_t k, size_t reach) const {
 bool Reader::plan_word_after(size_t k) const {
   size_t m = k;
   if (word(m, "so") && (word(m + 1, "voi") || word(m + 1, "ke") || word(m + 1, "du") || word(m + 1, "kh"))) m += word(m + 1, "voi") ? 2 : 1;
+  // "đạt 30,48% tổng kế hoạch vốn giao", "đạt tỷ lệ 76,7% tổng số vốn giao"
+  if (word(m, "tong")) m += word(m + 1, "so") ? 2 : 1;
+  if (word(m, "von") && (word(m + 1, "giao") || phrase(m + 1, {"duoc", "giao"}) || phrase(m + 1, {"phan", "bo"}))) return true;
   return plan_word_at(m);
 }
 
@@ -232,7 +238,7 @@ void Reader::percent_of_plan(size_t block_index) {
         if (!compatible(q, actual) || plan_of_other_percent(m, x, lo) || is_change(m) || actual_of_own_percent(m, x)) continue;
         size_t save_first = first;
         first = lo;
-        bool pw = plan_word_before(m, 12);
+        bool pw = plan_word_before(m, 12, /*allotted=*/true);
         first = save_first;
         if (pw) {
           // An item of a breakdown ("(1) nguồn ngân sách địa phương là 266 tỷ đồng đạt 28%") is

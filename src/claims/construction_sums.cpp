@@ -497,12 +497,14 @@ bool Reader::restates_total(int t, size_t tk, size_t body, int item) {
 
 // "Kim ngạch xuất khẩu tháng 7 ước đạt 131 triệu USD, nâng tổng kim ngạch 7 tháng lên 835,6 triệu
 // USD": what the period added is part of the running total it raised. The part: the nearest
-// figure of the total's unit before "nâng tổng" in the sentence (no change, no percent); a
-// target ("mục tiêu nâng tổng … lên") raises nothing yet.
+// figure of the total's unit before "nâng tổng" ("đưa tổng", "đưa kết quả", "nâng lũy kế") in
+// the sentence (no change, no percent); a target ("mục tiêu nâng tổng … lên") raises nothing yet.
 void Reader::raised_totals() {
   for (size_t k = first; k + 2 < last; ++k) {
-    if (!phrase(k, {"nang", "tong"}) || target_before(k)) continue;
-    size_t up = k + 2;
+    // "nâng tổng …", "đưa tổng …", "đưa kết quả 6 tháng lên", "nâng lũy kế … lên"
+    if (!(word(k, "nang") || word(k, "dua")) || target_before(k)) continue;
+    if (!(word(k + 1, "tong") || phrase(k + 1, {"ket", "qua"}) || phrase(k + 1, {"luy", "ke"}))) continue;
+    size_t up = k + (word(k + 1, "tong") ? 2 : 3);
     // (words and the period's non-figures between: "nâng tổng kim ngạch 7 tháng lên")
     while (up < last && up < k + 16 && same_sentence(up, k) && !word(up, "len") && qty(up) < 0 &&
            (is(up, TokKind::Word) || is(up, TokKind::Number)))

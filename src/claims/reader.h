@@ -241,7 +241,7 @@ struct Reader {
 
   // construction_plan.cpp: percent of plan, plans found elsewhere, the plan side of a breakdown.
   bool plan_of_other_percent(size_t k, int x, size_t lo) const;
-  bool plan_word_before(size_t k, size_t reach) const;
+  bool plan_word_before(size_t k, size_t reach, bool allotted = false) const;
   bool plan_word_after(size_t k) const;
   bool plan_named_before_verb(size_t v) const;
   bool estimate_before(size_t k) const;
@@ -339,6 +339,8 @@ struct Reader {
   // construction_changes.cpp: changes and growth, with the earlier value.
   bool not_the_earlier_word(size_t m) const;
   int earlier_in_parens(size_t from, int like, bool compared = false);
+  int from_level_before(size_t ck) const;
+  bool said_of(size_t ck, size_t verb) const;
   int earlier_in_previous_sentence(int cur, size_t ck, bool years_only = false);
   bool compared_with_last_year(size_t p) const;
   bool comparison_after_noun(size_t e) const;
