@@ -11,7 +11,7 @@ AbsChangeCheck::AbsChangeCheck()
 
 Evaluation AbsChangeCheck::evaluate(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) const {
   Evaluation ev;
-  if (c.template_id != Template::TableRankChangeColumn) {
+  if (c.template_id != Template::TableRankChangeColumn && c.template_id != Template::RankChangeBesideBoth) {
     evaluate_difference(c, qs, o, ev, false);
     return ev;
   }

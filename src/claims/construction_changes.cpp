@@ -293,6 +293,59 @@ int Reader::from_level_before(size_t ck) const {
   return -1;
 }
 
+// The place of a rank at k ("xếp thứ 41/63": 41, never the 63 it is out of); "" when k is none.
+std::string_view Reader::rank_at(size_t k) const {
+  if (!is(k, TokKind::Number) || tok(k).quantity >= 0 || tok(k).non_quantity < 0) return {};
+  if (nr.non_quantities[static_cast<size_t>(tok(k).non_quantity)].kind != "rank" || is(k - 1, TokKind::Slash)) return {};
+  return tok(k).fold;
+}
+
+// "Chỉ số PAR Index xếp thứ 41/63, tăng 16 bậc so với năm 2023 (57/63)": a change of rank stated
+// beside both ranks, the current before the verb in its clause, the earlier in the bracket right
+// after the comparison ("(57/63)", "(xếp thứ 57)"). A better rank is a smaller one: the places
+// gained are earlier − current (checked so by abs-change). False when either rank is missing.
+bool Reader::rank_change(size_t k, int n, bool down) {
+  if (Q(n).unit != "bậc" && Q(n).unit != "hạng") return false;
+  size_t rk = kNone;
+  for (size_t m = k - 1; m > clause_start(k - 1) && rk == kNone; --m) {
+    if (qty(m - 1) >= 0) return false;  // another figure is nearer: not its rank
+    if (!rank_at(m - 1).empty()) rk = m - 1;
+  }
+  if (rk == kNone) return false;
+  size_t ek = kNone;
+  for (size_t m = end_of_quantity(k); m < last && m < k + 14 && same_sentence(m, k) && ek == kNone; ++m) {
+    if (punct(m, ";") || punct(m, ",") || qty(m) >= 0) return false;
+    if (!is(m, TokKind::Open)) continue;
+    size_t r = m + 1;
+    while (r < last && r < m + 4 && (word(r, "xep") || word(r, "thu") || word(r, "vi") || word(r, "tri") || word(r, "hang"))) ++r;
+    if (is(r, TokKind::Number) && !is(r + 1, TokKind::Number) && (is(r + 1, TokKind::Slash) || is(r + 1, TokKind::Close)) &&
+        tok(r).fold.find_first_not_of("0123456789") == std::string::npos)
+      ek = r;
+    break;
+  }
+  if (ek == kNone) return false;
+  auto rank_quantity = [&](size_t t) {
+    Quantity r;
+    r.span = tok(t).span;
+    r.text = std::string(doc.slice(tok(t).span));
+    parse_plain_decimal(tok(t).fold, r.value);
+    r.precision = 0;
+    r.exact_count = true;
+    r.unit = Q(n).unit;
+    r.dimension = Q(n).dimension;
+    r.factor = 1;
+    r.sentence = Q(n).sentence;
+    return add_implicit(std::move(r));
+  };
+  const int cur = rank_quantity(rk), ear = rank_quantity(ek);
+  Claim& c = add(ClaimKind::AbsChange, rk, end_of_quantity(k) - 1, n, Template::RankChangeBesideBoth);
+  c.decrease = down;
+  operand(c, "current", cur);
+  operand(c, "earlier", ear);
+  operand(c, "change", n);
+  return true;
+}
+
 void Reader::changes() {
   for (size_t k = first; k < last; ++k) {
     int n = qty(k);
@@ -372,6 +425,7 @@ void Reader::changes() {
       continue;
     }
     if (index) continue;
+    if (!pct(n) && !index && rank_change(k, n, down)) continue;
     if (!pct(n) && Q(n).dimension != "pp") {
       // "Số hộ nghèo giảm 1.250 hộ, từ 8.420 hộ xuống còn 7.170 hộ": both levels follow.
       size_t m = end_of_quantity(k);
@@ -512,10 +566,11 @@ void Reader::changes() {
       }
       continue;
     }
-    // "(tăng X%)" right after the change (also across a comma or a line break).
+    // "(tăng X%)" right after the change (also across a comma or a line break), or "= X%"
+    // ("tăng 12 vụ = 11,3%", "(giảm 12 vụ = 9,2%)").
     size_t m = after;
     if (is(m, TokKind::Open) || punct(m, ",")) ++m;
-    if (change_verb(m)) {
+    if (change_verb(m) || (m == after && punct(m, "="))) {
       int x = qty(m + 1);
       if (x >= 0 && pct(x)) {
         Claim& c = add(ClaimKind::Growth, ck, end_of_quantity(m + 1) - 1, x, Template::ValueChangeRate);

@@ -341,6 +341,8 @@ struct Reader {
   int earlier_in_parens(size_t from, int like, bool compared = false);
   int from_level_before(size_t ck) const;
   bool said_of(size_t ck, size_t verb) const;
+  std::string_view rank_at(size_t k) const;
+  bool rank_change(size_t k, int n, bool down);
   int earlier_in_previous_sentence(int cur, size_t ck, bool years_only = false);
   bool compared_with_last_year(size_t p) const;
   bool comparison_after_noun(size_t e) const;

@@ -44,6 +44,7 @@ const char* to_string(Template t) {
     case Template::SharesOfNamedWhole: return "shares-of-named-whole";
     case Template::PartsOfNamedWhole: return "parts-of-named-whole";
     case Template::ChangeFromTo: return "change-from-to";
+    case Template::RankChangeBesideBoth: return "rank-change-beside-both";
     case Template::RateChangePp: return "rate-change-pp";
     case Template::ValueChangeEarlier: return "value-change-earlier";
     case Template::ValueChangeEarlierSentence: return "value-change-earlier-sentence";

@@ -55,6 +55,7 @@ enum class Template {
   PartsOfNamedWhole,
   // changes and growth (src/claims/construction_changes.cpp)
   ChangeFromTo,
+  RankChangeBesideBoth,
   RateChangePp,
   ValueChangeEarlier,
   ValueChangeEarlierSentence,
