@@ -39,7 +39,7 @@ SegKind kind_of(std::string_view s) {
       s == "\xE2\x80\xA6" || s == "*")
     return SegKind::Placeholder;
   size_t i = 0, e = s.size();
-  if (s.substr(0, 3) == "\xE2\x88\x92") i = 3;  // minus sign
+  if (s.substr(0, 3) == "\xE2\x88\x92" || s.substr(0, 3) == "\xE2\x80\x93") i = 3;  // minus sign, or an en dash for it
   else if (i < e && (s[i] == '-' || s[i] == '+' || s[i] == '(')) ++i;
   if (e > i && s[e - 1] == '%') --e;
   while (e > i && s[e - 1] == ' ') --e;
