@@ -744,3 +744,25 @@ TEST(PdfTables, EnDashRangesAndPlaceholdersInATightTableAreNoSignedFigures) {
   EXPECT_EQ(table_claim_keys(p).size(), 1u) << dump(table_claim_keys(p));
   EXPECT_TRUE(p.findings.empty()) << p.findings.front().check << ": " << p.findings.front().message << "\n" << text;
 }
+
+// A table of dot decimals ('.' the decimal point, as a report typed in another locale writes them)
+// with an STT column: the rows without an STT number under "1" are its items. The plan column's
+// total (12.750 + 19.750 = 32.5, only with '.' the decimal point) decides the table, and the wrong
+// actual total (6.125 + 9.375 = 15.5, written 15.6) is a wrong sum, not a malformed number: in the
+// PDF, its .docx and the plain text `pdftotext -layout` makes of it (issue 13).
+TEST(PdfTables, WrongTotalInADotDecimalTableWithAnSttColumnIsAWrongSum) {
+  Report r;
+  add_item(r, Item::Title, "BÁO CÁO");
+  add_item(r, Item::Title, "Tình hình đầu tư phát triển 6 tháng đầu năm 2024 huyện Sơn Hà");
+  add_item(r, Item::Para, "Công tác thu hút đầu tư được đẩy mạnh; tổng thu ngân sách đạt 2.145,8 tỷ đồng, tăng 4,2% so với cùng kỳ.");
+  Item t;
+  t.kind = Item::Table;
+  t.widths = {36, 214, 80, 80};
+  t.rows = {{"STT", "Chỉ tiêu (nghìn tỷ đồng)", "Kế hoạch", "Thực hiện"},
+            {"1", "Tổng vốn đầu tư phát triển", "32.5", "15.6"},
+            {"", "Vốn ngân sách nhà nước", "12.750", "6.125"},
+            {"", "Vốn ngoài ngân sách", "19.750", "9.375"}};
+  r.items.push_back(t);
+  add_item(r, Item::Para, "Trên đây là tình hình đầu tư phát triển 6 tháng đầu năm 2024 của huyện Sơn Hà.");
+  expect_converter_text_reads_like_pdf(r, 2, {"sum-total stated 15.6 expected 15.5"});
+}
