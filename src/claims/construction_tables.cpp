@@ -471,14 +471,12 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       used[actual] = used[plan] = true;
     }
   }
-  for (size_t i = 0; i + 2 < rows.size() + 1; ++i) {
-    if (rows[i].sub) continue;
-    size_t j = i + 1;
-    while (j < rows.size() && rows[j].sub && rows[j].block == rows[j - 1].block + 1) ++j;
-    if (j - i < 3) continue;  // at least two items
-    bool ranks = false;
-    for (size_t r = i; r < j; ++r) ranks = ranks || rank_row(rows[r]);
-    if (ranks) continue;
+  // A total row over its items, column by column. `closing`: a "Tổng cộng" row, read as the sum of
+  // the rows it closes only when one of its columns adds up exactly (the rows are then its items).
+  auto total_over = [&](size_t i, const std::vector<size_t>& items, bool closing) {
+    if (items.size() < 2 || rank_row(rows[i])) return;  // at least two items
+    for (size_t r : items)
+      if (rank_row(rows[r])) return;
     // When one column of the items adds up exactly to the total row, the items partition it,
     // and every other column of the same items must add up too.
     bool partitioned = false;
@@ -486,20 +484,21 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       if (pct(tq) || th.find('%') != std::string::npos || rank_column(th)) continue;
       double sum = 0;
       size_t n = 0;
-      for (size_t r = i + 1; r < j; ++r)
+      for (size_t r : items)
         for (auto [pq, ph] : rows[r].values)
           if (ph == th && compatible(pq, tq) && !pct(pq)) { sum += Q(pq).value.to_double() * Q(pq).factor; ++n; }
       double tv = Q(tq).value.to_double() * Q(tq).factor;
-      if (n == j - i - 1 && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv)
+      if (n == items.size() && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv)
         partitioned = true;
     }
+    if (closing && !partitioned) return;
     for (auto [tq, th] : rows[i].values) {
       if (pct(tq) || th.find('%') != std::string::npos || rank_column(th)) continue;
       std::vector<int> parts;
-      for (size_t r = i + 1; r < j; ++r)
+      for (size_t r : items)
         for (auto [pq, ph] : rows[r].values)
           if (ph == th && compatible(pq, tq) && !pct(pq)) parts.push_back(pq);
-      if (parts.size() != j - i - 1) continue;
+      if (parts.size() != items.size()) continue;
       double sum = 0;
       for (int p : parts) sum += Q(p).value.to_double() * Q(p).factor;
       double tv = Q(tq).value.to_double() * Q(tq).factor;
@@ -508,8 +507,8 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       bool partition = adds_up || partitioned;
       if (!partition && parts.size() == 2) {
         std::string a = " ", b = " ";
-        for (auto& w : rows[i + 1].phrase) a += w + " ";
-        for (auto& w : rows[i + 2].phrase) b += w + " ";
+        for (auto& w : rows[items[0]].phrase) a += w + " ";
+        for (auto& w : rows[items[1]].phrase) b += w + " ";
         partition = labels_complement(a, b, /*kinds_only=*/true);
       }
       Claim& c = add_row_claim(partition ? ClaimKind::Sum : ClaimKind::PartBound, rows[i], tq, Template::TableTotalRow);
@@ -520,6 +519,35 @@ void Reader::table_claims(const std::vector<Row>& rows) {
         used[p] = true;
       }
     }
+  };
+  // "Tổng cộng", "Tổng số" as a row's whole label: the total of the rows above it (back to the
+  // last such row), or, first of its table, of the rows below it; never an item of the row above.
+  auto closing_row = [](const Row& row) {
+    return row.phrase.size() == 2 && row.phrase[0] == "tong" && (row.phrase[1] == "cong" || row.phrase[1] == "so");
+  };
+  auto next_to = [&](size_t a, size_t b) { return rows[b].block == rows[a].block + 1; };
+  for (size_t i = 0; i + 2 < rows.size() + 1; ++i) {
+    if (rows[i].sub) continue;
+    size_t j = i + 1;
+    while (j < rows.size() && rows[j].sub && !closing_row(rows[j]) && next_to(j - 1, j)) ++j;
+    std::vector<size_t> items;
+    for (size_t r = i + 1; r < j; ++r) items.push_back(r);
+    total_over(i, items, false);
+  }
+  for (size_t k = 0; k < rows.size(); ++k) {
+    if (!closing_row(rows[k])) continue;
+    if (!rows[k].sub && k + 1 < rows.size() && rows[k + 1].sub && next_to(k, k + 1)) continue;  // it heads its items
+    // The rows it closes (or, first of its table, opens), and of them the rows of their own when
+    // some have items ("- Vốn doanh nghiệp" is in "Vốn ngoài ngân sách" already).
+    std::vector<size_t> span;
+    for (size_t m = k; m > 0 && next_to(m - 1, m) && !closing_row(rows[m - 1]); --m) span.insert(span.begin(), m - 1);
+    if (span.empty())
+      for (size_t m = k + 1; m < rows.size() && next_to(m - 1, m) && !closing_row(rows[m]); ++m) span.push_back(m);
+    std::vector<size_t> items;
+    for (size_t r : span)
+      if (!rows[r].sub) items.push_back(r);
+    if (items.empty()) items = span;
+    total_over(k, items, true);
   }
 }
 
