@@ -766,3 +766,23 @@ TEST(PdfTables, WrongTotalInADotDecimalTableWithAnSttColumnIsAWrongSum) {
   add_item(r, Item::Para, "Trên đây là tình hình đầu tư phát triển 6 tháng đầu năm 2024 của huyện Sơn Hà.");
   expect_converter_text_reads_like_pdf(r, 2, {"sum-total stated 15.6 expected 15.5"});
 }
+
+// Three years and two change columns naming two pairs ("Tăng/giảm 2023 so 2022", "Tăng/giảm 2024 so
+// 2023", their headers wrapped in their cells): each read against its own pair, in the PDF, its
+// .docx and pdftotext -layout's text; one change planted (123 − 121 = 2, written 3) (issue 13).
+TEST(PdfTables, TwoChangeColumnsOfThreeYearsAreEachReadAgainstTheirOwnPair) {
+  Report r;
+  add_item(r, Item::Title, "BÁO CÁO");
+  add_item(r, Item::Title, "Tình hình phát triển giao thông nông thôn giai đoạn 2022 - 2024 huyện Sơn Hà");
+  add_item(r, Item::Para, "Hạ tầng giao thông nông thôn được đầu tư đồng bộ; tổng vốn bố trí cho các công trình đạt 912,6 tỷ đồng.");
+  Item t;
+  t.kind = Item::Table;
+  t.widths = {150, 40, 50, 50, 50, 70, 70};
+  t.rows = {{"Chỉ tiêu", "ĐVT", "2022", "2023", "2024", "Tăng/giảm 2023 so 2022", "Tăng/giảm 2024 so 2023"},
+            {"Đường giao thông nông thôn", "km", "1.318", "1.402", "1.467", "+84", "+65"},
+            {"Xã có đường ô tô đến trung tâm", "xã", "118", "121", "123", "+3", "+3"},
+            {"Cầu được xây dựng mới", "cầu", "19", "17", "22", "-2", "+5"}};
+  r.items.push_back(t);
+  add_item(r, Item::Para, "Trên đây là tình hình phát triển giao thông nông thôn của huyện Sơn Hà.");
+  expect_converter_text_reads_like_pdf(r, 6, {"abs-change stated 3 expected 2"});
+}

@@ -306,7 +306,11 @@ class TableReader {
       const PLine& l = lines_[i];
       if (l.tab_row || l.form_feed) return h;
       if (l.blank) continue;
-      if (data_line(t_, l) && !numbering_line(t_, l)) break;
+      // (a line of years only, "2022  2023" under "Tăng/giảm" / "2023 so", ends header cells)
+      const bool years_only = std::none_of(l.segs.begin(), l.segs.end(), [](const Seg& s) {
+        return s.kind == SegKind::Figure || s.kind == SegKind::Placeholder;
+      });
+      if (data_line(t_, l) && !numbering_line(t_, l) && !years_only) break;
       head.push_back(i);
     }
     if (i >= lines_.size() || !data_line(t_, lines_[i]) || head.size() > 4) return h;
