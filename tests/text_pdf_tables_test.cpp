@@ -384,12 +384,14 @@ class PdfReport {
         cairo_stroke(cr_);
         for (size_t k = 0; k < cells[c].size(); ++k) {
           const std::string& s = cells[c][k];
-          // (a signed figure, "+2,18", "-4", is right-aligned with the others of its column)
-          const size_t lead = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+          // (a signed figure, "+2,18", "-4", "−3,20", is right-aligned with the others of its column)
+          const size_t lead = !s.empty() && (s[0] == '+' || s[0] == '-')                         ? 1
+                              : s.rfind("\xE2\x88\x92", 0) == 0 || s.rfind("\xE2\x80\x93", 0) == 0 ? 3
+                                                                                                 : 0;
           bool figure = r > 0 && s.size() > lead && utf8::is_digit(static_cast<unsigned char>(s[lead])) && c > 0;
           double w = width(s, kBody);
           double tx = figure ? x + t.widths[c] - pad - w : r == 0 ? x + (t.widths[c] - w) / 2 : x + pad;
-          if (figure && lead == 1 && t.signed_gap >= 0) tx = x - pad + t.signed_gap;
+          if (figure && lead > 0 && t.signed_gap >= 0) tx = x - pad + t.signed_gap;
           show(tx, y_ + pad + 1 + kBody + static_cast<double>(k) * line_h, s, kBody);
         }
         x += t.widths[c];
@@ -544,6 +546,28 @@ Report rank_report() {
   return r;
 }
 
+// Scores with their changes, the falls written with the minus sign U+2212 ("−3,20") or an en dash
+// for it ("–2,30"), as office suites and typesetters do; one change planted wrong (78,60 − 80,20 =
+// −1,60, written −1,20).
+Report minus_sign_report() {
+  Report r;
+  auto add = [&](Item::Kind k, std::string text) { add_item(r, k, std::move(text)); };
+  add(Item::Title, "BÁO CÁO");
+  add(Item::Title, "Kết quả các chỉ số đánh giá năm 2023 tỉnh Sơn Hà");
+  add(Item::Para, "Năm 2023, điểm số các chỉ số đánh giá của tỉnh có chỉ số tăng, có chỉ số giảm so với năm 2022 như bảng sau.");
+  Item t;
+  t.kind = Item::Table;
+  t.widths = {190, 60, 60, 80};
+  t.rows = {{"Chỉ số (điểm)", "2022", "2023", "Tăng/giảm"},
+            {"Chỉ số năng lực cạnh tranh cấp tỉnh", "64,12", "66,30", "+2,18"},
+            {"Chỉ số hiệu quả quản trị hành chính công", "43,85", "40,65", "\xE2\x88\x92" "3,20"},
+            {"Chỉ số cải cách hành chính", "85,40", "83,10", "\xE2\x80\x93" "2,30"},
+            {"Chỉ số hài lòng của người dân", "80,20", "78,60", "\xE2\x88\x92" "1,20"}};
+  r.items.push_back(t);
+  add(Item::Para, "Trên đây là kết quả các chỉ số đánh giá năm 2023 của tỉnh Sơn Hà.");
+  return r;
+}
+
 bool table_template(Template t) {
   std::string_view s = to_string(t);
   return s.substr(0, 6) == "table-";
@@ -660,4 +684,105 @@ TEST(PdfTables, PdftotextLayoutTextOfTightSignedFiguresGivesThePdfsClaims) {
   for (Item& it : report.items)
     if (it.kind == Item::Table) it.signed_gap = 1.5;
   expect_converter_text_reads_like_pdf(report, 4, {"abs-change stated 6 expected 8"});
+}
+
+// The minus sign U+2212 and an en dash written for it, set tight after the figure before them
+// ("40,65−3,20" but for a hair): their own cells, read as negative, as the .docx's and the plain
+// text's of `pdftotext -layout` (issue 13).
+TEST(PdfTables, MinusSignFiguresTightAfterTheFigureBeforeThemAreTheirOwnCells) {
+  Report report = minus_sign_report();
+  for (Item& it : report.items)
+    if (it.kind == Item::Table) it.signed_gap = 1.5;
+  std::string pdf = PdfReport().render(report);
+  auto from_pdf = load_document("report.pdf", pdf);
+  ASSERT_TRUE(from_pdf.ok()) << from_pdf.error().message();
+  const std::string text = from_pdf->original;
+  EXPECT_NE(text.find("43,85\t40,65\t\xE2\x88\x92" "3,20"), std::string::npos) << text;
+  EXPECT_NE(text.find("85,40\t83,10\t\xE2\x80\x93" "2,30"), std::string::npos) << text;
+  DocumentResult p = analyze(std::move(*from_pdf), RunOptions{});
+  fs::path dir = temp_dir();
+  auto from_docx = load_document("report.docx", docx_bytes(report, dir / "report.docx"));
+  ASSERT_TRUE(from_docx.ok()) << from_docx.error().message();
+  DocumentResult d = analyze(std::move(*from_docx), RunOptions{});
+  EXPECT_EQ(table_claim_keys(p), table_claim_keys(d)) << "docx:\n" << dump(table_claim_keys(d)) << "pdf:\n"
+                                                      << dump(table_claim_keys(p)) << "\n" << text;
+  EXPECT_EQ(table_claim_keys(p).size(), 4u) << dump(table_claim_keys(p));
+  // Firing: the one planted change; quiet: the three right ones, their falls read as falls.
+  EXPECT_EQ(table_finding_keys(p), (std::multiset<std::string>{"abs-change stated -1.2 expected -1.6"})) << dump(table_finding_keys(p));
+  for (const Finding& f : p.findings) EXPECT_GT(f.table, 0) << f.check << ": " << f.message << "\n" << text;
+  fs::remove_all(dir);
+}
+
+TEST(PdfTables, PdftotextLayoutTextOfTightMinusSignFiguresGivesThePdfsClaims) {
+  Report report = minus_sign_report();
+  for (Item& it : report.items)
+    if (it.kind == Item::Table) it.signed_gap = 1.5;
+  expect_converter_text_reads_like_pdf(report, 4, {"abs-change stated -1.2 expected -1.6"});
+}
+
+// Quiet: an en dash inside a word ("2021–2025") is a range, and one alone ("–") a cell with no
+// figure: neither is a signed figure, nor cut from what it stands by.
+TEST(PdfTables, EnDashRangesAndPlaceholdersInATightTableAreNoSignedFigures) {
+  Report r;
+  add_item(r, Item::Title, "BÁO CÁO");
+  add_item(r, Item::Para, "Năm 2023, điểm số các chỉ số đánh giá của tỉnh được cải thiện so với năm 2022 như bảng sau.");
+  Item t;
+  t.kind = Item::Table;
+  t.widths = {240, 60, 60, 80};
+  t.signed_gap = 1.5;
+  t.rows = {{"Chỉ số (điểm)", "2022", "2023", "Tăng/giảm"},
+            {"Điểm bình quân giai đoạn 2021\xE2\x80\x93" "2025", "70,15", "72,40", "+2,25"},
+            {"Chỉ số chuyển đổi số", "\xE2\x80\x93", "55,10", "\xE2\x80\x93"}};
+  r.items.push_back(t);
+  std::string pdf = PdfReport().render(r);
+  auto from_pdf = load_document("report.pdf", pdf);
+  ASSERT_TRUE(from_pdf.ok()) << from_pdf.error().message();
+  const std::string text = from_pdf->original;
+  EXPECT_NE(text.find("giai đoạn 2021\xE2\x80\x93" "2025\t70,15\t72,40\t+2,25"), std::string::npos) << text;
+  EXPECT_NE(text.find("Chỉ số chuyển đổi số\t\xE2\x80\x93\t55,10\t\xE2\x80\x93"), std::string::npos) << text;
+  DocumentResult p = analyze(std::move(*from_pdf), RunOptions{});
+  EXPECT_EQ(table_claim_keys(p).size(), 1u) << dump(table_claim_keys(p));
+  EXPECT_TRUE(p.findings.empty()) << p.findings.front().check << ": " << p.findings.front().message << "\n" << text;
+}
+
+// A table of dot decimals ('.' the decimal point, as a report typed in another locale writes them)
+// with an STT column: the rows without an STT number under "1" are its items. The plan column's
+// total (12.750 + 19.750 = 32.5, only with '.' the decimal point) decides the table, and the wrong
+// actual total (6.125 + 9.375 = 15.5, written 15.6) is a wrong sum, not a malformed number: in the
+// PDF, its .docx and the plain text `pdftotext -layout` makes of it (issue 13).
+TEST(PdfTables, WrongTotalInADotDecimalTableWithAnSttColumnIsAWrongSum) {
+  Report r;
+  add_item(r, Item::Title, "BÁO CÁO");
+  add_item(r, Item::Title, "Tình hình đầu tư phát triển 6 tháng đầu năm 2024 huyện Sơn Hà");
+  add_item(r, Item::Para, "Công tác thu hút đầu tư được đẩy mạnh; tổng thu ngân sách đạt 2.145,8 tỷ đồng, tăng 4,2% so với cùng kỳ.");
+  Item t;
+  t.kind = Item::Table;
+  t.widths = {36, 214, 80, 80};
+  t.rows = {{"STT", "Chỉ tiêu (nghìn tỷ đồng)", "Kế hoạch", "Thực hiện"},
+            {"1", "Tổng vốn đầu tư phát triển", "32.5", "15.6"},
+            {"", "Vốn ngân sách nhà nước", "12.750", "6.125"},
+            {"", "Vốn ngoài ngân sách", "19.750", "9.375"}};
+  r.items.push_back(t);
+  add_item(r, Item::Para, "Trên đây là tình hình đầu tư phát triển 6 tháng đầu năm 2024 của huyện Sơn Hà.");
+  expect_converter_text_reads_like_pdf(r, 2, {"sum-total stated 15.6 expected 15.5"});
+}
+
+// Three years and two change columns naming two pairs ("Tăng/giảm 2023 so 2022", "Tăng/giảm 2024 so
+// 2023", their headers wrapped in their cells): each read against its own pair, in the PDF, its
+// .docx and pdftotext -layout's text; one change planted (123 − 121 = 2, written 3) (issue 13).
+TEST(PdfTables, TwoChangeColumnsOfThreeYearsAreEachReadAgainstTheirOwnPair) {
+  Report r;
+  add_item(r, Item::Title, "BÁO CÁO");
+  add_item(r, Item::Title, "Tình hình phát triển giao thông nông thôn giai đoạn 2022 - 2024 huyện Sơn Hà");
+  add_item(r, Item::Para, "Hạ tầng giao thông nông thôn được đầu tư đồng bộ; tổng vốn bố trí cho các công trình đạt 912,6 tỷ đồng.");
+  Item t;
+  t.kind = Item::Table;
+  t.widths = {150, 40, 50, 50, 50, 70, 70};
+  t.rows = {{"Chỉ tiêu", "ĐVT", "2022", "2023", "2024", "Tăng/giảm 2023 so 2022", "Tăng/giảm 2024 so 2023"},
+            {"Đường giao thông nông thôn", "km", "1.318", "1.402", "1.467", "+84", "+65"},
+            {"Xã có đường ô tô đến trung tâm", "xã", "118", "121", "123", "+3", "+3"},
+            {"Cầu được xây dựng mới", "cầu", "19", "17", "22", "-2", "+5"}};
+  r.items.push_back(t);
+  add_item(r, Item::Para, "Trên đây là tình hình phát triển giao thông nông thôn của huyện Sơn Hà.");
+  expect_converter_text_reads_like_pdf(r, 6, {"abs-change stated 3 expected 2"});
 }

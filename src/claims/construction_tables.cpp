@@ -16,31 +16,38 @@ bool names_rank(std::string_view written) {
 // "Xếp hạng 2021 | Xếp hạng 2022 | Tăng (+), giảm (-) bậc", "Năm 2022 | Năm 2023 | Tỷ lệ tăng (%)",
 // "Chỉ tiêu | 2021 | 2022 | 2023 | Tăng/giảm 2023 so 2021").
 struct YearHeader {
-  int first = -1;                  // the first year column (the label and unit stand before it)
-  int earlier = -1, current = -1;  // the two year columns the change, rate or index compares
-  int change = -1;                 // "Tăng/giảm", "+/-", "Chênh lệch": current − earlier
-  int rate = -1;                   // "Tăng, giảm (%)", "Tốc độ tăng (%)": a growth rate
-  int index = -1;                  // "So sánh (%)", "2022/2021 (%)": an index
-  bool points = false;             // the change column is in points ("Tăng/giảm (điểm %)", "+/- điểm")
-  bool percent_levels = false;     // the year cells say their levels are percentages ("2022 (%)")
-  bool rank = false;               // the year cells name a rank ("Xếp hạng 2021")
-  size_t cells = 0;                // how many cells the header has
+  // A change, rate or index column and the two year columns it compares: "Tăng/giảm 2023 so
+  // 2022" and "Tăng/giảm 2024 so 2023" under one header are two comparisons.
+  struct Comparison {
+    enum Kind { Change, Rate, Index } kind = Change;
+    int column = -1;                 // the change, rate or index column
+    int earlier = -1, current = -1;  // the two year columns it compares
+    bool points = false;             // a change in points ("Tăng/giảm (điểm %)", "+/- điểm")
+  };
+  int first = -1;                    // the first year column (the label and unit stand before it)
+  std::vector<Comparison> comparisons;
+  bool percent_levels = false;       // the year cells say their levels are percentages ("2022 (%)")
+  bool rank = false;                 // the year cells name a rank ("Xếp hạng 2021")
+  size_t cells = 0;                  // how many cells the header has
 };
 
 }  // namespace
 
 // The header of years at block bi, or nullopt: two cells or more that each hold one year (and
 // words, the same in all, none a plan's), a change, rate or index column, and no figure anywhere.
-// Of three years or more, the change compares the two its header names ("Tăng/giảm 2023 so 2021",
-// "2023/2021 (%)"), else the last two; a rate or index column naming no years ("Tăng bình quân
-// (%)" over three years is no year-on-year rate) then gives nothing.
+// Of three years or more, each change, rate or index column compares the two its header names
+// ("Tăng/giảm 2023 so 2021", "2023/2021 (%)"; "Tăng/giảm 2023 so 2022 | Tăng/giảm 2024 so 2023"
+// are two comparisons), else the last two; a rate or index column naming no years ("Tăng bình
+// quân (%)" over three years is no year-on-year rate) then gives nothing.
 static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
   auto cells = r.cells_of(bi);
   if (cells.size() < 3) return std::nullopt;
   YearHeader h;
   struct YearColumn { int column, year; std::string words; bool percent; };
   std::vector<YearColumn> years;
-  std::vector<int> named[3];  // the years the change, rate and index headers name
+  // The change, rate and index columns, each with the years its header names.
+  struct Compared { YearHeader::Comparison::Kind kind; int column; bool points; std::vector<int> named; };
+  std::vector<Compared> compared;
   for (size_t c = 0; c < cells.size(); ++c) {
     auto [a, e] = cells[c];
     int year = 0, numbers = 0;
@@ -85,14 +92,12 @@ static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
       continue;
     }
     const bool points = Reader::header_is(padded, {" diem "});
-    int slot = -1;
-    if (change_word && (points || !percent)) {
-      if (h.change < 0) { h.change = static_cast<int>(c); h.points = points; slot = 0; }
-    } else if (percent || rate_word) {
-      if (Reader::header_is(padded, {" toc do ", " tang ", " giam "})) { if (h.rate < 0) { h.rate = static_cast<int>(c); slot = 1; } }
-      else if (h.index < 0) { h.index = static_cast<int>(c); slot = 2; }
-    }
-    if (slot >= 0) named[slot] = cell_years;
+    using Kind = YearHeader::Comparison::Kind;
+    if (change_word && (points || !percent))
+      compared.push_back({Kind::Change, static_cast<int>(c), points, cell_years});
+    else if (percent || rate_word)
+      compared.push_back({Reader::header_is(padded, {" toc do ", " tang ", " giam "}) ? Kind::Rate : Kind::Index,
+                          static_cast<int>(c), false, cell_years});
   }
   // "2022 | 2023 | Tỷ trọng 2023 (%)": a year cell in % among year cells without is no level column.
   const size_t in_percent = static_cast<size_t>(std::count_if(years.begin(), years.end(), [](const YearColumn& y) { return y.percent; }));
@@ -115,20 +120,26 @@ static std::optional<YearHeader> year_header(Reader& r, size_t bi) {
     if (lo < 0 || hi <= lo) return std::nullopt;
     return std::pair{lo, hi};
   };
-  std::optional<std::pair<int, int>> pair;
-  int* columns[3] = {&h.change, &h.rate, &h.index};
-  for (int k = 0; k < 3; ++k) {
-    if (*columns[k] < 0) continue;
-    std::optional<std::pair<int, int>> p = pair_of(named[k]);
+  // Each column against the pair of years its header names; of two columns of one kind comparing
+  // the same pair ("Tăng/giảm | Tăng/giảm" naming none), the first only: which is which, the
+  // header does not say.
+  for (const Compared& k : compared) {
+    std::optional<std::pair<int, int>> p = pair_of(k.named);
     // Over three years, a rate or index that names none may be an average or a base year's.
-    if (k > 0 && years.size() > 2 && named[k].empty()) p.reset();
-    if (p && !pair) pair = p;
-    if (!p || *p != *pair) *columns[k] = -1;  // another pair of years than the first column's
+    if (k.kind != YearHeader::Comparison::Change && years.size() > 2 && k.named.empty()) p.reset();
+    if (!p) continue;
+    const int earlier = years[static_cast<size_t>(p->first)].column, current = years[static_cast<size_t>(p->second)].column;
+    if (std::any_of(h.comparisons.begin(), h.comparisons.end(), [&](const YearHeader::Comparison& o) {
+          return o.kind == k.kind && o.earlier == earlier && o.current == current;
+        }))
+      continue;
+    h.comparisons.push_back({k.kind, k.column, earlier, current, k.points});
   }
-  if (!pair || (h.change < 0 && h.rate < 0 && h.index < 0)) return std::nullopt;
+  if (h.comparisons.empty()) return std::nullopt;
+  // A row's claims in the order change, rate, index, whatever the columns' order.
+  std::stable_sort(h.comparisons.begin(), h.comparisons.end(),
+                   [](const YearHeader::Comparison& a, const YearHeader::Comparison& b) { return a.kind < b.kind; });
   h.first = years.front().column;
-  h.earlier = years[static_cast<size_t>(pair->first)].column;
-  h.current = years[static_cast<size_t>(pair->second)].column;
   h.cells = cells.size();
   return h;
 }
@@ -262,12 +273,16 @@ static std::vector<std::pair<YearHeader, std::vector<size_t>>> year_header_table
 }
 
 void year_header_claims(Reader& r) {
+  // A row against one comparison of its header: its earlier and current figures and the cell that
+  // states their change, rate or index.
   struct Line {
     size_t block;
-    int earlier, current, change, rate, index;
+    size_t comparison;
+    int earlier, current, stated;
     bool rank;
     bool percent;  // the levels are percentages: their change is in points
   };
+  using Kind = YearHeader::Comparison::Kind;
   auto written = [&](std::pair<size_t, size_t> cell) {
     if (cell.first >= cell.second) return std::string_view();
     return r.doc.slice(Span{r.nr.tokens[cell.first].span.begin, r.nr.tokens[cell.second - 1].span.end});
@@ -276,7 +291,8 @@ void year_header_claims(Reader& r) {
     const uint32_t at = r.nr.quantities[q].span.begin;
     std::string_view before = r.doc.slice(Span{at >= 3 ? at - 3 : 0, at});
     return !before.empty() && (before.back() == '-' || before.back() == '+' ||
-                               (before.size() >= 3 && before.substr(before.size() - 3) == "\xE2\x88\x92"));
+                               (before.size() >= 3 && (before.substr(before.size() - 3) == "\xE2\x88\x92" ||
+                                                       before.substr(before.size() - 3) == "\xE2\x80\x93")));
   };
   for (auto& [header, blocks] : year_header_tables(r)) {
     const YearHeader* h = &header;
@@ -289,30 +305,35 @@ void year_header_claims(Reader& r) {
       auto at = [&](int c) {
         return c >= 0 && static_cast<size_t>(c + shift) < cells.size() ? cell_figure(r, cells[static_cast<size_t>(c + shift)]) : -1;
       };
-      Line l{k, at(h->earlier), at(h->current), at(h->change), at(h->rate), at(h->index), h->rank, h->percent_levels};
-      bool label = false;
+      bool label = false, rank = h->rank, percent = h->percent_levels;
       for (int c = 0; c < h->first + shift && static_cast<size_t>(c) < cells.size(); ++c) {
         for (size_t m = cells[c].first; m < cells[c].second; ++m) label = label || r.nr.tokens[m].kind == TokKind::Word;
-        l.rank = l.rank || names_rank(written(cells[c]));
+        rank = rank || names_rank(written(cells[c]));
         // "Tỷ lệ hộ nghèo (%)", or a unit cell "%"
-        l.percent = l.percent || written(cells[c]).find('%') != std::string_view::npos;
+        percent = percent || written(cells[c]).find('%') != std::string_view::npos;
       }
-      if (!label || l.earlier < 0 || l.current < 0) continue;
-      if (r.pct(l.earlier) && r.pct(l.current)) l.percent = true;
-      else if (r.pct(l.earlier) || r.pct(l.current) || !r.compatible(l.earlier, l.current)) continue;
-      if (l.percent && l.rank) continue;
-      lines.push_back(l);
+      if (!label) continue;
+      for (size_t ci = 0; ci < h->comparisons.size(); ++ci) {
+        const YearHeader::Comparison& cmp = h->comparisons[ci];
+        Line l{k, ci, at(cmp.earlier), at(cmp.current), at(cmp.column), rank, percent};
+        if (l.earlier < 0 || l.current < 0 || l.stated < 0) continue;
+        if (r.pct(l.earlier) && r.pct(l.current)) l.percent = true;
+        else if (r.pct(l.earlier) || r.pct(l.current) || !r.compatible(l.earlier, l.current)) continue;
+        if (l.percent && l.rank) continue;
+        lines.push_back(l);
+      }
     }
-    // The change column's convention: signed or not; for ranks, places gained or the difference.
-    bool signs = false;
+    // Each change column's convention: signed or not; for ranks (all change columns of the
+    // table), places gained or the difference.
+    std::vector<bool> signs(h->comparisons.size(), false);
     size_t gained = 0, difference = 0;
     for (const Line& l : lines) {
-      if (l.change < 0) continue;
-      signs = signs || signed_cell(l.change);
+      if (h->comparisons[l.comparison].kind != Kind::Change) continue;
+      if (signed_cell(l.stated)) signs[l.comparison] = true;
       if (!l.rank) continue;
-      const int scale = std::max({r.Q(l.current).value.scale, r.Q(l.earlier).value.scale, r.Q(l.change).value.scale});
+      const int scale = std::max({r.Q(l.current).value.scale, r.Q(l.earlier).value.scale, r.Q(l.stated).value.scale});
       const int64_t d = difference_of(r.Q(l.current), r.Q(l.earlier), scale);
-      const int64_t stated = signed_at(r.Q(l.change), scale);
+      const int64_t stated = signed_at(r.Q(l.stated), scale);
       if (d == 0) continue;
       if (stated == d) ++difference;
       if (stated == -d) ++gained;
@@ -321,52 +342,53 @@ void year_header_claims(Reader& r) {
     std::unordered_set<uint32_t> stated;  // figures another table claim states already
     for (const Claim& c : r.out.claims) stated.insert(c.stated);
     for (const Line& l : lines) {
+      const Kind kind = h->comparisons[l.comparison].kind;
+      if (r.stated_used[l.stated] || stated.count(static_cast<uint32_t>(l.stated))) continue;
       Reader::Row row;
       row.block = l.block;
-      // A change of percentages in points ("Tỷ lệ hộ nghèo (%) | 3,12 | 2,45 | -0,67"): X − Z = Y points.
-      if (l.percent) {
-        if (l.change >= 0 && !r.stated_used[l.change] && !stated.count(static_cast<uint32_t>(l.change)) &&
-            (r.Q(l.change).unit.empty() || r.pct(l.change))) {
-          Claim& c = r.add_row_claim(ClaimKind::PpDifference, row, l.change, Template::TablePointsChangeColumn);
-          r.stated_used[l.change] = true;
+      if (kind == Kind::Change) {
+        // A change of percentages in points ("Tỷ lệ hộ nghèo (%) | 3,12 | 2,45 | -0,67"): X − Z = Y points.
+        if (l.percent) {
+          if (!r.Q(l.stated).unit.empty() && !r.pct(l.stated)) continue;
+          Claim& c = r.add_row_claim(ClaimKind::PpDifference, row, l.stated, Template::TablePointsChangeColumn);
+          r.stated_used[l.stated] = true;
           c.operands.push_back(Operand{"current", static_cast<uint32_t>(l.current)});
           c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(l.earlier)});
-          c.operands.push_back(Operand{"change", static_cast<uint32_t>(l.change)});
+          c.operands.push_back(Operand{"change", static_cast<uint32_t>(l.stated)});
           r.used[l.current] = r.used[l.earlier] = true;
-          if (!signs) c.decrease = difference_of(r.Q(l.current), r.Q(l.earlier), 6) < 0;
+          if (!signs[l.comparison]) c.decrease = difference_of(r.Q(l.current), r.Q(l.earlier), 6) < 0;
+          continue;
         }
-        continue;  // a rate or index of a percentage: relative or in points, the header does not say
-      }
-      if (l.change >= 0 && !r.stated_used[l.change] && !stated.count(static_cast<uint32_t>(l.change)) && !r.pct(l.change) &&
-          (r.Q(l.change).unit.empty() || r.compatible(l.change, l.current))) {
+        if (r.pct(l.stated) || (!r.Q(l.stated).unit.empty() && !r.compatible(l.stated, l.current))) continue;
         const bool places = l.rank && !rank_as_difference;
         // A rank is an exact place, not a rounded measure: 9 → 7 is two places, never one.
         if (l.rank)
-          for (int q : {l.earlier, l.current, l.change})
+          for (int q : {l.earlier, l.current, l.stated})
             if (r.Q(q).value.scale == 0 && r.Q(q).precision == 0) r.Q(q).exact_count = true;
-        Claim& c = r.add_row_claim(ClaimKind::AbsChange, row, l.change, places ? Template::TableRankChangeColumn : Template::TableChangeColumn);
-        r.stated_used[l.change] = true;
+        Claim& c = r.add_row_claim(ClaimKind::AbsChange, row, l.stated, places ? Template::TableRankChangeColumn : Template::TableChangeColumn);
+        r.stated_used[l.stated] = true;
         c.operands.push_back(Operand{"current", static_cast<uint32_t>(l.current)});
         c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(l.earlier)});
-        c.operands.push_back(Operand{"change", static_cast<uint32_t>(l.change)});
+        c.operands.push_back(Operand{"change", static_cast<uint32_t>(l.stated)});
         r.used[l.current] = r.used[l.earlier] = true;
         // With no sign in the column, the values tell the direction and the cell the size.
-        if (!signs) {
+        if (!signs[l.comparison]) {
           const int64_t d = difference_of(r.Q(l.current), r.Q(l.earlier), 6);
           c.decrease = places ? d > 0 : d < 0;
         }
+        continue;
       }
-      if (l.rank) continue;  // a rank is no operand of a rate
-      for (int q : {l.rate, l.index}) {
-        if (q < 0 || r.stated_used[q] || stated.count(static_cast<uint32_t>(q)) || r.Q(l.earlier).value.mantissa == 0) continue;
-        Claim& c = r.add_row_claim(ClaimKind::Growth, row, q,
-                                   q == l.index ? Template::TableIndexVsLastYearColumn : Template::TableRateVsLastYearColumn);
-        r.stated_used[q] = true;
-        c.operands.push_back(Operand{"current", static_cast<uint32_t>(l.current)});
-        c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(l.earlier)});
-        c.operands.push_back(Operand{q == l.index ? "index" : "rate", static_cast<uint32_t>(q)});
-        r.used[l.earlier] = r.used[l.current] = true;
-      }
+      // A rate or index of a percentage: relative or in points, the header does not say. A rank
+      // is no operand of a rate.
+      if (l.percent || l.rank || r.Q(l.earlier).value.mantissa == 0) continue;
+      const bool index = kind == Kind::Index;
+      Claim& c = r.add_row_claim(ClaimKind::Growth, row, l.stated,
+                                 index ? Template::TableIndexVsLastYearColumn : Template::TableRateVsLastYearColumn);
+      r.stated_used[l.stated] = true;
+      c.operands.push_back(Operand{"current", static_cast<uint32_t>(l.current)});
+      c.operands.push_back(Operand{"earlier", static_cast<uint32_t>(l.earlier)});
+      c.operands.push_back(Operand{index ? "index" : "rate", static_cast<uint32_t>(l.stated)});
+      r.used[l.earlier] = r.used[l.current] = true;
     }
   }
 }
@@ -449,14 +471,12 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       used[actual] = used[plan] = true;
     }
   }
-  for (size_t i = 0; i + 2 < rows.size() + 1; ++i) {
-    if (rows[i].sub) continue;
-    size_t j = i + 1;
-    while (j < rows.size() && rows[j].sub && rows[j].block == rows[j - 1].block + 1) ++j;
-    if (j - i < 3) continue;  // at least two items
-    bool ranks = false;
-    for (size_t r = i; r < j; ++r) ranks = ranks || rank_row(rows[r]);
-    if (ranks) continue;
+  // A total row over its items, column by column. `closing`: a "Tổng cộng" row, read as the sum of
+  // the rows it closes only when one of its columns adds up exactly (the rows are then its items).
+  auto total_over = [&](size_t i, const std::vector<size_t>& items, bool closing) {
+    if (items.size() < 2 || rank_row(rows[i])) return;  // at least two items
+    for (size_t r : items)
+      if (rank_row(rows[r])) return;
     // When one column of the items adds up exactly to the total row, the items partition it,
     // and every other column of the same items must add up too.
     bool partitioned = false;
@@ -464,20 +484,21 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       if (pct(tq) || th.find('%') != std::string::npos || rank_column(th)) continue;
       double sum = 0;
       size_t n = 0;
-      for (size_t r = i + 1; r < j; ++r)
+      for (size_t r : items)
         for (auto [pq, ph] : rows[r].values)
           if (ph == th && compatible(pq, tq) && !pct(pq)) { sum += Q(pq).value.to_double() * Q(pq).factor; ++n; }
       double tv = Q(tq).value.to_double() * Q(tq).factor;
-      if (n == j - i - 1 && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv)
+      if (n == items.size() && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv)
         partitioned = true;
     }
+    if (closing && !partitioned) return;
     for (auto [tq, th] : rows[i].values) {
       if (pct(tq) || th.find('%') != std::string::npos || rank_column(th)) continue;
       std::vector<int> parts;
-      for (size_t r = i + 1; r < j; ++r)
+      for (size_t r : items)
         for (auto [pq, ph] : rows[r].values)
           if (ph == th && compatible(pq, tq) && !pct(pq)) parts.push_back(pq);
-      if (parts.size() != j - i - 1) continue;
+      if (parts.size() != items.size()) continue;
       double sum = 0;
       for (int p : parts) sum += Q(p).value.to_double() * Q(p).factor;
       double tv = Q(tq).value.to_double() * Q(tq).factor;
@@ -486,8 +507,8 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       bool partition = adds_up || partitioned;
       if (!partition && parts.size() == 2) {
         std::string a = " ", b = " ";
-        for (auto& w : rows[i + 1].phrase) a += w + " ";
-        for (auto& w : rows[i + 2].phrase) b += w + " ";
+        for (auto& w : rows[items[0]].phrase) a += w + " ";
+        for (auto& w : rows[items[1]].phrase) b += w + " ";
         partition = labels_complement(a, b, /*kinds_only=*/true);
       }
       Claim& c = add_row_claim(partition ? ClaimKind::Sum : ClaimKind::PartBound, rows[i], tq, Template::TableTotalRow);
@@ -498,6 +519,35 @@ void Reader::table_claims(const std::vector<Row>& rows) {
         used[p] = true;
       }
     }
+  };
+  // "Tổng cộng", "Tổng số" as a row's whole label: the total of the rows above it (back to the
+  // last such row), or, first of its table, of the rows below it; never an item of the row above.
+  auto closing_row = [](const Row& row) {
+    return row.phrase.size() == 2 && row.phrase[0] == "tong" && (row.phrase[1] == "cong" || row.phrase[1] == "so");
+  };
+  auto next_to = [&](size_t a, size_t b) { return rows[b].block == rows[a].block + 1; };
+  for (size_t i = 0; i + 2 < rows.size() + 1; ++i) {
+    if (rows[i].sub) continue;
+    size_t j = i + 1;
+    while (j < rows.size() && rows[j].sub && !closing_row(rows[j]) && next_to(j - 1, j)) ++j;
+    std::vector<size_t> items;
+    for (size_t r = i + 1; r < j; ++r) items.push_back(r);
+    total_over(i, items, false);
+  }
+  for (size_t k = 0; k < rows.size(); ++k) {
+    if (!closing_row(rows[k])) continue;
+    if (!rows[k].sub && k + 1 < rows.size() && rows[k + 1].sub && next_to(k, k + 1)) continue;  // it heads its items
+    // The rows it closes (or, first of its table, opens), and of them the rows of their own when
+    // some have items ("- Vốn doanh nghiệp" is in "Vốn ngoài ngân sách" already).
+    std::vector<size_t> span;
+    for (size_t m = k; m > 0 && next_to(m - 1, m) && !closing_row(rows[m - 1]); --m) span.insert(span.begin(), m - 1);
+    if (span.empty())
+      for (size_t m = k + 1; m < rows.size() && next_to(m - 1, m) && !closing_row(rows[m]); ++m) span.push_back(m);
+    std::vector<size_t> items;
+    for (size_t r : span)
+      if (!rows[r].sub) items.push_back(r);
+    if (items.empty()) items = span;
+    total_over(k, items, true);
   }
 }
 

@@ -1688,9 +1688,9 @@ std::optional<bool> adds_up(const std::vector<std::string_view>& cells, NumberCo
 // other one; so is a percent column of "102.345" (a thousandfold percent otherwise). A column of
 // thousands groups ("1.234.567") keeps the document's. One figure alone decides its column only
 // when the rest of its table leans the same way (three such figures, none against). A total row
-// over its "- item" rows whose figures add up with one reading of '.' and not with the other is
-// evidence enough for its column ("15.5" over "6.125" and "9.375": dot decimals; "2.105" over
-// "1.855" and "250": thousands).
+// over its items (or a "Tổng cộng" row below them) whose figures add up with one reading of '.'
+// and not with the other is evidence enough for its column and counts in its table's lean ("15.5"
+// over "6.125" and "9.375": dot decimals; "2.105" over "1.855" and "250": thousands).
 // Per block: empty, or the convention of each of its cells.
 std::vector<std::vector<NumberConvention>> column_conventions(const Document& doc, NumberConvention prose) {
   std::vector<std::vector<NumberConvention>> out(doc.blocks.size());
@@ -1728,35 +1728,88 @@ std::vector<std::vector<NumberConvention>> column_conventions(const Document& do
         for (size_t c = 0; c < row.cells.size(); ++c) cols[c].header += " " + vfold(row.cells[c]);
       if (figures) in_header = false;
     }
-    // Totals that add up one way only: each total row over two items or more, column by column.
-    std::vector<bool> item(e - b, false);
+    // Totals that add up one way only: each total row over two items or more, column by column,
+    // and (as two figures each) in the table's lean too. A total heads its items ("7 | Tổng đàn"
+    // over "- Đàn trâu", or over the rows without the STT number of a table with an STT column)
+    // or closes them ("Tổng cộng", "Tổng số", "Cộng" below the rows it adds up).
+    auto trimmed = [](std::string_view f) {
+      while (!f.empty() && (f.back() == ' ' || f.back() == ':' || f.back() == '.')) f.remove_suffix(1);
+      while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+      return std::string(f);
+    };
+    const std::string first_header = cols.empty() ? std::string() : trimmed(cols[0].header);
+    const bool stt = first_header == "stt" || first_header == "tt" || first_header == "so tt";
+    // A row's level: 0 a row of its own (a numbered one, in a table with an STT column), 1 a row
+    // without its table's STT number, 2 a "- item"; -1 no label.
+    std::vector<int> level(e - b, -1);
     std::vector<int> label(e - b, -1);
+    std::vector<bool> closing(e - b, false);
+    size_t first_row = e;  // the first row with a figure: the header is above it
     for (size_t bi = b; bi < e; ++bi) {
+      const Block& row = doc.blocks[bi];
       bool it = false;
-      label[bi - b] = item_label(doc.blocks[bi], it);
-      item[bi - b] = it;
+      const int l = item_label(row, it);
+      label[bi - b] = l;
+      if (l < 0) continue;
+      bool unnumbered = stt && l > 0;
+      for (int c = 0; c < l && unnumbered; ++c) unnumbered = trimmed(row.cells[static_cast<size_t>(c)]).empty();
+      level[bi - b] = it ? 2 : unnumbered ? 1 : 0;
+      const std::string f = trimmed(vfold(row.cells[static_cast<size_t>(l)]));
+      closing[bi - b] = !it && (f == "tong cong" || f == "tong so" || f == "cong" || f == "tong");
+      if (first_row == e)
+        for (size_t c = 1; c < row.cells.size() && first_row == e; ++c) {
+          std::string_view w = cell_figure(row.cells[c]);
+          const bool year = w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
+                            std::all_of(w.begin(), w.end(), [](char ch) { return is_digit(ch); });
+          if (!w.empty() && !year) first_row = bi;
+        }
     }
-    for (size_t t = b; t < e; ++t) {
-      if (item[t - b] || label[t - b] < 0) continue;
-      size_t j = t + 1;
-      while (j < e && item[j - b]) ++j;
-      if (j - t < 3) continue;
-      for (size_t c = static_cast<size_t>(label[t - b]) + 1; c < cols.size(); ++c) {
+    auto weigh = [&](size_t total, const std::vector<size_t>& items) {
+      if (items.size() < 2) return;
+      for (size_t c = static_cast<size_t>(label[total - b]) + 1; c < cols.size(); ++c) {
         std::vector<std::string_view> cells;
         bool dot = false;
-        for (size_t bi = t; bi < j; ++bi) {
-          const Block& row = doc.blocks[bi];
+        for (size_t k = 0; k <= items.size(); ++k) {
+          const Block& row = doc.blocks[k == 0 ? total : items[k - 1]];
           std::string_view w = c < row.cells.size() ? cell_figure(row.cells[c]) : std::string_view();
           if (w.empty() || row.cells[c].find('-') != std::string::npos) break;  // no figure, or a signed one
           dot = dot || w.find('.') != std::string_view::npos;
           cells.push_back(w);
         }
-        if (cells.size() != j - t || !dot) continue;
+        if (cells.size() != items.size() + 1 || !dot) continue;
         std::optional<bool> as_prose = adds_up(cells, prose), as_other = adds_up(cells, other);
         if (!as_prose || !as_other || *as_prose == *as_other) continue;
         (*as_prose ? cols[c].prose_only : cols[c].other_only) += 2;
+        (*as_prose ? table_prose : table_other) += 2;
       }
-      t = j - 1;
+    };
+    // The items of a total: the rows of [from, to) of the level nearest its own (`above`; a
+    // sub-item is in its item already).
+    auto items_of = [&](size_t from, size_t to, int above) {
+      std::vector<size_t> rows;
+      int nearest = 3;
+      for (size_t bi = from; bi < to; ++bi) nearest = std::min(nearest, level[bi - b]);
+      if (nearest <= above) return rows;
+      for (size_t bi = from; bi < to; ++bi)
+        if (level[bi - b] == nearest) rows.push_back(bi);
+      return rows;
+    };
+    size_t opened = first_row;  // the first row after the last "Tổng cộng" row, or after a row with no label
+    for (size_t t = first_row; t < e; ++t) {
+      if (level[t - b] < 0) { opened = t + 1; continue; }
+      size_t j = t + 1;
+      while (j < e && level[j - b] > level[t - b] && !closing[j - b]) ++j;
+      weigh(t, items_of(t + 1, j, level[t - b]));
+      if (!closing[t - b]) continue;
+      // "Tổng cộng", with or without an STT number: of the rows above it back to the last such row
+      // (or a row with no label), or, first of its rows and with no item of its own under it, of
+      // the rows below it up to the next.
+      if (t > opened) weigh(t, items_of(opened, t, -1));
+      else if (j == t + 1) {
+        while (j < e && level[j - b] >= 0 && !closing[j - b]) ++j;
+        weigh(t, items_of(t + 1, j, -1));
+      }
+      opened = t + 1;
     }
     std::vector<NumberConvention> conv(cols.size(), prose);
     bool any = false;

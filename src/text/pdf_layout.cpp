@@ -92,12 +92,20 @@ std::vector<Line> group_lines(std::vector<PdfBox>& boxes) {
 
 bool numeric_text(const std::string& t);
 
-// "66,30" then "+2,18": a signed figure right after a figure starts a cell of its own, however
-// close a tight layout sets it (a left-aligned change column after right-aligned figures).
+// The bytes of the sign a figure opens with: "+", "-", the minus sign "−" (U+2212) or an en dash
+// "–" written for it; 0 when none.
+size_t sign_bytes(std::string_view t, size_t at = 0) {
+  if (at < t.size() && (t[at] == '+' || t[at] == '-')) return 1;
+  if (t.substr(at, 3) == "\xE2\x88\x92" || t.substr(at, 3) == "\xE2\x80\x93") return 3;
+  return 0;
+}
+
+// "66,30" then "+2,18" (or "−3,2"): a signed figure right after a figure starts a cell of its own,
+// however close a tight layout sets it (a left-aligned change column after right-aligned figures).
 bool signed_after_figure(const Line& l, size_t i) {
   if (i == 0 || l.sup[i] || l.sup[i - 1]) return false;
   const std::string& t = l.boxes[i].text;
-  return !t.empty() && (t[0] == '+' || t[0] == '-') && numeric_text(t) && numeric_text(l.boxes[i - 1].text);
+  return sign_bytes(t) > 0 && numeric_text(t) && numeric_text(l.boxes[i - 1].text);
 }
 
 // A line cut at the gaps much wider than a word space: [first, last) box ranges; in a table
@@ -136,10 +144,10 @@ std::string words_text(const Line& l, size_t b, size_t e) {
   return t;
 }
 
-// A figure in a table cell: "12.345", "95,0", "-3,2", "(5)", "104%"; a year is a header word.
+// A figure in a table cell: "12.345", "95,0", "-3,2", "−3,2", "(5)", "104%"; a year is a header word.
 bool numeric_text(const std::string& t) {
   size_t b = 0, e = t.size();
-  while (b < e && (t[b] == '-' || t[b] == '+' || t[b] == '(')) ++b;
+  for (size_t n; b < e && ((n = sign_bytes(t, b)) > 0 || t[b] == '(');) b += n > 0 ? n : 1;
   while (e > b && (t[e - 1] == '%' || t[e - 1] == ')')) --e;
   if (b >= e) return false;
   size_t digits = 0;

@@ -39,7 +39,7 @@ SegKind kind_of(std::string_view s) {
       s == "\xE2\x80\xA6" || s == "*")
     return SegKind::Placeholder;
   size_t i = 0, e = s.size();
-  if (s.substr(0, 3) == "\xE2\x88\x92") i = 3;  // minus sign
+  if (s.substr(0, 3) == "\xE2\x88\x92" || s.substr(0, 3) == "\xE2\x80\x93") i = 3;  // minus sign, or an en dash for it
   else if (i < e && (s[i] == '-' || s[i] == '+' || s[i] == '(')) ++i;
   if (e > i && s[e - 1] == '%') --e;
   while (e > i && s[e - 1] == ' ') --e;
@@ -306,7 +306,11 @@ class TableReader {
       const PLine& l = lines_[i];
       if (l.tab_row || l.form_feed) return h;
       if (l.blank) continue;
-      if (data_line(t_, l) && !numbering_line(t_, l)) break;
+      // (a line of years only, "2022  2023" under "Tăng/giảm" / "2023 so", ends header cells)
+      const bool years_only = std::none_of(l.segs.begin(), l.segs.end(), [](const Seg& s) {
+        return s.kind == SegKind::Figure || s.kind == SegKind::Placeholder;
+      });
+      if (data_line(t_, l) && !numbering_line(t_, l) && !years_only) break;
       head.push_back(i);
     }
     if (i >= lines_.size() || !data_line(t_, lines_[i]) || head.size() > 4) return h;
