@@ -192,12 +192,16 @@ void evaluate_parts(const Claim& c, const QuantityView& qs, const ToleranceOptio
   std::string expr;
   const Quantity* biggest = nullptr;
   Interval biggest_i = sum_printed;
+  // Parts written in another unit than the total ("80.010 lượt + 1,16 triệu lượt") are shown with theirs.
+  const bool mixed = std::any_of(parts.begin(), parts.end(), [&](const Quantity* p) {
+    return p->factor != total->factor || p->dimension != total->dimension;
+  });
   for (auto* p : parts) {
     Interval r = in_unit_of(*p, *total, OperandMode::Rounded, o);
     sum_printed = sum_printed + in_unit_of(*p, *total, OperandMode::AsPrinted, o);
     sum_rounded = sum_rounded + r;
     if (!biggest || r.lo > biggest_i.lo) { biggest = p; biggest_i = r; }
-    expr += (expr.empty() ? "" : " + ") + shown(*p);
+    expr += (expr.empty() ? "" : " + ") + (mixed ? with_unit(shown(*p), p->unit) : shown(*p));
   }
   ev.computed = sum_printed.centre();
   ev.computed_interval = sum_rounded;
