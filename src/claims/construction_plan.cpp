@@ -262,6 +262,10 @@ void Reader::percent_of_plan(size_t block_index) {
         }
       }
     }
+    if (cands.empty() && !plan_after && !plan_before && !over) {
+      const int capital = capital_of_disbursement(ak, actual, x);
+      if (capital >= 0) cands.push_back(capital);
+    }
     if (cands.empty()) {
       // The plan may be in the annex table, or nowhere in the document: decided once the
       // tables are read (resolve_plans_from_tables).
@@ -288,6 +292,31 @@ void Reader::percent_of_plan(size_t block_index) {
     // alone: linked by position (the plan of another indicator as often as not).
     c.inferred = !cands_in_clause && !is_item[best] && tok_sentence[token_of[best]] + 1 < tok_sentence[ak];
   }
+}
+
+// "Vốn … bổ sung có mục tiêu cho các địa phương tổng cộng là 3.678 tỷ đồng, … 15 địa phương đã giải
+// ngân 1.137 tỷ đồng, đạt tỷ lệ 31%": a disbursement's "đạt X%" with no plan word is of the capital
+// the sentence (or the one before) named first — the nearest earlier figure of its unit labelled
+// "vốn", larger than it. Linked by position only, so only when it gives about the percent stated
+// (within a tenth of it): a capital of another scope is far off, a slip is near. -1 when none.
+int Reader::capital_of_disbursement(size_t ak, int actual, int x) const {
+  bool disbursed = false;  // "giải ngân" in the few words before the actual
+  for (size_t m = ak; m > first && m + 8 > ak && same_sentence(m - 1, ak) && qty(m - 1) < 0; --m)
+    disbursed = disbursed || phrase(m - 1, {"giai", "ngan"});
+  if (!disbursed) return -1;
+  const double av = Q(actual).value.to_double() * Q(actual).factor, stated = Q(x).value.to_double();
+  const uint32_t s = tok_sentence[ak];
+  for (size_t m = ak; m > first && tok_sentence[m - 1] + 1 >= s; --m) {
+    const int q = qty(m - 1);
+    if (q < 0 || q == actual || pct(q) || is_change(m - 1) || Q(q).unit != Q(actual).unit) continue;
+    bool capital = false;  // "vốn" names it: among the words back to the figure or sentence before
+    for (size_t w = m - 1; w > first && w + 24 > m && same_sentence(w - 1, m - 1) && qty(w - 1) < 0 && !capital; --w)
+      capital = word(w - 1, "von");
+    const double pv = Q(q).value.to_double() * Q(q).factor;
+    if (!capital || pv <= av) continue;
+    return std::fabs(av / pv * 100 - stated) <= 0.1 * stated ? q : -1;
+  }
+  return -1;
 }
 
 // "phấn đấu …", "dự kiến …", "mục tiêu …" between the previous figure and the percent at k.

@@ -242,6 +242,7 @@ struct Reader {
   // construction_plan.cpp: percent of plan, plans found elsewhere, the plan side of a breakdown.
   bool plan_of_other_percent(size_t k, int x, size_t lo) const;
   bool plan_word_before(size_t k, size_t reach, bool allotted = false) const;
+  int capital_of_disbursement(size_t ak, int actual, int x) const;
   bool plan_word_after(size_t k) const;
   bool plan_named_before_verb(size_t v) const;
   bool estimate_before(size_t k) const;
