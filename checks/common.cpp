@@ -128,6 +128,9 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   ev.computed_interval = p;
   Agreement a = agree(p, *st, o);
   ev.verdict = verdict_of(a);
+  // What follows only displays the figures and qualifies the discrepancy; it can throw only on
+  // an overflow the guard rules out.
+  if (o.verdict_only && rounding_cannot_overflow(*ev.computed, std::max(ev.display_decimals, k))) return;
   std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
   ev.computation = over ? "(" + shown(*num) + " / " + shown(*den) + " − 1) × 100 = " + pc + " → " +
                               rounded_to_stated(*ev.computed, *st) + "%"
@@ -193,12 +196,19 @@ void evaluate_parts(const Claim& c, const QuantityView& qs, const ToleranceOptio
     sum_printed = sum_printed + in_unit_of(*p, *total, OperandMode::AsPrinted, o);
     sum_rounded = sum_rounded + r;
     if (!biggest || r.lo > biggest_i.lo) { biggest = p; biggest_i = r; }
-    expr += (expr.empty() ? "" : " + ") + shown(*p);
+    if (!o.verdict_only) expr += (expr.empty() ? "" : " + ") + shown(*p);
   }
   ev.computed = sum_printed.centre();
   ev.computed_interval = sum_rounded;
   Interval t = rounding_interval(*total, o);
-  std::string sum_text = format_vi(*ev.computed, k);
+  // Verdict only: the sum's display (which can throw only on an overflow the guard rules out)
+  // and the messages are skipped; every exact computation before the verdict is kept.
+  const bool skip_display = o.verdict_only && rounding_cannot_overflow(*ev.computed, k);
+  if (skip_display && !bound) {
+    ev.verdict = meets(sum_rounded, t) ? Verdict::Consistent : Verdict::Discrepancy;
+    return;
+  }
+  std::string sum_text = skip_display ? std::string() : format_vi(*ev.computed, k);
   if (!bound) {
     ev.verdict = meets(sum_rounded, t) ? Verdict::Consistent : Verdict::Discrepancy;
     ev.computation = expr + " = " + sum_text + " ≠ " + shown(*total);
@@ -218,11 +228,13 @@ void evaluate_parts(const Claim& c, const QuantityView& qs, const ToleranceOptio
   if (part_above) {
     ev.computed = in_unit_of(*biggest, *total, OperandMode::AsPrinted, o).centre();
     ev.computed_interval = biggest_i;
+    if (skip_display) return;
     ev.computation = shown(*biggest) + " > " + shown(*total);
     ev.message_vi = "phần " + with_unit(shown(*biggest), biggest->unit) + " lớn hơn tổng " + with_unit(shown(*total), total->unit);
     ev.message_en = "the part " + with_unit(shown(*biggest), biggest->unit) + " is larger than the total " +
                     with_unit(shown(*total), total->unit);
   } else {
+    if (skip_display) return;
     ev.computation = expr + " = " + sum_text + (sum_above ? " > " : " ≤ ") + shown(*total);
     ev.message_vi = "các phần cộng lại " + expr + " = " + with_unit(sum_text, ev.unit) + ", lớn hơn tổng " +
                     with_unit(shown(*total), total->unit);
@@ -259,6 +271,10 @@ void evaluate_difference(const Claim& c, const QuantityView& qs, const Tolerance
   Interval r = diff_of(points ? OperandMode::AsPrinted : OperandMode::Rounded);
   Agreement a = agree(r, stated_mag, o, points);
   ev.verdict = verdict_of(a);
+  // (A failing points change goes on to an exact relative reading, which could throw: kept.)
+  if (o.verdict_only && !(points && a == Agreement::Discrepancy) &&
+      rounding_cannot_overflow(*ev.computed, std::max(ev.display_decimals, k)))
+    return;
   std::string word_vi = c.decrease ? "giảm " : "tăng ", word_en = c.decrease ? "a fall of " : "a rise of ";
   std::string dt = format_vi(*ev.computed, ev.display_decimals);
   std::string formula = c.decrease ? shown(*ear) + " − " + shown(*cur) : shown(*cur) + " − " + shown(*ear);
@@ -315,14 +331,14 @@ const ClaimKindCheck* check_owning(ClaimKind kind) {
 
 namespace {
 
-Evaluation evaluate_once(const ClaimKindCheck* owner, const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+Evaluation evaluate_once(const ClaimKindCheck* owner, const Claim& c, const QuantityView& qs, const ToleranceOptions& o) {
   if (!owner) {
     Evaluation ev;
     unchecked(ev, "needs a figure from another report");
     return ev;
   }
   try {
-    return owner->evaluate(c, qs, tolerance_options(config));
+    return owner->evaluate(c, qs, o);
   } catch (const std::exception& e) {
     Evaluation failed;
     failed.reason = e.what();
@@ -330,11 +346,9 @@ Evaluation evaluate_once(const ClaimKindCheck* owner, const Claim& c, const Quan
   }
 }
 
-}  // namespace
-
-Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+Evaluation evaluate_with(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) {
   const ClaimKindCheck* owner = check_owning(c.kind);
-  Evaluation ev = evaluate_once(owner, c, qs, config);
+  Evaluation ev = evaluate_once(owner, c, qs, o);
   const bool as_meant = owner && owner->reads_stated_as_meant(c);
   if (c.inferred && ev.verdict == Verdict::Discrepancy) {
     unchecked(ev, "operands linked by position only, and they disagree: more likely another relation than an error");
@@ -367,7 +381,7 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     f.malformed = false;
     if (as_meant) f.text = f.hint->to_vi();  // the message compares the readings
   }
-  Evaluation again = evaluate_once(owner, c, QuantityView(qs, fixed), config);
+  Evaluation again = evaluate_once(owner, c, QuantityView(qs, fixed), o);
   if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
     again.reason = "with " + read_as;
     return again;
@@ -380,6 +394,18 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     return again;
   }
   return ev;
+}
+
+}  // namespace
+
+Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+  return evaluate_with(c, qs, tolerance_options(config));
+}
+
+Verdict evaluate_verdict(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+  ToleranceOptions o = tolerance_options(config);
+  o.verdict_only = true;
+  return evaluate_with(c, qs, o).verdict;
 }
 
 const char* check_for(ClaimKind kind) {

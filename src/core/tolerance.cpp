@@ -225,7 +225,11 @@ Interval widen_relative(const Interval& i, double rel) {
 Interval magnitude_interval(const Quantity& q, bool rounded, const ToleranceOptions& o) {
   Rational x = Rational::of(q.value).abs();
   int k = std::max(q.precision, q.value.scale);
-  Rational half = Rational::pow10(-k) / Rational(2);
+  // The rounding half-width, built only where it is used (exact counts and printed operands,
+  // most of the calls, never need it); from 38 decimals on building it overflows, so it is then
+  // built first, as it always was, to throw.
+  auto half_width = [k] { return Rational::pow10(-k) / Rational(2); };
+  if (k >= 38 || k <= -38) (void)half_width();
   switch (q.qualifier) {
     case Qualifier::AtLeast: {
       // "trên/hơn X": more than X, and (as written with that resolution) below the next step.
@@ -238,7 +242,9 @@ Interval magnitude_interval(const Quantity& q, bool rounded, const ToleranceOpti
       return Interval{lo, x, true, false};
     }
     case Qualifier::Approx: {
-      Interval i = q.exact_count ? Interval::point(x) : Interval{x - half, x + half, false, true};
+      if (q.exact_count) return widen_relative(Interval::point(x), o.approx_relative);
+      const Rational half = half_width();
+      Interval i{x - half, x + half, false, true};
       return widen_relative(i, o.approx_relative);
     }
     case Qualifier::None:
@@ -246,6 +252,7 @@ Interval magnitude_interval(const Quantity& q, bool rounded, const ToleranceOpti
       break;
   }
   if (q.exact_count || !rounded) return Interval::point(x);
+  const Rational half = half_width();
   return Interval{x - half, x + half, false, true};
 }
 
@@ -300,6 +307,11 @@ std::string format_vi(const Rational& x, int decimals) {
   }
   bool neg = x.negative() && !(scaled.num() == 0);
   return (neg ? "-" : "") + grouped + (fp.empty() ? "" : "," + fp);
+}
+
+bool rounding_cannot_overflow(const Rational& x, int decimals) {
+  constexpr Int128 kLimit = Int128(1) << 62;
+  return decimals >= 0 && decimals <= 18 && x.num() < kLimit && x.num() > -kLimit && x.den() < kLimit;
 }
 
 std::string format_vi(double x, int decimals) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -289,52 +290,65 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
     }
     return forms;
   }();
-  for (const auto& lw : kLevels) {
-    if (!communes && commune_level(lw.canonical)) continue;
-    for (size_t p = f.find(lw.folded); p != std::string::npos; p = f.find(lw.folded, p + 1)) {
-      size_t e = p + lw.folded.size();
-      if (!word_start(f, p) || e >= f.size() || f[e] != ' ') continue;
-      const auto [op, ob] = all.origins(p, e);  // original offsets of the word and the space after it
-      // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word
-      // (its lower case; the usual spellings of it are known without asking ICU).
-      const std::string_view as_written = text.substr(op, ob - op);
-      if (!written_forms[size_t(&lw - kLevels.data())].count(as_written)) {
-        std::string written;
-        icu::UnicodeString::fromUTF8(as_written).toLower().toUTF8String(written);
-        if (written != lw.canonical) continue;
+  // One pass over the fold for every level word at once (a find per level word rescanned the
+  // whole fold eight times): the positions a level word's first letter can open; the counts are
+  // the same whatever the order the matches are met in.
+  auto visit = [&](const LevelWord& lw, size_t p) {
+    size_t e = p + lw.folded.size();
+    if (!word_start(f, p) || e >= f.size() || f[e] != ' ') return;
+    const auto [op, ob] = all.origins(p, e);  // original offsets of the word and the space after it
+    // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word
+    // (its lower case; the usual spellings of it are known without asking ICU).
+    const std::string_view as_written = text.substr(op, ob - op);
+    if (!written_forms[size_t(&lw - kLevels.data())].count(as_written)) {
+      std::string written;
+      icu::UnicodeString::fromUTF8(as_written).toLower().toUTF8String(written);
+      if (written != lw.canonical) return;
+    }
+    // Collect up to 3 capitalised words.
+    std::string name;
+    size_t k = ob;
+    int words = 0;
+    while (words < 3 && k < text.size() && text[k] == ' ') {
+      size_t wb = k + 1;
+      int len = 0;
+      if (wb >= text.size() || !utf8::is_upper(utf8::decode(text, wb, len))) break;
+      size_t we = wb;
+      bool stop = false;
+      while (we < text.size() && text[we] != ' ') {
+        char c = text[we];
+        if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '\n') { stop = true; break; }
+        ++we;
       }
-      // Collect up to 3 capitalised words.
-      std::string name;
-      size_t k = ob;
-      int words = 0;
-      while (words < 3 && k < text.size() && text[k] == ' ') {
-        size_t wb = k + 1;
-        int len = 0;
-        if (wb >= text.size() || !utf8::is_upper(utf8::decode(text, wb, len))) break;
-        size_t we = wb;
-        bool stop = false;
-        while (we < text.size() && text[we] != ' ') {
-          char c = text[we];
-          if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '\n') { stop = true; break; }
-          ++we;
-        }
-        // A paragraph's lines are joined: "… của UBND huyện Mường Tè\nToàn huyện có …" must not
-        // read "Tè Toàn". Words that open sentences are never part of a place name.
-        if (!name.empty() && opens_sentence(text.substr(wb, we - wb))) break;
-        if (!name.empty()) name.push_back(' ');
-        name.append(text.substr(wb, we - wb));
-        ++words;
-        k = we;
-        if (stop) break;
-      }
-      if (name.empty() || utf8::count_cps(name) < 3) continue;
-      // "TỈNH QUẢNG TRỊ" in a capitalised title block names the same region as "tỉnh Quảng Trị".
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
-      if (icu::UnicodeString(u).toUpper() == u) {
-        name.clear();
-        u.toTitle(nullptr).toUTF8String(name);
-      }
-      ++counts[{std::string(lw.canonical), name}];
+      // A paragraph's lines are joined: "… của UBND huyện Mường Tè\nToàn huyện có …" must not
+      // read "Tè Toàn". Words that open sentences are never part of a place name.
+      if (!name.empty() && opens_sentence(text.substr(wb, we - wb))) break;
+      if (!name.empty()) name.push_back(' ');
+      name.append(text.substr(wb, we - wb));
+      ++words;
+      k = we;
+      if (stop) break;
+    }
+    if (name.empty() || utf8::count_cps(name) < 3) return;
+    // "TỈNH QUẢNG TRỊ" in a capitalised title block names the same region as "tỉnh Quảng Trị".
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+    if (icu::UnicodeString(u).toUpper() == u) {
+      name.clear();
+      u.toTitle(nullptr).toUTF8String(name);
+    }
+    ++counts[{std::string(lw.canonical), name}];
+  };
+  std::array<uint8_t, 256> opens{};  // first byte -> the level words (bits) that start with it
+  for (size_t li = 0; li < kLevels.size(); ++li)
+    if (communes || !commune_level(kLevels[li].canonical))
+      opens[static_cast<unsigned char>(kLevels[li].folded[0])] |= static_cast<uint8_t>(1u << li);
+  const size_t n = f.size();
+  for (size_t p = 0; p < n; ++p) {
+    unsigned bits = opens[static_cast<unsigned char>(f[p])];
+    if (bits == 0 || !word_start(f, p)) continue;  // (visit() asks word_start too)
+    for (; bits != 0; bits &= bits - 1) {
+      const LevelWord& lw = kLevels[static_cast<size_t>(__builtin_ctz(bits))];
+      if (p + lw.folded.size() <= n && std::memcmp(f.data() + p, lw.folded.data(), lw.folded.size()) == 0) visit(lw, p);
     }
   }
   return counts;
