@@ -159,6 +159,11 @@ bool Interval::contains(const Rational& x) const {
 }
 
 Interval operator+(const Interval& a, const Interval& b) {
+  // Two points (printed figures): the one sum serves both ends (the same exact operation).
+  if (a.lo == a.hi && b.lo == b.hi) {
+    const Rational sum = a.lo + b.lo;
+    return Interval{sum, sum, a.lo_open || b.lo_open, a.hi_open || b.hi_open};
+  }
   return Interval{a.lo + b.lo, a.hi + b.hi, a.lo_open || b.lo_open, a.hi_open || b.hi_open};
 }
 
@@ -167,6 +172,10 @@ Interval operator-(const Interval& a) { return Interval{-a.hi, -a.lo, a.hi_open,
 Interval operator-(const Interval& a, const Interval& b) { return a + (-b); }
 
 Interval operator*(const Interval& a, const Rational& k) {
+  if (a.lo == a.hi) {  // a point: one product for both ends
+    const Rational p = a.lo * k;
+    return k.negative() ? Interval{p, p, a.hi_open, a.lo_open} : Interval{p, p, a.lo_open, a.hi_open};
+  }
   if (k.negative()) return Interval{a.hi * k, a.lo * k, a.hi_open, a.lo_open};
   return Interval{a.lo * k, a.hi * k, a.lo_open, a.hi_open};
 }
