@@ -31,6 +31,8 @@ void SourceMap::reset(const std::string* original) {
   original_ = std::make_shared<const std::string>(original ? *original : std::string());
   const std::string& o = *original_;
   origin_.clear();
+  runs_.clear();
+  size_ = 0;
   line_starts_.assign(1, 0);
   cp_checkpoints_.clear();
   cp_checkpoints_.reserve((o.size() >> kCheckpointShift) + 2);
@@ -69,7 +71,27 @@ uint32_t SourceMap::cps_before(uint32_t off) const {
   return cp_checkpoints_[k] + (off > from ? count_cp_starts(o.data() + from, off - from) : 0);
 }
 
+void SourceMap::compact() {
+  if (!runs_.empty() || origin_.empty()) return;
+  const size_t n = origin_.size();
+  std::vector<Run> runs;
+  for (size_t i = 0; i < n; ++i)
+    if (i == 0 || origin_[i] != origin_[i - 1] + 1) runs.push_back(Run{static_cast<uint32_t>(i), origin_[i]});
+  // Worth it only when the runs are fewer than half the bytes (each run is two words).
+  if (runs.size() * 2 > n) return;
+  runs.shrink_to_fit();
+  runs_ = std::move(runs);
+  size_ = n;
+  std::vector<uint32_t>().swap(origin_);
+}
+
 uint32_t SourceMap::origin(size_t clean_offset) const {
+  if (!runs_.empty()) {
+    if (clean_offset >= size_) return original_ ? static_cast<uint32_t>(original_->size()) : 0;
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), clean_offset,
+                               [](size_t c, const Run& r) { return c < r.clean; }) - 1;
+    return it->origin + static_cast<uint32_t>(clean_offset - it->clean);
+  }
   if (origin_.empty()) return 0;
   if (clean_offset >= origin_.size()) return original_ ? static_cast<uint32_t>(original_->size()) : 0;
   return origin_[clean_offset];
