@@ -74,9 +74,19 @@ uint32_t SourceMap::cps_before(uint32_t off) const {
 void SourceMap::compact() {
   if (!runs_.empty() || origin_.empty()) return;
   const size_t n = origin_.size();
+  const uint32_t* o = origin_.data();
   std::vector<Run> runs;
-  for (size_t i = 0; i < n; ++i)
-    if (i == 0 || origin_[i] != origin_[i - 1] + 1) runs.push_back(Run{static_cast<uint32_t>(i), origin_[i]});
+  for (size_t i = 0; i < n;) {
+    runs.push_back(Run{static_cast<uint32_t>(i), o[i]});
+    // Within a run o[j] - j is constant: four at a time, then one by one to its end.
+    const uint32_t d = o[i] - static_cast<uint32_t>(i);
+    size_t j = i + 1;
+    while (j + 4 <= n && o[j] - static_cast<uint32_t>(j) == d && o[j + 1] - static_cast<uint32_t>(j + 1) == d &&
+           o[j + 2] - static_cast<uint32_t>(j + 2) == d && o[j + 3] - static_cast<uint32_t>(j + 3) == d)
+      j += 4;
+    while (j < n && o[j] - static_cast<uint32_t>(j) == d) ++j;
+    i = j;
+  }
   // Worth it only when the runs are fewer than half the bytes (each run is two words).
   if (runs.size() * 2 > n) return;
   runs.shrink_to_fit();

@@ -362,9 +362,11 @@ struct Tokenizer {
         if (j - i <= 3) {
           bool grouped = false;
           for (;;) {
-            size_t w = text.compare(j, 2, "\xc2\xa0") == 0 ? 2
-                       : (text.compare(j, 3, "\xe2\x80\xaf") == 0 || text.compare(j, 3, "\xe2\x80\x89") == 0) ? 3
-                                                                                                          : 0;
+            // (Byte tests, as text.compare(j, n, …) == 0 reads them: within the text, not the block.)
+            auto at = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+            size_t w = at(j) == 0xC2 && at(j + 1) == 0xA0                                         ? 2
+                       : at(j) == 0xE2 && at(j + 1) == 0x80 && (at(j + 2) == 0xAF || at(j + 2) == 0x89) ? 3
+                                                                                                        : 0;
             if (w == 0 || j + w + 3 > e || !is_digit(text[j + w]) || !is_digit(text[j + w + 1]) || !is_digit(text[j + w + 2]) ||
                 (j + w + 3 < e && is_digit(text[j + w + 3])))
               break;
@@ -1505,8 +1507,10 @@ struct BlockReader {
         broken = "dấu \"/\" thay cho dấu chấm hàng nghìn";
       }
       if (!parse_number(!whole.empty() ? std::string_view(whole) : written, conv, p)) continue;
-      Quantity q;
-      q.id = static_cast<uint32_t>(r.quantities.size());
+      // Built in place (the vector is reserved for every number of the document).
+      const auto id = static_cast<uint32_t>(r.quantities.size());
+      Quantity& q = r.quantities.emplace_back();
+      q.id = id;
       q.span = tok(k).span;
       q.text = std::string(raw(k));
       q.value = p.value;
@@ -1545,7 +1549,6 @@ struct BlockReader {
         ++sentence_hint;
       q.sentence = sentence_hint;
       tok(k).quantity = static_cast<int>(q.id);
-      r.quantities.push_back(std::move(q));
     }
     implausible_percents();
     // A/B: "22.214/23.707 ha" - A takes B's unit when it has none.
