@@ -187,20 +187,40 @@ void evaluate_parts(const Claim& c, const QuantityView& qs, const ToleranceOptio
   int k = decimals_of(*total);
   for (auto* p : parts) k = std::max(k, decimals_of(*p));
   ev.display_decimals = k;
+  // Verdict only: the sum of the printed figures is only displayed. It is skipped when it cannot
+  // throw: every part in the total's unit as written (no conversion), below 2^40 with at most six
+  // decimals, and fewer than 2^16 parts (every intermediate then stays far below 2^127).
+  const bool printed_sum = !o.verdict_only || parts.size() >= (1u << 16) || !std::all_of(parts.begin(), parts.end(), [&](const Quantity* p) {
+    const int64_t m = p->value.mantissa;
+    return m > -(int64_t{1} << 40) && m < (int64_t{1} << 40) && p->value.scale >= 0 && p->value.scale <= 6 &&
+           p->precision >= 0 && p->precision <= 6 && (p->unit.empty() || total->unit.empty() || p->unit == total->unit) &&
+           !scale_word_against_full_figure(*p, *total) && !scale_word_against_full_figure(*total, *p);
+  });
   Interval sum_printed = Interval::point(Rational(0)), sum_rounded = sum_printed;
   std::string expr;
   const Quantity* biggest = nullptr;
   Interval biggest_i = sum_printed;
   for (auto* p : parts) {
     Interval r = in_unit_of(*p, *total, OperandMode::Rounded, o);
-    sum_printed = sum_printed + in_unit_of(*p, *total, OperandMode::AsPrinted, o);
+    if (printed_sum) sum_printed = sum_printed + in_unit_of(*p, *total, OperandMode::AsPrinted, o);
     sum_rounded = sum_rounded + r;
     if (!biggest || r.lo > biggest_i.lo) { biggest = p; biggest_i = r; }
     if (!o.verdict_only) expr += (expr.empty() ? "" : " + ") + shown(*p);
   }
-  ev.computed = sum_printed.centre();
+  if (printed_sum) ev.computed = sum_printed.centre();
   ev.computed_interval = sum_rounded;
   Interval t = rounding_interval(*total, o);
+  if (!printed_sum) {
+    auto above = [&](const Interval& x) { return x.lo > t.hi || (x.lo == t.hi && t.hi_open); };
+    if (!bound) {
+      ev.verdict = meets(sum_rounded, t) ? Verdict::Consistent : Verdict::Discrepancy;
+      return;
+    }
+    // (Both comparisons made, in this order, as below: either may throw.)
+    const bool sum_above = !r.cross_cutting && above(sum_rounded), part_above = above(biggest_i);
+    ev.verdict = (sum_above || part_above) ? Verdict::Discrepancy : Verdict::Consistent;
+    return;
+  }
   // Verdict only: the sum's display (which can throw only on an overflow the guard rules out)
   // and the messages are skipped; every exact computation before the verdict is kept.
   const bool skip_display = o.verdict_only && rounding_cannot_overflow(*ev.computed, k);
