@@ -382,16 +382,22 @@ std::vector<Correction> typo_candidates(const std::vector<Quantity>& quantities,
   struct Slot {
     int64_t mantissa;
     int scale;
-    bool used;
+    uint32_t call;  // the call that filled it: a slot of an earlier call is empty (no 16 KB clear per call)
   };
-  std::array<Slot, kSlots> table{};
+  thread_local std::array<Slot, kSlots> table{};
+  thread_local uint32_t calls = 0;
+  if (++calls == 0) {  // (wrapped: every slot empty again)
+    table.fill(Slot{0, 0, 0});
+    calls = 1;
+  }
+  const uint32_t call = calls;
   auto add = [&](const Decimal& v, TypoKind kind) {
     if (v == q.value) return;
     size_t h = (static_cast<uint64_t>(v.mantissa) * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(v.scale)) >> 54;
     for (;; h = (h + 1) % kSlots) {
       Slot& slot = table[h];
-      if (!slot.used) {
-        slot = Slot{v.mantissa, v.scale, true};
+      if (slot.call != call) {
+        slot = Slot{v.mantissa, v.scale, call};
         break;
       }
       if (slot.mantissa == v.mantissa && slot.scale == v.scale) return;

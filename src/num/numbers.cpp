@@ -380,7 +380,7 @@ struct Tokenizer {
         }
         t.kind = TokKind::Number;
         t.span = Span{uint32_t(i), uint32_t(j)};
-        t.fold.assign(text, i, j - i);
+        t.fold.assign(text.data() + i, j - i);
         i = j;
         continue;
       }
@@ -456,7 +456,7 @@ struct Tokenizer {
       }
       t.span = Span{uint32_t(i), uint32_t(j)};
       if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) t.fold = "-";  // dashes and minus as '-'
-      else t.fold.assign(text, i, j - i);
+      else t.fold.assign(text.data() + i, j - i);
       if (cp == '%') t.kind = TokKind::Percent;
       else if (cp == '/') t.kind = TokKind::Slash;
       else if (cp == '(' || cp == '[' || cp == '{') t.kind = TokKind::Open;  // '{' for '(' in OCR text
