@@ -231,12 +231,8 @@ struct LowerTable {
   LowerTable() {
     const std::string lang = icu::Locale::getDefault().getLanguage();
     usable = lang != "tr" && lang != "az" && lang != "lt";
-    std::string tmp;
     for (char32_t c = 0; c < 0x350; ++c) {
-      const char32_t cp = c < 0x250 ? c : 0x1E00 + (c - 0x250);
-      if (cp >= 0xD800 && cp < 0xE000) continue;
-      icu::UnicodeString u(static_cast<UChar32>(cp));
-      lower[c].clear();
+      icu::UnicodeString u(static_cast<UChar32>(c < 0x250 ? c : 0x1E00 + (c - 0x250)));
       u.toLower().toUTF8String(lower[c]);
     }
   }
