@@ -128,6 +128,9 @@ void evaluate_percent(const Claim& c, const QuantityView& qs, const ToleranceOpt
   ev.computed_interval = p;
   Agreement a = agree(p, *st, o);
   ev.verdict = verdict_of(a);
+  // What follows only displays the figures and qualifies the discrepancy; it can throw only on
+  // an overflow the guard rules out.
+  if (o.verdict_only && rounding_cannot_overflow(*ev.computed, std::max(ev.display_decimals, k))) return;
   std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
   // Operands written in two units ("745 triệu đồng" of "88 tỷ đồng") are shown with them.
   const bool same_unit = num->unit == den->unit;
@@ -188,6 +191,15 @@ void evaluate_parts(const Claim& c, const QuantityView& qs, const ToleranceOptio
   int k = decimals_of(*total);
   for (auto* p : parts) k = std::max(k, decimals_of(*p));
   ev.display_decimals = k;
+  // Verdict only: the sum of the printed figures is only displayed. It is skipped when it cannot
+  // throw: every part in the total's unit as written (no conversion), below 2^40 with at most six
+  // decimals, and fewer than 2^16 parts (every intermediate then stays far below 2^127).
+  const bool printed_sum = !o.verdict_only || parts.size() >= (1u << 16) || !std::all_of(parts.begin(), parts.end(), [&](const Quantity* p) {
+    const int64_t m = p->value.mantissa;
+    return m > -(int64_t{1} << 40) && m < (int64_t{1} << 40) && p->value.scale >= 0 && p->value.scale <= 6 &&
+           p->precision >= 0 && p->precision <= 6 && (p->unit.empty() || total->unit.empty() || p->unit == total->unit) &&
+           !scale_word_against_full_figure(*p, *total) && !scale_word_against_full_figure(*total, *p);
+  });
   Interval sum_printed = Interval::point(Rational(0)), sum_rounded = sum_printed;
   std::string expr;
   const Quantity* biggest = nullptr;
@@ -198,15 +210,33 @@ void evaluate_parts(const Claim& c, const QuantityView& qs, const ToleranceOptio
   });
   for (auto* p : parts) {
     Interval r = in_unit_of(*p, *total, OperandMode::Rounded, o);
-    sum_printed = sum_printed + in_unit_of(*p, *total, OperandMode::AsPrinted, o);
+    if (printed_sum) sum_printed = sum_printed + in_unit_of(*p, *total, OperandMode::AsPrinted, o);
     sum_rounded = sum_rounded + r;
     if (!biggest || r.lo > biggest_i.lo) { biggest = p; biggest_i = r; }
-    expr += (expr.empty() ? "" : " + ") + (mixed ? with_unit(shown(*p), p->unit) : shown(*p));
+    if (!o.verdict_only) expr += (expr.empty() ? "" : " + ") + (mixed ? with_unit(shown(*p), p->unit) : shown(*p));
   }
-  ev.computed = sum_printed.centre();
+  if (printed_sum) ev.computed = sum_printed.centre();
   ev.computed_interval = sum_rounded;
   Interval t = rounding_interval(*total, o);
-  std::string sum_text = format_vi(*ev.computed, k);
+  if (!printed_sum) {
+    auto above = [&](const Interval& x) { return x.lo > t.hi || (x.lo == t.hi && t.hi_open); };
+    if (!bound) {
+      ev.verdict = meets(sum_rounded, t) ? Verdict::Consistent : Verdict::Discrepancy;
+      return;
+    }
+    // (Both comparisons made, in this order, as below: either may throw.)
+    const bool sum_above = !r.cross_cutting && above(sum_rounded), part_above = above(biggest_i);
+    ev.verdict = (sum_above || part_above) ? Verdict::Discrepancy : Verdict::Consistent;
+    return;
+  }
+  // Verdict only: the sum's display (which can throw only on an overflow the guard rules out)
+  // and the messages are skipped; every exact computation before the verdict is kept.
+  const bool skip_display = o.verdict_only && rounding_cannot_overflow(*ev.computed, k);
+  if (skip_display && !bound) {
+    ev.verdict = meets(sum_rounded, t) ? Verdict::Consistent : Verdict::Discrepancy;
+    return;
+  }
+  std::string sum_text = skip_display ? std::string() : format_vi(*ev.computed, k);
   if (!bound) {
     ev.verdict = meets(sum_rounded, t) ? Verdict::Consistent : Verdict::Discrepancy;
     ev.computation = expr + " = " + sum_text + " ≠ " + shown(*total);
@@ -226,11 +256,13 @@ void evaluate_parts(const Claim& c, const QuantityView& qs, const ToleranceOptio
   if (part_above) {
     ev.computed = in_unit_of(*biggest, *total, OperandMode::AsPrinted, o).centre();
     ev.computed_interval = biggest_i;
+    if (skip_display) return;
     ev.computation = shown(*biggest) + " > " + shown(*total);
     ev.message_vi = "phần " + with_unit(shown(*biggest), biggest->unit) + " lớn hơn tổng " + with_unit(shown(*total), total->unit);
     ev.message_en = "the part " + with_unit(shown(*biggest), biggest->unit) + " is larger than the total " +
                     with_unit(shown(*total), total->unit);
   } else {
+    if (skip_display) return;
     ev.computation = expr + " = " + sum_text + (sum_above ? " > " : " ≤ ") + shown(*total);
     ev.message_vi = "các phần cộng lại " + expr + " = " + with_unit(sum_text, ev.unit) + ", lớn hơn tổng " +
                     with_unit(shown(*total), total->unit);
@@ -267,6 +299,10 @@ void evaluate_difference(const Claim& c, const QuantityView& qs, const Tolerance
   Interval r = diff_of(points ? OperandMode::AsPrinted : OperandMode::Rounded);
   Agreement a = agree(r, stated_mag, o, points);
   ev.verdict = verdict_of(a);
+  // (A failing points change goes on to an exact relative reading, which could throw: kept.)
+  if (o.verdict_only && !(points && a == Agreement::Discrepancy) &&
+      rounding_cannot_overflow(*ev.computed, std::max(ev.display_decimals, k)))
+    return;
   std::string word_vi = c.decrease ? "giảm " : "tăng ", word_en = c.decrease ? "a fall of " : "a rise of ";
   std::string dt = format_vi(*ev.computed, ev.display_decimals);
   std::string formula = c.decrease ? shown(*ear) + " − " + shown(*cur) : shown(*cur) + " − " + shown(*ear);
@@ -323,14 +359,14 @@ const ClaimKindCheck* check_owning(ClaimKind kind) {
 
 namespace {
 
-Evaluation evaluate_once(const ClaimKindCheck* owner, const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+Evaluation evaluate_once(const ClaimKindCheck* owner, const Claim& c, const QuantityView& qs, const ToleranceOptions& o) {
   if (!owner) {
     Evaluation ev;
     unchecked(ev, "needs a figure from another report");
     return ev;
   }
   try {
-    return owner->evaluate(c, qs, tolerance_options(config));
+    return owner->evaluate(c, qs, o);
   } catch (const std::exception& e) {
     Evaluation failed;
     failed.reason = e.what();
@@ -338,11 +374,9 @@ Evaluation evaluate_once(const ClaimKindCheck* owner, const Claim& c, const Quan
   }
 }
 
-}  // namespace
-
-Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+Evaluation evaluate_with(const Claim& c, const QuantityView& qs, const ToleranceOptions& o) {
   const ClaimKindCheck* owner = check_owning(c.kind);
-  Evaluation ev = evaluate_once(owner, c, qs, config);
+  Evaluation ev = evaluate_once(owner, c, qs, o);
   const bool as_meant = owner && owner->reads_stated_as_meant(c);
   if (c.inferred && ev.verdict == Verdict::Discrepancy) {
     unchecked(ev, "operands linked by position only, and they disagree: more likely another relation than an error");
@@ -375,7 +409,7 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     f.malformed = false;
     if (as_meant) f.text = f.hint->to_vi();  // the message compares the readings
   }
-  Evaluation again = evaluate_once(owner, c, QuantityView(qs, fixed), config);
+  Evaluation again = evaluate_once(owner, c, QuantityView(qs, fixed), o);
   if (again.verdict == Verdict::Consistent || again.verdict == Verdict::ConsistentTruncated) {
     again.reason = "with " + read_as;
     return again;
@@ -388,6 +422,18 @@ Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& c
     return again;
   }
   return ev;
+}
+
+}  // namespace
+
+Evaluation evaluate(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+  return evaluate_with(c, qs, tolerance_options(config));
+}
+
+Verdict evaluate_verdict(const Claim& c, const QuantityView& qs, const CheckConfig& config) {
+  ToleranceOptions o = tolerance_options(config);
+  o.verdict_only = true;
+  return evaluate_with(c, qs, o).verdict;
 }
 
 const char* check_for(ClaimKind kind) {

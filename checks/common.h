@@ -72,6 +72,8 @@ const ClaimKindCheck* check_owning(ClaimKind kind);
 /// operands is evaluated once more with their likely intended values. Never throws: arithmetic
 /// failures make it unchecked.
 Evaluation evaluate(const Claim& c, const QuantityView& quantities, const CheckConfig& config);
+/// The verdict evaluate() gives, without building its messages (blame's hypotheses).
+Verdict evaluate_verdict(const Claim& c, const QuantityView& quantities, const CheckConfig& config);
 
 /// The id of the check that owns claims of this kind ("" for none), from the registry.
 const char* check_for(ClaimKind kind);

@@ -66,7 +66,11 @@ std::string unique_key(const std::string& region, const std::string& indicator, 
 }  // namespace
 
 std::string CrossContext::region_of(size_t document, const Fact& f) const {
-  return f.region.empty() ? document_region_key(documents[document]) : region_key(f.region);
+  if (!f.region.empty()) return region_key(f.region);
+  if (document_region.size() != documents.size()) document_region.assign(documents.size(), std::nullopt);
+  auto& key = document_region[document];
+  if (!key) key = document_region_key(documents[document]);
+  return *key;
 }
 
 std::optional<FactRef> CrossContext::unique_fact(size_t document, const std::string& region,

@@ -55,6 +55,9 @@ struct CrossContext {
   mutable bool documents_indexed = false;
   /// Per document: quantity id -> its first fact; built on first use.
   mutable std::vector<std::unordered_map<int64_t, size_t>> quantity_index = {};
+  /// Per document: its region key (document_region_key), built on first use (every fact without
+  /// a region of its own asks for it).
+  mutable std::vector<std::optional<std::string>> document_region = {};
 
   const Fact& fact(FactRef r) const { return documents[r.document].facts[r.fact]; }
   /// The fact of a quantity (by id) in a document, when there is one.

@@ -40,6 +40,12 @@ void evaluate_growth(const Claim& c, const QuantityView& qs, const ToleranceOpti
     stated_mag.negative = false;
     Agreement a = agree(p, stated_mag, o);
     ev.verdict = verdict_of(a);
+    // Verdict only: the rest displays the figures; it can throw only on overflows the guards
+    // rule out (the earlier level's centre of two endpoints below 2^62 fits, then its display).
+    if (o.verdict_only && rounding_cannot_overflow(*ev.computed, std::max(ev.display_decimals, k)) &&
+        rounding_cannot_overflow(ev_earlier.lo, 0) && rounding_cannot_overflow(ev_earlier.hi, 0) &&
+        rounding_cannot_overflow(ev_earlier.centre(), decimals_of(*cur)))
+      return;
     std::string pc = format_vi(*ev.computed, ev.display_decimals) + "%";
     std::string earlier_text = format_vi(ev_earlier.centre(), decimals_of(*cur));
     ev.computation = shown(*chg) + " / (" + shown(*cur) + (c.decrease ? " + " : " − ") + shown(*chg) + ") × 100 = " + pc +
@@ -81,6 +87,11 @@ void evaluate_growth(const Claim& c, const QuantityView& qs, const ToleranceOpti
   if (c.decrease) stated_mag.negative = false;
   Agreement a = agree(p, stated_mag, o);
   ev.verdict = verdict_of(a);
+  // Verdict only: the rest displays and qualifies; kept where a failing rate of two percents
+  // goes on to an exact points reading (which could throw).
+  if (o.verdict_only && rounding_cannot_overflow(*ev.computed, std::max(ev.display_decimals, k)) &&
+      !(a == Agreement::Discrepancy && !index && cur->unit == "%" && ear->unit == "%"))
+    return;
   std::string pc = format_vi(*ev.computed, ev.display_decimals) + pct_sign;
   std::string word_vi = times ? "gấp " : index ? "bằng " : (c.decrease ? "giảm " : "tăng ");
   std::string word_en = times ? "multiple of " : index ? "index " : (c.decrease ? "fall of " : "growth of ");

@@ -31,6 +31,8 @@ void SourceMap::reset(const std::string* original) {
   original_ = std::make_shared<const std::string>(original ? *original : std::string());
   const std::string& o = *original_;
   origin_.clear();
+  runs_.clear();
+  size_ = 0;
   line_starts_.assign(1, 0);
   cp_checkpoints_.clear();
   cp_checkpoints_.reserve((o.size() >> kCheckpointShift) + 2);
@@ -69,7 +71,37 @@ uint32_t SourceMap::cps_before(uint32_t off) const {
   return cp_checkpoints_[k] + (off > from ? count_cp_starts(o.data() + from, off - from) : 0);
 }
 
+void SourceMap::compact() {
+  if (!runs_.empty() || origin_.empty()) return;
+  const size_t n = origin_.size();
+  const uint32_t* o = origin_.data();
+  std::vector<Run> runs;
+  for (size_t i = 0; i < n;) {
+    runs.push_back(Run{static_cast<uint32_t>(i), o[i]});
+    // Within a run o[j] - j is constant: four at a time, then one by one to its end.
+    const uint32_t d = o[i] - static_cast<uint32_t>(i);
+    size_t j = i + 1;
+    while (j + 4 <= n && o[j] - static_cast<uint32_t>(j) == d && o[j + 1] - static_cast<uint32_t>(j + 1) == d &&
+           o[j + 2] - static_cast<uint32_t>(j + 2) == d && o[j + 3] - static_cast<uint32_t>(j + 3) == d)
+      j += 4;
+    while (j < n && o[j] - static_cast<uint32_t>(j) == d) ++j;
+    i = j;
+  }
+  // Worth it only when the runs are fewer than half the bytes (each run is two words).
+  if (runs.size() * 2 > n) return;
+  runs.shrink_to_fit();
+  runs_ = std::move(runs);
+  size_ = n;
+  std::vector<uint32_t>().swap(origin_);
+}
+
 uint32_t SourceMap::origin(size_t clean_offset) const {
+  if (!runs_.empty()) {
+    if (clean_offset >= size_) return original_ ? static_cast<uint32_t>(original_->size()) : 0;
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), clean_offset,
+                               [](size_t c, const Run& r) { return c < r.clean; }) - 1;
+    return it->origin + static_cast<uint32_t>(clean_offset - it->clean);
+  }
   if (origin_.empty()) return 0;
   if (clean_offset >= origin_.size()) return original_ ? static_cast<uint32_t>(original_->size()) : 0;
   return origin_[clean_offset];

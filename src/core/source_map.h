@@ -23,7 +23,12 @@ class SourceMap {
   /// Record that the next clean byte came from original byte `origin`.
   void push(uint32_t origin) { origin_.push_back(origin); }
   void push_n(uint32_t origin, size_t n) { origin_.insert(origin_.end(), n, origin); }
-  size_t size() const { return origin_.size(); }
+  size_t size() const { return runs_.empty() ? origin_.size() : size_; }
+  /// Once the map is complete: keep it as runs of consecutive origins (a clean byte after the
+  /// first of a run comes from the original byte after the previous one's) instead of four bytes
+  /// per clean byte; origin() and everything built on it answer the same. origins() and push()
+  /// are for building the map, before this.
+  void compact();
   uint32_t origin(size_t clean_offset) const;
   /// Position (1-based) of clean byte `clean_offset` in the original file.
   SourcePos at(size_t clean_offset) const;
@@ -42,7 +47,13 @@ class SourceMap {
   uint32_t cps_before(uint32_t off) const;
 
   std::shared_ptr<const std::string> original_;
-  std::vector<uint32_t> origin_;       // per clean byte
+  std::vector<uint32_t> origin_;       // per clean byte (until compact())
+  struct Run {
+    uint32_t clean;   // first clean byte of the run
+    uint32_t origin;  // its original byte; clean byte clean + k comes from origin + k
+  };
+  std::vector<Run> runs_;  // after compact(): in clean order, covering [0, size_)
+  size_t size_ = 0;
   std::vector<uint32_t> line_starts_;  // byte offsets of line starts in original
   std::vector<uint32_t> cp_checkpoints_;  // code points before byte k * 256
 };

@@ -159,6 +159,11 @@ bool Interval::contains(const Rational& x) const {
 }
 
 Interval operator+(const Interval& a, const Interval& b) {
+  // Two points (printed figures): the one sum serves both ends (the same exact operation).
+  if (a.lo == a.hi && b.lo == b.hi) {
+    const Rational sum = a.lo + b.lo;
+    return Interval{sum, sum, a.lo_open || b.lo_open, a.hi_open || b.hi_open};
+  }
   return Interval{a.lo + b.lo, a.hi + b.hi, a.lo_open || b.lo_open, a.hi_open || b.hi_open};
 }
 
@@ -167,6 +172,10 @@ Interval operator-(const Interval& a) { return Interval{-a.hi, -a.lo, a.hi_open,
 Interval operator-(const Interval& a, const Interval& b) { return a + (-b); }
 
 Interval operator*(const Interval& a, const Rational& k) {
+  if (a.lo == a.hi) {  // a point: one product for both ends
+    const Rational p = a.lo * k;
+    return k.negative() ? Interval{p, p, a.hi_open, a.lo_open} : Interval{p, p, a.lo_open, a.hi_open};
+  }
   if (k.negative()) return Interval{a.hi * k, a.lo * k, a.hi_open, a.lo_open};
   return Interval{a.lo * k, a.hi * k, a.lo_open, a.hi_open};
 }
@@ -225,7 +234,11 @@ Interval widen_relative(const Interval& i, double rel) {
 Interval magnitude_interval(const Quantity& q, bool rounded, const ToleranceOptions& o) {
   Rational x = Rational::of(q.value).abs();
   int k = std::max(q.precision, q.value.scale);
-  Rational half = Rational::pow10(-k) / Rational(2);
+  // The rounding half-width, built only where it is used (exact counts and printed operands,
+  // most of the calls, never need it); from 38 decimals on building it overflows, so it is then
+  // built first, as it always was, to throw.
+  auto half_width = [k] { return Rational::pow10(-k) / Rational(2); };
+  if (k >= 38 || k <= -38) (void)half_width();
   switch (q.qualifier) {
     case Qualifier::AtLeast: {
       // "trên/hơn X": more than X, and (as written with that resolution) below the next step.
@@ -238,7 +251,9 @@ Interval magnitude_interval(const Quantity& q, bool rounded, const ToleranceOpti
       return Interval{lo, x, true, false};
     }
     case Qualifier::Approx: {
-      Interval i = q.exact_count ? Interval::point(x) : Interval{x - half, x + half, false, true};
+      if (q.exact_count) return widen_relative(Interval::point(x), o.approx_relative);
+      const Rational half = half_width();
+      Interval i{x - half, x + half, false, true};
       return widen_relative(i, o.approx_relative);
     }
     case Qualifier::None:
@@ -246,6 +261,7 @@ Interval magnitude_interval(const Quantity& q, bool rounded, const ToleranceOpti
       break;
   }
   if (q.exact_count || !rounded) return Interval::point(x);
+  const Rational half = half_width();
   return Interval{x - half, x + half, false, true};
 }
 
@@ -300,6 +316,11 @@ std::string format_vi(const Rational& x, int decimals) {
   }
   bool neg = x.negative() && !(scaled.num() == 0);
   return (neg ? "-" : "") + grouped + (fp.empty() ? "" : "," + fp);
+}
+
+bool rounding_cannot_overflow(const Rational& x, int decimals) {
+  constexpr Int128 kLimit = Int128(1) << 62;
+  return decimals >= 0 && decimals <= 18 && x.num() < kLimit && x.num() > -kLimit && x.den() < kLimit;
 }
 
 std::string format_vi(double x, int decimals) {

@@ -80,6 +80,9 @@ struct ToleranceOptions {
   double approx_relative = 0.02;
   /// Extra relative tolerance a user allows on every stated figure (config).
   double extra_relative = 0.0;
+  /// Only the verdict is read (blame's hypotheses): a check may skip its messages and the
+  /// figures it only displays, where that cannot change the verdict (nor what throws).
+  bool verdict_only = false;
 };
 
 /// How operands enter a recomputation.
@@ -113,6 +116,11 @@ Rational round_half_up(const Rational& x, int decimals);
 
 /// Vietnamese display of an exact value with `decimals` decimals: "1.234,57".
 std::string format_vi(const Rational& x, int decimals);
+
+/// True when round_half_up(x, d) and format_vi(x, d), for every d in [0, decimals], and the same
+/// of their results, cannot overflow (numerator and denominator below 2^62, decimals at most
+/// 18: every intermediate stays below 2^125). A verdict-only evaluation may skip them then.
+bool rounding_cannot_overflow(const Rational& x, int decimals);
 /// Same, for a display-only double.
 std::string format_vi(double x, int decimals);
 

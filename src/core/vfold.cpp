@@ -127,14 +127,19 @@ CharFold char_fold(char32_t c, std::string& tmp) {
   return f;
 }
 
-void vfold_append(std::string_view s, std::string& out, std::vector<uint32_t>* origin) {
-  // Written through raw pointers into buffers grown ahead (a fold is about as long as its input:
-  // ASCII keeps its length, a Vietnamese letter shrinks), then cut to what was written.
+namespace {
+
+// vfold_append, with or without the origin map (the fold of the text layer's whole documents
+// asks for none). At the top of the loop the buffers have room for the rest of the input at one
+// byte each (`cap - pos >= n - i`), so an ASCII byte, one byte in and one out, is written with
+// no test; only a character whose fold is longer than its UTF-8 makes room.
+template <bool kOrigin>
+void fold_into(std::string_view s, std::string& out, std::vector<uint32_t>* origin) {
   std::string tmp;
   const FoldTable& t = table();
   const char* src = s.data();
   const size_t n = s.size();
-  const size_t pos0 = out.size(), opos0 = origin ? origin->size() : 0;
+  const size_t pos0 = out.size(), opos0 = kOrigin ? origin->size() : 0;
   char* o = nullptr;        // out.data() + pos0
   uint32_t* org = nullptr;  // origin->data() + opos0
   size_t cap = 0, pos = 0;  // relative to pos0 / opos0
@@ -142,7 +147,7 @@ void vfold_append(std::string_view s, std::string& out, std::vector<uint32_t>* o
     cap = pos + need + (n - i) + 8;
     out.resize(pos0 + cap);
     o = out.data() + pos0;
-    if (origin) {
+    if constexpr (kOrigin) {
       origin->resize(opos0 + cap);
       org = origin->data() + opos0;
     }
@@ -151,10 +156,9 @@ void vfold_append(std::string_view s, std::string& out, std::vector<uint32_t>* o
   for (size_t i = 0; i < n;) {
     const auto start = static_cast<uint32_t>(i);
     const unsigned char b = static_cast<unsigned char>(src[i]);
-    if (b < 0x80) {  // ASCII: lowercase (the buffer always has room for the rest of the input)
-      if (pos + 1 > cap) grow(1, i);
+    if (b < 0x80) {  // ASCII: lowercase
       o[pos] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b);
-      if (org) org[pos] = start;
+      if constexpr (kOrigin) org[pos] = start;
       ++pos;
       ++i;
       continue;
@@ -174,15 +178,22 @@ void vfold_append(std::string_view s, std::string& out, std::vector<uint32_t>* o
     }
     const FoldEntry* e = entry(t, c);
     std::string_view piece = (e && e->n != 0xFF) ? std::string_view(e->s, e->n) : fold_piece_of(e, c, tmp);
-    if (pos + piece.size() > cap) grow(piece.size(), i);
+    if (pos + piece.size() + (n - i) > cap) grow(piece.size(), i);  // (keeps the room for the rest)
     for (size_t k = 0; k < piece.size(); ++k) {
       o[pos + k] = piece[k];
-      if (org) org[pos + k] = start;
+      if constexpr (kOrigin) org[pos + k] = start;
     }
     pos += piece.size();
   }
   out.resize(pos0 + pos);
-  if (origin) origin->resize(opos0 + pos);
+  if constexpr (kOrigin) origin->resize(opos0 + pos);
+}
+
+}  // namespace
+
+void vfold_append(std::string_view s, std::string& out, std::vector<uint32_t>* origin) {
+  if (origin) fold_into<true>(s, out, origin);
+  else fold_into<false>(s, out, nullptr);
 }
 
 std::string vfold(std::string_view s) {

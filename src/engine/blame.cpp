@@ -103,14 +103,14 @@ bool repairs(const std::vector<Quantity>& qs, const std::vector<Claim>& claims, 
              uint32_t index, const Quantity& replacement, const CheckConfig& config,
              const std::vector<uint32_t>& sharing, std::vector<int>& was) {
   QuantityView view(qs, index, replacement);
-  if (evaluate(claims[claim], view, config).verdict != Verdict::Consistent) return false;
+  if (evaluate_verdict(claims[claim], view, config) != Verdict::Consistent) return false;
   QuantityView before(qs);
   for (uint32_t i : sharing) {
-    Verdict now = evaluate(claims[i], view, config).verdict;
+    Verdict now = evaluate_verdict(claims[i], view, config);
     if (now == Verdict::Discrepancy) return false;
     if (now == Verdict::Consistent) continue;
     // A relation that held must not become a truncation-only match either.
-    if (was[i] < 0) was[i] = static_cast<int>(evaluate(claims[i], before, config).verdict);
+    if (was[i] < 0) was[i] = static_cast<int>(evaluate_verdict(claims[i], before, config));
     if (static_cast<Verdict>(was[i]) == Verdict::Consistent) return false;
   }
   return true;
@@ -382,16 +382,22 @@ std::vector<Correction> typo_candidates(const std::vector<Quantity>& quantities,
   struct Slot {
     int64_t mantissa;
     int scale;
-    bool used;
+    uint32_t call;  // the call that filled it: a slot of an earlier call is empty (no 16 KB clear per call)
   };
-  std::array<Slot, kSlots> table{};
+  thread_local std::array<Slot, kSlots> table{};
+  thread_local uint32_t calls = 0;
+  if (++calls == 0) {  // (wrapped: every slot empty again)
+    table.fill(Slot{0, 0, 0});
+    calls = 1;
+  }
+  const uint32_t call = calls;
   auto add = [&](const Decimal& v, TypoKind kind) {
     if (v == q.value) return;
     size_t h = (static_cast<uint64_t>(v.mantissa) * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(v.scale)) >> 54;
     for (;; h = (h + 1) % kSlots) {
       Slot& slot = table[h];
-      if (!slot.used) {
-        slot = Slot{v.mantissa, v.scale, true};
+      if (slot.call != call) {
+        slot = Slot{v.mantissa, v.scale, call};
         break;
       }
       if (slot.mantissa == v.mantissa && slot.scale == v.scale) return;
@@ -544,7 +550,7 @@ std::optional<Localisation> localise(const std::vector<Quantity>& quantities, co
   for (uint32_t i = 0; i < claims.size(); ++i) {
     auto r = linear_form(claims[i], i, quantities);
     if (!r) continue;
-    Verdict v = evaluate(claims[i], view, config).verdict;
+    Verdict v = evaluate_verdict(claims[i], view, config);
     if (v == Verdict::Unchecked) continue;
     rel.push_back(*r);
     failing.push_back(v == Verdict::Discrepancy);
@@ -680,7 +686,7 @@ void apply_blame(DocumentResult& result, const CheckConfig& config) {
         if (j == i || merged[j] || findings[j].claim < 0 || !is_relation_check(findings[j].check)) continue;
         uint32_t cj = static_cast<uint32_t>(findings[j].claim);
         if (cj >= claims.size() || !uses(claims[cj], corr->quantity)) continue;
-        if (evaluate(claims[cj], view, config).verdict == Verdict::Discrepancy) continue;
+        if (evaluate_verdict(claims[cj], view, config) == Verdict::Discrepancy) continue;
         relate(f, findings[j]);
         mark_symptom(findings[j], f);
         findings[j].suggestion = describe(qs[corr->quantity], corr->value, corr->kind, cj);

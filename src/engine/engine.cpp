@@ -156,6 +156,9 @@ Result<RunReport> run(const RunOptions& options) {
       if (!bytes) { errors[i] = bytes.error(); continue; }
       auto doc = load_document(files[i], *bytes, options.load);
       if (!doc) { errors[i] = doc.error(); continue; }
+      // Nothing after loading reads `original` (positions go through the map, which keeps its
+      // own copy): a second copy of every document, held to the end of the run, is let go.
+      std::string().swap(doc->original);
       report.documents[i] = analyze(std::move(*doc), options);
       facts[i] = document_facts(report.documents[i], read_at);
       if (options.progress) options.progress(done.fetch_add(1) + 1, files.size());

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include "core/vfold.h"
@@ -155,9 +156,9 @@ struct ScaleEntry {
 };
 
 // Scale words ("nghìn tỷ" before "tỷ": longest first).
-bool match_scale(const std::vector<std::string_view>& words, size_t at, size_t& used, double& factor,
+bool match_scale(const std::string_view* words, size_t n_words, size_t at, size_t& used, double& factor,
                  std::string& display) {
-  auto w = [&](size_t k) -> std::string_view { return at + k < words.size() ? words[at + k] : std::string_view(); };
+  auto w = [&](size_t k) -> std::string_view { return at + k < n_words ? words[at + k] : std::string_view(); };
   if ((w(0) == "nghin" || w(0) == "ngan") && (w(1) == "ty" || w(1) == "ti")) {
     used = 2; factor = 1e12; display = "nghìn tỷ"; return true;
   }
@@ -213,26 +214,90 @@ const std::unordered_map<std::string, std::unordered_set<std::string>>& other_wo
   return m;
 }
 
-std::string lower_utf8(std::string_view s) {
+std::string icu_lower(std::string_view s) {
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
   return out;
 }
 
+// The lower case of each code point of U+0000..U+024F and U+1E00..U+1EFF as ICU's toLower of
+// the string gives it, built once from ICU. In those ranges lowering is context-free (the
+// context-dependent rules are the Greek final sigma and the Lithuanian, Turkish and Azeri ones),
+// so a word of such letters lowers character by character; any other text, or a default locale
+// with its own rules, goes to ICU.
+struct LowerTable {
+  std::array<std::string, 0x350> lower;
+  bool usable = true;
+  LowerTable() {
+    const std::string lang = icu::Locale::getDefault().getLanguage();
+    usable = lang != "tr" && lang != "az" && lang != "lt";
+    for (char32_t c = 0; c < 0x350; ++c) {
+      icu::UnicodeString u(static_cast<UChar32>(c < 0x250 ? c : 0x1E00 + (c - 0x250)));
+      u.toLower().toUTF8String(lower[c]);
+    }
+  }
+};
+
+std::string lower_utf8(std::string_view s) {
+  static const LowerTable table;
+  if (!table.usable) return icu_lower(s);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    // Well-formed two- and three-byte sequences of the two ranges only; anything else to ICU.
+    char32_t c;
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      i += 2;
+    } else if (b == 0xE1 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      i += 3;
+    } else {
+      return icu_lower(s);
+    }
+    if (c < 0x250) out += table.lower[c];
+    else if (c >= 0x1E00 && c < 0x1F00) out += table.lower[0x250 + (c - 0x1E00)];
+    else return icu_lower(s);
+  }
+  return out;
+}
+
 // `raw` is the word as written: lowercased (ICU) only when its fold is one of the words above.
 bool spelled_as_other_word(std::string_view folded, std::string_view raw) {
-  auto it = other_word_spellings().find(std::string(folded));
-  return it != other_word_spellings().end() && it->second.count(lower_utf8(raw)) > 0;
+  // Looked up by view (no key string per call); the views point into other_word_spellings()'s keys.
+  static const auto by_view = [] {
+    std::unordered_map<std::string_view, const std::unordered_set<std::string>*> m;
+    for (const auto& [key, spellings] : other_word_spellings()) m.emplace(key, &spellings);
+    return m;
+  }();
+  auto it = by_view.find(folded);
+  return it != by_view.end() && it->second->count(lower_utf8(raw)) > 0;
+}
+
+bool not_unit_word(std::string_view folded) {
+  static const auto by_view = [] {
+    std::unordered_set<std::string_view> s;
+    for (const auto& w : not_unit_words()) s.insert(w);
+    return s;
+  }();
+  return by_view.count(folded) > 0;
 }
 
 // Function words whose folded form is also a count noun: only the function word's own spelling
 // stops a unit ("ở" but not "02 ổ dịch", "bằng" but not "71 băng rôn", "mà" but not "116 mã").
 bool is_function_word(std::string_view folded, std::string_view raw) {
-  static const std::unordered_map<std::string, std::string> spelling = {
+  static const std::unordered_map<std::string_view, std::string_view> spelling = {
       {"o", "ở"}, {"bang", "bằng"}, {"tai", "tại"}, {"ma", "mà"},
   };
-  if (!not_unit_words().count(std::string(folded))) return false;
-  auto it = spelling.find(std::string(folded));
+  if (!not_unit_word(folded)) return false;
+  auto it = spelling.find(folded);
   return it == spelling.end() || it->second == lower_utf8(raw);
 }
 
@@ -293,9 +358,11 @@ struct Tokenizer {
         if (j - i <= 3) {
           bool grouped = false;
           for (;;) {
-            size_t w = text.compare(j, 2, "\xc2\xa0") == 0 ? 2
-                       : (text.compare(j, 3, "\xe2\x80\xaf") == 0 || text.compare(j, 3, "\xe2\x80\x89") == 0) ? 3
-                                                                                                          : 0;
+            // (Byte tests, as text.compare(j, n, …) == 0 reads them: within the text, not the block.)
+            auto at = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+            size_t w = at(j) == 0xC2 && at(j + 1) == 0xA0                                         ? 2
+                       : at(j) == 0xE2 && at(j + 1) == 0x80 && (at(j + 2) == 0xAF || at(j + 2) == 0x89) ? 3
+                                                                                                        : 0;
             if (w == 0 || j + w + 3 > e || !is_digit(text[j + w]) || !is_digit(text[j + w + 1]) || !is_digit(text[j + w + 2]) ||
                 (j + w + 3 < e && is_digit(text[j + w + 3])))
               break;
@@ -309,7 +376,7 @@ struct Tokenizer {
         }
         t.kind = TokKind::Number;
         t.span = Span{uint32_t(i), uint32_t(j)};
-        t.fold.assign(text, i, j - i);
+        t.fold.assign(text.data() + i, j - i);
         i = j;
         continue;
       }
@@ -385,7 +452,7 @@ struct Tokenizer {
       }
       t.span = Span{uint32_t(i), uint32_t(j)};
       if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) t.fold = "-";  // dashes and minus as '-'
-      else t.fold.assign(text, i, j - i);
+      else t.fold.assign(text.data() + i, j - i);
       if (cp == '%') t.kind = TokKind::Percent;
       else if (cp == '/') t.kind = TokKind::Slash;
       else if (cp == '(' || cp == '[' || cp == '{') t.kind = TokKind::Open;  // '{' for '(' in OCR text
@@ -663,7 +730,7 @@ struct BlockReader {
     size_t at = 0, used = 0;
     double scale = 1;
     std::string scale_disp;
-    if (match_scale(ws, 0, used, scale, scale_disp)) at = used;
+    if (match_scale(ws.data(), ws.size(), 0, used, scale, scale_disp)) at = used;
     std::string phrase;
     for (size_t m = at; m < ws.size(); ++m) phrase += (m > at ? " " : "") + std::string(ws[m]);
     UnitInfo info;
@@ -753,11 +820,20 @@ struct BlockReader {
     if (is(k, TokKind::Percent)) return true;
     if (!is(k, TokKind::Word)) return false;
     UnitInfo u;
-    std::string two = tok(k).fold;
-    if (is(k + 1, TokKind::Word)) two += " " + tok(k + 1).fold;
-    if ((is(k + 1, TokKind::Word) && lookup_unit(two, u)) || unit_word(k, u)) return true;
+    if (is(k + 1, TokKind::Word)) {
+      // The two words as one phrase, built in a buffer (the longest unit phrase is far shorter).
+      const std::string_view a = tok(k).fold, b = tok(k + 1).fold;
+      char buf[64];
+      if (a.size() + 1 + b.size() <= sizeof buf) {
+        std::memcpy(buf, a.data(), a.size());
+        buf[a.size()] = ' ';
+        std::memcpy(buf + a.size() + 1, b.data(), b.size());
+        if (lookup_unit(std::string_view(buf, a.size() + 1 + b.size()), u)) return true;
+      }
+    }
+    if (unit_word(k, u)) return true;
     // match_scale on this one word: a scale word alone.
-    const std::string& w = tok(k).fold;
+    const std::string_view w = tok(k).fold;
     return w == "nghin" || w == "ngan" || w == "trieu" || w == "ty" || w == "ti";
   }
 
@@ -770,7 +846,7 @@ struct BlockReader {
     static const std::unordered_set<std::string> after_dates = {"nam", "cua", "tai", "va", "ve", "theo", "thi", "da", "den",
                                                                 "tu", "hoac", "nay", "vua", "qua", "toi", "luc", "sang",
                                                                 "chieu", "toi", "dem", "nhu", "voi", "cho"};
-    return !after_dates.count(f) && !not_unit_words().count(f);
+    return !after_dates.count(f) && !not_unit_word(f);
   }
 
   // The bounds of a class: "(từ) N <unit> trở xuống/trở lên", and "từ (trên) N <unit> đến M <unit>"
@@ -828,7 +904,7 @@ struct BlockReader {
       // "QL3", "COVID-19", "UV2+", "H5N1": a number glued to letters is part of a name,
       // except the exponent of m2/m3/km2 (a unit).
       if (glued_prev_word) {
-        const auto& f = tok(k - 1).fold;
+        const std::string_view f = tok(k - 1).fold;
         if (f == "m" || f == "km") { non_quantity(k, "unit_exponent"); continue; }
         non_quantity(k, "name");
         continue;
@@ -855,7 +931,7 @@ struct BlockReader {
         non_quantity(k + 2, "name");
         continue;
       }
-      if (is(k + 1, TokKind::Word) && tok(k + 1).glued && (tok(k + 1).fold == "h" || tok(k + 1).fold == "g") &&
+      if (is(k + 1, TokKind::Word) && tok(k + 1).glued && (std::string_view(tok(k + 1).fold) == "h" || std::string_view(tok(k + 1).fold) == "g") &&
           is(k + 2, TokKind::Number) && tok(k + 2).glued) {
         non_quantity(k, "time");  // 17h00
         non_quantity(k + 2, "time");
@@ -876,7 +952,7 @@ struct BlockReader {
         continue;
       }
       if (punct(k + 1, "-") && tok(k + 1).glued && is(k + 2, TokKind::Word) && tok(k + 2).glued && tok(k + 2).all_upper &&
-          tok(k + 2).fold != "kh") {
+          std::string_view(tok(k + 2).fold) != "kh") {
         non_quantity(k, "doc_number");
         doc_code_tail(k);
         continue;
@@ -901,7 +977,7 @@ struct BlockReader {
         continue;
       }
       // "5G", "3D": a number glued to capitals that are not a unit is part of a name.
-      if (is(k + 1, TokKind::Word) && tok(k + 1).glued && tok(k + 1).all_upper && tok(k + 1).fold != "kh") {
+      if (is(k + 1, TokKind::Word) && tok(k + 1).glued && tok(k + 1).all_upper && std::string_view(tok(k + 1).fold) != "kh") {
         UnitInfo u;
         if (!unit_word(k + 1, u)) { non_quantity(k, "name"); continue; }
       }
@@ -952,7 +1028,7 @@ struct BlockReader {
         bool date_word_before = false;
         for (size_t d = 1; d <= 2; ++d) {
           if (!is(k - d, TokKind::Word)) break;
-          const auto& f = tok(k - d).fold;
+          const std::string_view f = tok(k - d).fold;
           if (f == "ngay" || f == "den" || f == "tu" || f == "het" || f == "truoc" || f == "dip" || f == "toi") {
             date_word_before = true;
           }
@@ -988,7 +1064,7 @@ struct BlockReader {
         }
       }
       // Star classes: "hạng 4 sao", "đạt 3 sao", "khách sạn 5 sao" are classes, not counts.
-      if (small_int(w) >= 1 && small_int(w) <= 5 && is(k + 1, TokKind::Word) && tok(k + 1).fold == "sao" &&
+      if (small_int(w) >= 1 && small_int(w) <= 5 && is(k + 1, TokKind::Word) && std::string_view(tok(k + 1).fold) == "sao" &&
           spelled(k + 1, "sao")) {
         non_quantity(k, "rank");
         continue;
@@ -999,7 +1075,7 @@ struct BlockReader {
       // A number naming a road, a zone or a lot: "Quốc lộ 6", "tỉnh lộ 291", "Vành đai 3", "gói thầu
       // số 5" (handled by "số"), "khu 4", "lô 12", "cụm 2", with no unit after it.
       if (is(k - 1, TokKind::Word) && small_int(w) >= 0 && !unit_follows(k + 1) && !is(k + 1, TokKind::Slash)) {
-        const auto& f = tok(k - 1).fold;
+        const std::string_view f = tok(k - 1).fold;
         const bool road = (f == "lo" && (word(k - 2, "quoc") || word(k - 2, "tinh") || word(k - 2, "huyen")) &&
                            spelled(k - 1, "lộ")) ||
                           (f == "dai" && word(k - 2, "vanh")) || (f == "thau" && word(k - 2, "goi")) ||
@@ -1009,7 +1085,7 @@ struct BlockReader {
       }
       // Ordinals and ranks: "thứ 35/63", "xếp thứ 57", "vị trí 22/63", "TOP 183", "hạng 3", "lần thứ 14".
       if (is(k - 1, TokKind::Word)) {
-        const auto& f = tok(k - 1).fold;
+        const std::string_view f = tok(k - 1).fold;
         // "thu 15 tỷ đồng" (collected) and "hàng" (goods) are not ranks: match the spelling.
         if ((f == "thu" && spelled(k - 1, "thứ")) || f == "top" || (f == "hang" && spelled(k - 1, "hạng")) ||
             (f == "tu" && spelled(k - 1, "tự") && spelled(k - 2, "thứ")) ||
@@ -1032,7 +1108,7 @@ struct BlockReader {
         continue;
       }
       if (is(k - 1, TokKind::Word)) {
-        const auto& f = tok(k - 1).fold;
+        const std::string_view f = tok(k - 1).fold;
         // "năm 2023", "giai đoạn 2021", "năm học 2023"
         if (is_year(w) && (f == "nam" || f == "doan" || f == "hoc" || f == "ky" || f == "tu" || f == "den" || f == "vu")) {
           non_quantity(k, "year");
@@ -1054,7 +1130,7 @@ struct BlockReader {
       }
       // Labels: "Dự án 2", "Tiểu dự án 1", "Nội dung 3", "Điều 5", "Mục 4".
       if (!unit_follows(k + 1) && is(k - 1, TokKind::Word)) {
-        const auto& f = tok(k - 1).fold;
+        const std::string_view f = tok(k - 1).fold;
         bool label = (f == "an" && word(k - 2, "du") && (tok(k - 2).upper || word(k - 3, "tieu"))) ||
                      (f == "dung" && word(k - 2, "noi") && tok(k - 2).upper) ||
                      (f == "trinh" && word(k - 2, "chuong") && tok(k - 2).upper) ||
@@ -1111,7 +1187,7 @@ struct BlockReader {
       if (w[0] == '0' && w.size() >= 3) {
         size_t p = punct(k - 1, ":") ? k - 2 : k - 1;
         if (is(p, TokKind::Word)) {
-          const auto& f = tok(p).fold;
+          const std::string_view f = tok(p).fold;
           if (f == "thoai" || f == "dt" || f == "sdt" || f == "hotline" || f == "fax") {
             for (size_t m = k; is(m, TokKind::Number) && all_digits(raw(m)) && (m == k || !tok(m).glued); ++m)
               non_quantity(m, "phone");
@@ -1151,22 +1227,23 @@ struct BlockReader {
       ++j;
     }
     // "1.414.100.000,đ"
-    if (punct(j, ",") && tok(j).glued && is(j + 1, TokKind::Word) && tok(j + 1).glued && tok(j + 1).fold == "d") ++j;
+    if (punct(j, ",") && tok(j).glued && is(j + 1, TokKind::Word) && tok(j + 1).glued && std::string_view(tok(j + 1).fold) == "d") ++j;
     if (is(j, TokKind::Percent)) {
       q.unit = "%";
       q.dimension = "percent";
       q.unit_span = tok(j).span;
       return j + 1 - k - 1;
     }
-    // Gather up to five following words (stop at anything else).
-    std::vector<std::string_view> ws;
-    std::vector<size_t> idx;
-    for (size_t m = j; m < last && ws.size() < 5; ++m) {
-      if (tok(m).kind == TokKind::Word) { ws.push_back(tok(m).fold); idx.push_back(m); continue; }
-      if (tok(m).kind == TokKind::Percent && ws.size() >= 1 && ws.back() == "diem") { ws.push_back("%"); idx.push_back(m); continue; }
+    // Gather up to five following words (stop at anything else), on the stack.
+    std::array<std::string_view, 5> ws;
+    std::array<size_t, 5> idx;
+    size_t n_ws = 0;
+    for (size_t m = j; m < last && n_ws < 5; ++m) {
+      if (tok(m).kind == TokKind::Word) { ws[n_ws] = tok(m).fold; idx[n_ws++] = m; continue; }
+      if (tok(m).kind == TokKind::Percent && n_ws >= 1 && ws[n_ws - 1] == "diem") { ws[n_ws] = "%"; idx[n_ws++] = m; continue; }
       break;
     }
-    if (ws.empty() || idx.front() != j) return 0;
+    if (n_ws == 0 || idx[0] != j) return 0;
     // "m3" / "km2" written with a plain digit after the letters (from m<sup>3</sup>).
     if ((ws[0] == "m" || ws[0] == "km") && is(j + 1, TokKind::Number) && tok(j + 1).glued &&
         (raw(j + 1) == "2" || raw(j + 1) == "3")) {
@@ -1183,12 +1260,13 @@ struct BlockReader {
     double scale = 1;
     std::string scale_disp;
     size_t used = 0;
-    if (match_scale(ws, 0, used, scale, scale_disp)) at = used;
+    if (match_scale(ws.data(), n_ws, 0, used, scale, scale_disp)) at = used;
     // Longest known unit phrase.
     UnitInfo u;
     size_t best = 0;
-    for (size_t len = std::min<size_t>(4, ws.size() - at); len >= 1; --len) {
-      std::string phrase;
+    std::string phrase;  // (one buffer for every length)
+    for (size_t len = std::min<size_t>(4, n_ws - at); len >= 1; --len) {
+      phrase.clear();
       for (size_t m = at; m < at + len; ++m) {
         if (m > at) phrase += ' ';
         phrase += ws[m];
@@ -1227,7 +1305,7 @@ struct BlockReader {
       // "3 tỷ", "5 triệu": a bare scale; an unknown noun after it is its unit.
       end_word = at;
       std::string noun;
-      if (at < ws.size() && !is_function_word(ws[at], raw(idx[at])) && !tok(idx[at]).upper) {
+      if (at < n_ws && !is_function_word(ws[at], raw(idx[at])) && !tok(idx[at]).upper) {
         noun = std::string(doc.slice(tok(idx[at]).span));
         end_word = at + 1;
       }
@@ -1262,7 +1340,7 @@ struct BlockReader {
     while (is(m, TokKind::Slash) && is(m + 1, TokKind::Word) && tok(m + 1).glued) {
       // "tấn/KH": the plan, not a rate ("5.200 tấn/KH 5.000 tấn").
       UnitInfo per;
-      if (tok(m + 1).fold == "kh" || (tok(m + 1).all_upper && !lookup_unit(tok(m + 1).fold, per))) break;
+      if (std::string_view(tok(m + 1).fold) == "kh" || (tok(m + 1).all_upper && !lookup_unit(tok(m + 1).fold, per))) break;
       q.unit += "/" + std::string(doc.slice(tok(m + 1).span));
       q.dimension = "rate";
       q.exact_count = false;
@@ -1270,7 +1348,7 @@ struct BlockReader {
       tok(m).unit_part = tok(m + 1).unit_part = true;
       m += 2;
       // "người/km2": the exponent of the denominator.
-      if ((tok(m - 1).fold == "m" || tok(m - 1).fold == "km") && is(m, TokKind::Number) && tok(m).glued &&
+      if ((std::string_view(tok(m - 1).fold) == "m" || std::string_view(tok(m - 1).fold) == "km") && is(m, TokKind::Number) && tok(m).glued &&
           (raw(m) == "2" || raw(m) == "3")) {
         q.unit += std::string(raw(m));
         q.unit_span.end = tok(m).span.end;
@@ -1289,8 +1367,8 @@ struct BlockReader {
     if (punct(k - 1, ">")) q.qualifier = Qualifier::AtLeast;
     for (size_t d = 1; d <= 3; ++d) {
       if (!is(k - d, TokKind::Word)) break;
-      const auto& f = tok(k - d).fold;
-      if (d == 1 || (d == 2 && (tok(k - 1).fold == "dat" || tok(k - 1).fold == "duoc"))) {
+      const std::string_view f = tok(k - d).fold;
+      if (d == 1 || (d == 2 && (std::string_view(tok(k - 1).fold) == "dat" || std::string_view(tok(k - 1).fold) == "duoc"))) {
         if (f == "khoang" || (f == "xi" && word(k - d - 1, "xap"))) { q.qualifier = Qualifier::Approx; return; }
         // "chuyển tuyến trên 2 ca", "cấp trên 3 lần", "cấp dưới": a level, not "more than" / "less than".
         const bool level = d == 1 && (word(k - 2, "tuyen") || word(k - 2, "cap"));
@@ -1425,8 +1503,10 @@ struct BlockReader {
         broken = "dấu \"/\" thay cho dấu chấm hàng nghìn";
       }
       if (!parse_number(!whole.empty() ? std::string_view(whole) : written, conv, p)) continue;
-      Quantity q;
-      q.id = static_cast<uint32_t>(r.quantities.size());
+      // Built in place (the vector is reserved for every number of the document).
+      const auto id = static_cast<uint32_t>(r.quantities.size());
+      Quantity& q = r.quantities.emplace_back();
+      q.id = id;
       q.span = tok(k).span;
       q.text = std::string(raw(k));
       q.value = p.value;
@@ -1465,7 +1545,6 @@ struct BlockReader {
         ++sentence_hint;
       q.sentence = sentence_hint;
       tok(k).quantity = static_cast<int>(q.id);
-      r.quantities.push_back(std::move(q));
     }
     implausible_percents();
     // A/B: "22.214/23.707 ha" - A takes B's unit when it has none.
@@ -1543,7 +1622,7 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
     if (is(k - 1, TokKind::Word) && a.size() <= 3 && all_digits(a) && is(k + 1, TokKind::Number) &&
         is(k + 2, TokKind::Percent) && T(k + 2).glued && only_spaces(k, k + 1) && !(is(k - 2, TokKind::Slash)) &&
         decimal_without_groups(raw(k + 1), 3)) {
-      const std::string& f = T(k - 1).fold;
+      const std::string_view f = T(k - 1).fold;
       if (f == "bang" || f == "dat" || f == "tang" || f == "giam" || f == "chiem" || f == "la") {
         merge(k, k + 1);
         continue;
@@ -1561,11 +1640,11 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
       // The percent of the clause: "…, bằng|đạt X%".
       size_t x = 0;
       for (size_t m = k + 5; m < last && m < k + 17; ++m) {
-        if (T(m).kind == TokKind::Punct && (T(m).fold == ";" || T(m).fold == ".")) break;
+        if (T(m).kind == TokKind::Punct && (std::string_view(T(m).fold) == ";" || std::string_view(T(m).fold) == ".")) break;
         if (is(m, TokKind::Slash)) break;
         if (is(m, TokKind::Number)) {
           if (is(m + 1, TokKind::Percent) && is(m - 1, TokKind::Word) &&
-              (T(m - 1).fold == "bang" || T(m - 1).fold == "dat"))
+              (std::string_view(T(m - 1).fold) == "bang" || std::string_view(T(m - 1).fold) == "dat"))
             x = m;
           break;
         }
@@ -1589,8 +1668,22 @@ size_t merge_broken_numbers(const std::string& text, NumberConvention conv, std:
 }
 
 // Count unambiguous forms: "1.234,5" / "12,5" (Vietnamese) against "1,234.5" / "12.5" (English).
+// Does any byte of the eight hold an ASCII digit? (Bytes of 0x80 and above never count.)
+inline bool has_digit8(uint64_t x) {
+  constexpr uint64_t ones = ~uint64_t{0} / 255, low7 = ones * 127;
+  return ((ones * (127 + 0x3A) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x2F)) & (ones * 128)) != 0;
+}
+
 void count_conventions(std::string_view text, size_t& vi, size_t& en) {
   for (size_t i = 0; i + 2 < text.size(); ++i) {
+    // Runs with no digit skipped eight bytes at a time (they are most of the text).
+    while (i + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (has_digit8(w)) break;
+      i += 8;
+    }
+    if (i + 2 >= text.size()) break;
     if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) continue;
     size_t j = i;
     // The separators (first, last, how many) and the first and last digit groups.
@@ -1899,12 +1992,24 @@ NumberReading read_numbers(const Document& doc) {
   Tokenizer tz{doc.text, r.tokens, {}};
   uint32_t sentence_hint = 0;
   std::vector<bool> ratio_columns;
+  // Every block tokenised first (a block's reading never looks at another block's tokens), so
+  // that the quantities are reserved once: growing the vector moved every quantity, strings
+  // and all, and held the old and the new array at once.
+  r.block_first.reserve(doc.blocks.size());
+  r.block_last.reserve(doc.blocks.size());
+  size_t number_tokens = 0;
   for (const auto& block : doc.blocks) {
     size_t first = r.tokens.size();
     tz.run(block.span);
     size_t last = merge_broken_numbers(doc.text, r.convention, r.tokens, first, r.tokens.size());
     r.block_first.push_back(static_cast<uint32_t>(first));
     r.block_last.push_back(static_cast<uint32_t>(last));
+    for (size_t k = first; k < last; ++k) number_tokens += r.tokens[k].kind == TokKind::Number;
+  }
+  r.quantities.reserve(number_tokens);
+  for (const auto& block : doc.blocks) {
+    const size_t bi = static_cast<size_t>(&block - doc.blocks.data());
+    const size_t first = r.block_first[bi], last = r.block_last[bi];
     // A table's header row (words, no numbers but years): which columns hold ratios rather than
     // figures in the row's unit ("% so KH", "Tỷ lệ (%)", "So sánh").
     if (block.kind != BlockKind::TableRow) {
@@ -1916,9 +2021,9 @@ NumberReading read_numbers(const Document& doc) {
         if (r.tokens[k].kind == TokKind::Number && r.tokens[k].fold.size() != 4) {
           // "Ước thực hiện 6 tháng", "Quý II", "9 tháng năm 2024": periods in a header.
           bool period = (k + 1 < last && r.tokens[k + 1].kind == TokKind::Word &&
-                         (r.tokens[k + 1].fold == "thang" || r.tokens[k + 1].fold == "nam")) ||
+                         (std::string_view(r.tokens[k + 1].fold) == "thang" || std::string_view(r.tokens[k + 1].fold) == "nam")) ||
                         (k > first && r.tokens[k - 1].kind == TokKind::Word &&
-                         (r.tokens[k - 1].fold == "quy" || r.tokens[k - 1].fold == "thang"));
+                         (std::string_view(r.tokens[k - 1].fold) == "quy" || std::string_view(r.tokens[k - 1].fold) == "thang"));
           if (!period) numbers = true;
         }
       }

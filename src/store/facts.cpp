@@ -115,7 +115,11 @@ DocumentFacts document_facts(const DocumentResult& r, const std::string& read_at
   d.read_at = read_at;
   std::string level = region_level_key(doc.region, doc.region_level);
   if (level == "huyen" || level == "thanh pho" || level == "thi xa") d.parent_region = parent_region_of(doc);
+  // A text whose title block names no period (a news article, a note) states figures of many
+  // periods, issuers and scopes with no heading to say whose they are: its figures are compared
+  // with no other document's (so none is built). Its own relations are still checked.
   for (const auto& q : r.quantities) {
+    if (!doc.period_in_title) break;
     if (q.indicator.empty() || q.malformed) continue;
     if (q.qualifier == Qualifier::AtLeast || q.qualifier == Qualifier::AtMost) continue;
     // A level named by a canonical indicator of another dimension is misnamed: no fact to compare.
@@ -144,10 +148,6 @@ DocumentFacts document_facts(const DocumentResult& r, const std::string& read_at
     f.quote = context_quote(doc, q);
     d.facts.push_back(std::move(f));
   }
-  // A text whose title block names no period (a news article, a note) states figures of many
-  // periods, issuers and scopes with no heading to say whose they are: its figures are compared
-  // with no other document's. Its own relations are still checked.
-  if (!doc.period_in_title) d.facts.clear();
   d.claims = r.claims;
   return d;
 }

@@ -211,6 +211,7 @@ Result<Document> load_document(const std::string& path, std::string_view bytes, 
       for (auto& o : origins) o = nfc.origin[o];
     if (!layout_origin.empty())
       for (auto& o : origins) o = layout_origin[std::min<size_t>(o, layout_origin.size() - 1)];
+    doc.map.compact();  // (complete now: four bytes per clean byte become a few per line)
     doc.blocks = std::move(layout.blocks);
     doc.footnote_refs = std::move(layout.footnote_refs);
     build_sections(doc, layout.heading_style);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -201,72 +202,6 @@ bool opens_sentence(std::string_view w) {
   return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
-// The fold of a whole text with a sparse map back to it: the text is folded in pieces that end
-// just after an ASCII byte (about every 64 bytes), so each piece folds exactly as it does inside
-// the whole text, and an offset of the fold is mapped back by refolding its piece character by
-// character. No per-byte map (four bytes per folded byte) for the few offsets read_metadata needs.
-class SparseFold {
- public:
-  explicit SparseFold(std::string_view text) : text_(text) {
-    folded_.reserve(text.size());
-    const size_t n = text.size();
-    for (size_t b = 0; b < n;) {
-      size_t e = std::min(n, b + 64);
-      while (e < n && static_cast<unsigned char>(text[e - 1]) >= 0x80) ++e;
-      pieces_.push_back(Piece{static_cast<uint32_t>(folded_.size()), static_cast<uint32_t>(b)});
-      vfold_append(text.substr(b, e - b), folded_);
-      b = e;
-    }
-    pieces_.push_back(Piece{static_cast<uint32_t>(folded_.size()), static_cast<uint32_t>(n)});
-  }
-  const std::string& folded() const { return folded_; }
-  /// Offsets in the text of the characters whose folds hold folded bytes a <= b (both inside
-  /// the fold): one walk from the piece of a.
-  std::pair<uint32_t, uint32_t> origins(size_t a, size_t b) const {
-    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), a,
-                               [](size_t v, const Piece& p) { return v < p.folded; }) - 1;
-    const VfoldEntry* table = vfold_entries();
-    std::pair<uint32_t, uint32_t> out{0, 0};
-    bool have_a = false;
-    size_t fo = it->folded;
-    for (; it + 1 != pieces_.end(); ++it) {
-      // Decoded within its piece, as the fold decoded it.
-      const std::string_view piece = text_.substr(it->text, (it + 1)->text - it->text);
-      for (size_t i = 0; i < piece.size();) {
-        const size_t start = i;
-        size_t len;
-        if (static_cast<unsigned char>(piece[i]) < 0x80) {
-          ++i;
-          len = 1;
-        } else {
-          const char32_t c = decode_utf8(piece, i);
-          const VfoldEntry* e = vfold_entry(table, c);
-          len = (e && e->n != 0xFF) ? e->n : fold_code_point(c).size();
-        }
-        const auto at = static_cast<uint32_t>(it->text + start);
-        if (!have_a && a < fo + len) {
-          out.first = at;
-          have_a = true;
-        }
-        if (b < fo + len) {
-          out.second = at;
-          return out;
-        }
-        fo += len;
-      }
-    }
-    return out;  // not reached for offsets inside the fold
-  }
-
- private:
-  struct Piece {
-    uint32_t folded;  // offset of the piece's fold
-    uint32_t text;    // offset of the piece in the text
-  };
-  std::string_view text_;
-  std::string folded_;
-  std::vector<Piece> pieces_;
-};
 
 // "tỉnh Cao Bằng" -> counts by (level, name) over the whole text; names are capitalised words.
 /// `all` is the fold of `text` (read_metadata folds the text once).
@@ -276,15 +211,61 @@ bool commune_level(std::string_view canonical) {
   return canonical == "xã" || canonical == "phường" || canonical == "thị trấn";
 }
 
+// One occurrence of a level word: `op` and `ob` are the original offsets of the word and of the
+// space after it. Counts (level, name) when the word is written as the level word and capitalised
+// words follow it.
+using RegionCounts = std::map<std::pair<std::string, std::string>, int>;
+using WrittenForms = std::array<std::set<std::string, std::less<>>, kLevels.size()>;
+void count_level_word(std::string_view text, const LevelWord& lw, size_t op, size_t ob, const WrittenForms& written_forms,
+                      RegionCounts& counts) {
+  // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word
+  // (its lower case; the usual spellings of it are known without asking ICU).
+  const std::string_view as_written = text.substr(op, ob - op);
+  if (!written_forms[size_t(&lw - kLevels.data())].count(as_written)) {
+    std::string written;
+    icu::UnicodeString::fromUTF8(as_written).toLower().toUTF8String(written);
+    if (written != lw.canonical) return;
+  }
+  // Collect up to 3 capitalised words.
+  std::string name;
+  size_t k = ob;
+  int words = 0;
+  while (words < 3 && k < text.size() && text[k] == ' ') {
+    size_t wb = k + 1;
+    int len = 0;
+    if (wb >= text.size() || !utf8::is_upper(utf8::decode(text, wb, len))) break;
+    size_t we = wb;
+    bool stop = false;
+    while (we < text.size() && text[we] != ' ') {
+      char c = text[we];
+      if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '\n') { stop = true; break; }
+      ++we;
+    }
+    // A paragraph's lines are joined: "… của UBND huyện Mường Tè\nToàn huyện có …" must not
+    // read "Tè Toàn". Words that open sentences are never part of a place name.
+    if (!name.empty() && opens_sentence(text.substr(wb, we - wb))) break;
+    if (!name.empty()) name.push_back(' ');
+    name.append(text.substr(wb, we - wb));
+    ++words;
+    k = we;
+    if (stop) break;
+  }
+  if (name.empty() || utf8::count_cps(name) < 3) return;
+  // "TỈNH QUẢNG TRỊ" in a capitalised title block names the same region as "tỉnh Quảng Trị".
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+  if (icu::UnicodeString(u).toUpper() == u) {
+    name.clear();
+    u.toTitle(nullptr).toUTF8String(name);
+  }
+  ++counts[{std::string(lw.canonical), name}];
+}
+
 // (`communes`: count xã, phường, thị trấn names too; only a commune's own report needs them, and
 // "phuong" also folds every "phương".)
-std::map<std::pair<std::string, std::string>, int> count_regions(std::string_view text, const SparseFold& all,
-                                                                 bool communes) {
-  const std::string_view f = all.folded();
-  std::map<std::pair<std::string, std::string>, int> counts;
-  // Per level word: spellings whose lower case is the word (itself, capitalised, in capitals).
-  static const auto written_forms = [] {
-    std::array<std::set<std::string, std::less<>>, kLevels.size()> forms;
+// Per level word: spellings whose lower case is the word (itself, capitalised, in capitals).
+const WrittenForms& level_written_forms() {
+  static const auto forms = [] {
+    WrittenForms f;
     for (size_t i = 0; i < kLevels.size(); ++i) {
       const icu::UnicodeString word = icu::UnicodeString::fromUTF8(kLevels[i].canonical);
       icu::UnicodeString upper(word), title(word);
@@ -294,61 +275,117 @@ std::map<std::pair<std::string, std::string>, int> count_regions(std::string_vie
         std::string form, lower;
         u.toUTF8String(form);
         icu::UnicodeString(u).toLower().toUTF8String(lower);
-        if (lower == kLevels[i].canonical) forms[i].insert(form);
+        if (lower == kLevels[i].canonical) f[i].insert(form);
       }
     }
-    return forms;
+    return f;
   }();
-  for (const auto& lw : kLevels) {
-    if (!communes && commune_level(lw.canonical)) continue;
-    for (size_t p = f.find(lw.folded); p != std::string::npos; p = f.find(lw.folded, p + 1)) {
-      size_t e = p + lw.folded.size();
-      if (!word_start(f, p) || e >= f.size() || f[e] != ' ') continue;
-      const auto [op, ob] = all.origins(p, e);  // original offsets of the word and the space after it
-      // The fold drops tones: "TÌNH HÌNH" folds like "tỉnh"; the written word must be the level word
-      // (its lower case; the usual spellings of it are known without asking ICU).
-      const std::string_view as_written = text.substr(op, ob - op);
-      if (!written_forms[size_t(&lw - kLevels.data())].count(as_written)) {
-        std::string written;
-        icu::UnicodeString::fromUTF8(as_written).toLower().toUTF8String(written);
-        if (written != lw.canonical) continue;
+  return forms;
+}
+
+// The fold of the text at `i` onwards, one code point at a time, as vfold folds it (decoded as
+// vfold decodes it: from an ASCII byte on, or the start, the code points are the whole text's).
+struct FoldReader {
+  explicit FoldReader(std::string_view t) : text(t) {}
+  std::string_view text;
+  const VfoldEntry* table = vfold_entries();
+  std::string tmp;
+  char ascii = 0;
+  /// The fold of the code point at i (advanced past it).
+  std::string_view next(size_t& i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ascii = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      return std::string_view(&ascii, 1);
+    }
+    const char32_t c = decode_utf8(text, i);
+    const VfoldEntry* e = vfold_entry(table, c);
+    if (e && e->n != 0xFF) return std::string_view(e->s, e->n);
+    tmp = fold_code_point(c);
+    return tmp;
+  }
+};
+
+// count_regions on the text itself, with no fold of the whole of it. A level word counts only
+// when written as the level word (its lower case), which starts with an ASCII letter: so each
+// occurrence the fold has starts at an ASCII byte of the text that is that letter in either case,
+// where the fold from that byte reads the folded word and a space, after a folded byte that is no
+// letter or digit (or nothing). The same occurrences, found from the text's side.
+RegionCounts count_regions(std::string_view text, bool communes) {
+  RegionCounts counts;
+  const WrittenForms& written_forms = level_written_forms();
+  std::array<uint8_t, 256> opens{};  // ASCII byte (either case) -> the level words (bits) it opens
+  for (size_t li = 0; li < kLevels.size(); ++li)
+    if (communes || !commune_level(kLevels[li].canonical)) {
+      const auto c = static_cast<unsigned char>(kLevels[li].folded[0]);
+      opens[c] |= static_cast<uint8_t>(1u << li);
+      opens[static_cast<unsigned char>(std::toupper(c))] |= static_cast<uint8_t>(1u << li);
+    }
+  FoldReader fold(text);
+  // Is the folded byte before the fold of the code point at q (an ASCII byte) no letter or digit?
+  // (std::isalnum in the "C" locale, which the program never changes: ASCII letters and digits.)
+  auto alnum = [](unsigned c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); };
+  const VfoldEntry* table = vfold_entries();
+  auto cont = [&](size_t k) { return (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80; };
+  auto word_start_at = [&](size_t q) {
+    if (q == 0) return true;
+    const auto prev = static_cast<unsigned char>(text[q - 1]);
+    if (prev < 0x80) return !alnum(prev);
+    // A two- or three-byte code point just before q (its lead byte is no continuation byte, so the
+    // text's decoding starts a code point there) whose fold is not empty: its last folded byte.
+    const VfoldEntry* e = nullptr;
+    if (q >= 2 && cont(q - 1)) {
+      const auto b2 = static_cast<unsigned char>(text[q - 2]);
+      if (b2 >= 0xC0 && b2 < 0xE0) {
+        e = vfold_entry(table, ((b2 & 0x1Fu) << 6) | (prev & 0x3Fu));
+      } else if (q >= 3 && cont(q - 2)) {
+        const auto b3 = static_cast<unsigned char>(text[q - 3]);
+        if (b3 >= 0xE0 && b3 < 0xF0) e = vfold_entry(table, ((b3 & 0x0Fu) << 12) | ((b2 & 0x3Fu) << 6) | (prev & 0x3Fu));
       }
-      // Collect up to 3 capitalised words.
-      std::string name;
-      size_t k = ob;
-      int words = 0;
-      while (words < 3 && k < text.size() && text[k] == ' ') {
-        size_t wb = k + 1;
-        int len = 0;
-        if (wb >= text.size() || !utf8::is_upper(utf8::decode(text, wb, len))) break;
-        size_t we = wb;
-        bool stop = false;
-        while (we < text.size() && text[we] != ' ') {
-          char c = text[we];
-          if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '(' || c == '\n') { stop = true; break; }
-          ++we;
-        }
-        // A paragraph's lines are joined: "… của UBND huyện Mường Tè\nToàn huyện có …" must not
-        // read "Tè Toàn". Words that open sentences are never part of a place name.
-        if (!name.empty() && opens_sentence(text.substr(wb, we - wb))) break;
-        if (!name.empty()) name.push_back(' ');
-        name.append(text.substr(wb, we - wb));
-        ++words;
-        k = we;
-        if (stop) break;
+    }
+    if (e && e->n != 0xFF && e->n > 0) return !alnum(static_cast<unsigned char>(e->s[e->n - 1]));
+    size_t a = q;  // the code points after the last ASCII byte before q, decoded from there
+    while (a > 0 && static_cast<unsigned char>(text[a - 1]) >= 0x80) --a;
+    int last = -1;
+    for (size_t i = a; i < q;) {
+      const std::string_view piece = fold.next(i);
+      if (!piece.empty()) last = static_cast<unsigned char>(piece.back());
+    }
+    if (last < 0) {
+      if (a == 0) return true;  // (nothing folded before it)
+      const auto b = static_cast<unsigned char>(text[a - 1]);
+      last = b >= 'A' && b <= 'Z' ? b + 32 : b;
+    }
+    return !alnum(static_cast<unsigned>(last));
+  };
+  // The offset of the code point whose fold holds the folded byte after `lw` read from q, when
+  // the fold from q reads lw.folded and then a space; npos otherwise.
+  auto reads_word = [&](const LevelWord& lw, size_t q) {
+    const size_t n = lw.folded.size();
+    size_t got = 0;
+    for (size_t i = q; i < text.size();) {
+      const size_t start = i;
+      const std::string_view piece = fold.next(i);
+      for (char ch : piece) {
+        if (got == n) return ch == ' ' ? start : std::string_view::npos;
+        if (ch != lw.folded[got++]) return std::string_view::npos;
       }
-      if (name.empty() || utf8::count_cps(name) < 3) continue;
-      // "TỈNH QUẢNG TRỊ" in a capitalised title block names the same region as "tỉnh Quảng Trị".
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
-      if (icu::UnicodeString(u).toUpper() == u) {
-        name.clear();
-        u.toTitle(nullptr).toUTF8String(name);
-      }
-      ++counts[{std::string(lw.canonical), name}];
+    }
+    return std::string_view::npos;
+  };
+  for (size_t q = 0; q < text.size(); ++q) {
+    unsigned bits = opens[static_cast<unsigned char>(text[q])];
+    if (bits == 0 || !word_start_at(q)) continue;
+    for (; bits != 0; bits &= bits - 1) {
+      const LevelWord& lw = kLevels[static_cast<size_t>(__builtin_ctz(bits))];
+      const size_t ob = reads_word(lw, q);
+      if (ob != std::string_view::npos) count_level_word(text, lw, q, ob, written_forms, counts);
     }
   }
   return counts;
 }
+
 
 // The issuer's level, from "UBND tỉnh", "Hội đồng nhân dân thành phố", "HĐND huyện"...
 std::string issuer_level(std::string_view folded, bool communes) {
@@ -410,15 +447,24 @@ void read_metadata(Document& doc) {
     title += " \n ";
     ++taken;
   }
-  const SparseFold sparse(doc.text);
-  const std::string& all = sparse.folded();
+  // The fold of the whole text, only when the title or the header leaves the period or the
+  // issuer's level to the text's votes (count_regions reads the text itself).
+  std::string all_fold;
+  bool folded = false;
+  auto all = [&]() -> const std::string& {
+    if (!folded) {
+      all_fold = vfold(doc.text);
+      folded = true;
+    }
+    return all_fold;
+  };
   int year = first_year(title);
   Match m = find_period(title, year, /*skip_targets=*/!report_title);
   doc.period_in_title = report_title && !m.info.key.empty();
   if (m.info.key.empty()) {
     // Not in the title: the period the text names most.
     std::map<std::string, std::pair<int, PeriodInfo>> votes;
-    std::string_view rest = all;
+    std::string_view rest = all();
     for (size_t off = 0; off < rest.size();) {
       Match x = find_period(rest.substr(off, 400), 0);
       if (x.info.key.empty()) { off += 300; continue; }
@@ -439,8 +485,8 @@ void read_metadata(Document& doc) {
   std::string head;
   for (size_t bi = 0; bi < std::min<size_t>(n, first + 8); ++bi) head += fold(doc.slice(doc.blocks[bi].span)) + " \n ";
   std::string level = issuer_level(head, /*communes=*/true);
-  if (level.empty()) level = issuer_level(all, /*communes=*/false);
-  auto counts = count_regions(doc.text, sparse, commune_level(level));
+  if (level.empty()) level = issuer_level(all(), /*communes=*/false);
+  auto counts = count_regions(doc.text, commune_level(level));
   int best = 0;
   std::pair<std::string, std::string> pick;
   for (const auto& [key, c] : counts) {
