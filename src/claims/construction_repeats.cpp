@@ -166,7 +166,9 @@ void Reader::repeats() {
         if (q >= 0) row.values.emplace_back(q, hc >= 0 && hc < static_cast<long>(header.size()) ? header[hc] : std::string());
       }
     }
-    if (row.phrase.size() >= 2 && !row.values.empty()) rows.push_back(std::move(row));
+    // (a one-word label only as a total row's: "Cộng", "Tổng")
+    const bool total_word = row.phrase.size() == 1 && (row.phrase[0] == "cong" || row.phrase[0] == "tong");
+    if ((row.phrase.size() >= 2 || total_word) && !row.values.empty()) rows.push_back(std::move(row));
   }
   table_rows = rows;
   if (rows.empty()) return;

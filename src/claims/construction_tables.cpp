@@ -520,10 +520,12 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       }
     }
   };
-  // "Tổng cộng", "Tổng số" as a row's whole label: the total of the rows above it (back to the
-  // last such row), or, first of its table, of the rows below it; never an item of the row above.
+  // "Tổng cộng", "Tổng số", "Cộng", "Tổng" as a row's whole label: the total of the rows above it
+  // (back to the last such row), or, first of its table, of the rows below it; never an item of
+  // the row above.
   auto closing_row = [](const Row& row) {
-    return row.phrase.size() == 2 && row.phrase[0] == "tong" && (row.phrase[1] == "cong" || row.phrase[1] == "so");
+    return (row.phrase.size() == 2 && row.phrase[0] == "tong" && (row.phrase[1] == "cong" || row.phrase[1] == "so")) ||
+           (row.phrase.size() == 1 && (row.phrase[0] == "cong" || row.phrase[0] == "tong"));
   };
   auto next_to = [&](size_t a, size_t b) { return rows[b].block == rows[a].block + 1; };
   for (size_t i = 0; i + 2 < rows.size() + 1; ++i) {
