@@ -82,6 +82,7 @@ void Reader::repeats() {
   std::vector<std::string> header;  // folded header text per column
   size_t header_indicator = 1;      // the header's indicator column ("Chỉ tiêu")
   bool header_has_number_column = false;  // "STT" first
+  std::string top_stt;                    // the STT number of the last row numbered "1", "2", …
   std::vector<bool> is_table(doc.blocks.size(), false);
   for (size_t bi = 0; bi < doc.blocks.size() && bi < nr.block_first.size(); ++bi) {
     first = nr.block_first[bi];
@@ -127,6 +128,7 @@ void Reader::repeats() {
       header = texts;
       header_indicator = 1;
       header_has_number_column = !texts.empty() && (texts[0] == "stt" || texts[0] == "tt" || texts[0] == "so tt");
+      top_stt.clear();
       for (size_t c = 0; c < texts.size(); ++c)
         if (texts[c].find("chi tieu") != std::string::npos || texts[c].find("noi dung") != std::string::npos) {
           header_indicator = c;
@@ -146,6 +148,15 @@ void Reader::repeats() {
         // then "Đàn lợn | Con | …"): an item of the row above.
         row.sub = (nr.tokens[a].kind == TokKind::Punct && (nr.tokens[a].fold == "-" || nr.tokens[a].fold == "+")) ||
                   (header_has_number_column && (offset > 0 || (c > 0 && cells[0].first == cells[0].second)));
+        // "1 | Tổng thu …" then "1.1 | Thu nội địa …", "1.2 | …": a number under the number of the
+        // row it is an item of.
+        if (header_has_number_column && c > 0 && cells[0].second == cells[0].first + 1 &&
+            nr.tokens[cells[0].first].kind == TokKind::Number) {
+          const std::string& stt = nr.tokens[cells[0].first].fold;
+          const size_t dot = stt.rfind('.');
+          if (dot == std::string::npos) top_stt = stt;
+          else if (!top_stt.empty() && stt.compare(0, dot, top_stt) == 0 && dot + 1 < stt.size()) row.sub = true;
+        }
         for (size_t m = a; m < e; ++m) {
           if (nr.tokens[m].kind == TokKind::Open) break;  // "(Trâu, bò, ngựa)"
           if (nr.tokens[m].kind == TokKind::Word) row.phrase.push_back(nr.tokens[m].fold);
