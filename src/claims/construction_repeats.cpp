@@ -126,8 +126,10 @@ void Reader::repeats() {
     }
     if (!any_number) {
       header = texts;
-      header_indicator = 1;
       header_has_number_column = !texts.empty() && (texts[0] == "stt" || texts[0] == "tt" || texts[0] == "so tt");
+      // The label column: "Chỉ tiêu"/"Nội dung", else the one after the STT column, else the first
+      // ("Nguồn vốn | ĐVT | Kế hoạch | Thực hiện").
+      header_indicator = header_has_number_column || texts.empty() || texts[0].empty() ? 1 : 0;
       top_stt.clear();
       for (size_t c = 0; c < texts.size(); ++c)
         if (texts[c].find("chi tieu") != std::string::npos || texts[c].find("noi dung") != std::string::npos) {
