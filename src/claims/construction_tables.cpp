@@ -479,25 +479,30 @@ void Reader::table_claims(const std::vector<Row>& rows) {
       if (rank_row(rows[r])) return;
     // When one column of the items adds up exactly to the total row, the items partition it,
     // and every other column of the same items must add up too.
+    // (a percent column adds up only as shares of the total: "Tỷ trọng (%)", "Cơ cấu (%)")
+    auto additive = [&](int tq, const std::string& th) {
+      const bool shares = th.find("ty trong") != std::string::npos || th.find("co cau") != std::string::npos;
+      return !rank_column(th) && (shares || (!pct(tq) && th.find('%') == std::string::npos));
+    };
     bool partitioned = false;
     for (auto [tq, th] : rows[i].values) {
-      if (pct(tq) || th.find('%') != std::string::npos || rank_column(th)) continue;
+      if (!additive(tq, th)) continue;
       double sum = 0;
       size_t n = 0;
       for (size_t r : items)
         for (auto [pq, ph] : rows[r].values)
-          if (ph == th && compatible(pq, tq) && !pct(pq)) { sum += Q(pq).value.to_double() * Q(pq).factor; ++n; }
+          if (ph == th && compatible(pq, tq) && pct(pq) == pct(tq)) { sum += Q(pq).value.to_double() * Q(pq).factor; ++n; }
       double tv = Q(tq).value.to_double() * Q(tq).factor;
       if (n == items.size() && std::fabs(sum - tv) <= 0.5 * std::pow(10.0, -Q(tq).precision) * Q(tq).factor + 1e-9 * tv)
         partitioned = true;
     }
     if (closing && !partitioned) return;
     for (auto [tq, th] : rows[i].values) {
-      if (pct(tq) || th.find('%') != std::string::npos || rank_column(th)) continue;
+      if (!additive(tq, th)) continue;
       std::vector<int> parts;
       for (size_t r : items)
         for (auto [pq, ph] : rows[r].values)
-          if (ph == th && compatible(pq, tq) && !pct(pq)) parts.push_back(pq);
+          if (ph == th && compatible(pq, tq) && pct(pq) == pct(tq)) parts.push_back(pq);
       if (parts.size() != items.size()) continue;
       double sum = 0;
       for (int p : parts) sum += Q(p).value.to_double() * Q(p).factor;
