@@ -164,11 +164,18 @@ struct Reader {
     return true;
   }
   // Any phrase of a lexicon set matches at k (the set's words, folded, joined by spaces).
+  // (A phrase's first word is compared with the fold at k before the phrase is split: most
+  // tokens start none of them, and a token that is no word starts none.)
   bool any_phrase(size_t k, lexicon::PhraseSet phrases) const {
+    if (!is(k, TokKind::Word)) return false;
+    const std::string_view f0 = tok(k).fold;
     for (std::string_view p : phrases) {
-      size_t m = k;
+      if (p.size() < f0.size() || p.compare(0, f0.size(), f0) != 0) continue;
+      if (p.size() == f0.size()) return true;
+      if (p[f0.size()] != ' ') continue;
+      size_t m = k + 1;
       bool all = true;
-      for (size_t b = 0; b <= p.size() && all; ++m) {
+      for (size_t b = f0.size() + 1; b <= p.size() && all; ++m) {
         size_t e = p.find(' ', b);
         if (e == std::string_view::npos) e = p.size();
         all = word(m, p.substr(b, e - b));
