@@ -71,7 +71,7 @@ void Reader::trade_balance() {
 // and the average must be within a tenth of total/count (anything further is a misreading,
 // not a typo: averages of criteria per commune and the like stay unread).
 void Reader::averages() {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int a = qty(k);
     if (a < 0 || (Q(a).dimension.rfind("money", 0) != 0 && Q(a).dimension != "rate")) continue;
     if (stated_used[a] || Q(a).negative) continue;

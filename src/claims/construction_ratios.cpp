@@ -5,7 +5,7 @@ namespace doisoat::grammar {
 
 // A/B ... đạt|bằng X%  ->  ratio.  Also "X% (A/B)".
 void Reader::ratios() {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int a = qty(k);
     if (a < 0 || pct(a)) continue;
     size_t s = end_of_quantity(k);

@@ -122,7 +122,7 @@ void Reader::shares(size_t block_index) {
 }
 
 void Reader::read_shares(size_t block_index) {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int x = qty(k);
     if (x < 0 || !pct(x) || stated_used[x]) continue;
     bool chiem = word(k - 1, "chiem");

@@ -166,7 +166,7 @@ bool Reader::previous_paragraph_joins() const {
 }
 
 void Reader::sums() {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int t = qty(k);
     if (t < 0 || Q(t).dimension == "rate") continue;
     if (pct(t)) {

@@ -81,6 +81,9 @@ Reader::Reader(const Document& d, NumberReading& n) : doc(d), nr(n) {
     if (nr.tokens[k].kind == TokKind::Number && nr.tokens[k].quantity >= 0 &&
         static_cast<size_t>(nr.tokens[k].quantity) < token_of.size())
       token_of[nr.tokens[k].quantity] = k;
+  next_fig.assign(nr.tokens.size() + 1, static_cast<uint32_t>(nr.tokens.size()));
+  for (size_t k = nr.tokens.size(); k-- > 0;)
+    next_fig[k] = nr.tokens[k].kind == TokKind::Number && nr.tokens[k].quantity >= 0 ? static_cast<uint32_t>(k) : next_fig[k + 1];
   used.assign(nr.quantities.size(), false);
   is_item.assign(nr.quantities.size(), false);
   stated_used.assign(nr.quantities.size(), false);
@@ -280,7 +283,7 @@ bool Reader::same_words_around(int a, int b, int need) const {
 }
 
 void Reader::malformed() {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int q = qty(k);
     if (q < 0 || !Q(q).malformed) continue;
     Claim& c = add(ClaimKind::MalformedNumber, k, k, q, Template::Malformed);
@@ -375,7 +378,7 @@ size_t Reader::overlap(const std::set<std::string>& ws, const std::vector<std::s
 
 void Reader::uncovered() {
   // Numbers in sentences that look like they assert a relation, that no claim uses.
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int q = qty(k);
     if (q < 0 || used[q]) continue;
     bool assertive = pct(q);

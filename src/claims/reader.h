@@ -46,6 +46,10 @@ struct Reader {
   std::vector<bool> is_item;                                               // per quantity: a part of a breakdown
   std::unordered_map<std::string, std::vector<int>> indicator_index;
   std::vector<size_t> token_of;  // per quantity: its number token
+  // Per token: the first token at or after it that is a figure (a number token with a quantity),
+  // the number of tokens when none is: the constructions that look at figures only step so.
+  std::vector<uint32_t> next_fig;
+  size_t next_figure(size_t k) const { return k < next_fig.size() ? next_fig[k] : nr.tokens.size(); }
 
   // Window widths, in tokens, of the searches that several constructions share. Windows are
   // bounded: a "sentence" of a converter that lost every full stop can be megabytes long, and no
@@ -133,7 +137,8 @@ struct Reader {
 
   // Token helpers: each is false (or -1) outside the current block [first, last).
   const Token& tok(size_t k) const { return nr.tokens[k]; }
-  bool in(size_t k) const { return k >= first && k < last && k != kNone; }
+  // (k < last also rules out kNone: last is at most the number of tokens.)
+  bool in(size_t k) const { return k >= first && k < last; }
   bool is(size_t k, TokKind kind) const { return in(k) && tok(k).kind == kind; }
   bool word(size_t k, std::string_view f) const { return is(k, TokKind::Word) && tok(k).fold == f; }
   // The word at k is spelled so in the text, lower case or with a capital (two words that fold
