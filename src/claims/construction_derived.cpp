@@ -19,7 +19,7 @@ bool Reader::named_before(size_t k, const char* a, const char* b) const {
 // imports = exports + the deficit). The export and import levels are the nearest ones before the
 // balance, in its sentence or the one before, in its unit, neither a change nor a plan.
 void Reader::trade_balance() {
-  for (size_t k = first + 2; k < last; ++k) {
+  for (size_t k = next_figure(first + 2); k < last; k = next_figure(k + 1)) {
     int b = qty(k);
     if (b < 0 || pct(b) || stated_used[b]) continue;
     bool surplus = phrase(k - 2, {"xuat", "sieu"}), deficit = phrase(k - 2, {"nhap", "sieu"});

@@ -330,7 +330,7 @@ void Reader::restated_slips() {
     if (table_row(bi) || about_other_year(bi)) continue;
     first = nr.block_first[bi];
     last = nr.block_last[bi];
-    for (size_t k = first; k < last; ++k)
+    for (size_t k = next_figure(first); k < last; k = next_figure(k + 1))
       if (int q = qty(k); q >= 0 && is_canonical_indicator(Q(q).indicator)) prose.push_back(q);
   }
   for (int q : prose) {

@@ -606,7 +606,7 @@ void Reader::split_shares() {
       const size_t stop = sentence_stop(k);
       std::vector<std::pair<int, int>> items;  // (part, share)
       bool spoiled = false;
-      for (size_t m = k; m < stop && !spoiled; ++m) {
+      for (size_t m = next_figure(k); m < stop && !spoiled; m = next_figure(m + 1)) {
         const int x = qty(m);
         if (x < 0 || !pct(x)) continue;
         if (!word(m - 1, "chiem")) {
