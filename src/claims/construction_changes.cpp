@@ -347,7 +347,7 @@ bool Reader::rank_change(size_t k, int n, bool down) {
 }
 
 void Reader::changes() {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int n = qty(k);
     if (n < 0) continue;
     // "tăng (hơn)", "cao hơn", "nhiều hơn" / "giảm (hơn)", "thấp hơn", "ít hơn"

@@ -19,7 +19,7 @@ bool Reader::named_before(size_t k, const char* a, const char* b) const {
 // imports = exports + the deficit). The export and import levels are the nearest ones before the
 // balance, in its sentence or the one before, in its unit, neither a change nor a plan.
 void Reader::trade_balance() {
-  for (size_t k = first + 2; k < last; ++k) {
+  for (size_t k = next_figure(first + 2); k < last; k = next_figure(k + 1)) {
     int b = qty(k);
     if (b < 0 || pct(b) || stated_used[b]) continue;
     bool surplus = phrase(k - 2, {"xuat", "sieu"}), deficit = phrase(k - 2, {"nhap", "sieu"});
@@ -71,7 +71,7 @@ void Reader::trade_balance() {
 // and the average must be within a tenth of total/count (anything further is a misreading,
 // not a typo: averages of criteria per commune and the like stay unread).
 void Reader::averages() {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int a = qty(k);
     if (a < 0 || (Q(a).dimension.rfind("money", 0) != 0 && Q(a).dimension != "rate")) continue;
     if (stated_used[a] || Q(a).negative) continue;

@@ -78,7 +78,7 @@ bool Reader::same_kind(const std::string& a, const std::string& b) {
 }
 
 void Reader::complement_pairs() {
-  for (size_t k1 = first; k1 < last; ++k1) {
+  for (size_t k1 = next_figure(first); k1 < last; k1 = next_figure(k1 + 1)) {
     int p1 = qty(k1);
     if (p1 < 0 || pct(p1) || Q(p1).dimension == "rate" || ab_side(k1) == 2) continue;
     size_t e1 = end_of_quantity(k1);
@@ -278,7 +278,7 @@ bool Reader::counts_people(const std::string& dim) {
 // or cases, each with exactly one outcome, the cases with none.
 void Reader::case_outcomes() {
   auto separator = [&](size_t m) { return punct(m, ",") || punct(m, ";") || punct(m, ":"); };
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int t = qty(k);
     if (t < 0 || pct(t) || ab_side(k) != 0 || !counts_people(Q(t).dimension) || stated_used[t]) continue;
     if (change_verb(k - 1) || word(k - 1, "them")) continue;  // a change counts no cases
@@ -337,7 +337,7 @@ void Reader::met_and_remaining() {
     if (table_row(bi) || doc.blocks[bi].kind != BlockKind::Paragraph) continue;
     first = nr.block_first[bi];
     last = nr.block_last[bi];
-    for (size_t k = first; k < last; ++k) {
+    for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
       int a = qty(k);
       if (a < 0 || pct(a) || ab_side(k) != 1) continue;
       size_t d = denominator_tok(k);

@@ -122,7 +122,7 @@ bool Reader::plan_word_in_sentence_before(size_t k) const {
 
 // "actual …, đạt X% kế hoạch" with the plan stated in the clause or earlier in the section.
 void Reader::percent_of_plan(size_t block_index) {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int x = qty(k);
     if (x < 0 || !pct(x) || stated_used[x]) continue;
     size_t after = end_of_quantity(k);

@@ -5,7 +5,7 @@ namespace doisoat::grammar {
 
 // A/B ... đạt|bằng X%  ->  ratio.  Also "X% (A/B)".
 void Reader::ratios() {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int a = qty(k);
     if (a < 0 || pct(a)) continue;
     size_t s = end_of_quantity(k);
@@ -131,7 +131,7 @@ void Reader::ratio_of_named_whole() {
            phrase(m, {"nam", "truoc"}) || phrase(m, {"ky", "truoc"}) || word(m, "lan") || word(m, "tang") ||
            word(m, "giam") || word(m, "giao") || word(m, "dat");
   };
-  for (size_t k = first + 1; k < last; ++k) {
+  for (size_t k = next_figure(first + 1); k < last; k = next_figure(k + 1)) {
     int x = qty(k);
     if (x < 0 || !pct(x) || stated_used[x] || !word(k - 1, "bang")) continue;
     const size_t words_from = end_of_quantity(k);

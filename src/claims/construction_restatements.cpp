@@ -119,7 +119,7 @@ void Reader::indicator_repeats() {
     if (about_other_year(bi)) continue;
     first = nr.block_first[bi];
     last = nr.block_last[bi];
-    for (size_t k = first; k < last; ++k) {
+    for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
       int q = qty(k);
       // (A figure already read as a part or an operand may still be restated elsewhere.)
       if (q < 0 || pct(q) || Q(q).dimension == "scalar" || !Q(q).role.empty()) continue;
@@ -211,7 +211,7 @@ void Reader::prose_repeats() {
     if (about_other_year(bi)) continue;
     first = nr.block_first[bi];
     last = nr.block_last[bi];
-    for (size_t k = first; k < last; ++k) {
+    for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
       int q = qty(k);
       if (q < 0 || Q(q).dimension == "scalar" || !Q(q).role.empty()) continue;
       // Only a catalogue indicator: a generic phrase ("Tiếp nhận và giải quyết") recurs for other things.
@@ -291,7 +291,7 @@ void Reader::class_counts_restated() {
     first = nr.block_first[bi];
     last = nr.block_last[bi];
     const int section = doc.blocks[bi].section;
-    for (size_t k = first; k < last; ++k) {
+    for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
       int q = qty(k);
       if (q < 0 || !is_item[q] || (!Q(q).role.empty() && Q(q).role != "denominator")) continue;
       if (Q(q).dimension.rfind("count:", 0) != 0 || !sentence_year(k).empty()) continue;
@@ -330,7 +330,7 @@ void Reader::restated_slips() {
     if (table_row(bi) || about_other_year(bi)) continue;
     first = nr.block_first[bi];
     last = nr.block_last[bi];
-    for (size_t k = first; k < last; ++k)
+    for (size_t k = next_figure(first); k < last; k = next_figure(k + 1))
       if (int q = qty(k); q >= 0 && is_canonical_indicator(Q(q).indicator)) prose.push_back(q);
   }
   for (int q : prose) {
@@ -404,7 +404,7 @@ void Reader::rate_repeats_by_sector() {
     if (table_row(bi) || about_other_year(bi)) continue;
     first = nr.block_first[bi];
     last = nr.block_last[bi];
-    for (size_t k = first; k < last; ++k) {
+    for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
       int q = qty(k);
       if (q < 0 || !pct(q) || stated_used[q] || !change_verb(k - 1)) continue;
       const Quantity& r = Q(q);

@@ -122,7 +122,7 @@ void Reader::shares(size_t block_index) {
 }
 
 void Reader::read_shares(size_t block_index) {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int x = qty(k);
     if (x < 0 || !pct(x) || stated_used[x]) continue;
     bool chiem = word(k - 1, "chiem");
@@ -606,7 +606,7 @@ void Reader::split_shares() {
       const size_t stop = sentence_stop(k);
       std::vector<std::pair<int, int>> items;  // (part, share)
       bool spoiled = false;
-      for (size_t m = k; m < stop && !spoiled; ++m) {
+      for (size_t m = next_figure(k); m < stop && !spoiled; m = next_figure(m + 1)) {
         const int x = qty(m);
         if (x < 0 || !pct(x)) continue;
         if (!word(m - 1, "chiem")) {

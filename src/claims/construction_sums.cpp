@@ -166,7 +166,7 @@ bool Reader::previous_paragraph_joins() const {
 }
 
 void Reader::sums() {
-  for (size_t k = first; k < last; ++k) {
+  for (size_t k = next_figure(first); k < last; k = next_figure(k + 1)) {
     int t = qty(k);
     if (t < 0 || Q(t).dimension == "rate") continue;
     if (pct(t)) {
@@ -347,6 +347,10 @@ void Reader::sums() {
   // "Total …. Trong đó: part …; part …": a sentence that opens with "Trong đó" breaks down the
   // main figure of the sentence before it.
   for (size_t k = first; k + 2 < last; ++k) {
+    // (Every opener below starts with a word "phan", "chia", "rieng", "trong" or "cu": any other
+    // token is passed over on its first letter.)
+    if (!is(k, TokKind::Word) || tok(k).fold.empty()) continue;
+    if (const char c0 = tok(k).fold[0]; c0 != 'p' && c0 != 'c' && c0 != 'r' && c0 != 't') continue;
     // ("Phân ra như sau: …", "Chia ra: …": the statistician's words for a breakdown)
     const bool divided = (phrase(k, {"phan", "ra"}) || phrase(k, {"chia", "ra"})) &&
                          (punct(k + 2, ":") || (phrase(k + 2, {"nhu", "sau"}) && punct(k + 4, ":")));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <stdexcept>
 #include <iterator>
@@ -263,13 +264,20 @@ bool comparison_word(std::string_view w) {
   return set.count(w) > 0;
 }
 
+// A word equals a literal: sizes first, then the bytes (inlined; string_view's == calls compare).
+template <size_t N>
+inline bool is_word(std::string_view w, const char (&lit)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
+
 // "(cùng kỳ năm trước đạt 6,35%)": the figure is of the same period a year earlier. Only right
 // before the figure, and not after "so với" (that compares the figure before it).
 bool earlier_period(const std::vector<std::string_view>& words) {
   size_t from = words.size() > 5 ? words.size() - 5 : 0;
   for (size_t i = from; i + 1 < words.size(); ++i)
-    if (words[i] == "cung" && words[i + 1] == "ky")
-      return !(i >= 1 && words[i - 1] == "so") && !(i >= 2 && words[i - 2] == "so" && words[i - 1] == "voi");
+    if (is_word(words[i], "cung") && is_word(words[i + 1], "ky"))
+      return !(i >= 1 && is_word(words[i - 1], "so")) &&
+             !(i >= 2 && is_word(words[i - 2], "so") && is_word(words[i - 1], "voi"));
   return false;
 }
 
@@ -708,10 +716,12 @@ struct Assigner {
         const std::string_view w = words[i];
         const std::string_view prev = i > 0 ? words[i - 1] : std::string_view();
         const bool near = d < 6;
-        if (w == "dat" || (w == "hien" && prev == "thuc")) achieved = true;
-        if ((near && (w == "kh" || (w == "hoach" && prev == "ke") || (w == "tieu" && prev == "chi") || (w == "toan" && prev == "du"))) ||
+        if (is_word(w, "dat") || (is_word(w, "hien") && is_word(prev, "thuc"))) achieved = true;
+        if ((near && (is_word(w, "kh") || (is_word(w, "hoach") && is_word(prev, "ke")) ||
+                      (is_word(w, "tieu") && is_word(prev, "chi")) || (is_word(w, "toan") && is_word(prev, "du")))) ||
             (!in_table_row && !achieved &&
-             ((w == "tieu" && prev == "muc") || (w == "dau" && prev == "phan") || (w == "giao" && prev == "duoc")))) {
+             ((is_word(w, "tieu") && is_word(prev, "muc")) || (is_word(w, "dau") && is_word(prev, "phan")) ||
+              (is_word(w, "giao") && is_word(prev, "duoc"))))) {
           Q.role = "plan";
           break;
         }
@@ -729,9 +739,9 @@ struct Assigner {
     }
     // Status as the text gives it.
     for (size_t i = 0; i < words.size(); ++i) {
-      if (words[i] == "uoc") Q.status = "estimate";
-      if (i + 1 < words.size() && words[i] == "so" && words[i + 1] == "bo") Q.status = "preliminary";
-      if (i + 1 < words.size() && words[i] == "chinh" && words[i + 1] == "thuc") Q.status = "official";
+      if (is_word(words[i], "uoc")) Q.status = "estimate";
+      if (i + 1 < words.size() && is_word(words[i], "so") && is_word(words[i + 1], "bo")) Q.status = "preliminary";
+      if (i + 1 < words.size() && is_word(words[i], "chinh") && is_word(words[i + 1], "thuc")) Q.status = "official";
     }
     if (Q.status.empty() && Q.qualifier == Qualifier::Estimate) Q.status = "estimate";
     if (Q.base >= 0 && Q.status.empty()) Q.status = nr.quantities[Q.base].status;

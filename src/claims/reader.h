@@ -46,6 +46,10 @@ struct Reader {
   std::vector<bool> is_item;                                               // per quantity: a part of a breakdown
   std::unordered_map<std::string, std::vector<int>> indicator_index;
   std::vector<size_t> token_of;  // per quantity: its number token
+  // Per token: the first token at or after it that is a figure (a number token with a quantity),
+  // the number of tokens when none is: the constructions that look at figures only step so.
+  std::vector<uint32_t> next_fig;
+  size_t next_figure(size_t k) const { return k < next_fig.size() ? next_fig[k] : nr.tokens.size(); }
 
   // Window widths, in tokens, of the searches that several constructions share. Windows are
   // bounded: a "sentence" of a converter that lost every full stop can be megabytes long, and no
@@ -133,7 +137,8 @@ struct Reader {
 
   // Token helpers: each is false (or -1) outside the current block [first, last).
   const Token& tok(size_t k) const { return nr.tokens[k]; }
-  bool in(size_t k) const { return k >= first && k < last && k != kNone; }
+  // (k < last also rules out kNone: last is at most the number of tokens.)
+  bool in(size_t k) const { return k >= first && k < last; }
   bool is(size_t k, TokKind kind) const { return in(k) && tok(k).kind == kind; }
   bool word(size_t k, std::string_view f) const { return is(k, TokKind::Word) && tok(k).fold == f; }
   // The word at k is spelled so in the text, lower case or with a capital (two words that fold
@@ -164,11 +169,18 @@ struct Reader {
     return true;
   }
   // Any phrase of a lexicon set matches at k (the set's words, folded, joined by spaces).
+  // (A phrase's first word is compared with the fold at k before the phrase is split: most
+  // tokens start none of them, and a token that is no word starts none.)
   bool any_phrase(size_t k, lexicon::PhraseSet phrases) const {
+    if (!is(k, TokKind::Word)) return false;
+    const std::string_view f0 = tok(k).fold;
     for (std::string_view p : phrases) {
-      size_t m = k;
+      if (p.size() < f0.size() || p.compare(0, f0.size(), f0) != 0) continue;
+      if (p.size() == f0.size()) return true;
+      if (p[f0.size()] != ' ') continue;
+      size_t m = k + 1;
       bool all = true;
-      for (size_t b = 0; b <= p.size() && all; ++m) {
+      for (size_t b = f0.size() + 1; b <= p.size() && all; ++m) {
         size_t e = p.find(' ', b);
         if (e == std::string_view::npos) e = p.size();
         all = word(m, p.substr(b, e - b));
