@@ -497,24 +497,22 @@ TEST(TextMetadata, OneLineMarkdownTitleNamesThePeriod) {
   EXPECT_EQ(d.period_key, "2024");
 }
 
-TEST(TextMetadata, AParagraphOpeningWithBaoCaoIsNoTitle) {
-  // An article's second paragraph opens "Báo cáo … cho thấy": the paragraph before it stays in the
-  // opening lines that name the period, and the later year it names is the next half's target.
-  Document d = load("Sáng 10/7, Sở Tài chính tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ "
-                    "6 tháng cuối năm 2025.\n\n"
-                    "Báo cáo của Sở cho thấy thu ngân sách đạt 1.200 tỷ đồng, tăng 8% so với cùng kỳ năm 2024; "
-                    "chi ngân sách đạt 900 tỷ đồng, bằng 45% dự toán, thấp hơn nhiều so với mức của năm 2024 "
-                    "và của các năm trước đó, khi tiến độ giải ngân vốn còn chậm.\n\n"
-                    "Năm 2024, thu ngân sách đạt 2.100 tỷ đồng.\n");
-  EXPECT_EQ(d.period_key, "2025-H1");
-}
-
-TEST(TextMetadata, AnArticlesTargetYearIsNotItsPeriod) {
-  // No title: "nhiệm vụ năm 2025", "kịch bản tăng trưởng năm 2025" are targets; the period the
-  // opening lines report on is the two months.
-  Document d = load("Chiều 5/3, UBND thành phố họp bàn kịch bản tăng trưởng năm 2025 và nhiệm vụ năm 2025.\n\n"
-                    "Trong 2 tháng đầu năm 2025, thu ngân sách của thành phố đạt 3.400 tỷ đồng.\n");
-  EXPECT_EQ(d.period_key, "2025-2M");
+TEST(TextMetadata, TheOpeningLinesOfAnArticleNameItsPeriod) {
+  // No title. The second paragraph opens "Báo cáo … cho thấy": that is text, and the paragraph
+  // before it stays among the opening lines; the later year it names is the next half's target.
+  const Document report_paragraph =
+      load("Sáng 10/7, Sở Tài chính tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ "
+           "6 tháng cuối năm 2025.\n\n"
+           "Báo cáo của Sở cho thấy thu ngân sách đạt 1.200 tỷ đồng, tăng 8% so với cùng kỳ năm 2024; "
+           "chi ngân sách đạt 900 tỷ đồng, bằng 45% dự toán, thấp hơn nhiều so với mức của năm 2024 "
+           "và của các năm trước đó, khi tiến độ giải ngân vốn còn chậm.\n\n"
+           "Năm 2024, thu ngân sách đạt 2.100 tỷ đồng.\n");
+  EXPECT_EQ(report_paragraph.period_key, "2025-H1");
+  // "nhiệm vụ năm 2025", "kịch bản tăng trưởng năm 2025" are targets; the period the opening
+  // lines report on is the two months.
+  const Document targets = load("Chiều 5/3, UBND thành phố họp bàn kịch bản tăng trưởng năm 2025 và nhiệm vụ năm 2025.\n\n"
+                                "Trong 2 tháng đầu năm 2025, thu ngân sách của thành phố đạt 3.400 tỷ đồng.\n");
+  EXPECT_EQ(targets.period_key, "2025-2M");
 }
 
 TEST(TextMetadata, RegionNameStopsAtTheNextSentencesFirstWord) {

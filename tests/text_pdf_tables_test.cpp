@@ -527,45 +527,50 @@ TEST(PdfTables, SuperscriptMarksColumnsAndTableRowsInThePageText) {
 
 namespace {
 
-Report rank_report() {
+// A report of one table: "BÁO CÁO", `title`, `intro`, the table, `closing`.
+Report one_table_report(const std::string& title, const std::string& intro, decltype(Item::widths) widths,
+                        decltype(Item::rows) rows, const std::string& closing) {
   Report r;
-  auto add = [&](Item::Kind k, std::string text) { add_item(r, k, std::move(text)); };
-  add(Item::Title, "BÁO CÁO");
-  add(Item::Title, "Kết quả các chỉ số đánh giá năm 2023 tỉnh Sơn Hà");
-  add(Item::Para, "Năm 2023, các chỉ số đánh giá của tỉnh tiếp tục được cải thiện so với năm 2022 như bảng sau.");
+  add_item(r, Item::Title, "BÁO CÁO");
+  add_item(r, Item::Title, title);
+  add_item(r, Item::Para, intro);
   Item t;
   t.kind = Item::Table;
-  t.widths = {170, 70, 70, 80};
-  t.rows = {{"Chỉ số", "2022", "2023", "Tăng/giảm"},
-            {"Chỉ số năng lực cạnh tranh cấp tỉnh (điểm)", "64,12", "66,30", "+2,18"},
-            {"Chỉ số năng lực cạnh tranh cấp tỉnh (xếp hạng)", "41", "33", "+8"},
-            {"Chỉ số hài lòng của người dân (xếp hạng)", "25", "29", "-4"},
-            {"Chỉ số chuyển đổi số (xếp hạng)", "38", "30", "+6"}};
+  t.widths = std::move(widths);
+  t.rows = std::move(rows);
   r.items.push_back(t);
-  add(Item::Para, "Trên đây là kết quả các chỉ số đánh giá năm 2023 của tỉnh Sơn Hà.");
+  add_item(r, Item::Para, closing);
   return r;
+}
+
+// A one-table report of the indices of "tỉnh Sơn Hà".
+Report index_report(const std::string& intro, decltype(Item::widths) widths, decltype(Item::rows) rows) {
+  return one_table_report("Kết quả các chỉ số đánh giá năm 2023 tỉnh Sơn Hà", intro, std::move(widths), std::move(rows),
+                          "Trên đây là kết quả các chỉ số đánh giá năm 2023 của tỉnh Sơn Hà.");
+}
+
+Report rank_report() {
+  return index_report("Năm 2023, các chỉ số đánh giá của tỉnh tiếp tục được cải thiện so với năm 2022 như bảng sau.",
+                      {170, 70, 70, 80},
+                      {{"Chỉ số", "2022", "2023", "Tăng/giảm"},
+                       {"Chỉ số năng lực cạnh tranh cấp tỉnh (điểm)", "64,12", "66,30", "+2,18"},
+                       {"Chỉ số năng lực cạnh tranh cấp tỉnh (xếp hạng)", "41", "33", "+8"},
+                       {"Chỉ số hài lòng của người dân (xếp hạng)", "25", "29", "-4"},
+                       {"Chỉ số chuyển đổi số (xếp hạng)", "38", "30", "+6"}});
 }
 
 // Scores with their changes, the falls written with the minus sign U+2212 ("−3,20") or an en dash
 // for it ("–2,30"), as office suites and typesetters do; one change planted wrong (78,60 − 80,20 =
 // −1,60, written −1,20).
 Report minus_sign_report() {
-  Report r;
-  auto add = [&](Item::Kind k, std::string text) { add_item(r, k, std::move(text)); };
-  add(Item::Title, "BÁO CÁO");
-  add(Item::Title, "Kết quả các chỉ số đánh giá năm 2023 tỉnh Sơn Hà");
-  add(Item::Para, "Năm 2023, điểm số các chỉ số đánh giá của tỉnh có chỉ số tăng, có chỉ số giảm so với năm 2022 như bảng sau.");
-  Item t;
-  t.kind = Item::Table;
-  t.widths = {190, 60, 60, 80};
-  t.rows = {{"Chỉ số (điểm)", "2022", "2023", "Tăng/giảm"},
-            {"Chỉ số năng lực cạnh tranh cấp tỉnh", "64,12", "66,30", "+2,18"},
-            {"Chỉ số hiệu quả quản trị hành chính công", "43,85", "40,65", "\xE2\x88\x92" "3,20"},
-            {"Chỉ số cải cách hành chính", "85,40", "83,10", "\xE2\x80\x93" "2,30"},
-            {"Chỉ số hài lòng của người dân", "80,20", "78,60", "\xE2\x88\x92" "1,20"}};
-  r.items.push_back(t);
-  add(Item::Para, "Trên đây là kết quả các chỉ số đánh giá năm 2023 của tỉnh Sơn Hà.");
-  return r;
+  return index_report(
+      "Năm 2023, điểm số các chỉ số đánh giá của tỉnh có chỉ số tăng, có chỉ số giảm so với năm 2022 như bảng sau.",
+      {190, 60, 60, 80},
+      {{"Chỉ số (điểm)", "2022", "2023", "Tăng/giảm"},
+       {"Chỉ số năng lực cạnh tranh cấp tỉnh", "64,12", "66,30", "+2,18"},
+       {"Chỉ số hiệu quả quản trị hành chính công", "43,85", "40,65", "\xE2\x88\x92" "3,20"},
+       {"Chỉ số cải cách hành chính", "85,40", "83,10", "\xE2\x80\x93" "2,30"},
+       {"Chỉ số hài lòng của người dân", "80,20", "78,60", "\xE2\x88\x92" "1,20"}});
 }
 
 bool table_template(Template t) {
@@ -653,17 +658,26 @@ TEST(PdfTables, PdftotextLayoutTextGivesThePdfsRankChangeClaims) {
   expect_converter_text_reads_like_pdf(rank_report(), 4, {"abs-change stated 6 expected 8"});
 }
 
-// A signed figure set closer than a space after the right-aligned figure before it ("66,30+2,18"
-// but for a hair): two cells all the same, the table found and read as the .docx's (issue 13).
-TEST(PdfTables, SignedFiguresTightAfterTheFigureBeforeThemAreTheirOwnCells) {
-  Report report = rank_report();
+namespace {
+
+// A report whose table figures are set tight (signed figures closer than a space after the
+// figure before them), rendered to PDF: its text holds `cells` (tab-separated there), its table
+// claims are the .docx's (`claims` of them), its findings `findings`, and no finding is of the prose.
+// The report with its tables' signed figures set closer than a space after the figure before them.
+Report tight(Report report) {
   for (Item& it : report.items)
     if (it.kind == Item::Table) it.signed_gap = 1.5;
+  return report;
+}
+
+void expect_tight_pdf_reads_like_docx(Report report, const std::vector<std::string>& cells, size_t claims,
+                                      const std::multiset<std::string>& findings) {
+  report = tight(std::move(report));
   std::string pdf = PdfReport().render(report);
   auto from_pdf = load_document("report.pdf", pdf);
   ASSERT_TRUE(from_pdf.ok()) << from_pdf.error().message();
   const std::string text = from_pdf->original;
-  EXPECT_NE(text.find("64,12\t66,30\t+2,18"), std::string::npos) << text;
+  for (const std::string& cell : cells) EXPECT_NE(text.find(cell), std::string::npos) << cell << "\n" << text;
   DocumentResult p = analyze(std::move(*from_pdf), RunOptions{});
   fs::path dir = temp_dir();
   auto from_docx = load_document("report.docx", docx_bytes(report, dir / "report.docx"));
@@ -671,53 +685,37 @@ TEST(PdfTables, SignedFiguresTightAfterTheFigureBeforeThemAreTheirOwnCells) {
   DocumentResult d = analyze(std::move(*from_docx), RunOptions{});
   EXPECT_EQ(table_claim_keys(p), table_claim_keys(d)) << "docx:\n" << dump(table_claim_keys(d)) << "pdf:\n"
                                                       << dump(table_claim_keys(p)) << "\n" << text;
-  EXPECT_EQ(table_claim_keys(p).size(), 4u) << dump(table_claim_keys(p));
-  EXPECT_EQ(table_finding_keys(p), (std::multiset<std::string>{"abs-change stated 6 expected 8"})) << dump(table_finding_keys(p));
-  // Quiet: the prose around the table, its figures one space apart, stays prose.
+  EXPECT_EQ(table_claim_keys(p).size(), claims) << dump(table_claim_keys(p));
+  EXPECT_EQ(table_finding_keys(p), findings) << dump(table_finding_keys(p));
   for (const Finding& f : p.findings) EXPECT_GT(f.table, 0) << f.check << ": " << f.message << "\n" << text;
   fs::remove_all(dir);
+}
+
+}  // namespace
+
+// A signed figure set closer than a space after the right-aligned figure before it ("66,30+2,18"
+// but for a hair): two cells all the same, the table found and read as the .docx's (issue 13).
+// Quiet: the prose around the table, its figures one space apart, stays prose.
+TEST(PdfTables, SignedFiguresTightAfterTheFigureBeforeThemAreTheirOwnCells) {
+  expect_tight_pdf_reads_like_docx(rank_report(), {"64,12\t66,30\t+2,18"}, 4, {"abs-change stated 6 expected 8"});
 }
 
 // The same tight PDF through `pdftotext -layout`: "66,30 +2,18" one space apart, two cells there too.
 TEST(PdfTables, PdftotextLayoutTextOfTightSignedFiguresGivesThePdfsClaims) {
-  Report report = rank_report();
-  for (Item& it : report.items)
-    if (it.kind == Item::Table) it.signed_gap = 1.5;
-  expect_converter_text_reads_like_pdf(report, 4, {"abs-change stated 6 expected 8"});
+  expect_converter_text_reads_like_pdf(tight(rank_report()), 4, {"abs-change stated 6 expected 8"});
 }
 
 // The minus sign U+2212 and an en dash written for it, set tight after the figure before them
 // ("40,65−3,20" but for a hair): their own cells, read as negative, as the .docx's and the plain
-// text's of `pdftotext -layout` (issue 13).
+// text's of `pdftotext -layout` (issue 13). Firing: the one planted change; quiet: the three right
+// ones, their falls read as falls.
 TEST(PdfTables, MinusSignFiguresTightAfterTheFigureBeforeThemAreTheirOwnCells) {
-  Report report = minus_sign_report();
-  for (Item& it : report.items)
-    if (it.kind == Item::Table) it.signed_gap = 1.5;
-  std::string pdf = PdfReport().render(report);
-  auto from_pdf = load_document("report.pdf", pdf);
-  ASSERT_TRUE(from_pdf.ok()) << from_pdf.error().message();
-  const std::string text = from_pdf->original;
-  EXPECT_NE(text.find("43,85\t40,65\t\xE2\x88\x92" "3,20"), std::string::npos) << text;
-  EXPECT_NE(text.find("85,40\t83,10\t\xE2\x80\x93" "2,30"), std::string::npos) << text;
-  DocumentResult p = analyze(std::move(*from_pdf), RunOptions{});
-  fs::path dir = temp_dir();
-  auto from_docx = load_document("report.docx", docx_bytes(report, dir / "report.docx"));
-  ASSERT_TRUE(from_docx.ok()) << from_docx.error().message();
-  DocumentResult d = analyze(std::move(*from_docx), RunOptions{});
-  EXPECT_EQ(table_claim_keys(p), table_claim_keys(d)) << "docx:\n" << dump(table_claim_keys(d)) << "pdf:\n"
-                                                      << dump(table_claim_keys(p)) << "\n" << text;
-  EXPECT_EQ(table_claim_keys(p).size(), 4u) << dump(table_claim_keys(p));
-  // Firing: the one planted change; quiet: the three right ones, their falls read as falls.
-  EXPECT_EQ(table_finding_keys(p), (std::multiset<std::string>{"abs-change stated -1.2 expected -1.6"})) << dump(table_finding_keys(p));
-  for (const Finding& f : p.findings) EXPECT_GT(f.table, 0) << f.check << ": " << f.message << "\n" << text;
-  fs::remove_all(dir);
+  expect_tight_pdf_reads_like_docx(minus_sign_report(), {"43,85\t40,65\t\xE2\x88\x92" "3,20", "85,40\t83,10\t\xE2\x80\x93" "2,30"},
+                                   4, {"abs-change stated -1.2 expected -1.6"});
 }
 
 TEST(PdfTables, PdftotextLayoutTextOfTightMinusSignFiguresGivesThePdfsClaims) {
-  Report report = minus_sign_report();
-  for (Item& it : report.items)
-    if (it.kind == Item::Table) it.signed_gap = 1.5;
-  expect_converter_text_reads_like_pdf(report, 4, {"abs-change stated -1.2 expected -1.6"});
+  expect_converter_text_reads_like_pdf(tight(minus_sign_report()), 4, {"abs-change stated -1.2 expected -1.6"});
 }
 
 // Quiet: an en dash inside a word ("2021–2025") is a range, and one alone ("–") a cell with no
@@ -751,19 +749,15 @@ TEST(PdfTables, EnDashRangesAndPlaceholdersInATightTableAreNoSignedFigures) {
 // actual total (6.125 + 9.375 = 15.5, written 15.6) is a wrong sum, not a malformed number: in the
 // PDF, its .docx and the plain text `pdftotext -layout` makes of it (issue 13).
 TEST(PdfTables, WrongTotalInADotDecimalTableWithAnSttColumnIsAWrongSum) {
-  Report r;
-  add_item(r, Item::Title, "BÁO CÁO");
-  add_item(r, Item::Title, "Tình hình đầu tư phát triển 6 tháng đầu năm 2024 huyện Sơn Hà");
-  add_item(r, Item::Para, "Công tác thu hút đầu tư được đẩy mạnh; tổng thu ngân sách đạt 2.145,8 tỷ đồng, tăng 4,2% so với cùng kỳ.");
-  Item t;
-  t.kind = Item::Table;
-  t.widths = {36, 214, 80, 80};
-  t.rows = {{"STT", "Chỉ tiêu (nghìn tỷ đồng)", "Kế hoạch", "Thực hiện"},
-            {"1", "Tổng vốn đầu tư phát triển", "32.5", "15.6"},
-            {"", "Vốn ngân sách nhà nước", "12.750", "6.125"},
-            {"", "Vốn ngoài ngân sách", "19.750", "9.375"}};
-  r.items.push_back(t);
-  add_item(r, Item::Para, "Trên đây là tình hình đầu tư phát triển 6 tháng đầu năm 2024 của huyện Sơn Hà.");
+  const Report r = one_table_report(
+      "Tình hình đầu tư phát triển 6 tháng đầu năm 2024 huyện Sơn Hà",
+      "Công tác thu hút đầu tư được đẩy mạnh; tổng thu ngân sách đạt 2.145,8 tỷ đồng, tăng 4,2% so với cùng kỳ.",
+      {36, 214, 80, 80},
+      {{"STT", "Chỉ tiêu (nghìn tỷ đồng)", "Kế hoạch", "Thực hiện"},
+       {"1", "Tổng vốn đầu tư phát triển", "32.5", "15.6"},
+       {"", "Vốn ngân sách nhà nước", "12.750", "6.125"},
+       {"", "Vốn ngoài ngân sách", "19.750", "9.375"}},
+      "Trên đây là tình hình đầu tư phát triển 6 tháng đầu năm 2024 của huyện Sơn Hà.");
   expect_converter_text_reads_like_pdf(r, 2, {"sum-total stated 15.6 expected 15.5"});
 }
 
@@ -771,18 +765,14 @@ TEST(PdfTables, WrongTotalInADotDecimalTableWithAnSttColumnIsAWrongSum) {
 // 2023", their headers wrapped in their cells): each read against its own pair, in the PDF, its
 // .docx and pdftotext -layout's text; one change planted (123 − 121 = 2, written 3) (issue 13).
 TEST(PdfTables, TwoChangeColumnsOfThreeYearsAreEachReadAgainstTheirOwnPair) {
-  Report r;
-  add_item(r, Item::Title, "BÁO CÁO");
-  add_item(r, Item::Title, "Tình hình phát triển giao thông nông thôn giai đoạn 2022 - 2024 huyện Sơn Hà");
-  add_item(r, Item::Para, "Hạ tầng giao thông nông thôn được đầu tư đồng bộ; tổng vốn bố trí cho các công trình đạt 912,6 tỷ đồng.");
-  Item t;
-  t.kind = Item::Table;
-  t.widths = {150, 40, 50, 50, 50, 70, 70};
-  t.rows = {{"Chỉ tiêu", "ĐVT", "2022", "2023", "2024", "Tăng/giảm 2023 so 2022", "Tăng/giảm 2024 so 2023"},
-            {"Đường giao thông nông thôn", "km", "1.318", "1.402", "1.467", "+84", "+65"},
-            {"Xã có đường ô tô đến trung tâm", "xã", "118", "121", "123", "+3", "+3"},
-            {"Cầu được xây dựng mới", "cầu", "19", "17", "22", "-2", "+5"}};
-  r.items.push_back(t);
-  add_item(r, Item::Para, "Trên đây là tình hình phát triển giao thông nông thôn của huyện Sơn Hà.");
+  const Report r = one_table_report(
+      "Tình hình phát triển giao thông nông thôn giai đoạn 2022 - 2024 huyện Sơn Hà",
+      "Hạ tầng giao thông nông thôn được đầu tư đồng bộ; tổng vốn bố trí cho các công trình đạt 912,6 tỷ đồng.",
+      {150, 40, 50, 50, 50, 70, 70},
+      {{"Chỉ tiêu", "ĐVT", "2022", "2023", "2024", "Tăng/giảm 2023 so 2022", "Tăng/giảm 2024 so 2023"},
+       {"Đường giao thông nông thôn", "km", "1.318", "1.402", "1.467", "+84", "+65"},
+       {"Xã có đường ô tô đến trung tâm", "xã", "118", "121", "123", "+3", "+3"},
+       {"Cầu được xây dựng mới", "cầu", "19", "17", "22", "-2", "+5"}},
+      "Trên đây là tình hình phát triển giao thông nông thôn của huyện Sơn Hà.");
   expect_converter_text_reads_like_pdf(r, 6, {"abs-change stated 3 expected 2"});
 }
