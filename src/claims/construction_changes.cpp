@@ -264,30 +264,47 @@ bool Reader::said_of(size_t ck, size_t verb) const {
   return m == verb;
 }
 
+// An absolute change n from `earlier` to `current` (a fall when `down`), quoted from token
+// from_tok to to_tok: the claim every "tăng|giảm N" reading of this file makes.
+void Reader::add_change(ClaimKind kind, size_t from_tok, size_t to_tok, int n, Template t, bool down, int current,
+                        int earlier) {
+  Claim& c = add(kind, from_tok, to_tok, n, t);
+  c.decrease = down;
+  operand(c, "current", current);
+  operand(c, "earlier", earlier);
+  operand(c, "change", n);
+}
+
+// "từ A xuống|lên (còn|mức|đến) B" at the token `tu` of "từ": the token of B, kNone when the words
+// are not so. With `nouns`, the noun A counts may stand between A and "xuống|lên" ("từ 304 thủ tục
+// hành chính xuống còn 234 thủ tục").
+size_t Reader::from_to_at(size_t tu, bool nouns) const {
+  if (!word(tu, "tu") || qty(tu + 1) < 0) return kNone;
+  size_t t = end_of_quantity(tu + 1);
+  if (nouns)
+    while (t < last && t < tu + 10 && is(t, TokKind::Word) && !word(t, "xuong") && !word(t, "len")) ++t;
+  if (!(word(t, "xuong") || word(t, "len"))) return kNone;
+  ++t;
+  while (t < last && t < tu + 12 && (word(t, "con") || word(t, "muc") || word(t, "den"))) ++t;
+  return qty(t) >= 0 ? t : kNone;
+}
+
 // The level a figure at ck moved from: "từ 304 thủ tục xuống còn 234 thủ tục", "từ 95.706 tỷ đồng
-// lên 102.650 tỷ đồng" (A of "từ A xuống|lên (còn|mức|đến) B", in B's unit); -1 when none.
+// lên 102.650 tỷ đồng" (A of from_to_at, in B's unit, counting the same noun when it has none);
+// -1 when none.
 int Reader::from_level_before(size_t ck) const {
-  size_t b = ck;
-  while (b > first && ck - b < 3 && (word(b - 1, "con") || word(b - 1, "muc") || word(b - 1, "den"))) --b;
-  if (!(word(b - 1, "xuong") || word(b - 1, "len"))) return -1;
-  --b;
-  // back over A's unit (or the noun it counts, the one after B too: "304 thủ tục") to A, right
-  // after "từ"
   const int cur = qty(ck);
-  for (size_t a = b; a > first && b - a < 8; --a) {
-    const int q = qty(a - 1);
-    if (q < 0) {
-      if (!tok(a - 1).unit_part && !is(a - 1, TokKind::Percent) && !is(a - 1, TokKind::Slash) && !is(a - 1, TokKind::Word))
-        return -1;
-      continue;
-    }
-    if (!word(a - 2, "tu") || cur < 0 || Q(q).unit != Q(cur).unit || pct(q) || pct(cur)) return -1;
-    const size_t ae = end_of_quantity(a - 1), be = end_of_quantity(ck);
-    if (ae + (b - ae) > last) return -1;
+  if (cur < 0 || pct(cur)) return -1;
+  for (size_t tu = ck; tu > first && ck - tu < 12 && same_sentence(tu - 1, ck); --tu) {
+    if (!word(tu - 1, "tu")) continue;
+    if (from_to_at(tu - 1, /*nouns=*/true) != ck) return -1;
+    const int q = qty(tu);
+    if (Q(q).unit != Q(cur).unit || pct(q)) return -1;
     // the same noun after both, B's in as many words or fewer ("304 thủ tục hành chính thuế
     // xuống còn 234 thủ tục"): its first two words, or its one
-    for (size_t w = ae; w < b && w < ae + 2; ++w)
-      if (!is(w, TokKind::Word) || !is(be + (w - ae), TokKind::Word) || tok(be + (w - ae)).fold != tok(w).fold) return -1;
+    const size_t ae = end_of_quantity(tu), be = end_of_quantity(ck);
+    for (size_t w = ae; w < ae + 2 && is(w, TokKind::Word) && !word(w, "xuong") && !word(w, "len"); ++w)
+      if (!is(be + (w - ae), TokKind::Word) || tok(be + (w - ae)).fold != tok(w).fold) return -1;
     return q;
   }
   return -1;
@@ -307,7 +324,8 @@ std::string_view Reader::rank_at(size_t k) const {
 bool Reader::rank_change(size_t k, int n, bool down) {
   if (Q(n).unit != "bậc" && Q(n).unit != "hạng") return false;
   size_t rk = kNone;
-  for (size_t m = k - 1; m > clause_start(k - 1) && rk == kNone; --m) {
+  const size_t cs = clause_start(k - 1);
+  for (size_t m = k - 1; m > cs && rk == kNone; --m) {
     if (qty(m - 1) >= 0) return false;  // another figure is nearer: not its rank
     if (!rank_at(m - 1).empty()) rk = m - 1;
   }
@@ -338,11 +356,7 @@ bool Reader::rank_change(size_t k, int n, bool down) {
     return add_implicit(std::move(r));
   };
   const int cur = rank_quantity(rk), ear = rank_quantity(ek);
-  Claim& c = add(ClaimKind::AbsChange, rk, end_of_quantity(k) - 1, n, Template::RankChangeBesideBoth);
-  c.decrease = down;
-  operand(c, "current", cur);
-  operand(c, "earlier", ear);
-  operand(c, "change", n);
+  add_change(ClaimKind::AbsChange, rk, end_of_quantity(k) - 1, n, Template::RankChangeBesideBoth, down, cur, ear);
   return true;
 }
 
@@ -430,22 +444,11 @@ void Reader::changes() {
       // "Số hộ nghèo giảm 1.250 hộ, từ 8.420 hộ xuống còn 7.170 hộ": both levels follow.
       size_t m = end_of_quantity(k);
       if (punct(m, ",") || is(m, TokKind::Open)) ++m;
-      int from = word(m, "tu") ? qty(m + 1) : -1;
-      if (from >= 0 && !pct(from) && compatible(from, n)) {
-        size_t t = end_of_quantity(m + 1);
-        if (word(t, "xuong") || word(t, "len")) {
-          ++t;
-          while (t < last && t < m + 12 && (word(t, "con") || word(t, "muc") || word(t, "den"))) ++t;
-          int to = qty(t);
-          if (to >= 0 && !pct(to) && compatible(to, n)) {
-            Claim& c = add(ClaimKind::AbsChange, k, end_of_quantity(t) - 1, n, Template::ChangeFromTo);
-            c.decrease = down;
-            operand(c, "current", to);
-            operand(c, "earlier", from);
-            operand(c, "change", n);
-            continue;
-          }
-        }
+      const size_t t = from_to_at(m, /*nouns=*/false);
+      const int from = t == kNone ? -1 : qty(m + 1), to = t == kNone ? -1 : qty(t);
+      if (from >= 0 && !pct(from) && compatible(from, n) && !pct(to) && compatible(to, n)) {
+        add_change(ClaimKind::AbsChange, k, end_of_quantity(t) - 1, n, Template::ChangeFromTo, down, to, from);
+        continue;
       }
     }
     size_t cs = clause_start(k - 1);
@@ -469,11 +472,7 @@ void Reader::changes() {
     // "từ 304 thủ tục xuống còn 234 thủ tục (giảm 70 thủ tục)": the levels before the change.
     if (cur >= 0 && !in_points && said_of(ck, vk - 1)) {
       if (const int from = from_level_before(ck); from >= 0 && compatible(from, n)) {
-        Claim& c = add(ClaimKind::AbsChange, token_of[from], end_of_quantity(k) - 1, n, Template::ChangeFromTo);
-        c.decrease = down;
-        operand(c, "current", cur);
-        operand(c, "earlier", from);
-        operand(c, "change", n);
+        add_change(ClaimKind::AbsChange, token_of[from], end_of_quantity(k) - 1, n, Template::ChangeFromTo, down, cur, from);
         continue;
       }
     }
@@ -504,11 +503,7 @@ void Reader::changes() {
       }
       if (earlier < 0) earlier = earlier_in_previous_sentence(cur, ck);
       if (earlier < 0) continue;
-      Claim& c = add(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, Template::RateChangePp);
-      c.decrease = down;
-      operand(c, "current", cur);
-      operand(c, "earlier", earlier);
-      operand(c, "change", n);
+      add_change(ClaimKind::PpDifference, ck, end_of_quantity(k) - 1, n, Template::RateChangePp, down, cur, earlier);
       continue;
     }
     if (cur < 0 && !pct(n)) {
@@ -544,11 +539,7 @@ void Reader::changes() {
     size_t after = end_of_quantity(k);
     // "C, tăng N so với cùng kỳ (E)": an absolute change with the earlier value stated.
     if (int ear = earlier_in_parens(after, cur); ear >= 0) {
-      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, Template::ValueChangeEarlier);
-      c.decrease = down;
-      operand(c, "current", cur);
-      operand(c, "earlier", ear);
-      operand(c, "change", n);
+      add_change(ClaimKind::AbsChange, ck, after - 1, n, Template::ValueChangeEarlier, down, cur, ear);
       // "…, tăng 412 tỷ đồng so với cùng kỳ (cùng kỳ 4.683 tỷ đồng), tăng 8,8%": the rate of the
       // same change, right after the earlier value, in the same direction.
       size_t close = token_of[ear];
@@ -582,11 +573,7 @@ void Reader::changes() {
       }
     }
     if (int ear = earlier_in_previous_sentence(cur, ck); ear >= 0) {
-      Claim& c = add(ClaimKind::AbsChange, ck, after - 1, n, Template::ValueChangeEarlierSentence);
-      c.decrease = down;
-      operand(c, "current", cur);
-      operand(c, "earlier", ear);
-      operand(c, "change", n);
+      add_change(ClaimKind::AbsChange, ck, after - 1, n, Template::ValueChangeEarlierSentence, down, cur, ear);
     }
   }
 }

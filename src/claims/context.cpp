@@ -6,6 +6,8 @@
 #include <set>
 #include <string_view>
 
+#include "claims/indicators.h"
+#include "claims/lexicon.h"
 #include "core/vfold.h"
 #include "text/metadata.h"
 
@@ -126,11 +128,19 @@ std::string ClausePeriods::between(size_t first, size_t last, size_t from, size_
 
 std::string ClausePeriods::after_figure(size_t first, size_t last, size_t clause, size_t after_previous, size_t k) {
   if (after_previous <= clause || after_previous >= k) return {};
-  auto is_year = [](std::string_view f) {
-    return f.size() == 4 && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-           (f[0] == '1' || f[0] == '2');
-  };
   auto word = [&](size_t m, std::string_view f) { return m < k && tokens_[m].kind == TokKind::Word && tokens_[m].fold == f; };
+  // The plan words (lexicon::kPlanWords) opening the stretch at w.
+  auto plan_at = [&](size_t w) {
+    return std::any_of(std::begin(lexicon::kPlanWords), std::end(lexicon::kPlanWords), [&](std::string_view phrase) {
+      size_t m = w;
+      for (size_t b = 0; b <= phrase.size();) {
+        const size_t e = std::min(phrase.find(' ', b), phrase.size());
+        if (!word(m++, phrase.substr(b, e - b))) return false;
+        b = e + 1;
+      }
+      return true;
+    });
+  };
   size_t w = after_previous;
   if (tokens_[w].kind == TokKind::Open) {
     while (w < k && tokens_[w].kind != TokKind::Close) ++w;
@@ -138,9 +148,7 @@ std::string ClausePeriods::after_figure(size_t first, size_t last, size_t clause
   }
   const size_t from = w;
   while (w < k && tokens_[w].kind == TokKind::Punct) ++w;
-  if (from >= k || word(w, "kh") || (word(w, "ke") && word(w + 1, "hoach")) || (word(w, "du") && word(w + 1, "toan")) ||
-      (word(w, "chi") && word(w + 1, "tieu")))
-    return {};
+  if (from >= k || plan_at(w)) return {};
   std::string near = between(first, last, from, k);
   if (near.empty()) return near;
   bool year_named = false;

@@ -281,11 +281,6 @@ bool earlier_period(const std::vector<std::string_view>& words) {
   return false;
 }
 
-bool is_year(std::string_view s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-         (s[0] == '1' || s[0] == '2');
-}
-
 // "2023-H1" -> "2022-H1"; "" when the key does not start with a year.
 std::string shift_year(const std::string& key, int by) {
   if (key.size() < 4 || !is_year(std::string_view(key).substr(0, 4))) return {};
@@ -293,6 +288,11 @@ std::string shift_year(const std::string& key, int by) {
 }
 
 }  // namespace
+
+bool is_year(std::string_view s) {
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         (s[0] == '1' || s[0] == '2');
+}
 
 const std::vector<IndicatorDef>& indicator_catalogue() { return catalogue().defs; }
 
@@ -364,8 +364,8 @@ struct Assigner {
   std::string period_between(size_t from, size_t to) { return periods.between(first, last, from, to); }
   // A period named between the figure before it in the clause and the figure is the figure's
   // own (ClausePeriods::after_figure), before the first period of the clause.
-  // A rate of a level of its clause with no period nearer than its level's is of its level's
-  // period (`base_period`, or `base_stated` false when the level names none).
+  // A rate of a level of its clause (`base`) with no period nearer than its level's is of its
+  // level's period.
   std::string own_period_key(size_t k, size_t after_previous, int base = -1) {
     const uint32_t s = tok_sentence[k];
     size_t c = k;  // the clause: back to ';' or the sentence start, at most 60 tokens

@@ -20,6 +20,9 @@ struct IndicatorDef {
   std::vector<std::string> phrases;  // folded, words separated by one space
 };
 
+/// A year as the reports write one: four digits, 1xxx or 2xxx ("2023").
+bool is_year(std::string_view s);
+
 /// The canonical indicators (parsed once from the embedded data file).
 const std::vector<IndicatorDef>& indicator_catalogue();
 

@@ -352,6 +352,8 @@ struct Reader {
   // construction_changes.cpp: changes and growth, with the earlier value.
   bool not_the_earlier_word(size_t m) const;
   int earlier_in_parens(size_t from, int like, bool compared = false);
+  void add_change(ClaimKind kind, size_t from_tok, size_t to_tok, int n, Template t, bool down, int current, int earlier);
+  size_t from_to_at(size_t tu, bool nouns) const;
   int from_level_before(size_t ck) const;
   bool said_of(size_t ck, size_t verb) const;
   std::string_view rank_at(size_t k) const;
